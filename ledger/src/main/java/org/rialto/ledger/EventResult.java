@@ -21,6 +21,12 @@ public enum EventResult {
   MINOR_UNITS_INVALID,
   PARTICIPANT_MISSING,
   CREDIT_LIMIT_NEGATIVE,
+  /**
+   * A credit line only means something on an account with
+   * {@link AccountFlags#DEBITS_MUST_NOT_EXCEED_CREDITS}; accepting one elsewhere would let an
+   * operator believe a limit is enforced when it is not.
+   */
+  CREDIT_LIMIT_REQUIRES_DEBITS_MUST_NOT_EXCEED_CREDITS,
   ACCOUNT_EXISTS_WITH_DIFFERENT_FIELDS,
   ACCOUNT_NOT_FOUND,
 
@@ -32,7 +38,10 @@ public enum EventResult {
   PENDING_ID_MUST_NOT_BE_ZERO,
   PENDING_ID_MUST_BE_DIFFERENT,
   TIMEOUT_RESERVED_FOR_PENDING_TRANSFER,
+  TIMEOUT_MUST_NOT_BE_NEGATIVE,
   AMOUNT_MUST_NOT_BE_ZERO,
+  AMOUNT_MUST_NOT_BE_NEGATIVE,
+  /** The amount is 10^18 minor units or more. */
   AMOUNT_TOO_LARGE,
 
   // Transfers: idempotency (same id seen before).
@@ -43,7 +52,11 @@ public enum EventResult {
   EXISTS_WITH_DIFFERENT_PENDING_ID,
   EXISTS_WITH_DIFFERENT_USER_DATA,
   EXISTS_WITH_DIFFERENT_TIMEOUT,
-  /** Same id, same fields: the original outcome stands (idempotent forever). */
+  /**
+   * Same id, same fields: the original outcome stands (idempotent forever). Also used for an
+   * account created again with the same fields. Like every result other than {@link #OK} it
+   * fails a linked chain: the chain was already applied, or it was not and must not half-apply.
+   */
   EXISTS,
 
   // Transfers: against state.

@@ -9,6 +9,16 @@ public sealed interface LedgerEvent
     permits LedgerEvent.CreateAccount, LedgerEvent.CreateTransfer, LedgerEvent.ChangeCreditLimit {
 
   /**
+   * Longest currency string an event can carry. A valid code has 3 letters; the ledger answers
+   * {@link EventResult#CURRENCY_INVALID} for anything else, but the string is bounded here so that
+   * every event that can exist can also be journaled and replayed.
+   */
+  int MAX_CURRENCY_CHARS = 16;
+
+  /** Longest participant string (a BIC has 8 or 11 characters), bounded for the same reason. */
+  int MAX_PARTICIPANT_CHARS = 64;
+
+  /**
    * Opens an account.
    *
    * @param currency ISO 4217 alphabetic code; transfers only move between accounts of one currency
@@ -26,7 +36,26 @@ public sealed interface LedgerEvent
       AccountKind kind,
       int flags,
       long creditLimitMinor)
-      implements LedgerEvent {}
+      implements LedgerEvent {
+    /**
+     * Rejects only what cannot be represented (nulls, unbounded strings); everything else that is
+     * wrong is answered by the ledger with a precise {@link EventResult}.
+     */
+    public CreateAccount {
+      requireNonNull(id, "id");
+      requireNonNull(currency, "currency");
+      requireNonNull(participant, "participant");
+      requireNonNull(kind, "kind");
+      if (currency.length() > MAX_CURRENCY_CHARS) {
+        throw new IllegalArgumentException(
+            "currency longer than " + MAX_CURRENCY_CHARS + " characters: " + currency.length());
+      }
+      if (participant.length() > MAX_PARTICIPANT_CHARS) {
+        throw new IllegalArgumentException(
+            "participant longer than " + MAX_PARTICIPANT_CHARS + " characters: " + participant.length());
+      }
+    }
+  }
 
   /**
    * Moves money (or reserves, posts or voids it).
@@ -49,8 +78,32 @@ public sealed interface LedgerEvent
       Id128 userData,
       long timeoutSeconds,
       int flags)
-      implements LedgerEvent {}
+      implements LedgerEvent {
+    /** Zero ids are {@link Id128#ZERO}, never null: null has no encoding in the journal. */
+    public CreateTransfer {
+      requireNonNull(id, "id");
+      requireNonNull(debitAccountId, "debitAccountId");
+      requireNonNull(creditAccountId, "creditAccountId");
+      requireNonNull(pendingId, "pendingId");
+      requireNonNull(userData, "userData");
+    }
+
+    /** A plain transfer that moves money at once. */
+    public static CreateTransfer posted(Id128 id, Id128 debitAccountId, Id128 creditAccountId, long amountMinor) {
+      return new CreateTransfer(id, debitAccountId, creditAccountId, amountMinor, Id128.ZERO, Id128.ZERO, 0, 0);
+    }
+  }
 
   /** Changes an account's intraday credit line (operators do this under dual control). */
-  record ChangeCreditLimit(Id128 accountId, long creditLimitMinor) implements LedgerEvent {}
+  record ChangeCreditLimit(Id128 accountId, long creditLimitMinor) implements LedgerEvent {
+    public ChangeCreditLimit {
+      requireNonNull(accountId, "accountId");
+    }
+  }
+
+  private static void requireNonNull(Object value, String field) {
+    if (value == null) {
+      throw new NullPointerException(field + " must not be null (use Id128.ZERO for \"none\")");
+    }
+  }
 }
