@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Cross-border payment and settlement network in national currencies.",
     subcommands = {
       DemoCommand.class,
+      NodeCommand.class,
       BenchCommand.class,
       LedgerCommand.class,
       CommandLine.HelpCommand.class,

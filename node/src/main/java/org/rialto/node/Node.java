@@ -1,0 +1,106 @@
+package org.rialto.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.rialto.ledger.Ledger;
+import org.rialto.node.config.Amounts;
+import org.rialto.node.config.NodeConfig;
+import org.rialto.node.engine.BusinessHours;
+import org.rialto.node.engine.NodeEngine;
+import org.rialto.node.engine.NodeStartup;
+import org.rialto.node.engine.TransferIds;
+import org.rialto.node.http.ApiServer;
+import org.rialto.node.http.Inbox;
+import org.rialto.store.Store;
+import org.rialto.store.StoreUrl;
+
+/**
+ * One running Rialto node: store opened and replayed, writer started, configuration applied,
+ * HTTP API listening. Start order matters: nothing is served before the state is rebuilt.
+ */
+public final class Node implements AutoCloseable {
+  private static final long STARTUP_STEP_TIMEOUT_SECONDS = 60;
+
+  private final NodeConfig config;
+  private final Store store;
+  private final NodeEngine engine;
+  private final ApiServer api;
+  private final int port;
+
+  private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port) {
+    this.config = config;
+    this.store = store;
+    this.engine = engine;
+    this.api = api;
+    this.port = port;
+  }
+
+  public static Node start(NodeConfig config, Clock clock) throws Exception {
+    Store store = Store.open(StoreUrl.parse(config.store().url()), List.of("db/node"));
+    NodeEngine engine = null;
+    ApiServer api = null;
+    try {
+      BusinessHours hours = CalendarHours.of(config.calendar());
+      engine = NodeStartup.rebuild(config.node(), config.currency().code(), config.currency().minorUnits(),
+          config.centralBank(), store, new Ledger(), hours, clock);
+      engine.start();
+      applyConfiguration(config, engine);
+      api = new ApiServer(engine, new Inbox(store), config.node(), config.currency().code(),
+          config.currency().minorUnits(), new ObjectMapper(), List.of());
+      int port = api.start(config.listen().host(), config.listen().port());
+      return new Node(config, store, engine, api, port);
+    } catch (Exception | Error e) {
+      if (api != null) api.close();
+      if (engine != null) engine.close();
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Brings the ledger in line with the configuration: system accounts, and each configured
+   * participant that does not exist yet, with its opening liquidity. Idempotent: a restart finds
+   * everything in place and changes nothing (opening liquidity has a transfer id derived from the
+   * node and the BIC, so it can never be provided twice).
+   */
+  private static void applyConfiguration(NodeConfig config, NodeEngine engine) throws Exception {
+    engine.ensureSystemAccounts().get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    int minor = config.currency().minorUnits();
+    for (var p : config.participants()) {
+      boolean exists = engine.query(v -> v.participant(p.bic()).isPresent()).get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (exists) continue;
+      long creditLine = Amounts.parseMinor(p.creditLine() == null ? "0" : p.creditLine(), minor, p.bic() + ".creditLine");
+      engine.addParticipant(p.bic(), p.name(), p.country(), creditLine).get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      long opening = Amounts.parseMinor(p.openingBalance() == null ? "0" : p.openingBalance(), minor, p.bic() + ".openingBalance");
+      if (opening > 0) {
+        engine.liquidity(TransferIds.nameUuid(config.node() + "/opening/" + p.bic()), p.bic(), opening, true)
+            .get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public NodeEngine engine() {
+    return engine;
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  @Override
+  public void close() throws Exception {
+    api.close();
+    engine.close();
+    store.close();
+  }
+}

@@ -1,0 +1,88 @@
+package org.rialto.node.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.regex.Pattern;
+
+/** Reads and checks a node's YAML configuration; every problem names the field that is wrong. */
+public final class ConfigLoader {
+  private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  /** A config is a handful of lines; a huge file is a mistake, not a config. */
+  private static final long MAX_CONFIG_BYTES = 4L * 1024 * 1024;
+
+  private ConfigLoader() {}
+
+  public static NodeConfig load(Path file) throws IOException {
+    if (Files.size(file) > MAX_CONFIG_BYTES) {
+      throw new ConfigException(file + ": larger than " + MAX_CONFIG_BYTES + " bytes");
+    }
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    NodeConfig config;
+    try {
+      config = yaml.readValue(file.toFile(), NodeConfig.class);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": " + e.getMessage(), e);
+    }
+    check(config);
+    return config;
+  }
+
+  public static void check(NodeConfig c) {
+    require(c.node() != null && !c.node().isBlank(), "node: the node id is required");
+    require(c.currency() != null, "currency: required (code and minorUnits)");
+    require(c.currency().code() != null && CURRENCY.matcher(c.currency().code()).matches(),
+        "currency.code: an ISO 4217 alphabetic code such as RUB");
+    require(c.currency().minorUnits() >= 0 && c.currency().minorUnits() <= 4,
+        "currency.minorUnits: 0 to 4");
+    require(c.centralBank() != null && BIC.matcher(c.centralBank()).matches(),
+        "centralBank: a BIC (8 or 11 characters)");
+    require(c.store() != null && c.store().url() != null, "store.url: a SQLite path or a JDBC URL");
+    require(c.listen().port() >= 0 && c.listen().port() <= 65535, "listen.port: 0 to 65535");
+    var bics = new HashSet<String>();
+    boolean centralBankListed = false;
+    for (int i = 0; i < c.participants().size(); i++) {
+      var p = c.participants().get(i);
+      String where = "participants[" + i + "]";
+      require(p.bic() != null && BIC.matcher(p.bic()).matches(), where + ".bic: a BIC");
+      require(bics.add(p.bic()), where + ".bic: " + p.bic() + " is listed twice");
+      require(p.name() != null && !p.name().isBlank(), where + ".name: required");
+      require(p.country() != null && p.country().matches("[A-Z]{2}"), where + ".country: ISO 3166 alpha-2");
+      Amounts.parseMinor(p.creditLine() == null ? "0" : p.creditLine(), c.currency().minorUnits(), where + ".creditLine");
+      Amounts.parseMinor(p.openingBalance() == null ? "0" : p.openingBalance(), c.currency().minorUnits(), where + ".openingBalance");
+      if (p.bic().equals(c.centralBank())) centralBankListed = true;
+    }
+    require(centralBankListed, "participants: the central bank " + c.centralBank() + " must be listed");
+    for (int i = 0; i < c.peers().size(); i++) {
+      var peer = c.peers().get(i);
+      String where = "peers[" + i + "]";
+      require(peer.node() != null && !peer.node().equals(c.node()), where + ".node: another node's id");
+      require(peer.url() != null && peer.url().startsWith("http"), where + ".url: http(s)://host:port");
+      require(peer.currencies() != null && !peer.currencies().isEmpty(), where + ".currencies: at least one");
+      require(!peer.currencies().contains(c.currency().code()),
+          where + ".currencies: " + c.currency().code() + " is settled here; each currency has one home node");
+    }
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) throw new ConfigException(message);
+  }
+
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

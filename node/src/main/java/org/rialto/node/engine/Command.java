@@ -1,0 +1,60 @@
+package org.rialto.node.engine;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.rialto.node.rtgs.Priority;
+
+/**
+ * What callers ask of the node's single writer. Closed set: the writer handles each kind in one
+ * place, and a new kind of request is a compile error until it is handled.
+ */
+sealed interface Command {
+  CompletableFuture<?> future();
+
+  record Submit(
+      String senderBic,
+      String msgId,
+      String messageHash,
+      List<NodeEngine.Instruction> instructions,
+      CompletableFuture<NodeEngine.SubmitResult> future)
+      implements Command {}
+
+  record Cancel(UUID uetr, String requesterBic, CompletableFuture<NodeEngine.Outcome> future)
+      implements Command {}
+
+  record Reorder(
+      UUID uetr,
+      Priority priority,
+      boolean toFront,
+      String requesterBic,
+      CompletableFuture<NodeEngine.Outcome> future)
+      implements Command {}
+
+  record Return(
+      UUID originalUetr,
+      UUID returnUetr,
+      long amountMinor,
+      String reasonCode,
+      String requesterBic,
+      CompletableFuture<NodeEngine.Outcome> future)
+      implements Command {}
+
+  record AddParticipant(
+      String bic, String name, String country, long creditLineMinor, CompletableFuture<Void> future)
+      implements Command {}
+
+  record ChangeCreditLine(String bic, long creditLineMinor, CompletableFuture<Void> future)
+      implements Command {}
+
+  /** Central-bank liquidity: inject (credit the participant) or withdraw (debit it). */
+  record Liquidity(
+      UUID requestId, String bic, long amountMinor, boolean inject, CompletableFuture<Void> future)
+      implements Command {}
+
+  /** Creates the node's own accounts (issuance, LSM clearing) if they do not exist yet. */
+  record EnsureSystemAccounts(CompletableFuture<Void> future) implements Command {}
+
+  record Query<T>(Function<NodeEngine.View, T> read, CompletableFuture<T> future) implements Command {}
+}

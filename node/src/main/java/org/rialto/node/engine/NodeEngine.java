@@ -1,0 +1,259 @@
+package org.rialto.node.engine;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.rialto.ledger.AccountFlags;
+import org.rialto.ledger.AccountKind;
+import org.rialto.ledger.EventResult;
+import org.rialto.ledger.Id128;
+import org.rialto.ledger.LedgerEvent;
+import org.rialto.ledger.TransferFlags;
+import org.rialto.node.payment.Payment;
+import org.rialto.node.payment.PaymentState;
+import org.rialto.node.rtgs.LiquiditySaving;
+import org.rialto.node.rtgs.PaymentQueues;
+import org.rialto.node.rtgs.Priority;
+import org.rialto.node.rtgs.QueuedPayment;
+
+/**
+ * The node's single writer. It owns the ledger, the payments, the RTGS queues and the banks'
+ * inboxes; everything else talks to it through one bounded queue. Each loop turn takes what is
+ * waiting (up to {@link #MAX_COMMANDS_PER_BATCH}), validates it fully against current state,
+ * applies the resulting ledger events, runs the liquidity-saving mechanism, makes the whole turn
+ * durable in ONE database transaction, and only then answers the callers. A caller that got an
+ * answer therefore never loses it, whatever happens next (DESIGN invariant 6).
+ */
+public final class NodeEngine implements AutoCloseable {
+  public static final int MAX_COMMANDS_PER_BATCH = 4_096;
+  public static final int QUEUE_CAPACITY = 65_536;
+  /** How long callers wait for queue space before they are told the node is overloaded. */
+  public static final long ENQUEUE_TIMEOUT_MILLIS = 2_000;
+  /** The writer wakes at least this often to expire reject times and retry the queues. */
+  public static final long TICK_MILLIS = 50;
+
+  /** One credit transfer instruction (one transaction of a pacs.008, or one JSON payment). */
+  public record Instruction(
+      UUID uetr,
+      String endToEndId,
+      String debtorBic,
+      String creditorBic,
+      long amountMinor,
+      String currency,
+      Priority priority,
+      long rejectAtMillis,
+      String debtorName,
+      String creditorName,
+      String remittance,
+      String contentHash) {}
+
+  /** What a bank is told about one transaction: one of the externally visible states. */
+  public record Outcome(UUID uetr, PaymentState state, String reasonCode) {}
+
+  /** @param duplicateMessage the MsgId was seen before with the same content: original answer */
+  public record SubmitResult(String msgId, List<Outcome> outcomes, boolean duplicateMessage) {}
+
+  /** Read-only view of the writer's state, used by queries that run on the writer thread. */
+  public interface View {
+    Optional<Payment> payment(UUID uetr);
+
+    Optional<Participants.Participant> participant(String bic);
+
+    List<Participants.Participant> participants();
+
+    Balances.AccountBalance balance(String bic);
+
+    PaymentQueues queues();
+
+    long bankMessageHighWater();
+  }
+
+  private final String currency;
+  private final Clock clock;
+  private final NodeState state;
+  private final ArrayBlockingQueue<Command> commands = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final Thread writer;
+  private volatile boolean running = true;
+  private volatile Throwable failure;
+  private final Object inboxSignal = new Object();
+
+  public NodeEngine(NodeState state, Clock clock) {
+    this.state = state;
+    this.currency = state.currency();
+    this.clock = clock;
+    this.writer = new Thread(this::runWriter, "rialto-writer-" + currency);
+    this.writer.setDaemon(true);
+  }
+
+  public void start() {
+    writer.start();
+  }
+
+  // ---- Submitting work (any thread) ----
+
+  public CompletableFuture<SubmitResult> submit(
+      String senderBic, String msgId, String messageHash, List<Instruction> instructions) {
+    return offer(new Command.Submit(senderBic, msgId, messageHash, List.copyOf(instructions), new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Outcome> cancel(UUID uetr, String requesterBic) {
+    return offer(new Command.Cancel(uetr, requesterBic, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Outcome> reorder(UUID uetr, Priority priority, boolean toFront, String requesterBic) {
+    return offer(new Command.Reorder(uetr, priority, toFront, requesterBic, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Outcome> returnPayment(
+      UUID originalUetr, UUID returnUetr, long amountMinor, String reasonCode, String requesterBic) {
+    return offer(new Command.Return(originalUetr, returnUetr, amountMinor, reasonCode, requesterBic, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Void> addParticipant(String bic, String name, String country, long creditLineMinor) {
+    return offer(new Command.AddParticipant(bic, name, country, creditLineMinor, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Void> changeCreditLine(String bic, long creditLineMinor) {
+    return offer(new Command.ChangeCreditLine(bic, creditLineMinor, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Void> liquidity(UUID requestId, String bic, long amountMinor, boolean inject) {
+    return offer(new Command.Liquidity(requestId, bic, amountMinor, inject, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Void> ensureSystemAccounts() {
+    return offer(new Command.EnsureSystemAccounts(new CompletableFuture<>()));
+  }
+
+  public <T> CompletableFuture<T> query(Function<View, T> read) {
+    return offer(new Command.Query<>(read, new CompletableFuture<>()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> CompletableFuture<T> offer(Command command) {
+    var future = (CompletableFuture<T>) command.future();
+    if (failure != null) {
+      future.completeExceptionally(new NodeUnavailableException("node stopped: " + failure, failure));
+      return future;
+    }
+    try {
+      if (!commands.offer(command, ENQUEUE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+        future.completeExceptionally(new NodeUnavailableException("node overloaded: queue full"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.completeExceptionally(new NodeUnavailableException("interrupted"));
+    }
+    return future;
+  }
+
+  /** Blocks until a message for the bank beyond {@code afterId} exists or the wait ends. */
+  public void awaitInbox(long afterId, long waitMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+    synchronized (inboxSignal) {
+      while (state.bankMessageHighWater() <= afterId) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) return;
+        inboxSignal.wait(left);
+      }
+    }
+  }
+
+  /** Highest inbox message id that is durable (for any bank). */
+  public long inboxHighWater() {
+    return state.bankMessageHighWater();
+  }
+
+  public boolean isHealthy() {
+    return running && failure == null && writer.isAlive();
+  }
+
+  public Throwable failure() {
+    return failure;
+  }
+
+  // ---- The writer ----
+
+  private void runWriter() {
+    var drained = new ArrayList<Command>(MAX_COMMANDS_PER_BATCH);
+    long lastTick = 0;
+    try {
+      while (running) {
+        Command first = commands.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          drained.add(first);
+          commands.drainTo(drained, MAX_COMMANDS_PER_BATCH - 1);
+        }
+        long nowMillis = clock.millis();
+        boolean tick = nowMillis - lastTick >= TICK_MILLIS;
+        if (drained.isEmpty() && !tick) continue;
+        if (tick) lastTick = nowMillis;
+        processTurn(drained, nowMillis, tick);
+        drained.clear();
+        synchronized (inboxSignal) {
+          inboxSignal.notifyAll();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      // Fail-stop: the in-memory state may be ahead of the disk; only a restart (which rebuilds
+      // from the store) is safe. Tell every waiting caller.
+      failure = t;
+      running = false;
+      for (Command c : drained) c.future().completeExceptionally(new NodeUnavailableException("node stopped", t));
+      Command c;
+      while ((c = commands.poll()) != null) c.future().completeExceptionally(new NodeUnavailableException("node stopped", t));
+      System.err.println("rialto: writer stopped: " + t);
+      t.printStackTrace();
+    }
+  }
+
+  private void processTurn(List<Command> drained, long nowMillis, boolean tick) throws Exception {
+    var turn = new Turn(state, nowMillis);
+    for (Command command : drained) {
+      try {
+        handle(command, turn);
+      } catch (RejectException e) {
+        turn.afterCommit(() -> command.future().completeExceptionally(e));
+      }
+    }
+    turn.applyLedger();
+    if (tick) turn.expireRejectTimes();
+    turn.settleQueues();
+    turn.finish();
+    state.commit(turn);
+    turn.completeAll();
+  }
+
+  private void handle(Command command, Turn turn) {
+    switch (command) {
+      case Command.Submit s -> turn.submit(s);
+      case Command.Cancel c -> turn.cancel(c);
+      case Command.Reorder r -> turn.reorder(r);
+      case Command.Return r -> turn.returnPayment(r);
+      case Command.AddParticipant a -> turn.addParticipant(a);
+      case Command.ChangeCreditLine c -> turn.changeCreditLine(c);
+      case Command.Liquidity l -> turn.liquidity(l);
+      case Command.Query<?> q -> turn.query(q);
+      case Command.EnsureSystemAccounts e -> turn.ensureSystemAccounts(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    writer.join(10_000);
+  }
+}

@@ -1,0 +1,208 @@
+package org.rialto.node.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.rialto.ledger.Id128;
+import org.rialto.node.payment.Payment;
+import org.rialto.node.payment.PaymentState;
+import org.rialto.node.rtgs.Priority;
+
+/**
+ * The node's own tables (participants, payments, inbox, idempotency, history): written in the
+ * same transaction as the ledger journal batch of the same turn, read back at start. Plain JDBC
+ * with batched statements, the same SQL on SQLite and PostgreSQL.
+ */
+final class NodeTables {
+  private NodeTables() {}
+
+  static void write(Connection c, Turn t) throws SQLException {
+    if (!t.participantRows.isEmpty()) {
+      try (var ps = c.prepareStatement(
+          "INSERT INTO participant (bic, name, country, account_high, account_low, credit_line_minor, created_at_millis)"
+              + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (bic) DO UPDATE SET name = excluded.name,"
+              + " country = excluded.country, credit_line_minor = excluded.credit_line_minor")) {
+        for (var row : t.participantRows) {
+          var p = row.participant();
+          ps.setString(1, p.bic());
+          ps.setString(2, p.name());
+          ps.setString(3, p.country());
+          ps.setLong(4, p.accountId().high());
+          ps.setLong(5, p.accountId().low());
+          ps.setLong(6, p.creditLineMinor());
+          ps.setLong(7, row.atMillis());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!t.changedPayments.isEmpty()) {
+      try (var ps = c.prepareStatement(
+          "INSERT INTO payment (uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
+              + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
+              + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uetr) DO UPDATE SET"
+              + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
+              + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
+              + " updated_at_millis = excluded.updated_at_millis")) {
+        for (Payment p : t.changedPayments.values()) {
+          ps.setString(1, p.uetr().toString());
+          ps.setString(2, p.senderBic());
+          ps.setString(3, p.msgId());
+          ps.setString(4, p.endToEndId());
+          ps.setString(5, p.debtorBic());
+          ps.setString(6, p.creditorBic());
+          ps.setLong(7, p.amountMinor());
+          ps.setString(8, p.currency());
+          ps.setString(9, p.priority().name());
+          ps.setString(10, p.state().name());
+          ps.setString(11, p.reasonCode());
+          ps.setString(12, p.step());
+          ps.setLong(13, p.queueSeq());
+          ps.setLong(14, p.rejectAtMillis());
+          ps.setString(15, p.valueDate());
+          ps.setString(16, p.contentHash());
+          ps.setLong(17, p.receivedAtMillis());
+          ps.setLong(18, p.updatedAtMillis());
+          ps.setString(19, p.debtorName());
+          ps.setString(20, p.creditorName());
+          ps.setString(21, p.remittance());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!t.paymentEvents.isEmpty()) {
+      try (var ps = c.prepareStatement(
+          "INSERT INTO payment_event (seq, uetr, at_millis, state, step, detail) VALUES (?,?,?,?,?,?)")) {
+        for (var e : t.paymentEvents) {
+          ps.setLong(1, e.seq());
+          ps.setString(2, e.uetr().toString());
+          ps.setLong(3, e.atMillis());
+          ps.setString(4, e.state().name());
+          ps.setString(5, e.step());
+          ps.setString(6, e.detail());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!t.bankMessages.isEmpty()) {
+      try (var ps = c.prepareStatement(
+          "INSERT INTO bank_message (id, bic, kind, uetr, detail, created_at_millis) VALUES (?,?,?,?,?,?)")) {
+        for (var m : t.bankMessages) {
+          ps.setLong(1, m.id());
+          ps.setString(2, m.bic());
+          ps.setString(3, m.kind());
+          ps.setString(4, m.uetr() == null ? null : m.uetr().toString());
+          ps.setString(5, m.detail());
+          ps.setLong(6, m.createdAtMillis());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!t.inboundMessages.isEmpty()) {
+      try (var ps = c.prepareStatement(
+          "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {
+        for (var m : t.inboundMessages) {
+          ps.setString(1, m.senderBic());
+          ps.setString(2, m.msgId());
+          ps.setString(3, m.contentHash());
+          ps.setString(4, encodeOutcomes(m.result().outcomes()));
+          ps.setLong(5, m.atMillis());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** Loads what the ledger journal does not hold: participants, payments, queues, idempotency. */
+  static void load(Connection c, NodeState s) throws SQLException {
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT bic, name, country, account_high, account_low, credit_line_minor FROM participant")) {
+      while (rs.next()) {
+        s.participants.put(new Participants.Participant(rs.getString(1), rs.getString(2), rs.getString(3),
+            new Id128(rs.getLong(4), rs.getLong(5)), rs.getLong(6)));
+      }
+    }
+    try (var st = c.createStatement();
+        var rs = st.executeQuery(
+            "SELECT uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor, currency,"
+                + " priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
+                + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance FROM payment")) {
+      while (rs.next()) {
+        Payment p = readPayment(rs);
+        s.payments.put(p.uetr(), p);
+        if (p.state() == PaymentState.QUEUED) {
+          s.queues.restore(new org.rialto.node.rtgs.QueuedPayment(Id128.fromUuid(p.uetr()), p.debtorBic(),
+              p.creditorBic(), p.amountMinor(), p.priority(), p.queueSeq()));
+          if (p.rejectAtMillis() > 0) {
+            s.rejectTimes.computeIfAbsent(p.rejectAtMillis(), k -> new java.util.HashSet<>()).add(p.uetr());
+          }
+        }
+      }
+      s.queues.sortAfterRestore();
+    }
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT sender_bic, msg_id, content_hash, response FROM inbound_message")) {
+      while (rs.next()) {
+        var result = new NodeEngine.SubmitResult(rs.getString(2), decodeOutcomes(rs.getString(4)), false);
+        s.inbound.put(rs.getString(1) + "\u0000" + rs.getString(2), new NodeState.InboundRecord(rs.getString(3), result));
+      }
+    }
+  }
+
+  static long maxEventSeq(Connection c) throws SQLException {
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM payment_event")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static long bankMessageHighWater(Connection c) throws SQLException {
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM bank_message")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static Payment readPayment(ResultSet rs) throws SQLException {
+    return new Payment(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), Priority.valueOf(rs.getString(9)),
+        PaymentState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getLong(13),
+        rs.getLong(14), rs.getString(15), rs.getString(16), rs.getLong(17), rs.getLong(18), rs.getString(19),
+        rs.getString(20), rs.getString(21));
+  }
+
+  /** Compact text form of a message's answer: uetr:STATE:REASON per transaction. */
+  static String encodeOutcomes(List<NodeEngine.Outcome> outcomes) {
+    var sb = new StringBuilder(outcomes.size() * 50);
+    for (var o : outcomes) {
+      if (sb.length() > 0) sb.append(';');
+      sb.append(o.uetr()).append(':').append(o.state().name()).append(':').append(o.reasonCode() == null ? "" : o.reasonCode());
+    }
+    return sb.toString();
+  }
+
+  static List<NodeEngine.Outcome> decodeOutcomes(String text) {
+    var out = new ArrayList<NodeEngine.Outcome>();
+    if (text.isEmpty()) return out;
+    for (String part : text.split(";")) {
+      String[] f = part.split(":", -1);
+      if (f.length != 3) throw new IllegalStateException("corrupt stored answer: " + part);
+      out.add(new NodeEngine.Outcome(UUID.fromString(f[0]), PaymentState.valueOf(f[1]), f[2].isEmpty() ? null : f[2]));
+    }
+    return out;
+  }
+
+  /** Used by readers on other threads (inbox, history), with their own connection. */
+  static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    return c.prepareStatement(sql);
+  }
+}

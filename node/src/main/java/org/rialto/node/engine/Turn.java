@@ -1,0 +1,499 @@
+package org.rialto.node.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.rialto.ledger.AccountFlags;
+import org.rialto.ledger.AccountKind;
+import org.rialto.ledger.EventResult;
+import org.rialto.ledger.Id128;
+import org.rialto.ledger.LedgerEvent;
+import org.rialto.ledger.TransferFlags;
+import org.rialto.node.payment.Payment;
+import org.rialto.node.payment.PaymentState;
+import org.rialto.node.rtgs.LiquiditySaving;
+import org.rialto.node.rtgs.Priority;
+import org.rialto.node.rtgs.QueuedPayment;
+import org.rialto.store.JournalEntry;
+
+/**
+ * One turn of the writer: the commands drained together, the ledger events they produce, and
+ * every row that must become durable with them. Changes are applied to the in-memory state as
+ * the turn goes (later commands of the same turn must see earlier ones); if the commit then
+ * fails the writer stops, and a restart rebuilds memory from the store.
+ */
+final class Turn {
+  /** Rows a turn writes; the persistence layer turns them into batched SQL. */
+  record PaymentEventRow(long seq, UUID uetr, long atMillis, PaymentState state, String step, String detail) {}
+
+  record BankMessageRow(long id, String bic, String kind, UUID uetr, String detail, long createdAtMillis) {}
+
+  record InboundRow(String senderBic, String msgId, String contentHash, NodeEngine.SubmitResult result, long atMillis) {}
+
+  record ParticipantRow(Participants.Participant participant, long atMillis) {}
+
+
+  final NodeState s;
+  final long nowMillis;
+  final LinkedHashMap<UUID, Payment> changedPayments = new LinkedHashMap<>();
+  final List<PaymentEventRow> paymentEvents = new ArrayList<>();
+  final List<BankMessageRow> bankMessages = new ArrayList<>();
+  final List<InboundRow> inboundMessages = new ArrayList<>();
+  final List<ParticipantRow> participantRows = new ArrayList<>();
+  final List<JournalEntry> ledgerBatches = new ArrayList<>();
+
+  private final List<LedgerEvent> events = new ArrayList<>();
+  private final List<Consumer<EventResult>> onResult = new ArrayList<>();
+  /** Liquidity effect of events added this turn but not yet applied, per participant. */
+  private final Map<String, Long> unappliedDelta = new HashMap<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
+
+  Turn(NodeState state, long nowMillis) {
+    this.s = state;
+    this.nowMillis = nowMillis;
+  }
+
+  void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  void completeAll() {
+    for (Runnable r : afterCommit) r.run();
+  }
+
+  // ---- Payments ----
+
+  void submit(Command.Submit cmd) {
+    var sender = s.participants.get(cmd.senderBic());
+    if (sender.isEmpty()) {
+      throw new RejectException("RC01", "sender " + cmd.senderBic() + " is not a participant of " + s.nodeId);
+    }
+    String key = cmd.senderBic() + "\u0000" + cmd.msgId();
+    var seen = s.inbound.get(key);
+    if (seen != null) {
+      if (seen.contentHash().equals(cmd.messageHash())) {
+        var original = new NodeEngine.SubmitResult(cmd.msgId(), seen.result().outcomes(), true);
+        afterCommit(() -> cmd.future().complete(original));
+        return;
+      }
+      var dupl = new ArrayList<NodeEngine.Outcome>();
+      for (var i : cmd.instructions()) dupl.add(new NodeEngine.Outcome(i.uetr(), PaymentState.REJECTED, "DUPL"));
+      var result = new NodeEngine.SubmitResult(cmd.msgId(), dupl, false);
+      afterCommit(() -> cmd.future().complete(result));
+      return;
+    }
+    if (s.payments.size() + cmd.instructions().size() > NodeState.MAX_PAYMENTS_IN_MEMORY) {
+      throw new RejectException("NARR", "node payment capacity reached");
+    }
+    var uetrs = new ArrayList<UUID>(cmd.instructions().size());
+    var immediate = new HashMap<UUID, NodeEngine.Outcome>();
+    for (var instruction : cmd.instructions()) {
+      uetrs.add(instruction.uetr());
+      var outcome = admit(cmd, instruction);
+      if (outcome != null) immediate.put(instruction.uetr(), outcome);
+    }
+    // The answer is read once the ledger and the queues have decided, at the end of the turn.
+    pendingInbound.add(new PendingInbound(cmd, uetrs, immediate));
+  }
+
+  record PendingInbound(Command.Submit cmd, List<UUID> uetrs, Map<UUID, NodeEngine.Outcome> immediate) {}
+
+  final List<PendingInbound> pendingInbound = new ArrayList<>();
+
+  /**
+   * Closes the turn: every message's answer is fixed from its payments' states now, recorded for
+   * idempotency (durable with the turn) and handed to its caller after the commit.
+   */
+  void finish() {
+    for (var p : pendingInbound) {
+      var outcomes = new ArrayList<NodeEngine.Outcome>(p.uetrs().size());
+      for (UUID uetr : p.uetrs()) {
+        var fixed = p.immediate().get(uetr);
+        if (fixed != null) {
+          outcomes.add(fixed);
+        } else {
+          Payment pay = s.payments.get(uetr);
+          outcomes.add(new NodeEngine.Outcome(uetr, pay.state(), pay.reasonCode()));
+        }
+      }
+      var result = new NodeEngine.SubmitResult(p.cmd().msgId(), outcomes, false);
+      s.inbound.put(p.cmd().senderBic() + "\u0000" + p.cmd().msgId(), new NodeState.InboundRecord(p.cmd().messageHash(), result));
+      inboundMessages.add(new InboundRow(p.cmd().senderBic(), p.cmd().msgId(), p.cmd().messageHash(), result, nowMillis));
+      afterCommit(() -> p.cmd().future().complete(result));
+    }
+    pendingInbound.clear();
+  }
+
+  /**
+   * Admits one instruction: either rejects it at once (returning the outcome, no payment record
+   * when the UETR belongs to another payment) or records it and routes it to settlement or queue.
+   */
+  private NodeEngine.Outcome admit(Command.Submit cmd, NodeEngine.Instruction in) {
+    Payment existing = s.payments.get(in.uetr());
+    if (existing != null) {
+      if (existing.contentHash().equals(in.contentHash())) {
+        return new NodeEngine.Outcome(in.uetr(), existing.state(), existing.reasonCode());
+      }
+      return new NodeEngine.Outcome(in.uetr(), PaymentState.REJECTED, "DUPL");
+    }
+    Payment p = new Payment(in.uetr(), cmd.senderBic(), cmd.msgId(), in.endToEndId(), in.debtorBic(),
+        in.creditorBic(), in.amountMinor(), in.currency(), in.priority(), PaymentState.RECEIVED, null,
+        "received", 0, in.rejectAtMillis(), null, in.contentHash(), nowMillis, nowMillis,
+        in.debtorName(), in.creditorName(), in.remittance());
+    String reason = validate(cmd.senderBic(), in);
+    if (reason != null) {
+      record(p.with(PaymentState.REJECTED, reason, "rejected-validation", nowMillis), "rejected: " + reason);
+      statusToSender(s.payments.get(in.uetr()));
+      return null;
+    }
+    record(p, null);
+    route(s.payments.get(in.uetr()));
+    return null;
+  }
+
+  /** Business checks that need the node's state; the message itself was validated before. */
+  private String validate(String senderBic, NodeEngine.Instruction in) {
+    if (!s.currency.equals(in.currency())) return "AM03";
+    if (in.amountMinor() <= 0) return "AM01";
+    if (in.amountMinor() > org.rialto.node.config.Amounts.MAX_AMOUNT_MINOR) return "AM02";
+    if (s.participants.get(in.debtorBic()).isEmpty()) return "RC01";
+    if (s.participants.get(in.creditorBic()).isEmpty()) return "RC01";
+    // A bank instructs debits of its own settlement account only.
+    if (!senderBic.equals(in.debtorBic())) return "AG01";
+    if (in.debtorBic().equals(in.creditorBic())) return "AG01";
+    if (in.priority() == Priority.URGENT && !senderBic.equals(s.centralBankBic)) return "AG01";
+    if (in.rejectAtMillis() > 0 && in.rejectAtMillis() <= nowMillis) return "AB03";
+    return null;
+  }
+
+  /** Settles now if it may and can; otherwise queues. Never rejects for lack of liquidity. */
+  private void route(Payment p) {
+    if (!s.hours.isOpen(nowMillis)) {
+      enqueue(p, "queued-closed");
+      return;
+    }
+    // T2's rule: urgent and high payments never overtake a waiting payment of the same or higher
+    // priority; normal payments may bypass waiting normal ones, not urgent or high ones.
+    Priority blocking = p.priority() == Priority.NORMAL ? Priority.HIGH : p.priority();
+    if (s.queues.hasQueued(p.debtorBic(), blocking)) {
+      enqueue(p, "queued-fifo");
+      return;
+    }
+    if (predictedAvailable(p.debtorBic()) < p.amountMinor()) {
+      enqueue(p, "queued-liquidity");
+      return;
+    }
+    var debtor = s.participants.get(p.debtorBic()).orElseThrow();
+    var creditor = s.participants.get(p.creditorBic()).orElseThrow();
+    addTransfer(TransferIds.payment(p.uetr()), debtor.accountId(), creditor.accountId(), p.amountMinor(),
+        Id128.fromUuid(p.uetr()), 0, p.debtorBic(), p.creditorBic(), result -> {
+          Payment current = s.payments.get(p.uetr());
+          if (result == EventResult.OK) {
+            settled(current, "settled");
+          } else if (result == EventResult.EXCEEDS_CREDITS) {
+            // The prediction and the ledger disagree: the ledger is the authority; queue it.
+            enqueue(current, "queued-liquidity");
+          } else {
+            throw new IllegalStateException("ledger refused a validated payment " + p.uetr() + ": " + result);
+          }
+        });
+  }
+
+  private void enqueue(Payment p, String step) {
+    if (s.queues.isFull()) {
+      record(p.with(PaymentState.REJECTED, "NARR", "rejected-queue-full", nowMillis), "RTGS queue full");
+      statusToSender(s.payments.get(p.uetr()));
+      return;
+    }
+    var queued = s.queues.enqueue(Id128.fromUuid(p.uetr()), p.debtorBic(), p.creditorBic(), p.amountMinor(), p.priority());
+    record(p.queued(queued.arrivalSeq(), step, nowMillis, p.priority()), step);
+    if (p.rejectAtMillis() > 0) s.rejectTimes.computeIfAbsent(p.rejectAtMillis(), k -> new HashSet<>()).add(p.uetr());
+    s.queuesDirty = true;
+  }
+
+  private void unqueue(Payment p) {
+    s.queues.remove(Id128.fromUuid(p.uetr()));
+    if (p.rejectAtMillis() > 0) {
+      var set = s.rejectTimes.get(p.rejectAtMillis());
+      if (set != null) {
+        set.remove(p.uetr());
+        if (set.isEmpty()) s.rejectTimes.remove(p.rejectAtMillis());
+      }
+    }
+  }
+
+  private void settled(Payment p, String step) {
+    Payment done = p.with(PaymentState.SETTLED, null, step, nowMillis).withValueDate(s.hours.valueDate(nowMillis));
+    record(done, null);
+    statusToSender(done);
+    message(done.debtorBic(), "camt.054", done.uetr(), "DBIT");
+    message(done.creditorBic(), "pacs.008", done.uetr(), null);
+    message(done.creditorBic(), "camt.054", done.uetr(), "CRDT");
+    s.queuesDirty = true;
+  }
+
+  private void statusToSender(Payment p) {
+    String detail = p.state() == PaymentState.REJECTED ? "RJCT:" + p.reasonCode() : "ACSC";
+    message(p.senderBic(), "pacs.002", p.uetr(), detail);
+  }
+
+  void cancel(Command.Cancel cmd) {
+    Payment p = s.payments.get(cmd.uetr());
+    if (p == null) throw new RejectException("NOOR", "no payment " + cmd.uetr());
+    if (!p.senderBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the instructing bank may cancel");
+    if (p.state() == PaymentState.QUEUED || p.state() == PaymentState.HELD) {
+      unqueue(p);
+      Payment cancelled = p.with(PaymentState.REJECTED, "CUST", "cancelled", nowMillis);
+      record(cancelled, "cancelled by " + cmd.requesterBic());
+      statusToSender(cancelled);
+      s.queuesDirty = true;
+    }
+    // Settled or rejected payments cannot be cancelled; the answer shows the state that stands.
+    afterCommit(() -> {
+      Payment now = s.payments.get(cmd.uetr());
+      cmd.future().complete(new NodeEngine.Outcome(now.uetr(), now.state(), now.reasonCode()));
+    });
+  }
+
+  void reorder(Command.Reorder cmd) {
+    Payment p = s.payments.get(cmd.uetr());
+    if (p == null) throw new RejectException("NOOR", "no payment " + cmd.uetr());
+    if (!p.senderBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the instructing bank may re-order");
+    if (cmd.priority() == Priority.URGENT && !cmd.requesterBic().equals(s.centralBankBic)) {
+      throw new RejectException("AG01", "urgent priority is for the central bank");
+    }
+    if (p.state() != PaymentState.QUEUED) throw new RejectException("NARR", "payment is not queued: " + p.state());
+    var moved = s.queues.reorder(Id128.fromUuid(p.uetr()), cmd.priority(), cmd.toFront()).orElseThrow();
+    record(p.queued(moved.arrivalSeq(), p.step(), nowMillis, cmd.priority()), "re-ordered to " + cmd.priority() + (cmd.toFront() ? " (front)" : ""));
+    s.queuesDirty = true;
+    afterCommit(() -> cmd.future().complete(new NodeEngine.Outcome(p.uetr(), PaymentState.QUEUED, null)));
+  }
+
+  void returnPayment(Command.Return cmd) {
+    Payment original = s.payments.get(cmd.originalUetr());
+    if (original == null) throw new RejectException("NOOR", "no payment " + cmd.originalUetr());
+    if (!original.creditorBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the creditor's bank may return a payment");
+    if (original.state() == PaymentState.RETURNED) {
+      afterCommit(() -> cmd.future().complete(new NodeEngine.Outcome(original.uetr(), PaymentState.RETURNED, null)));
+      return;
+    }
+    if (original.state() != PaymentState.SETTLED) throw new RejectException("NARR", "only a settled payment can be returned");
+    if (cmd.amountMinor() <= 0 || cmd.amountMinor() > original.amountMinor()) throw new RejectException("AM02", "return amount must be 1.." + original.amountMinor());
+    if (predictedAvailable(original.creditorBic()) < cmd.amountMinor()) throw new RejectException("AM04", "insufficient liquidity for the return");
+    var creditor = s.participants.get(original.creditorBic()).orElseThrow();
+    var debtor = s.participants.get(original.debtorBic()).orElseThrow();
+    addTransfer(TransferIds.leg(original.uetr(), TransferIds.RETURN), creditor.accountId(), debtor.accountId(), cmd.amountMinor(),
+        Id128.fromUuid(original.uetr()), 0, original.creditorBic(), original.debtorBic(), result -> {
+          if (result != EventResult.OK) throw new IllegalStateException("ledger refused a checked return: " + result);
+          Payment returned = s.payments.get(original.uetr()).with(PaymentState.RETURNED, cmd.reasonCode(), "returned", nowMillis);
+          record(returned, "returned " + cmd.amountMinor() + " reason " + cmd.reasonCode() + " return " + cmd.returnUetr());
+          message(original.debtorBic(), "pacs.004", original.uetr(), cmd.reasonCode());
+          message(original.debtorBic(), "camt.054", original.uetr(), "CRDT-RETURN");
+          message(original.creditorBic(), "camt.054", original.uetr(), "DBIT-RETURN");
+          s.queuesDirty = true;
+        });
+    afterCommit(() -> cmd.future().complete(new NodeEngine.Outcome(original.uetr(), s.payments.get(original.uetr()).state(), null)));
+  }
+
+  // ---- Participants and liquidity ----
+
+  void addParticipant(Command.AddParticipant cmd) {
+    if (s.participants.get(cmd.bic()).isPresent()) throw new RejectException("DUPL", "participant exists: " + cmd.bic());
+    var participant = new Participants.Participant(cmd.bic(), cmd.name(), cmd.country(),
+        TransferIds.account(s.currency, cmd.bic(), "settlement"), cmd.creditLineMinor());
+    addEvent(new LedgerEvent.CreateAccount(participant.accountId(), s.currency, s.minorUnits, cmd.bic(),
+        AccountKind.SETTLEMENT, AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS, cmd.creditLineMinor()), result -> {
+          if (result != EventResult.OK && result != EventResult.EXISTS) {
+            throw new IllegalStateException("account for " + cmd.bic() + " refused: " + result);
+          }
+        });
+    s.participants.put(participant);
+    participantRows.add(new ParticipantRow(participant, nowMillis));
+    afterCommit(() -> cmd.future().complete(null));
+  }
+
+  void changeCreditLine(Command.ChangeCreditLine cmd) {
+    var p = s.participants.get(cmd.bic()).orElseThrow(() -> new RejectException("RC01", "no participant " + cmd.bic()));
+    if (cmd.creditLineMinor() < 0) throw new RejectException("AM02", "credit line must not be negative");
+    addEvent(new LedgerEvent.ChangeCreditLimit(p.accountId(), cmd.creditLineMinor()), result -> {
+      if (result != EventResult.OK) throw new IllegalStateException("credit line change refused: " + result);
+    });
+    var updated = new Participants.Participant(p.bic(), p.name(), p.country(), p.accountId(), cmd.creditLineMinor());
+    s.participants.put(updated);
+    participantRows.add(new ParticipantRow(updated, nowMillis));
+    unappliedDelta.merge(p.bic(), cmd.creditLineMinor() - p.creditLineMinor(), Long::sum);
+    s.queuesDirty = true;
+    afterCommit(() -> cmd.future().complete(null));
+  }
+
+  void liquidity(Command.Liquidity cmd) {
+    var p = s.participants.get(cmd.bic()).orElseThrow(() -> new RejectException("RC01", "no participant " + cmd.bic()));
+    if (cmd.amountMinor() <= 0) throw new RejectException("AM01", "amount must be > 0");
+    if (!cmd.inject() && predictedAvailable(cmd.bic()) < cmd.amountMinor()) throw new RejectException("AM04", "not enough liquidity to withdraw");
+    Id128 id = TransferIds.leg(cmd.requestId(), TransferIds.LIQUIDITY);
+    Id128 debit = cmd.inject() ? s.issuanceAccountId : p.accountId();
+    Id128 credit = cmd.inject() ? p.accountId() : s.issuanceAccountId;
+    addTransfer(id, debit, credit, cmd.amountMinor(), Id128.fromUuid(cmd.requestId()), 0,
+        cmd.inject() ? null : cmd.bic(), cmd.inject() ? cmd.bic() : null, result -> {
+          if (result != EventResult.OK && result != EventResult.EXISTS) {
+            throw new IllegalStateException("liquidity transfer refused: " + result);
+          }
+          s.queuesDirty = true;
+        });
+    afterCommit(() -> cmd.future().complete(null));
+  }
+
+  void ensureSystemAccounts(Command.EnsureSystemAccounts cmd) {
+    // Issuance: the central bank's balance sheet side of every unit of liquidity it provides, so
+    // it has no limit flags (its debits exceed its credits by the money in circulation).
+    // Clearing: the liquidity-saving mechanism's pass-through account, zero after every set.
+    ensureAccount(s.issuanceAccountId, s.centralBankBic, AccountKind.CENTRAL_BANK_ISSUANCE);
+    ensureAccount(s.clearingAccountId, s.nodeId, AccountKind.SUSPENSE);
+    afterCommit(() -> cmd.future().complete(null));
+  }
+
+  private void ensureAccount(Id128 id, String owner, AccountKind kind) {
+    if (s.ledger.account(id).isPresent()) return;
+    addEvent(new LedgerEvent.CreateAccount(id, s.currency, s.minorUnits, owner, kind, 0, 0), result -> {
+      if (result != EventResult.OK && result != EventResult.EXISTS) {
+        throw new IllegalStateException("system account " + kind + " refused: " + result);
+      }
+    });
+  }
+
+  <T> void query(Command.Query<T> q) {
+    afterCommit(() -> {
+      try {
+        q.future().complete(q.read().apply(new StateView(s)));
+      } catch (RuntimeException e) {
+        q.future().completeExceptionally(e);
+      }
+    });
+  }
+
+  // ---- Time ----
+
+  void expireRejectTimes() {
+    // Opening of the business day: what queued while closed may now settle.
+    boolean open = s.hours.isOpen(nowMillis);
+    if (open && !s.wasOpen) s.queuesDirty = true;
+    s.wasOpen = open;
+    // Bounded: each entry removed is one queued payment.
+    while (!s.rejectTimes.isEmpty() && s.rejectTimes.firstKey() <= nowMillis) {
+      var entry = s.rejectTimes.pollFirstEntry();
+      for (UUID uetr : entry.getValue()) {
+        Payment p = s.payments.get(uetr);
+        if (p == null || p.state() != PaymentState.QUEUED) continue;
+        s.queues.remove(Id128.fromUuid(uetr));
+        Payment rejected = p.with(PaymentState.REJECTED, "AB03", "rejected-reject-time", nowMillis);
+        record(rejected, "reject time passed while queued");
+        statusToSender(rejected);
+        s.queuesDirty = true;
+      }
+    }
+  }
+
+  /** Runs the liquidity-saving mechanism and settles what it finds, atomically. */
+  void settleQueues() {
+    if (s.queues.isEmpty() || !s.queuesDirty || !s.hours.isOpen(nowMillis)) return;
+    s.queuesDirty = false;
+    var chosen = LiquiditySaving.select(s.queues, bic -> Math.max(0, ledgerAvailable(bic)));
+    if (chosen.isEmpty()) return;
+    // Credits first, through the clearing account, then debits: the ledger checks each event in
+    // order, and a debtor of the set may only be able to pay once its incoming payments landed.
+    // One linked chain: the whole set settles or none of it does.
+    var chain = new ArrayList<LedgerEvent>(chosen.size() * 2);
+    for (QueuedPayment q : chosen) {
+      var creditor = s.participants.get(q.creditor()).orElseThrow();
+      chain.add(transfer(TransferIds.leg(q.id().toUuid(), TransferIds.LSM_CREDIT_LEG), s.clearingAccountId,
+          creditor.accountId(), q.amountMinor(), q.id(), TransferFlags.LINKED));
+    }
+    for (int i = 0; i < chosen.size(); i++) {
+      QueuedPayment q = chosen.get(i);
+      var debtor = s.participants.get(q.debtor()).orElseThrow();
+      boolean last = i == chosen.size() - 1;
+      chain.add(transfer(TransferIds.payment(q.id().toUuid()), debtor.accountId(), s.clearingAccountId,
+          q.amountMinor(), q.id(), last ? 0 : TransferFlags.LINKED));
+    }
+    long ts = nextTimestamp(chain.size());
+    var results = s.ledger.apply(ts, chain).results();
+    ledgerBatches.add(new JournalEntry(ts, chain));
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i) != EventResult.OK) {
+        throw new IllegalStateException("liquidity-saving set refused by the ledger at " + i + ": " + results.get(i));
+      }
+    }
+    for (QueuedPayment q : chosen) {
+      Payment p = s.payments.get(q.id().toUuid());
+      unqueue(p);
+      settled(p, chosen.size() == 1 ? "settled-from-queue" : "settled-lsm");
+    }
+  }
+
+  // ---- Ledger plumbing ----
+
+  private static LedgerEvent.CreateTransfer transfer(Id128 id, Id128 debit, Id128 credit, long amount, Id128 userData, int flags) {
+    return new LedgerEvent.CreateTransfer(id, debit, credit, amount, Id128.ZERO, userData, 0, flags);
+  }
+
+  private void addTransfer(Id128 id, Id128 debit, Id128 credit, long amount, Id128 userData, int flags,
+      String debtorBic, String creditorBic, Consumer<EventResult> callback) {
+    addEvent(transfer(id, debit, credit, amount, userData, flags), callback);
+    if (debtorBic != null) unappliedDelta.merge(debtorBic, -amount, Long::sum);
+    if (creditorBic != null) unappliedDelta.merge(creditorBic, amount, Long::sum);
+  }
+
+  private void addEvent(LedgerEvent event, Consumer<EventResult> callback) {
+    if (events.size() >= org.rialto.ledger.Ledger.MAX_BATCH_EVENTS) applyLedger();
+    events.add(event);
+    onResult.add(callback);
+  }
+
+  /** Applies the events gathered so far as one ledger batch and runs their callbacks in order. */
+  void applyLedger() {
+    if (events.isEmpty()) return;
+    var batch = List.copyOf(events);
+    long ts = nextTimestamp(batch.size());
+    var results = s.ledger.apply(ts, batch).results();
+    ledgerBatches.add(new JournalEntry(ts, batch));
+    var callbacks = List.copyOf(onResult);
+    events.clear();
+    onResult.clear();
+    unappliedDelta.clear();
+    for (int i = 0; i < batch.size(); i++) callbacks.get(i).accept(results.get(i));
+  }
+
+  /** Ledger time is wall time in nanoseconds, forced strictly forward past the last batch. */
+  private long nextTimestamp(int eventCount) {
+    long ts = Math.max(nowMillis * 1_000_000L, s.lastLedgerTimestampNanos + 1);
+    s.lastLedgerTimestampNanos = ts + eventCount;
+    return ts;
+  }
+
+  long predictedAvailable(String bic) {
+    return ledgerAvailable(bic) + unappliedDelta.getOrDefault(bic, 0L);
+  }
+
+  long ledgerAvailable(String bic) {
+    var p = s.participants.get(bic).orElseThrow();
+    return LedgerReads.availableMinor(s.ledger, p.accountId());
+  }
+
+  // ---- Records ----
+
+  private void record(Payment p, String detail) {
+    s.payments.put(p.uetr(), p);
+    changedPayments.put(p.uetr(), p);
+    paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, p.uetr(), nowMillis, p.state(), p.step(), detail));
+  }
+
+  private void message(String bic, String kind, UUID uetr, String detail) {
+    bankMessages.add(new BankMessageRow(s.nextBankMessageId(), bic, kind, uetr, detail, nowMillis));
+  }
+}

@@ -1,0 +1,357 @@
+package org.rialto.node.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.rialto.node.config.Amounts;
+import org.rialto.node.engine.NodeEngine;
+import org.rialto.node.engine.NodeUnavailableException;
+import org.rialto.node.engine.RejectException;
+import org.rialto.node.payment.Payment;
+import org.rialto.node.rtgs.Priority;
+
+/**
+ * The node's HTTP API for banks and operators. Every answer is JSON or ISO 20022 with a reason;
+ * no request ends in a bare 500: unexpected failures are caught and reported with a reason code.
+ *
+ * <p>Identity: until mutual TLS is on (security issue), a bank names itself in the
+ * {@code X-Rialto-Participant} header and the node trusts the network it listens on; the node
+ * still enforces that a bank only debits its own account and only reads its own payments.
+ */
+public final class ApiServer implements AutoCloseable {
+  public static final String PARTICIPANT_HEADER = "X-Rialto-Participant";
+  /** Long polls are bounded so a bank's idle connection cannot pin a server thread forever. */
+  public static final long MAX_WAIT_MILLIS = 30_000;
+  public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+  public static final long ANSWER_TIMEOUT_MILLIS = 30_000;
+
+  private final NodeEngine engine;
+  private final Inbox inbox;
+  private final String nodeId;
+  private final String currency;
+  private final int minorUnits;
+  private final ObjectMapper json;
+  private final Javalin app;
+  private final List<RouteRegistrar> extraRoutes;
+
+  /** Lets other parts of the node (ISO 20022 gateway, peers, console) add their routes. */
+  public interface RouteRegistrar {
+    void register(Javalin app);
+  }
+
+  public ApiServer(NodeEngine engine, Inbox inbox, String nodeId, String currency, int minorUnits,
+      ObjectMapper json, List<RouteRegistrar> extraRoutes) {
+    this.engine = engine;
+    this.inbox = inbox;
+    this.nodeId = nodeId;
+    this.currency = currency;
+    this.minorUnits = minorUnits;
+    this.json = json;
+    this.extraRoutes = List.copyOf(extraRoutes);
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.useVirtualThreads = true;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.jsonMapper(new JavalinJackson(json, false));
+    });
+    routes();
+  }
+
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  private void routes() {
+    app.exception(JsonApi.BadRequest.class, (e, ctx) -> JsonApi.respondError(ctx, 400, e.reasonCode, e.getMessage()));
+    app.exception(RejectException.class, (e, ctx) -> JsonApi.respondError(ctx, 422, e.reasonCode(), e.getMessage()));
+    app.exception(NodeUnavailableException.class, (e, ctx) -> JsonApi.respondError(ctx, 503, "NARR", e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> JsonApi.respondError(ctx, 500, "NARR", "internal error: " + e));
+
+    app.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
+    app.get("/health/ready", ctx -> {
+      if (engine.isHealthy()) {
+        ctx.json(Map.of("status", "ready", "node", nodeId));
+      } else {
+        ctx.status(503).json(Map.of("status", "down", "reason", String.valueOf(engine.failure())));
+      }
+    });
+
+    app.post("/v1/payments", this::postPayments);
+    app.get("/v1/payments/{uetr}", this::getPayment);
+    app.post("/v1/payments/{uetr}/cancel", this::cancel);
+    app.post("/v1/payments/{uetr}/priority", this::reorder);
+    app.post("/v1/payments/{uetr}/return", this::returnPayment);
+    app.get("/v1/accounts/{bic}", this::getAccount);
+    app.get("/v1/messages", this::getMessages);
+
+    app.post("/v1/admin/participants", this::addParticipant);
+    app.put("/v1/admin/participants/{bic}/credit-line", this::changeCreditLine);
+    app.post("/v1/admin/liquidity", this::liquidity);
+    app.get("/v1/admin/payments/{uetr}", this::adminPayment);
+    app.get("/v1/admin/queues", this::adminQueues);
+    app.get("/v1/admin/accounts", this::adminAccounts);
+    app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document(nodeId, currency)));
+
+    for (var r : extraRoutes) r.register(app);
+  }
+
+  static String participant(Context ctx) {
+    String bic = ctx.header(PARTICIPANT_HEADER);
+    if (bic == null || bic.isBlank()) {
+      throw new JsonApi.BadRequest("AG01", "missing " + PARTICIPANT_HEADER + " header: which bank is calling");
+    }
+    return JsonApi.bic(bic.trim(), PARTICIPANT_HEADER);
+  }
+
+  static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) throw re;
+      throw new CompletionException(cause);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new NodeUnavailableException("no answer from the node within " + ANSWER_TIMEOUT_MILLIS + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeUnavailableException("interrupted");
+    }
+  }
+
+  private void postPayments(Context ctx) {
+    String sender = participant(ctx);
+    var parsed = JsonApi.parsePayments(json, ctx.bodyAsBytes(), minorUnits);
+    var result = await(engine.submit(sender, parsed.msgId(), parsed.messageHash(), parsed.instructions()));
+    var out = new LinkedHashMap<String, Object>();
+    out.put("msgId", result.msgId());
+    out.put("duplicateMessage", result.duplicateMessage());
+    var list = new ArrayList<Map<String, Object>>();
+    for (var o : result.outcomes()) {
+      var m = new LinkedHashMap<String, Object>();
+      m.put("uetr", o.uetr().toString());
+      m.put("state", o.state().name());
+      if (o.reasonCode() != null) m.put("reasonCode", o.reasonCode());
+      list.add(m);
+    }
+    out.put("payments", list);
+    ctx.json(out);
+  }
+
+  private Payment ownPayment(Context ctx, String bic) {
+    UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
+    Payment p = await(engine.query(v -> v.payment(uetr).orElse(null)));
+    // A bank may only read payments it is party to; an unknown and a foreign one look the same.
+    if (p == null || !(bic.equals(p.senderBic()) || bic.equals(p.debtorBic()) || bic.equals(p.creditorBic()))) {
+      throw new RejectException("NOOR", "no payment " + uetr + " for " + bic);
+    }
+    return p;
+  }
+
+  private void getPayment(Context ctx) {
+    String bic = participant(ctx);
+    ctx.json(bankView(ownPayment(ctx, bic)));
+  }
+
+  Map<String, Object> bankView(Payment p) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("uetr", p.uetr().toString());
+    m.put("msgId", p.msgId());
+    m.put("endToEndId", p.endToEndId());
+    m.put("debtorAgent", p.debtorBic());
+    m.put("creditorAgent", p.creditorBic());
+    m.put("amount", Amounts.format(p.amountMinor(), minorUnits));
+    m.put("currency", p.currency());
+    m.put("priority", p.priority().name());
+    m.put("state", p.state().name());
+    if (p.reasonCode() != null) m.put("reasonCode", p.reasonCode());
+    if (p.valueDate() != null) m.put("valueDate", p.valueDate());
+    m.put("receivedAt", java.time.Instant.ofEpochMilli(p.receivedAtMillis()).toString());
+    m.put("updatedAt", java.time.Instant.ofEpochMilli(p.updatedAtMillis()).toString());
+    return m;
+  }
+
+  private void cancel(Context ctx) {
+    String bic = participant(ctx);
+    UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
+    var o = await(engine.cancel(uetr, bic));
+    boolean cancelled = "CUST".equals(o.reasonCode());
+    ctx.json(Map.of("uetr", uetr.toString(), "cancelled", cancelled, "state", o.state().name()));
+  }
+
+  private void reorder(Context ctx) {
+    String bic = participant(ctx);
+    UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
+    var body = readObject(ctx);
+    String pr = JsonApi.text(body, "priority", true);
+    Priority priority;
+    try {
+      priority = Priority.valueOf(pr);
+    } catch (IllegalArgumentException e) {
+      throw new JsonApi.BadRequest("FF01", "priority: URGENT, HIGH or NORMAL");
+    }
+    boolean toFront = body.has("toFront") && body.get("toFront").asBoolean(false);
+    var o = await(engine.reorder(uetr, priority, toFront, bic));
+    ctx.json(Map.of("uetr", uetr.toString(), "state", o.state().name(), "priority", priority.name()));
+  }
+
+  private void returnPayment(Context ctx) {
+    String bic = participant(ctx);
+    UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
+    var body = readObject(ctx);
+    UUID returnId = JsonApi.uuidV4(JsonApi.text(body, "returnUetr", true));
+    String reason = JsonApi.text(body, "reasonCode", false);
+    if (reason == null) reason = "NARR";
+    if (!reason.matches("[A-Z0-9]{4}")) throw new JsonApi.BadRequest("FF01", "reasonCode: a 4-character ISO code");
+    Payment original = ownPayment(ctx, bic);
+    String amountText = JsonApi.text(body, "amount", false);
+    long amount = amountText == null ? original.amountMinor() : JsonApi.amountMinor(amountText, minorUnits);
+    var o = await(engine.returnPayment(uetr, returnId, amount, reason, bic));
+    ctx.json(Map.of("uetr", uetr.toString(), "state", o.state().name()));
+  }
+
+  private void getAccount(Context ctx) {
+    String bic = participant(ctx);
+    String target = JsonApi.bic(ctx.pathParam("bic"), "bic");
+    if (!bic.equals(target)) throw new RejectException("AG01", bic + " may not read the account of " + target);
+    var b = await(engine.query(v -> v.balance(target)));
+    ctx.json(accountView(b));
+  }
+
+  Map<String, Object> accountView(org.rialto.node.engine.Balances.AccountBalance b) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("bic", b.bic());
+    m.put("currency", b.currency());
+    m.put("balance", Amounts.format(b.balanceMinor(), minorUnits));
+    m.put("reserved", Amounts.format(b.reservedMinor(), minorUnits));
+    m.put("creditLine", Amounts.format(b.creditLineMinor(), minorUnits));
+    m.put("available", Amounts.format(b.availableMinor(), minorUnits));
+    m.put("queuedCount", b.queuedCount());
+    m.put("queued", Amounts.format(b.queuedMinor(), minorUnits));
+    return m;
+  }
+
+  private void getMessages(Context ctx) throws Exception {
+    String bic = participant(ctx);
+    long after = parseLong(ctx.queryParam("after"), 0, "after");
+    long waitMillis = Math.min(MAX_WAIT_MILLIS, parseLong(ctx.queryParam("waitMillis"), 0, "waitMillis"));
+    int limit = (int) Math.min(Inbox.MAX_PAGE, parseLong(ctx.queryParam("limit"), Inbox.MAX_PAGE, "limit"));
+    var page = inbox.read(bic, after, limit);
+    long deadline = System.currentTimeMillis() + waitMillis;
+    // Long poll: sleep until any bank's inbox grows, then look again; bounded by waitMillis.
+    while (page.isEmpty() && System.currentTimeMillis() < deadline) {
+      engine.awaitInbox(engine.inboxHighWater(), deadline - System.currentTimeMillis());
+      page = inbox.read(bic, after, limit);
+    }
+    long next = page.isEmpty() ? after : page.get(page.size() - 1).id();
+    ctx.json(Map.of("messages", page, "next", next));
+  }
+
+  private static long parseLong(String s, long dflt, String name) {
+    if (s == null) return dflt;
+    try {
+      long v = Long.parseLong(s);
+      if (v < 0) throw new NumberFormatException();
+      return v;
+    } catch (NumberFormatException e) {
+      throw new JsonApi.BadRequest("FF01", name + ": a non-negative integer");
+    }
+  }
+
+  private ObjectNode readObject(Context ctx) {
+    try {
+      var node = json.readTree(ctx.bodyAsBytes());
+      if (node == null || !node.isObject()) throw new JsonApi.BadRequest("FF01", "body must be a JSON object");
+      return (ObjectNode) node;
+    } catch (JsonApi.BadRequest e) {
+      throw e;
+    } catch (Exception e) {
+      throw new JsonApi.BadRequest("FF01", "body is not JSON: " + e.getMessage());
+    }
+  }
+
+  // ---- Operator API (roles and dual control arrive with the security issue) ----
+
+  private void addParticipant(Context ctx) {
+    var body = readObject(ctx);
+    String bic = JsonApi.bic(JsonApi.text(body, "bic", true), "bic");
+    String name = JsonApi.text(body, "name", true);
+    String country = JsonApi.text(body, "country", true);
+    if (!country.matches("[A-Z]{2}")) throw new JsonApi.BadRequest("FF01", "country: ISO 3166 alpha-2");
+    String cl = JsonApi.text(body, "creditLine", false);
+    long creditLine = cl == null ? 0 : JsonApi.amountMinor(cl, minorUnits);
+    await(engine.addParticipant(bic, name, country, creditLine));
+    ctx.status(201).json(Map.of("bic", bic));
+  }
+
+  private void changeCreditLine(Context ctx) {
+    String bic = JsonApi.bic(ctx.pathParam("bic"), "bic");
+    var body = readObject(ctx);
+    String cl = JsonApi.text(body, "creditLine", true);
+    long creditLine = "0".equals(cl) ? 0 : JsonApi.amountMinor(cl, minorUnits);
+    await(engine.changeCreditLine(bic, creditLine));
+    ctx.json(Map.of("bic", bic, "creditLine", cl));
+  }
+
+  private void liquidity(Context ctx) {
+    var body = readObject(ctx);
+    UUID requestId = JsonApi.uuidV4(JsonApi.text(body, "requestId", true));
+    String bic = JsonApi.bic(JsonApi.text(body, "bic", true), "bic");
+    long amount = JsonApi.amountMinor(JsonApi.text(body, "amount", true), minorUnits);
+    String direction = JsonApi.text(body, "direction", false);
+    boolean inject = direction == null || direction.equals("inject");
+    if (!inject && !"withdraw".equals(direction)) throw new JsonApi.BadRequest("FF01", "direction: inject or withdraw");
+    await(engine.liquidity(requestId, bic, amount, inject));
+    ctx.json(Map.of("requestId", requestId.toString(), "bic", bic, "done", true));
+  }
+
+  private void adminPayment(Context ctx) {
+    UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
+    Payment p = await(engine.query(v -> v.payment(uetr).orElse(null)));
+    if (p == null) throw new RejectException("NOOR", "no payment " + uetr);
+    var m = bankView(p);
+    m.put("step", p.step());
+    m.put("sender", p.senderBic());
+    m.put("history", inbox.history(uetr));
+    ctx.json(m);
+  }
+
+  private void adminQueues(Context ctx) {
+    var summary = await(engine.query(v -> {
+      var m = new LinkedHashMap<String, Object>();
+      for (Priority pr : Priority.values()) m.put(pr.name(), v.queues().countByPriority(pr));
+      m.put("total", v.queues().size());
+      return m;
+    }));
+    ctx.json(summary);
+  }
+
+  private void adminAccounts(Context ctx) {
+    var list = await(engine.query(v -> {
+      var out = new ArrayList<Map<String, Object>>();
+      for (var p : v.participants()) {
+        var m = accountView(v.balance(p.bic()));
+        m.put("name", p.name());
+        m.put("country", p.country());
+        out.add(m);
+      }
+      return out;
+    }));
+    ctx.json(list);
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

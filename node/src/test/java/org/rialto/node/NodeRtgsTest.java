@@ -1,0 +1,200 @@
+package org.rialto.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rialto.calendar.CalendarConfig;
+import org.rialto.node.config.NodeConfig;
+
+/** Domestic RTGS through the real HTTP API of a node running on a SQLite store. */
+class NodeRtgsTest {
+  static final String CB = "CBRURUMM";
+  static final String A = "AAAARUMM";
+  static final String B = "BBBBRUMM";
+  static final String C = "CCCCRUMM";
+
+  @TempDir Path dir;
+  Node node;
+  Http http;
+  TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z")); // a Monday
+
+  NodeConfig config(CalendarConfig calendar) {
+    return new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+        new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()),
+        calendar,
+        List.of(
+            new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+            new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
+            new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
+            new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),
+        List.of());
+  }
+
+  void start(CalendarConfig calendar) throws Exception {
+    node = Node.start(config(calendar), clock);
+    http = new Http(node.port());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (node != null) node.close();
+  }
+
+  static String uetr() {
+    return UUID.randomUUID().toString();
+  }
+
+  Http.Response pay(String uetr, String debtor, String creditor, String amount) throws Exception {
+    return http.post(debtor, "/v1/payments", Http.payment(uetr, debtor, creditor, amount, "RUB"));
+  }
+
+  String state(Http.Response r) {
+    return r.body().get("payments").get(0).get("state").asText();
+  }
+
+  String stateOf(String bic, String uetr) throws Exception {
+    return http.get(bic, "/v1/payments/" + uetr).body().get("state").asText();
+  }
+
+  String balance(String bic) throws Exception {
+    return http.get(bic, "/v1/accounts/" + bic).body().get("balance").asText();
+  }
+
+  @Test
+  void settlesQueuesResolvesGridlockCancelsReturnsAndSurvivesRestart() throws Exception {
+    start(null);
+    assertThat(balance(A)).isEqualTo("1000.00");
+
+    String p1 = uetr();
+    assertThat(state(pay(p1, A, B, "100.00"))).isEqualTo("SETTLED");
+    assertThat(balance(A)).isEqualTo("900.00");
+    assertThat(balance(B)).isEqualTo("100.00");
+
+    // B cannot pay 300 alone: queued, not rejected.
+    String p2 = uetr();
+    assertThat(state(pay(p2, B, C, "300.00"))).isEqualTo("QUEUED");
+    // C has nothing; but C→B 250 and B→C 300 together need only B's 100: gridlock resolved.
+    String p3 = uetr();
+    assertThat(state(pay(p3, C, B, "250.00"))).isEqualTo("SETTLED");
+    assertThat(stateOf(B, p2)).isEqualTo("SETTLED");
+    assertThat(balance(B)).isEqualTo("50.00");
+    assertThat(balance(C)).isEqualTo("50.00");
+
+    // Queued and then cancelled by its bank.
+    String p4 = uetr();
+    assertThat(state(pay(p4, C, A, "5000.00"))).isEqualTo("QUEUED");
+    assertThat(http.post(A, "/v1/payments/" + p4 + "/cancel", "{}").status()).isEqualTo(422); // not A's to cancel
+    var cancel = http.post(C, "/v1/payments/" + p4 + "/cancel", "{}");
+    assertThat(cancel.body().get("cancelled").asBoolean()).isTrue();
+    var cancelled = http.get(C, "/v1/payments/" + p4).body();
+    assertThat(cancelled.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(cancelled.get("reasonCode").asText()).isEqualTo("CUST");
+
+    // Idempotency: same content → same answer; same UETR, other content → DUPL.
+    var again = pay(p1, A, B, "100.00");
+    assertThat(state(again)).isEqualTo("SETTLED");
+    assertThat(again.body().get("duplicateMessage").asBoolean()).isTrue();
+    var changed = http.post(A, "/v1/payments", "{\"msgId\":\"M-OTHER\",\"payments\":[" + Http.payment(p1, A, B, "101.00", "RUB") + "]}");
+    assertThat(changed.body().get("payments").get(0).get("state").asText()).isEqualTo("REJECTED");
+    assertThat(changed.body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("DUPL");
+    assertThat(balance(A)).isEqualTo("900.00");
+
+    // Return of a settled payment by the creditor's bank.
+    var ret = http.post(B, "/v1/payments/" + p1 + "/return", "{\"returnUetr\":\"" + uetr() + "\",\"reasonCode\":\"AC04\",\"amount\":\"40.00\"}");
+    assertThat(ret.status()).isEqualTo(200);
+    assertThat(stateOf(A, p1)).isEqualTo("RETURNED");
+    assertThat(balance(A)).isEqualTo("940.00");
+    assertThat(balance(B)).isEqualTo("10.00");
+
+    // A bank reads only its own payments and account.
+    assertThat(http.get(C, "/v1/payments/" + p1).status()).isEqualTo(422);
+    assertThat(http.get(C, "/v1/accounts/" + A).status()).isEqualTo(422);
+
+    // Inbox: B was told of the incoming pacs.008 and the credit.
+    var inbox = http.get(B, "/v1/messages?after=0").body().get("messages");
+    var kinds = new ArrayList<String>();
+    inbox.forEach(m -> kinds.add(m.get("kind").asText() + ":" + m.get("uetr").asText()));
+    assertThat(kinds).contains("pacs.008:" + p1, "camt.054:" + p1, "pacs.002:" + p2);
+
+    // A queue that survives a restart.
+    String p5 = uetr();
+    assertThat(state(pay(p5, C, A, "70.00"))).isEqualTo("QUEUED");
+    node.close();
+    node = null;
+    start(null);
+    assertThat(balance(A)).isEqualTo("940.00");
+    assertThat(balance(B)).isEqualTo("10.00");
+    assertThat(balance(C)).isEqualTo("50.00");
+    assertThat(stateOf(C, p5)).isEqualTo("QUEUED");
+    assertThat(stateOf(B, p2)).isEqualTo("SETTLED");
+    assertThat(state(pay(uetr(), A, C, "20.00"))).isEqualTo("SETTLED");
+    // The credit let C's queued payment go.
+    assertThat(stateOf(C, p5)).isEqualTo("SETTLED");
+    assertThat(balance(C)).isEqualTo("0.00");
+  }
+
+  @Test
+  void refusesBadAndHostileInputWithoutChangingAnything() throws Exception {
+    start(null);
+    assertThat(http.post(A, "/v1/payments", "{not json").status()).isEqualTo(400);
+    assertThat(http.post(A, "/v1/payments", "[]").status()).isEqualTo(400);
+    assertThat(http.post(null, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "RUB")).status()).isEqualTo(400);
+    var tooPrecise = pay(uetr(), A, B, "1.001");
+    assertThat(tooPrecise.status()).isEqualTo(400);
+    assertThat(tooPrecise.body().get("reasonCode").asText()).isEqualTo("AM12");
+    assertThat(pay("not-a-uuid", A, B, "1.00").status()).isEqualTo(400);
+    assertThat(pay(uetr(), A, B, "-5").body().get("reasonCode").asText()).isEqualTo("AM01");
+    assertThat(pay(uetr(), A, B, "1e400").status()).isEqualTo(400);
+    assertThat(http.post(A, "/v1/payments", "{\"payments\":" + "[".repeat(5000) + "]".repeat(5000) + "}").status()).isEqualTo(400);
+    // Wrong currency, unknown creditor, debiting someone else's account: recorded rejections.
+    assertThat(http.post(A, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "IRR")).body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("AM03");
+    assertThat(pay(uetr(), A, "ZZZZRUMM", "1.00").body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("RC01");
+    var foreign = http.post(B, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "RUB"));
+    assertThat(foreign.body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("AG01");
+    // Unknown participant calling.
+    assertThat(http.post("ZZZZRUMM", "/v1/payments", Http.payment(uetr(), "ZZZZRUMM", B, "1.00", "RUB")).status()).isEqualTo(422);
+    assertThat(balance(A)).isEqualTo("1000.00");
+    assertThat(balance(B)).isEqualTo("0.00");
+  }
+
+  @Test
+  void paymentsArrivingWhileClosedQueueAndSettleAtOpeningWithTheNextValueDate() throws Exception {
+    var calendar = new CalendarConfig("Europe/Moscow", List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+        LocalTime.of(9, 0), LocalTime.of(18, 0), false, List.of(), false);
+    clock.set(Instant.parse("2026-11-21T10:00:00Z")); // Saturday
+    start(calendar);
+    String p = uetr();
+    assertThat(state(pay(p, A, B, "10.00"))).isEqualTo("QUEUED");
+    assertThat(balance(B)).isEqualTo("0.00");
+    clock.set(Instant.parse("2026-11-23T06:30:00Z")); // Monday 09:30 Moscow
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (!stateOf(A, p).equals("SETTLED") && System.currentTimeMillis() < deadline) Thread.sleep(20);
+    var settled = http.get(A, "/v1/payments/" + p).body();
+    assertThat(settled.get("state").asText()).isEqualTo("SETTLED");
+    assertThat(settled.get("valueDate").asText()).isEqualTo("2026-11-23");
+  }
+
+  @Test
+  void queuedPaymentPastItsRejectTimeIsRejected() throws Exception {
+    start(null);
+    String p = uetr();
+    String body = "{\"uetr\":\"" + p + "\",\"debtorAgent\":\"" + B + "\",\"creditorAgent\":\"" + C
+        + "\",\"amount\":\"5.00\",\"currency\":\"RUB\",\"rejectTime\":\"2026-11-23T09:00:01Z\"}";
+    assertThat(state(http.post(B, "/v1/payments", body))).isEqualTo("QUEUED");
+    clock.advanceMillis(2_000);
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (!stateOf(B, p).equals("REJECTED") && System.currentTimeMillis() < deadline) Thread.sleep(20);
+    var rejected = http.get(B, "/v1/payments/" + p).body();
+    assertThat(rejected.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(rejected.get("reasonCode").asText()).isEqualTo("AB03");
+  }
+}
