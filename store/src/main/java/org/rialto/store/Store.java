@@ -1,0 +1,429 @@
+package org.rialto.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.rialto.ledger.LedgerEvent;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The durable home of a node: the hash-chained ledger journal plus whatever tables the node adds
+ * (its own Flyway migrations, written in the same transaction as the journal rows they belong to).
+ *
+ * <p>One thread commits (the ledger writer); {@link #commit} refuses a second one. Any number of
+ * threads may {@link #read}. After a failed commit the store refuses further commits: it cannot
+ * know whether the database kept the transaction, and the caller's in-memory ledger is ahead of
+ * it, so the only safe continuation is a restart that rebuilds from what is on disk.
+ */
+public final class Store implements AutoCloseable {
+  /** Journal entries one commit may carry; a writer turn has a handful, never thousands. */
+  public static final int MAX_ENTRIES_PER_COMMIT = 1024;
+  /** Pool size: the writer plus a few readers. SQLite has one writer anyway. */
+  private static final int POOL_CONNECTIONS = 4;
+  private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+  /** Rows per round trip while replaying; rows are up to about a megabyte each. */
+  private static final int REPLAY_FETCH_ROWS = 16;
+
+  static final String STORE_MIGRATIONS = "db/store";
+  static final String INSERT_JOURNAL =
+      "INSERT INTO ledger_journal (seq, timestamp_nanos, event_count, events, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)";
+  static final String SELECT_JOURNAL =
+      "SELECT seq, timestamp_nanos, event_count, events, prev_hash, hash FROM ledger_journal WHERE seq >= ? ORDER BY seq";
+
+  private final StoreUrl url;
+  private final HikariDataSource pool;
+
+  // The journal's tail; read and written only by the committing thread after open.
+  private long tailSeq;
+  private byte[] tailHash;
+  private long tailTimestampNanos;
+  private int tailEventCount;
+
+  private volatile Thread committer;
+  private volatile Throwable failure;
+
+  private Store(StoreUrl url, HikariDataSource pool) {
+    this.url = url;
+    this.pool = pool;
+  }
+
+  /** Opens (creating if needed) the store at {@code url} with the store's own schema only. */
+  public static Store open(String url) {
+    return open(StoreUrl.parse(url), List.of());
+  }
+
+  /**
+   * Opens (creating if needed) the store and brings its schema up to date.
+   *
+   * @param extraMigrationBases classpath folders of other modules' migrations, e.g. {@code
+   *     "db/node"}; the dialect's sub-folder ({@code db/node/sqlite} or {@code
+   *     db/node/postgresql}) is used. They share one Flyway history with the store, whose own
+   *     migrations use versions 1 to 99, so others number theirs from 100.
+   */
+  public static Store open(StoreUrl url, List<String> extraMigrationBases) {
+    Objects.requireNonNull(url, "url");
+    for (String base : extraMigrationBases) {
+      if (base.isBlank() || base.startsWith("classpath:") || base.endsWith("/")) {
+        throw new IllegalArgumentException(
+            "a migration base is a plain classpath folder such as \"db/node\", got \"" + base + "\"");
+      }
+    }
+    HikariDataSource pool = pool(url);
+    try {
+      migrate(pool, url.dialect(), extraMigrationBases);
+      Store store = new Store(url, pool);
+      store.loadTail();
+      return store;
+    } catch (RuntimeException | Error e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(StoreUrl url) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("rialto-store");
+    config.setMaximumPoolSize(POOL_CONNECTIONS);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(30_000);
+    if (url.dialect() == Dialect.SQLITE) {
+      try {
+        Files.createDirectories(url.sqliteFile().toAbsolutePath().getParent());
+      } catch (java.io.IOException e) {
+        throw new StoreException("cannot create the folder of SQLite store " + url.sqliteFile(), e);
+      }
+      config.setDataSource(sqliteDataSource(url, false));
+    } else {
+      config.setJdbcUrl(url.jdbcUrl());
+    }
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to store " + url.redacted() + ": " + rootMessage(e), e);
+    }
+  }
+
+  static SQLiteDataSource sqliteDataSource(StoreUrl url, boolean readOnly) {
+    SQLiteConfig sqlite = new SQLiteConfig();
+    // WAL lets readers run beside the writer; FULL fsyncs the WAL at every commit, which is
+    // what makes an acknowledged batch survive power loss, not only a process crash.
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+    sqlite.enforceForeignKeys(true);
+    sqlite.setReadOnly(readOnly);
+    SQLiteDataSource ds = new SQLiteDataSource(sqlite);
+    ds.setUrl(url.jdbcUrl());
+    return ds;
+  }
+
+  private static void migrate(HikariDataSource pool, Dialect dialect, List<String> extraBases) {
+    List<String> locations = new ArrayList<>();
+    locations.add("classpath:" + STORE_MIGRATIONS + "/" + dialect.migrationFolder());
+    for (String base : extraBases) {
+      locations.add("classpath:" + base + "/" + dialect.migrationFolder());
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(locations.toArray(String[]::new))
+          .failOnMissingLocations(true)
+          .cleanDisabled(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("schema migration failed (" + String.join(", ", locations) + "): " + e.getMessage(), e);
+    }
+  }
+
+  private void loadTail() {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT seq, timestamp_nanos, event_count, hash FROM ledger_journal ORDER BY seq DESC LIMIT 1")) {
+      if (rs.next()) {
+        tailSeq = rs.getLong(1);
+        tailTimestampNanos = rs.getLong(2);
+        tailEventCount = rs.getInt(3);
+        tailHash = rs.getBytes(4);
+        if (tailHash == null || tailHash.length != JournalRow.HASH_BYTES) {
+          throw new JournalCorruptException(tailSeq, "stored hash is not " + JournalRow.HASH_BYTES + " bytes");
+        }
+      } else {
+        tailSeq = 0;
+        tailTimestampNanos = 0;
+        tailEventCount = 0;
+        tailHash = JournalRow.GENESIS_HASH.clone();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the journal tail of " + url.redacted() + ": " + e.getMessage(), e);
+    }
+  }
+
+  public StoreUrl url() {
+    return url;
+  }
+
+  public Dialect dialect() {
+    return url.dialect();
+  }
+
+  /** The last committed journal row's position; seq 0 and the genesis hash for an empty journal. */
+  public JournalTail tail() {
+    return new JournalTail(tailSeq, tailHash.clone(), tailTimestampNanos, tailEventCount);
+  }
+
+  /** Where the journal ends. {@code nextMinTimestampNanos} is the least timestamp the next batch may have. */
+  public record JournalTail(long seq, byte[] hash, long timestampNanos, int eventCount) {
+    public long nextMinTimestampNanos() {
+      return seq == 0 ? 1 : timestampNanos + Math.max(eventCount, 1);
+    }
+  }
+
+  /**
+   * Appends {@code entries} to the journal and runs {@code extra} in the same database
+   * transaction, then commits. Returns the seq of the last row written (the tail's seq when
+   * {@code entries} is empty: a transaction of node rows only).
+   *
+   * @throws StoreException when anything fails; the store then refuses every later commit
+   */
+  public long commit(List<JournalEntry> entries, TxWork extra) {
+    Objects.requireNonNull(entries, "entries");
+    Objects.requireNonNull(extra, "extra");
+    checkCommitter();
+    if (failure != null) {
+      throw new StoreException("store " + url.redacted() + " stopped after a failed commit; restart to rebuild", failure);
+    }
+    if (entries.size() > MAX_ENTRIES_PER_COMMIT) {
+      throw new IllegalArgumentException("at most " + MAX_ENTRIES_PER_COMMIT + " journal entries per commit, got " + entries.size());
+    }
+    List<JournalRow> rows = chainRows(entries);
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (!rows.isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement(INSERT_JOURNAL)) {
+            for (JournalRow row : rows) {
+              ps.setLong(1, row.seq());
+              ps.setLong(2, row.timestampNanos());
+              ps.setInt(3, row.eventCount());
+              ps.setBytes(4, row.events());
+              ps.setBytes(5, row.prevHash());
+              ps.setBytes(6, row.hash());
+              ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            if (counts.length != rows.size()) {
+              throw new SQLException("journal insert reported " + counts.length + " results for " + rows.size() + " rows");
+            }
+          }
+        }
+        extra.run(c);
+        c.commit();
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException | RuntimeException | Error e) {
+      failure = e;
+      long firstSeq = rows.isEmpty() ? tailSeq : rows.get(0).seq();
+      throw new StoreException("commit of journal seq " + firstSeq + " (" + rows.size() + " rows) to "
+          + url.redacted() + " failed: " + rootMessage(e), e);
+    }
+    if (!rows.isEmpty()) {
+      JournalRow last = rows.get(rows.size() - 1);
+      tailSeq = last.seq();
+      tailHash = last.hash();
+      tailTimestampNanos = last.timestampNanos();
+      tailEventCount = last.eventCount();
+    }
+    return tailSeq;
+  }
+
+  private List<JournalRow> chainRows(List<JournalEntry> entries) {
+    List<JournalRow> rows = new ArrayList<>(entries.size());
+    long seq = tailSeq;
+    byte[] prev = tailHash;
+    long minTimestamp = new JournalTail(tailSeq, tailHash, tailTimestampNanos, tailEventCount).nextMinTimestampNanos();
+    for (JournalEntry entry : entries) {
+      if (entry.timestampNanos() < minTimestamp) {
+        // Replay applies batches in seq order; a timestamp that went back would be refused there.
+        throw new IllegalArgumentException("journal entry timestamp " + entry.timestampNanos()
+            + " is before " + minTimestamp + ", the least the next batch may carry");
+      }
+      seq++;
+      byte[] blob = JournalCodec.encode(entry.timestampNanos(), entry.events());
+      JournalRow row = JournalRow.chain(seq, entry.timestampNanos(), entry.events().size(), blob, prev);
+      rows.add(row);
+      prev = row.hash();
+      minTimestamp = entry.timestampNanos() + Math.max(entry.events().size(), 1);
+    }
+    return rows;
+  }
+
+  private void checkCommitter() {
+    Thread current = Thread.currentThread();
+    Thread bound = committer;
+    if (bound == null) {
+      synchronized (this) {
+        if (committer == null) {
+          committer = current;
+        }
+        bound = committer;
+      }
+    }
+    if (bound != current) {
+      throw new IllegalStateException("store commits belong to thread " + bound.getName()
+          + " (the ledger writer); " + current.getName() + " may only read");
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+
+  /** A visitor of journal batches during replay. */
+  @FunctionalInterface
+  public interface BatchVisitor {
+    void visit(long seq, long timestampNanos, List<LedgerEvent> events);
+  }
+
+  /**
+   * Streams every journal batch in seq order, checking the hash chain and each row's shape as it
+   * goes, and ends by checking that the last row is the tail this store opened with.
+   *
+   * @throws JournalCorruptException at the first row that fails a check
+   */
+  public void replay(BatchVisitor visitor) {
+    long expectedTail = tailSeq;
+    byte[] expectedHash = tailHash;
+    ChainCheck chain = new ChainCheck();
+    try (Connection c = pool.getConnection()) {
+      forEachRow(c, url.dialect(), row -> {
+        String problem = chain.check(row);
+        if (problem != null) {
+          throw new JournalCorruptException(chain.problemSeq(), problem);
+        }
+        var batch = JournalCodec.decodeRow(row);
+        visitor.visit(row.seq(), row.timestampNanos(), batch.events());
+      });
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the journal of " + url.redacted() + ": " + e.getMessage(), e);
+    }
+    if (chain.lastSeq() != expectedTail || !java.util.Arrays.equals(chain.lastHash(), expectedHash)) {
+      throw new JournalCorruptException(chain.lastSeq() + 1,
+          "journal changed while replaying: ended at seq " + chain.lastSeq() + ", expected " + expectedTail);
+    }
+  }
+
+  @FunctionalInterface
+  interface RowVisitor {
+    void visit(JournalRow row);
+  }
+
+  /** Streams rows in seq order without holding the journal in memory. */
+  static void forEachRow(Connection c, Dialect dialect, RowVisitor visitor) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    if (dialect == Dialect.POSTGRESQL) {
+      // pgjdbc streams with a cursor only inside a transaction; otherwise it loads every row.
+      c.setAutoCommit(false);
+    }
+    try (PreparedStatement ps = c.prepareStatement(SELECT_JOURNAL)) {
+      ps.setFetchSize(REPLAY_FETCH_ROWS);
+      ps.setLong(1, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          visitor.visit(readRow(rs));
+        }
+      }
+    } finally {
+      if (dialect == Dialect.POSTGRESQL) {
+        c.rollback();
+        c.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private static JournalRow readRow(ResultSet rs) throws SQLException {
+    long seq = rs.getLong(1);
+    if (seq < 1) {
+      throw new JournalCorruptException(seq, "seq must be 1 or more");
+    }
+    int eventCount = rs.getInt(3);
+    if (eventCount < 0) {
+      throw new JournalCorruptException(seq, "negative event_count " + eventCount);
+    }
+    byte[] events = rs.getBytes(4);
+    byte[] prevHash = rs.getBytes(5);
+    byte[] hash = rs.getBytes(6);
+    if (events == null || prevHash == null || hash == null) {
+      throw new JournalCorruptException(seq, "events, prev_hash or hash is NULL");
+    }
+    return new JournalRow(seq, rs.getLong(2), eventCount, events, prevHash, hash);
+  }
+
+  /** SQL that reads; runs on the calling thread with its own pooled connection. */
+  @FunctionalInterface
+  public interface SqlRead<T> {
+    T read(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs read-only SQL on a pooled connection. Readers see only committed transactions, so they
+   * never see a batch before its callers were acknowledged.
+   */
+  public <T> T read(SqlRead<T> work) {
+    try (Connection c = pool.getConnection()) {
+      // xerial's driver cannot flip read-only on an open connection; PostgreSQL can, and there
+      // it guards against a reader that writes by mistake.
+      boolean guard = url.dialect() == Dialect.POSTGRESQL;
+      if (guard) c.setReadOnly(true);
+      try {
+        return work.read(c);
+      } finally {
+        if (guard) c.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("read from " + url.redacted() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** True once a commit failed; the store then only serves reads. */
+  public boolean failed() {
+    return failure != null;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 16; depth++) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+
+  @Override
+  public String toString() {
+    return "Store{" + url.redacted() + "}";
+  }
+}
