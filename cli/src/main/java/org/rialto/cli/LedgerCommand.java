@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "ledger",
     mixinStandardHelpOptions = true,
     description = "Inspect and verify a node's ledger store.",
-    subcommands = {})
+    subcommands = {LedgerVerifyCommand.class})
 public final class LedgerCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
