@@ -22,9 +22,7 @@ public final class NodeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var cfg = ConfigLoader.load(config);
     if (port != null) {
-      cfg = new org.rialto.node.config.NodeConfig(cfg.node(), cfg.currency(), cfg.centralBank(),
-          new org.rialto.node.config.NodeConfig.ListenConfig(cfg.listen().host(), port), cfg.store(),
-          cfg.calendar(), cfg.participants(), cfg.peers());
+      cfg = cfg.withPort(port);
     }
     Node node = Node.start(cfg, Clock.systemUTC());
     var stopped = new CountDownLatch(1);

@@ -8,6 +8,11 @@ import org.rialto.ledger.Ledger;
 import org.rialto.node.config.Amounts;
 import org.rialto.node.config.NodeConfig;
 import org.rialto.node.engine.BusinessHours;
+import org.rialto.node.engine.FxDesk;
+import org.rialto.node.engine.NodeTables;
+import org.rialto.node.engine.Routes;
+import org.rialto.node.http.PeerApi;
+import org.rialto.node.peer.PeerDispatcher;
 import org.rialto.node.engine.NodeEngine;
 import org.rialto.node.engine.NodeStartup;
 import org.rialto.node.engine.TransferIds;
@@ -29,7 +34,10 @@ public final class Node implements AutoCloseable {
   private final ApiServer api;
   private final int port;
 
-  private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port) {
+  private final List<PeerDispatcher> dispatchers;
+
+  private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port, List<PeerDispatcher> dispatchers) {
+    this.dispatchers = dispatchers;
     this.config = config;
     this.store = store;
     this.engine = engine;
@@ -38,20 +46,43 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeConfig config, Clock clock) throws Exception {
+    return start(config, clock, c -> FxDesk.NONE);
+  }
+
+  public static Node start(NodeConfig config, Clock clock, java.util.function.Function<NodeConfig, FxDesk> fxDesk)
+      throws Exception {
     Store store = Store.open(StoreUrl.parse(config.store().url()), List.of("db/node"));
+    var dispatchers = new java.util.ArrayList<PeerDispatcher>();
     NodeEngine engine = null;
     ApiServer api = null;
     try {
       BusinessHours hours = CalendarHours.of(config.calendar());
+      var routes = new Routes(config.peers().stream()
+          .map(p -> new Routes.Route(p.node(), p.url(), p.currencies().get(0), p.bics())).toList());
+      FxDesk fx = fxDesk.apply(config);
       engine = NodeStartup.rebuild(config.node(), config.currency().code(), config.currency().minorUnits(),
-          config.centralBank(), store, new Ledger(), hours, clock);
+          config.centralBank(), store, new Ledger(), hours, clock, routes, fx,
+          new java.util.HashSet<>(config.fxProviders()), config.decisionWindowSeconds() * 1_000L);
+      for (var peer : config.peers()) dispatchers.add(new PeerDispatcher(config.node(), peer.node(), peer.url(), engine));
+      var inFlight = store.read(NodeTables::inFlight);
+      for (var d : dispatchers) {
+        d.restore(inFlight.resend().stream().filter(r -> r.peerNode().equals(d.peerNode())).toList(),
+            inFlight.ask().stream().filter(r -> r.peerNode().equals(d.peerNode())).toList());
+      }
+      var ds = List.copyOf(dispatchers);
+      engine.onCommit(rows -> {
+        for (var d : ds) d.enqueue(rows);
+      });
       engine.start();
       applyConfiguration(config, engine);
+      var peerApi = new PeerApi(engine, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
       api = new ApiServer(engine, new Inbox(store), config.node(), config.currency().code(),
-          config.currency().minorUnits(), new ObjectMapper(), List.of());
+          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi));
       int port = api.start(config.listen().host(), config.listen().port());
-      return new Node(config, store, engine, api, port);
+      for (var d : dispatchers) d.start();
+      return new Node(config, store, engine, api, port, ds);
     } catch (Exception | Error e) {
+      for (var d : dispatchers) d.close();
       if (api != null) api.close();
       if (engine != null) engine.close();
       store.close();
@@ -97,8 +128,13 @@ public final class Node implements AutoCloseable {
     return store;
   }
 
+  public List<PeerDispatcher.LinkStatus> links() {
+    return dispatchers.stream().map(PeerDispatcher::status).toList();
+  }
+
   @Override
   public void close() throws Exception {
+    for (var d : dispatchers) d.close();
     api.close();
     engine.close();
     store.close();

@@ -61,12 +61,20 @@ public final class ConfigLoader {
       if (p.bic().equals(c.centralBank())) centralBankListed = true;
     }
     require(centralBankListed, "participants: the central bank " + c.centralBank() + " must be listed");
+    for (String fxp : c.fxProviders()) {
+      require(bics.contains(fxp), "fxProviders: " + fxp + " must be a participant of this node");
+    }
+    require(c.decisionWindowSeconds() >= 1 && c.decisionWindowSeconds() <= 86_400,
+        "decisionWindowSeconds: 1 to 86400");
     for (int i = 0; i < c.peers().size(); i++) {
       var peer = c.peers().get(i);
       String where = "peers[" + i + "]";
       require(peer.node() != null && !peer.node().equals(c.node()), where + ".node: another node's id");
       require(peer.url() != null && peer.url().startsWith("http"), where + ".url: http(s)://host:port");
       require(peer.currencies() != null && !peer.currencies().isEmpty(), where + ".currencies: at least one");
+      require(peer.bics() != null && !peer.bics().isEmpty(), where + ".bics: the BICs or BIC prefixes reachable there");
+      for (String b : peer.bics()) require(b.length() >= 6, where + ".bics: '" + b + "' is shorter than a bank code and country");
+      require(peer.currencies().size() == 1, where + ".currencies: one currency per peer node");
       require(!peer.currencies().contains(c.currency().code()),
           where + ".currencies: " + c.currency().code() + " is settled here; each currency has one home node");
     }

@@ -8,6 +8,10 @@ import org.rialto.calendar.CalendarConfig;
  * currency's major unit (as people write them); they become minor units at load time.
  *
  * @param node this node's id, unique in the network (for example RU-NODE)
+ * @param fxProviders BICs of participants that act as FX providers here (each holds a
+ *     settlement account on this node and on the peer nodes of its corridors)
+ * @param decisionWindowSeconds how long a receiving node has to decide a cross-border payment
+ *     before it must reject it; the sending node never decides on its own
  * @param calendar the currency's business calendar; absent means open 24/7
  * @param centralBank BIC of the central bank that operates the node and settles its currency
  */
@@ -19,11 +23,15 @@ public record NodeConfig(
     StoreConfig store,
     CalendarConfig calendar,
     List<ParticipantConfig> participants,
-    List<PeerConfig> peers) {
+    List<PeerConfig> peers,
+    List<String> fxProviders,
+    Integer decisionWindowSeconds) {
 
   public NodeConfig {
     participants = participants == null ? List.of() : List.copyOf(participants);
     peers = peers == null ? List.of() : List.copyOf(peers);
+    fxProviders = fxProviders == null ? List.of() : List.copyOf(fxProviders);
+    if (decisionWindowSeconds == null) decisionWindowSeconds = 30;
     if (listen == null) listen = new ListenConfig("127.0.0.1", 8080);
 
   }
@@ -49,5 +57,20 @@ public record NodeConfig(
    * @param bics the participants reachable there (exact BICs or 4+2 prefixes such as "BMJIIR")
    */
   public record PeerConfig(String node, String url, List<String> currencies, List<String> bics) {}
+
+  public NodeConfig withPort(int port) {
+    return new NodeConfig(node, currency, centralBank, new ListenConfig(listen.host(), port), store, calendar,
+        participants, peers, fxProviders, decisionWindowSeconds);
+  }
+
+  public NodeConfig withStore(String url) {
+    return new NodeConfig(node, currency, centralBank, listen, new StoreConfig(url), calendar,
+        participants, peers, fxProviders, decisionWindowSeconds);
+  }
+
+  public NodeConfig withPeers(List<PeerConfig> newPeers) {
+    return new NodeConfig(node, currency, centralBank, listen, store, calendar,
+        participants, newPeers, fxProviders, decisionWindowSeconds);
+  }
 
 }

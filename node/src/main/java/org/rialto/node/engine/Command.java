@@ -53,6 +53,15 @@ sealed interface Command {
       UUID requestId, String bic, long amountMinor, boolean inject, CompletableFuture<Void> future)
       implements Command {}
 
+  /** Transfers and status requests from a peer node (the receiving side). */
+  record PeerInbound(
+      List<org.rialto.node.peer.PeerMessage> messages,
+      CompletableFuture<List<org.rialto.node.peer.PeerReply>> future)
+      implements Command {}
+
+  /** A peer's answers to what this node forwarded (the sending side). */
+  record PeerReplies(List<org.rialto.node.peer.DeliveredReply> replies, CompletableFuture<Void> future) implements Command {}
+
   /** Creates the node's own accounts (issuance, LSM clearing) if they do not exist yet. */
   record EnsureSystemAccounts(CompletableFuture<Void> future) implements Command {}
 

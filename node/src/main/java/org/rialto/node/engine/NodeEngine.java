@@ -56,6 +56,7 @@ public final class NodeEngine implements AutoCloseable {
       String debtorName,
       String creditorName,
       String remittance,
+      String quoteId,
       String contentHash) {}
 
   /** What a bank is told about one transaction: one of the externally visible states. */
@@ -130,6 +131,25 @@ public final class NodeEngine implements AutoCloseable {
 
   public CompletableFuture<Void> liquidity(UUID requestId, String bic, long amountMinor, boolean inject) {
     return offer(new Command.Liquidity(requestId, bic, amountMinor, inject, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<List<org.rialto.node.peer.PeerReply>> peerInbound(List<org.rialto.node.peer.PeerMessage> messages) {
+    return offer(new Command.PeerInbound(List.copyOf(messages), new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Void> peerReplies(List<org.rialto.node.peer.DeliveredReply> replies) {
+    return offer(new Command.PeerReplies(List.copyOf(replies), new CompletableFuture<>()));
+  }
+
+  /** Called on the writer thread after each commit, with what the dispatcher must send. */
+  public interface CommitListener {
+    void committed(List<org.rialto.node.peer.OutboxRow> newOutboxRows);
+  }
+
+  private volatile CommitListener commitListener;
+
+  public void onCommit(CommitListener listener) {
+    this.commitListener = listener;
   }
 
   public CompletableFuture<Void> ensureSystemAccounts() {
@@ -234,6 +254,8 @@ public final class NodeEngine implements AutoCloseable {
     turn.settleQueues();
     turn.finish();
     state.commit(turn);
+    var listener = commitListener;
+    if (listener != null && !turn.outbox.isEmpty()) listener.committed(turn.outbox);
     turn.completeAll();
   }
 
@@ -248,6 +270,8 @@ public final class NodeEngine implements AutoCloseable {
       case Command.Liquidity l -> turn.liquidity(l);
       case Command.Query<?> q -> turn.query(q);
       case Command.EnsureSystemAccounts e -> turn.ensureSystemAccounts(e);
+      case Command.PeerInbound p -> turn.peerInbound(p);
+      case Command.PeerReplies r -> turn.peerReplies(r);
     }
   }
 

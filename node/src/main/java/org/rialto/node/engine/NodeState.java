@@ -30,6 +30,15 @@ final class NodeState {
   final Ledger ledger;
   final Participants participants = new Participants();
   final Map<UUID, Payment> payments = new HashMap<>();
+  /** The cross-border side of payments that have one. */
+  final Map<UUID, org.rialto.node.payment.CrossBorder> crossBorder = new HashMap<>();
+  /** Participants that act as FX providers on this node. */
+  final Set<String> fxProviders;
+  final Routes routes;
+  final FxDesk fx;
+  /** How long the receiving node has to decide before it must reject (chained expiry). */
+  final long decisionWindowMillis;
+  private long outboxNext = 1;
   final PaymentQueues queues = new PaymentQueues();
   final Map<String, InboundRecord> inbound = new HashMap<>();
   /** Queued payments by reject time, so expiry does not scan the whole queue. */
@@ -59,7 +68,15 @@ final class NodeState {
       BusinessHours hours,
       NodePersistence persistence,
       long bankMessageHighWater,
-      long lastLedgerTimestampNanos) {
+      long lastLedgerTimestampNanos,
+      Routes routes,
+      FxDesk fx,
+      Set<String> fxProviders,
+      long decisionWindowMillis) {
+    this.routes = routes;
+    this.fx = fx;
+    this.fxProviders = Set.copyOf(fxProviders);
+    this.decisionWindowMillis = decisionWindowMillis;
     this.nodeId = nodeId;
     this.currency = currency;
     this.minorUnits = minorUnits;
@@ -91,18 +108,42 @@ final class NodeState {
       }
     }
     for (Payment p : payments.values()) {
-      boolean inLedger = ledger.transfer(TransferIds.payment(p.uetr())).isPresent();
+      var cb = crossBorder.get(p.uetr());
+      var transfer = ledger.transfer(TransferIds.payment(p.uetr()));
       boolean settled = p.state() == org.rialto.node.payment.PaymentState.SETTLED
           || p.state() == org.rialto.node.payment.PaymentState.RETURNED;
-      if (inLedger != settled) {
-        throw new IllegalStateException("payment " + p.uetr() + " is " + p.state()
-            + " but its transfer is " + (inLedger ? "" : "not ") + "in the ledger");
+      String problem = null;
+      if (cb != null && cb.role() == org.rialto.node.payment.CrossBorder.Role.OUTGOING) {
+        // Leg 1: reserved from "prepared" on, posted exactly when settled, voided when rejected.
+        if (transfer.isPresent()) {
+          var status = transfer.get().status();
+          if (settled && status != org.rialto.ledger.PendingStatus.POSTED) problem = "settled but leg 1 is " + status;
+          if (!p.state().isFinal() && status != org.rialto.ledger.PendingStatus.PENDING) problem = "in flight but leg 1 is " + status;
+          if (p.state() == org.rialto.node.payment.PaymentState.REJECTED && status != org.rialto.ledger.PendingStatus.VOIDED) {
+            problem = "rejected but leg 1 is " + status;
+          }
+        } else if (!p.state().isFinal() && !"received".equals(p.step())) {
+          problem = "in flight without leg 1";
+        } else if (settled) {
+          problem = "settled without leg 1";
+        }
+      } else if (transfer.isPresent() != settled) {
+        problem = "is " + p.state() + " but its transfer is " + (transfer.isPresent() ? "" : "not ") + "in the ledger";
       }
+      if (problem != null) throw new IllegalStateException("payment " + p.uetr() + ": " + problem);
     }
   }
 
   long bankMessageHighWater() {
     return committedBankMessageHighWater.get();
+  }
+
+  long nextOutboxId() {
+    return outboxNext++;
+  }
+
+  void restoreOutboxNext(long maxId) {
+    outboxNext = maxId + 1;
   }
 
   long nextBankMessageId() {

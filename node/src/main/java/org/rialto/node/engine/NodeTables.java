@@ -17,7 +17,7 @@ import org.rialto.node.rtgs.Priority;
  * same transaction as the ledger journal batch of the same turn, read back at start. Plain JDBC
  * with batched statements, the same SQL on SQLite and PostgreSQL.
  */
-final class NodeTables {
+public final class NodeTables {
   private NodeTables() {}
 
   static void write(Connection c, Turn t) throws SQLException {
@@ -106,6 +106,53 @@ final class NodeTables {
         ps.executeBatch();
       }
     }
+    if (!t.changedCrossBorder.isEmpty()) {
+      try (var ps = c.prepareStatement(
+          "INSERT INTO cross_border (uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
+              + " target_amount_minor, target_currency, rate, expires_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+              + " ON CONFLICT (uetr) DO NOTHING")) {
+        for (var e : t.changedCrossBorder.entrySet()) {
+          var cb = e.getValue();
+          ps.setString(1, e.getKey().toString());
+          ps.setString(2, cb.role().name());
+          ps.setString(3, cb.peerNode());
+          ps.setString(4, cb.fxpBic());
+          ps.setString(5, cb.quoteId());
+          ps.setLong(6, cb.sourceAmountMinor());
+          ps.setString(7, cb.sourceCurrency());
+          ps.setLong(8, cb.targetAmountMinor());
+          ps.setString(9, cb.targetCurrency());
+          ps.setString(10, cb.rate());
+          ps.setLong(11, cb.expiresAtMillis());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!t.outbox.isEmpty()) {
+      try (var ps = c.prepareStatement(
+          "INSERT INTO peer_outbox (id, peer_node, uetr, body, created_at_millis) VALUES (?,?,?,?,?)")) {
+        for (var row : t.outbox) {
+          ps.setLong(1, row.id());
+          ps.setString(2, row.peerNode());
+          ps.setString(3, row.uetr().toString());
+          ps.setString(4, row.body());
+          ps.setLong(5, row.createdAtMillis());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!t.outboxDone.isEmpty()) {
+      try (var ps = c.prepareStatement("UPDATE peer_outbox SET done_at_millis = ? WHERE id = ? AND done_at_millis IS NULL")) {
+        for (long id : t.outboxDone) {
+          ps.setLong(1, t.nowMillis);
+          ps.setLong(2, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     if (!t.inboundMessages.isEmpty()) {
       try (var ps = c.prepareStatement(
           "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {
@@ -150,12 +197,49 @@ final class NodeTables {
       s.queues.sortAfterRestore();
     }
     try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
+            + " target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border")) {
+      while (rs.next()) {
+        s.crossBorder.put(UUID.fromString(rs.getString(1)), new org.rialto.node.payment.CrossBorder(
+            org.rialto.node.payment.CrossBorder.Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10),
+            rs.getLong(11)));
+      }
+    }
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM peer_outbox")) {
+      rs.next();
+      s.restoreOutboxNext(rs.getLong(1));
+    }
+    try (var st = c.createStatement();
         var rs = st.executeQuery("SELECT sender_bic, msg_id, content_hash, response FROM inbound_message")) {
       while (rs.next()) {
         var result = new NodeEngine.SubmitResult(rs.getString(2), decodeOutcomes(rs.getString(4)), false);
         s.inbound.put(rs.getString(1) + "\u0000" + rs.getString(2), new NodeState.InboundRecord(rs.getString(3), result));
       }
     }
+  }
+
+  /**
+   * Outgoing payments still waiting for the peer's decision after a restart: rows not yet
+   * answered are sent again; rows the peer answered PENDING are asked about (pacs.028).
+   */
+  public record InFlight(List<org.rialto.node.peer.OutboxRow> resend, List<org.rialto.node.peer.OutboxRow> ask) {}
+
+  public static InFlight inFlight(Connection c) throws SQLException {
+    var resend = new ArrayList<org.rialto.node.peer.OutboxRow>();
+    var ask = new ArrayList<org.rialto.node.peer.OutboxRow>();
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT o.id, o.peer_node, o.uetr, o.body, o.created_at_millis, o.done_at_millis"
+            + " FROM peer_outbox o JOIN payment p ON p.uetr = o.uetr"
+            + " WHERE p.state NOT IN ('SETTLED', 'REJECTED', 'RETURNED') ORDER BY o.id")) {
+      while (rs.next()) {
+        var row = new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), UUID.fromString(rs.getString(3)),
+            rs.getString(4), rs.getLong(5));
+        rs.getLong(6);
+        (rs.wasNull() ? resend : ask).add(row);
+      }
+    }
+    return new InFlight(resend, ask);
   }
 
   static long maxEventSeq(Connection c) throws SQLException {

@@ -15,7 +15,11 @@ import org.rialto.ledger.EventResult;
 import org.rialto.ledger.Id128;
 import org.rialto.ledger.LedgerEvent;
 import org.rialto.ledger.TransferFlags;
+import org.rialto.node.payment.CrossBorder;
 import org.rialto.node.payment.Payment;
+import org.rialto.node.peer.OutboxRow;
+import org.rialto.node.peer.PeerMessage;
+import org.rialto.node.peer.PeerReply;
 import org.rialto.node.payment.PaymentState;
 import org.rialto.node.rtgs.LiquiditySaving;
 import org.rialto.node.rtgs.Priority;
@@ -47,11 +51,22 @@ final class Turn {
   final List<InboundRow> inboundMessages = new ArrayList<>();
   final List<ParticipantRow> participantRows = new ArrayList<>();
   final List<JournalEntry> ledgerBatches = new ArrayList<>();
+  final List<OutboxRow> outbox = new ArrayList<>();
+  final List<Long> outboxDone = new ArrayList<>();
+  final LinkedHashMap<UUID, CrossBorder> changedCrossBorder = new LinkedHashMap<>();
+  /** Outgoing payments the peer has but has not decided: the dispatcher keeps asking. */
+  final Set<UUID> awaiting = new HashSet<>();
+  /** Outgoing payments whose leg 1 is being posted or voided this turn (a second answer is ignored). */
+  private final Set<UUID> resolving = new HashSet<>();
+  /** Peer replies are read after the whole turn, like bank answers. */
+  private final List<Runnable> afterCommitReplies = new ArrayList<>();
+  /** Outgoing payments that became final this turn: nothing more to ask the peer. */
+  final Set<UUID> resolvedOutgoing = new HashSet<>();
 
   private final List<LedgerEvent> events = new ArrayList<>();
   private final List<Consumer<EventResult>> onResult = new ArrayList<>();
   /** Liquidity effect of events added this turn but not yet applied, per participant. */
-  private final Map<String, Long> unappliedDelta = new HashMap<>();
+  final Map<String, Long> unappliedDelta = new HashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
 
   Turn(NodeState state, long nowMillis) {
@@ -64,7 +79,13 @@ final class Turn {
   }
 
   void completeAll() {
+    for (Runnable r : afterCommitReplies) r.run();
     for (Runnable r : afterCommit) r.run();
+  }
+
+  private void recordCrossBorder(UUID uetr, CrossBorder cb) {
+    s.crossBorder.put(uetr, cb);
+    changedCrossBorder.put(uetr, cb);
   }
 
   // ---- Payments ----
@@ -152,10 +173,205 @@ final class Turn {
       statusToSender(s.payments.get(in.uetr()));
       return null;
     }
+    if (s.participants.get(in.creditorBic()).isEmpty()) {
+      prepareOutgoing(p, in);
+      return null;
+    }
     record(p, null);
     route(s.payments.get(in.uetr()));
     return null;
   }
+
+  // ---- Cross-border: the sending node ----
+
+  /**
+   * Leg 1 on the sending node: checks the quote, reserves debtor → FX provider as a pending
+   * transfer (no timeout: this node never decides alone), and forwards the transfer to the
+   * creditor's node through the durable outbox, all in this turn's one transaction.
+   */
+  private void prepareOutgoing(Payment p, NodeEngine.Instruction in) {
+    var route = s.routes.forBic(in.creditorBic()).orElseThrow();
+    String reject = null;
+    QuoteCheck.Valid quote = null;
+    if (in.quoteId() == null) {
+      reject = "NARR";
+    } else {
+      var check = s.fx.check(in.quoteId(), in.debtorBic(), in.amountMinor(), route.currency(), nowMillis);
+      if (check instanceof QuoteCheck.Invalid invalid) {
+        reject = invalid.reasonCode();
+      } else {
+        quote = (QuoteCheck.Valid) check;
+        if (s.participants.get(quote.fxpBic()).isEmpty()) reject = "RC01";
+        else if (predictedAvailable(in.debtorBic()) < in.amountMinor()) reject = "AM04";
+      }
+    }
+    if (reject != null) {
+      record(p.with(PaymentState.REJECTED, reject, "rejected-validation", nowMillis),
+          in.quoteId() == null ? "cross-border payment without a quote" : "quote or liquidity check failed: " + reject);
+      statusToSender(s.payments.get(p.uetr()));
+      return;
+    }
+    var cb = new CrossBorder(CrossBorder.Role.OUTGOING, route.peerNode(), quote.fxpBic(), quote.quoteId(),
+        quote.sourceAmountMinor(), quote.sourceCurrency(), quote.targetAmountMinor(), quote.targetCurrency(),
+        quote.rate(), nowMillis + s.decisionWindowMillis);
+    record(p, "received for " + route.peerNode());
+    recordCrossBorder(p.uetr(), cb);
+    var debtor = s.participants.get(in.debtorBic()).orElseThrow();
+    var fxp = s.participants.get(quote.fxpBic()).orElseThrow();
+    addEvent(new LedgerEvent.CreateTransfer(TransferIds.payment(p.uetr()), debtor.accountId(), fxp.accountId(),
+        in.amountMinor(), Id128.ZERO, Id128.fromUuid(p.uetr()), 0, TransferFlags.PENDING), result -> {
+          Payment current = s.payments.get(p.uetr());
+          if (result == EventResult.OK) {
+            record(current.with(PaymentState.RECEIVED, null, "prepared", nowMillis), "leg 1 reserved, forwarded to " + cb.peerNode());
+            var transfer = PeerProtocol.transfer(s.nodeId, current, cb);
+            outbox.add(new OutboxRow(s.nextOutboxId(), cb.peerNode(), p.uetr(), PeerProtocol.encode(transfer), nowMillis));
+          } else if (result == EventResult.EXCEEDS_CREDITS) {
+            record(current.with(PaymentState.REJECTED, "AM04", "rejected-liquidity", nowMillis), "no liquidity for leg 1");
+            statusToSender(s.payments.get(p.uetr()));
+          } else {
+            throw new IllegalStateException("ledger refused leg 1 of " + p.uetr() + ": " + result);
+          }
+        });
+    unappliedDelta.merge(in.debtorBic(), -in.amountMinor(), Long::sum);
+  }
+
+  /** The receiving node's answers, applied on the sending node: post or void leg 1, exactly once. */
+  void peerReplies(Command.PeerReplies cmd) {
+    for (var delivered : cmd.replies()) {
+      var reply = delivered.reply();
+      UUID uetr = UUID.fromString(reply.uetr());
+      Payment p = s.payments.get(uetr);
+      CrossBorder cb = s.crossBorder.get(uetr);
+      // Any answer means the peer holds the transfer durably: the outbox row has done its job.
+      if (delivered.outboxId() > 0) outboxDone.add(delivered.outboxId());
+      if (p == null || cb == null || cb.role() != CrossBorder.Role.OUTGOING) {
+        // A peer's answer must never stop this node; it changes nothing and is reported.
+        System.err.println("rialto: ignoring a peer answer about " + uetr + ", which this node never forwarded");
+        continue;
+      }
+      if (p.state().isFinal() || resolving.contains(uetr)) continue;
+      var debtor = s.participants.get(p.debtorBic()).orElseThrow();
+      var fxp = s.participants.get(cb.fxpBic()).orElseThrow();
+      switch (reply.status()) {
+        case PENDING -> {
+          if (!"awaiting-decision".equals(p.step())) {
+            record(p.with(PaymentState.RECEIVED, null, "awaiting-decision", nowMillis), cb.peerNode() + " has it, not decided yet");
+          }
+          awaiting.add(uetr);
+        }
+        case COMMITTED -> {
+          resolving.add(uetr);
+          addEvent(new LedgerEvent.CreateTransfer(TransferIds.leg(uetr, TransferIds.LEG_ONE_POST), debtor.accountId(),
+              fxp.accountId(), 0, TransferIds.payment(uetr), Id128.fromUuid(uetr), 0, TransferFlags.POST_PENDING), result -> {
+                if (result != EventResult.OK) throw new IllegalStateException("posting leg 1 of " + uetr + " refused: " + result);
+                Payment done = s.payments.get(uetr).with(PaymentState.SETTLED, null, "settled-both-legs", nowMillis)
+                    .withValueDate(s.hours.valueDate(nowMillis));
+                record(done, cb.peerNode() + " committed leg 2; leg 1 posted");
+                resolvedOutgoing.add(uetr);
+                statusToSender(done);
+                message(done.debtorBic(), "camt.054", uetr, "DBIT");
+                message(cb.fxpBic(), "camt.054", uetr, "CRDT-FX");
+              });
+        }
+        case REJECTED -> {
+          resolving.add(uetr);
+          addEvent(new LedgerEvent.CreateTransfer(TransferIds.leg(uetr, TransferIds.LEG_ONE_VOID), debtor.accountId(),
+              fxp.accountId(), 0, TransferIds.payment(uetr), Id128.fromUuid(uetr), 0, TransferFlags.VOID_PENDING), result -> {
+                if (result != EventResult.OK) throw new IllegalStateException("voiding leg 1 of " + uetr + " refused: " + result);
+                Payment done = s.payments.get(uetr).with(PaymentState.REJECTED, reply.reasonCode(), "rejected-by-peer", nowMillis);
+                record(done, cb.peerNode() + " rejected: " + reply.reasonCode() + "; leg 1 voided");
+                resolvedOutgoing.add(uetr);
+                statusToSender(done);
+                s.queuesDirty = true;
+              });
+        }
+      }
+    }
+    afterCommit(() -> cmd.future().complete(null));
+  }
+
+  // ---- Cross-border: the receiving node ----
+
+  /** Transfers and status requests from peers; every answer is durable before it is sent. */
+  void peerInbound(Command.PeerInbound cmd) {
+    var uetrs = new ArrayList<UUID>(cmd.messages().size());
+    var fixed = new HashMap<Integer, PeerReply>();
+    for (int i = 0; i < cmd.messages().size(); i++) {
+      var message = cmd.messages().get(i);
+      UUID uetr = UUID.fromString(message.uetr());
+      uetrs.add(uetr);
+      PeerMessage.Transfer t = switch (message) {
+        case PeerMessage.Transfer tr -> tr;
+        case PeerMessage.StatusRequest sr -> sr.transfer();
+      };
+      Payment existing = s.payments.get(uetr);
+      if (existing != null) {
+        CrossBorder cb = s.crossBorder.get(uetr);
+        if (cb == null || cb.role() != CrossBorder.Role.INCOMING || cb.targetAmountMinor() != t.targetAmountMinor()
+            || !existing.creditorBic().equals(t.creditorAgent())) {
+          // The UETR names another payment here: refuse this one without touching that one.
+          fixed.put(i, new PeerReply(t.uetr(), PeerReply.Status.REJECTED, "DUPL"));
+        }
+        continue;
+      }
+      decideIncoming(uetr, t, message instanceof PeerMessage.StatusRequest);
+    }
+    afterCommitReplies.add(() -> {
+      var replies = new ArrayList<PeerReply>(uetrs.size());
+      for (int i = 0; i < uetrs.size(); i++) {
+        var f = fixed.get(i);
+        replies.add(f != null ? f : PeerProtocol.replyFor(s.payments.get(uetrs.get(i))));
+      }
+      cmd.future().complete(replies);
+    });
+  }
+
+  /**
+   * Leg 2 on the receiving node, decided once and for all: committed (FX provider → creditor,
+   * posted and final) or rejected with a reason, recorded in this turn before anyone is told.
+   */
+  private void decideIncoming(UUID uetr, PeerMessage.Transfer t, boolean viaStatusRequest) {
+    Payment p = new Payment(uetr, t.debtorAgent(), t.msgId(), t.endToEndId(), t.debtorAgent(), t.creditorAgent(),
+        t.targetAmountMinor(), t.targetCurrency(), Priority.NORMAL, PaymentState.RECEIVED, null, "received-from-peer",
+        0, 0, null, "peer:" + t.fromNode(), nowMillis, nowMillis, t.debtorName(), t.creditorName(), t.remittance());
+    var cb = new CrossBorder(CrossBorder.Role.INCOMING, t.fromNode(), t.fxp(), t.quoteId(), t.sourceAmountMinor(),
+        t.sourceCurrency(), t.targetAmountMinor(), t.targetCurrency(), t.rate(), t.expiresAtMillis());
+    String reject = null;
+    if (s.routes.peer(t.fromNode()).isEmpty()) reject = "AG01";
+    else if (!s.currency.equals(t.targetCurrency())) reject = "AM03";
+    else if (t.targetAmountMinor() <= 0 || t.targetAmountMinor() > org.rialto.node.config.Amounts.MAX_AMOUNT_MINOR) reject = "AM02";
+    else if (s.participants.get(t.creditorAgent()).isEmpty()) reject = "RC01";
+    else if (s.participants.get(t.fxp()).isEmpty() || !s.fxProviders.contains(t.fxp())) reject = "RC01";
+    else if (nowMillis >= t.expiresAtMillis()) reject = "AB05";
+    else if (predictedAvailable(t.fxp()) < t.targetAmountMinor()) reject = "AM04";
+    record(p, viaStatusRequest ? "first heard of through a status request" : "forwarded by " + t.fromNode());
+    recordCrossBorder(uetr, cb);
+    if (reject != null) {
+      Payment rejected = p.with(PaymentState.REJECTED, reject, "decided-rejected", nowMillis);
+      record(rejected, "decision: reject " + reject);
+      return;
+    }
+    var fxp = s.participants.get(t.fxp()).orElseThrow();
+    var creditor = s.participants.get(t.creditorAgent()).orElseThrow();
+    addTransfer(TransferIds.payment(uetr), fxp.accountId(), creditor.accountId(), t.targetAmountMinor(),
+        Id128.fromUuid(uetr), 0, t.fxp(), t.creditorAgent(), result -> {
+          Payment current = s.payments.get(uetr);
+          if (result == EventResult.OK) {
+            Payment done = current.with(PaymentState.SETTLED, null, "decided-committed", nowMillis)
+                .withValueDate(s.hours.valueDate(nowMillis));
+            record(done, "decision: commit; leg 2 posted");
+            message(done.creditorBic(), "pacs.008", uetr, null);
+            message(done.creditorBic(), "camt.054", uetr, "CRDT");
+            message(cb.fxpBic(), "camt.054", uetr, "DBIT-FX");
+            s.queuesDirty = true;
+          } else if (result == EventResult.EXCEEDS_CREDITS) {
+            record(current.with(PaymentState.REJECTED, "AM04", "decided-rejected", nowMillis), "decision: reject AM04 (FX provider liquidity)");
+          } else {
+            throw new IllegalStateException("ledger refused leg 2 of " + uetr + ": " + result);
+          }
+        });
+  }
+
 
   /** Business checks that need the node's state; the message itself was validated before. */
   private String validate(String senderBic, NodeEngine.Instruction in) {
@@ -163,12 +379,12 @@ final class Turn {
     if (in.amountMinor() <= 0) return "AM01";
     if (in.amountMinor() > org.rialto.node.config.Amounts.MAX_AMOUNT_MINOR) return "AM02";
     if (s.participants.get(in.debtorBic()).isEmpty()) return "RC01";
-    if (s.participants.get(in.creditorBic()).isEmpty()) return "RC01";
     // A bank instructs debits of its own settlement account only.
     if (!senderBic.equals(in.debtorBic())) return "AG01";
     if (in.debtorBic().equals(in.creditorBic())) return "AG01";
     if (in.priority() == Priority.URGENT && !senderBic.equals(s.centralBankBic)) return "AG01";
     if (in.rejectAtMillis() > 0 && in.rejectAtMillis() <= nowMillis) return "AB03";
+    if (s.participants.get(in.creditorBic()).isEmpty() && s.routes.forBic(in.creditorBic()).isEmpty()) return "RC01";
     return null;
   }
 

@@ -106,10 +106,11 @@ final class JsonApi {
     String debtorName = name(p, "debtor");
     String creditorName = name(p, "creditor");
     String remittance = text(p, "remittance", false);
+    String quoteId = text(p, "quoteId", false);
     String hash = hashOf(uetr, e2e, debtorAgent, creditorAgent, amountMinor, currency, priority, rejectAtMillis,
-        debtorName, creditorName, remittance);
+        debtorName, creditorName, remittance, quoteId);
     return new NodeEngine.Instruction(uetr, e2e == null ? "NOTPROVIDED" : e2e, debtorAgent, creditorAgent,
-        amountMinor, currency, priority, rejectAtMillis, debtorName, creditorName, remittance, hash);
+        amountMinor, currency, priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId, hash);
   }
 
   static String hashOf(Object... fields) {

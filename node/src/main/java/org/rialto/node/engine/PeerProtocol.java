@@ -1,0 +1,104 @@
+package org.rialto.node.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import org.rialto.node.payment.CrossBorder;
+import org.rialto.node.payment.Payment;
+import org.rialto.node.payment.PaymentState;
+import org.rialto.node.peer.PeerMessage;
+import org.rialto.node.peer.PeerReply;
+
+/** The node-to-node wire format: JSON arrays of messages, answered by arrays of replies. */
+public final class PeerProtocol {
+  /** One request carries at most this many messages; both sides enforce it. */
+  public static final int MAX_MESSAGES_PER_REQUEST = 2_000;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  private PeerProtocol() {}
+
+  static PeerMessage.Transfer transfer(String fromNode, Payment p, CrossBorder cb) {
+    return new PeerMessage.Transfer(p.uetr().toString(), fromNode, p.msgId(), p.endToEndId(), p.debtorBic(),
+        p.creditorBic(), cb.fxpBic(), cb.quoteId(), cb.sourceAmountMinor(), cb.sourceCurrency(),
+        cb.targetAmountMinor(), cb.targetCurrency(), cb.rate(), cb.expiresAtMillis(), p.debtorName(),
+        p.creditorName(), p.remittance());
+  }
+
+  static String encode(PeerMessage.Transfer transfer) {
+    try {
+      return JSON.writeValueAsString(transfer);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode transfer " + transfer.uetr(), e);
+    }
+  }
+
+  public static PeerMessage.Transfer decodeTransfer(String body) {
+    try {
+      return JSON.readValue(body, PeerMessage.Transfer.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("corrupt outbox row: " + e.getMessage(), e);
+    }
+  }
+
+  public static byte[] encodeMessages(List<PeerMessage> messages) {
+    try {
+      return JSON.writerFor(new TypeReference<List<PeerMessage>>() {}).writeValueAsBytes(messages);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Throws IllegalArgumentException with a clear text on anything that is not a valid request. */
+  public static List<PeerMessage> decodeMessages(byte[] body) {
+    List<PeerMessage> messages;
+    try {
+      messages = JSON.readValue(body, new TypeReference<List<PeerMessage>>() {});
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a peer message array: " + e.getMessage());
+    }
+    if (messages == null || messages.isEmpty()) throw new IllegalArgumentException("no messages");
+    if (messages.size() > MAX_MESSAGES_PER_REQUEST) throw new IllegalArgumentException("more than " + MAX_MESSAGES_PER_REQUEST + " messages");
+    for (PeerMessage m : messages) {
+      if (m == null || m.uetr() == null) throw new IllegalArgumentException("message without a UETR");
+      try {
+        java.util.UUID.fromString(m.uetr());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("bad UETR " + m.uetr());
+      }
+      PeerMessage.Transfer t = m instanceof PeerMessage.StatusRequest sr ? sr.transfer() : (PeerMessage.Transfer) m;
+      if (t == null || !m.uetr().equals(t.uetr()) || t.fromNode() == null || t.creditorAgent() == null
+          || t.debtorAgent() == null || t.fxp() == null || t.targetCurrency() == null || t.sourceCurrency() == null
+          || t.rate() == null || t.msgId() == null) {
+        throw new IllegalArgumentException("incomplete transfer " + m.uetr());
+      }
+    }
+    return messages;
+  }
+
+  public static byte[] encodeReplies(List<PeerReply> replies) {
+    try {
+      return JSON.writeValueAsBytes(replies);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static List<PeerReply> decodeReplies(byte[] body) throws IOException {
+    return JSON.readValue(body, new TypeReference<List<PeerReply>>() {});
+  }
+
+  /** What the receiving node says about a payment it holds. */
+  static PeerReply replyFor(Payment p) {
+    if (p.state() == PaymentState.SETTLED || p.state() == PaymentState.RETURNED) {
+      return new PeerReply(p.uetr().toString(), PeerReply.Status.COMMITTED, null);
+    }
+    if (p.state() == PaymentState.REJECTED) {
+      return new PeerReply(p.uetr().toString(), PeerReply.Status.REJECTED, p.reasonCode());
+    }
+    return new PeerReply(p.uetr().toString(), PeerReply.Status.PENDING, null);
+  }
+}

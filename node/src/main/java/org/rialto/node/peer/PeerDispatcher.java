@@ -1,0 +1,212 @@
+package org.rialto.node.peer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.rialto.node.engine.NodeEngine;
+import org.rialto.node.engine.PeerProtocol;
+
+/**
+ * Delivers forwarded transfers to one peer node and brings back its decisions. At least once on
+ * the wire, exactly once in effect: the peer deduplicates by UETR and answers a repeat with the
+ * decision it already made; this node marks the outbox row done only in the same transaction
+ * that applies the answer. While a payment is undecided it asks again (pacs.028), with backoff,
+ * for as long as it takes: the sending node never decides on its own.
+ */
+public final class PeerDispatcher implements AutoCloseable {
+  public static final int MAX_BATCH = 1_000;
+  /** The in-memory backlog is bounded; beyond it rows stay in the store and are read back. */
+  public static final int MAX_BACKLOG = 1_000_000;
+  static final long POLL_INTERVAL_MILLIS = 500;
+  static final long MAX_BACKOFF_MILLIS = 2_000;
+  static final long REQUEST_TIMEOUT_MILLIS = 15_000;
+
+  /** What operators see about a link to a peer. */
+  public record LinkStatus(String peerNode, boolean up, long downSinceMillis, int backlog, int awaitingDecision, long delivered) {}
+
+  private final String nodeId;
+  private final String peerNode;
+  private final URI endpoint;
+  private final NodeEngine engine;
+  private final HttpClient client;
+  private final ConcurrentLinkedQueue<OutboxRow> incoming = new ConcurrentLinkedQueue<>();
+  private final LinkedHashMap<Long, OutboxRow> toSend = new LinkedHashMap<>();
+  private final Map<UUID, Awaiting> awaiting = new HashMap<>();
+  private final Thread thread;
+  private final Object wake = new Object();
+  private volatile boolean running = true;
+  private volatile boolean up = true;
+  private volatile long downSinceMillis;
+  private volatile long delivered;
+
+  private record Awaiting(PeerMessage.Transfer transfer, long nextAskAtMillis, long intervalMillis) {}
+
+  public PeerDispatcher(String nodeId, String peerNode, String peerUrl, NodeEngine engine) {
+    this.nodeId = nodeId;
+    this.peerNode = peerNode;
+    this.endpoint = URI.create(peerUrl.replaceAll("/+$", "") + "/peer/v1/messages");
+    this.engine = engine;
+    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    this.thread = new Thread(this::run, "rialto-peer-" + peerNode);
+    this.thread.setDaemon(true);
+  }
+
+  public String peerNode() {
+    return peerNode;
+  }
+
+  /** Rows restored at start: unanswered ones are resent, answered-pending ones are asked about. */
+  public void restore(List<OutboxRow> resend, List<OutboxRow> ask) {
+    incoming.addAll(resend);
+    long now = System.currentTimeMillis();
+    synchronized (awaiting) {
+      for (OutboxRow row : ask) {
+        awaiting.put(row.uetr(), new Awaiting(PeerProtocol.decodeTransfer(row.body()), now, POLL_INTERVAL_MILLIS));
+      }
+    }
+  }
+
+  /** Called by the writer after a commit: new rows for this peer. */
+  public void enqueue(List<OutboxRow> rows) {
+    boolean any = false;
+    for (OutboxRow row : rows) {
+      if (row.peerNode().equals(peerNode)) {
+        incoming.add(row);
+        any = true;
+      }
+    }
+    if (any) {
+      synchronized (wake) {
+        wake.notifyAll();
+      }
+    }
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  public LinkStatus status() {
+    int waiting;
+    synchronized (awaiting) {
+      waiting = awaiting.size();
+    }
+    return new LinkStatus(peerNode, up, downSinceMillis, incoming.size() + toSend.size(), waiting, delivered);
+  }
+
+  private void run() {
+    long backoffMillis = 50;
+    while (running) {
+      try {
+        drainIncoming();
+        long now = System.currentTimeMillis();
+        var batch = new ArrayList<PeerMessage>();
+        var rowIds = new ArrayList<Long>();
+        for (OutboxRow row : toSend.values()) {
+          if (batch.size() >= MAX_BATCH) break;
+          batch.add(PeerProtocol.decodeTransfer(row.body()));
+          rowIds.add(row.id());
+        }
+        synchronized (awaiting) {
+          for (var e : awaiting.entrySet()) {
+            if (batch.size() >= MAX_BATCH) break;
+            if (e.getValue().nextAskAtMillis() <= now) {
+              batch.add(new PeerMessage.StatusRequest(e.getKey().toString(), nodeId, e.getValue().transfer()));
+              rowIds.add(0L);
+            }
+          }
+        }
+        if (batch.isEmpty()) {
+          synchronized (wake) {
+            wake.wait(20);
+          }
+          continue;
+        }
+        List<PeerReply> replies = send(batch);
+        if (replies.size() != batch.size()) throw new IllegalStateException("peer answered " + replies.size() + " of " + batch.size());
+        var delivered = new ArrayList<DeliveredReply>(replies.size());
+        for (int i = 0; i < replies.size(); i++) {
+          if (!replies.get(i).uetr().equals(batch.get(i).uetr())) throw new IllegalStateException("peer answers out of order");
+          delivered.add(new DeliveredReply(rowIds.get(i), replies.get(i)));
+        }
+        // Wait until the answers are durable here before forgetting the rows: a crash in between
+        // only means sending them again, and the peer answers the same.
+        engine.peerReplies(delivered).get(REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        long after = System.currentTimeMillis();
+        synchronized (awaiting) {
+          for (int i = 0; i < replies.size(); i++) {
+            PeerReply reply = replies.get(i);
+            long rowId = rowIds.get(i);
+            PeerMessage m = batch.get(i);
+            PeerMessage.Transfer t = m instanceof PeerMessage.StatusRequest sr ? sr.transfer() : (PeerMessage.Transfer) m;
+            if (rowId > 0) toSend.remove(rowId);
+            UUID uetr = UUID.fromString(reply.uetr());
+            if (reply.isFinal()) {
+              awaiting.remove(uetr);
+            } else {
+              var prev = awaiting.get(uetr);
+              long interval = prev == null ? POLL_INTERVAL_MILLIS : Math.min(prev.intervalMillis() * 2, 10_000);
+              awaiting.put(uetr, new Awaiting(t, after + interval, interval));
+            }
+          }
+        }
+        this.delivered += replies.size();
+        up = true;
+        backoffMillis = 50;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        if (up) {
+          up = false;
+          downSinceMillis = System.currentTimeMillis();
+          System.err.println("rialto: link to " + peerNode + " down: " + e.getMessage());
+        }
+        try {
+          Thread.sleep(backoffMillis);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+      }
+    }
+  }
+
+  private void drainIncoming() {
+    OutboxRow row;
+    while (toSend.size() < MAX_BACKLOG && (row = incoming.poll()) != null) toSend.put(row.id(), row);
+  }
+
+  private List<PeerReply> send(List<PeerMessage> batch) throws Exception {
+    var request = HttpRequest.newBuilder(endpoint)
+        .timeout(Duration.ofMillis(REQUEST_TIMEOUT_MILLIS))
+        .header("Content-Type", "application/json")
+        .header("X-Rialto-Node", nodeId)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(PeerProtocol.encodeMessages(batch)))
+        .build();
+    var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("peer " + peerNode + " answered HTTP " + response.statusCode() + ": "
+          + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return PeerProtocol.decodeReplies(response.body());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.interrupt();
+    thread.join(5_000);
+  }
+}

@@ -1,0 +1,42 @@
+package org.rialto.node.peer;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What one node sends another. Only the sending node of a payment ever initiates: it forwards the
+ * transfer and, while in doubt, asks for its status; the receiving node's decision always travels
+ * back as the answer. So no node ever needs to reach a peer that is down to finish its own work.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = PeerMessage.Transfer.class, name = "transfer"),
+  @JsonSubTypes.Type(value = PeerMessage.StatusRequest.class, name = "status-request")
+})
+public sealed interface PeerMessage {
+  String uetr();
+
+  /** The payment forwarded by the sending node after it reserved leg 1 (the pacs.008 content). */
+  record Transfer(
+      String uetr,
+      String fromNode,
+      String msgId,
+      String endToEndId,
+      String debtorAgent,
+      String creditorAgent,
+      String fxp,
+      String quoteId,
+      long sourceAmountMinor,
+      String sourceCurrency,
+      long targetAmountMinor,
+      String targetCurrency,
+      String rate,
+      long expiresAtMillis,
+      String debtorName,
+      String creditorName,
+      String remittance)
+      implements PeerMessage {}
+
+  /** pacs.028: the sending node asks what was decided; carries the transfer in case it never arrived. */
+  record StatusRequest(String uetr, String fromNode, Transfer transfer) implements PeerMessage {}
+}
