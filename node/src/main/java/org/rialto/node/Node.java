@@ -11,6 +11,7 @@ import org.rialto.node.engine.BusinessHours;
 import org.rialto.node.engine.FxDesk;
 import org.rialto.node.engine.NodeTables;
 import org.rialto.node.engine.Routes;
+import org.rialto.node.http.FxApi;
 import org.rialto.node.http.PeerApi;
 import org.rialto.node.peer.PeerDispatcher;
 import org.rialto.node.engine.NodeEngine;
@@ -46,11 +47,6 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeConfig config, Clock clock) throws Exception {
-    return start(config, clock, c -> FxDesk.NONE);
-  }
-
-  public static Node start(NodeConfig config, Clock clock, java.util.function.Function<NodeConfig, FxDesk> fxDesk)
-      throws Exception {
     Store store = Store.open(StoreUrl.parse(config.store().url()), List.of("db/node"));
     var dispatchers = new java.util.ArrayList<PeerDispatcher>();
     NodeEngine engine = null;
@@ -58,8 +54,8 @@ public final class Node implements AutoCloseable {
     try {
       BusinessHours hours = CalendarHours.of(config.calendar());
       var routes = new Routes(config.peers().stream()
-          .map(p -> new Routes.Route(p.node(), p.url(), p.currencies().get(0), p.bics())).toList());
-      FxDesk fx = fxDesk.apply(config);
+          .map(p -> new Routes.Route(p.node(), p.url(), p.currency().code(), p.bics())).toList());
+      FxDesk fx = fxDesk(config, store, clock);
       engine = NodeStartup.rebuild(config.node(), config.currency().code(), config.currency().minorUnits(),
           config.centralBank(), store, new Ledger(), hours, clock, routes, fx,
           new java.util.HashSet<>(config.fxProviders()), config.decisionWindowSeconds() * 1_000L);
@@ -77,7 +73,8 @@ public final class Node implements AutoCloseable {
       applyConfiguration(config, engine);
       var peerApi = new PeerApi(engine, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
       api = new ApiServer(engine, new Inbox(store), config.node(), config.currency().code(),
-          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi));
+          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, new FxApi(engine,
+              config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())));
       int port = api.start(config.listen().host(), config.listen().port());
       for (var d : dispatchers) d.start();
       return new Node(config, store, engine, api, port, ds);
@@ -88,6 +85,32 @@ public final class Node implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  private static java.util.Map<String, Integer> minorUnitsByCurrency(NodeConfig config) {
+    var m = new java.util.HashMap<String, Integer>();
+    m.put(config.currency().code(), config.currency().minorUnits());
+    for (var peer : config.peers()) m.put(peer.currency().code(), peer.currency().minorUnits());
+    return m;
+  }
+
+  /**
+   * The FX desk: a quote book over this node's currency and its peers', with this node's FX
+   * providers, each assumed to hold a settlement account on every peer node it quotes for.
+   */
+  private static FxDesk fxDesk(NodeConfig config, Store store, Clock clock) {
+    if (config.fxProviders().isEmpty()) return FxDesk.NONE;
+    var currencies = new java.util.ArrayList<org.rialto.fx.Currency>();
+    currencies.add(new org.rialto.fx.Currency(config.currency().code(), config.currency().minorUnits()));
+    var codes = new java.util.ArrayList<String>();
+    codes.add(config.currency().code());
+    for (var peer : config.peers()) {
+      if (codes.contains(peer.currency().code())) continue;
+      currencies.add(new org.rialto.fx.Currency(peer.currency().code(), peer.currency().minorUnits()));
+      codes.add(peer.currency().code());
+    }
+    var providers = config.fxProviders().stream().map(b -> new org.rialto.fx.FxProvider(b, codes)).toList();
+    return store.read(c -> org.rialto.node.engine.QuoteDesk.load(c, currencies, providers, clock.millis()));
   }
 
   /**

@@ -71,12 +71,15 @@ public final class ConfigLoader {
       String where = "peers[" + i + "]";
       require(peer.node() != null && !peer.node().equals(c.node()), where + ".node: another node's id");
       require(peer.url() != null && peer.url().startsWith("http"), where + ".url: http(s)://host:port");
-      require(peer.currencies() != null && !peer.currencies().isEmpty(), where + ".currencies: at least one");
+      require(peer.currency() != null && peer.currency().code() != null && CURRENCY.matcher(peer.currency().code()).matches(),
+          where + ".currency: the peer's currency (code and minorUnits)");
       require(peer.bics() != null && !peer.bics().isEmpty(), where + ".bics: the BICs or BIC prefixes reachable there");
-      for (String b : peer.bics()) require(b.length() >= 6, where + ".bics: '" + b + "' is shorter than a bank code and country");
-      require(peer.currencies().size() == 1, where + ".currencies: one currency per peer node");
-      require(!peer.currencies().contains(c.currency().code()),
-          where + ".currencies: " + c.currency().code() + " is settled here; each currency has one home node");
+      for (String b : peer.bics()) {
+        require(b.matches("[A-Z]{2}") || b.matches("[A-Z]{6}[A-Z0-9]{0,5}"),
+            where + ".bics: '" + b + "' is neither a country code, a BIC prefix of 6+ characters nor a BIC");
+      }
+      require(!peer.currency().code().equals(c.currency().code()),
+          where + ".currency: " + c.currency().code() + " is settled here; each currency has one home node");
     }
   }
 

@@ -54,9 +54,10 @@ public record NodeConfig(
   /**
    * A peer node and what it settles.
    *
+   * @param currency the one currency that node settles
    * @param bics the participants reachable there (exact BICs or 4+2 prefixes such as "BMJIIR")
    */
-  public record PeerConfig(String node, String url, List<String> currencies, List<String> bics) {}
+  public record PeerConfig(String node, String url, CurrencyConfig currency, List<String> bics) {}
 
   public NodeConfig withPort(int port) {
     return new NodeConfig(node, currency, centralBank, new ListenConfig(listen.host(), port), store, calendar,

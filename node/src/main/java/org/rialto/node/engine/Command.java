@@ -62,6 +62,10 @@ sealed interface Command {
   /** A peer's answers to what this node forwarded (the sending side). */
   record PeerReplies(List<org.rialto.node.peer.DeliveredReply> replies, CompletableFuture<Void> future) implements Command {}
 
+  record PublishRate(QuoteDesk.RateInput input, CompletableFuture<org.rialto.fx.PublishedRate> future) implements Command {}
+
+  record RequestQuotes(QuoteDesk.QuotesInput input, CompletableFuture<org.rialto.fx.QuoteResult> future) implements Command {}
+
   /** Creates the node's own accounts (issuance, LSM clearing) if they do not exist yet. */
   record EnsureSystemAccounts(CompletableFuture<Void> future) implements Command {}
 

@@ -152,6 +152,19 @@ public final class NodeEngine implements AutoCloseable {
     this.commitListener = listener;
   }
 
+  public CompletableFuture<org.rialto.fx.PublishedRate> publishRate(String fxpBic, String sourceCurrency,
+      String targetCurrency, long minSourceAmountMinor, long maxSourceAmountMinor, String rate, long fixedFeeMinor,
+      int feeBasisPoints) {
+    return offer(new Command.PublishRate(new QuoteDesk.RateInput(fxpBic, sourceCurrency, targetCurrency,
+        minSourceAmountMinor, maxSourceAmountMinor, rate, fixedFeeMinor, feeBasisPoints), new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<org.rialto.fx.QuoteResult> requestQuotes(String requesterBic, String sourceCurrency,
+      String targetCurrency, long sourceAmountMinor, long targetAmountMinor) {
+    return offer(new Command.RequestQuotes(new QuoteDesk.QuotesInput(requesterBic, sourceCurrency, targetCurrency,
+        sourceAmountMinor, targetAmountMinor), new CompletableFuture<>()));
+  }
+
   public CompletableFuture<Void> ensureSystemAccounts() {
     return offer(new Command.EnsureSystemAccounts(new CompletableFuture<>()));
   }
@@ -272,6 +285,8 @@ public final class NodeEngine implements AutoCloseable {
       case Command.EnsureSystemAccounts e -> turn.ensureSystemAccounts(e);
       case Command.PeerInbound p -> turn.peerInbound(p);
       case Command.PeerReplies r -> turn.peerReplies(r);
+      case Command.PublishRate r -> turn.publishRate(r);
+      case Command.RequestQuotes q -> turn.requestQuotes(q);
     }
   }
 

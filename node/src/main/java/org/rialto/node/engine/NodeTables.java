@@ -153,6 +153,18 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
+    if (!t.fxEvents.isEmpty()) {
+      try (var ps = c.prepareStatement("INSERT INTO fx_event (seq, at_millis, kind, body) VALUES (?,?,?,?)")) {
+        for (var e : t.fxEvents) {
+          ps.setLong(1, e.seq());
+          ps.setLong(2, e.atMillis());
+          ps.setString(3, e.kind());
+          ps.setString(4, e.body());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     if (!t.inboundMessages.isEmpty()) {
       try (var ps = c.prepareStatement(
           "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {

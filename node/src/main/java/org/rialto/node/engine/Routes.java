@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which peer node a creditor agent belongs to, from configuration. Exact BICs win over prefixes
- * (4-character bank code + 2-character country, or longer), so one bank can be routed apart from
- * its country's node if a corridor needs it.
+ * Which peer node a creditor agent belongs to, from configuration. The longest match wins (an exact
+ * BIC over a bank prefix over a country), so one bank can be routed apart from its country's
+ * node if a corridor needs it.
  */
 public final class Routes {
-  /** @param bics exact BICs or prefixes of at least 6 characters */
+  /**
+   * @param bics exact BICs, prefixes of at least 6 characters (bank code + country), or a
+   *     2-letter country code matching the BIC's country (characters 5 and 6)
+   */
   public record Route(String peerNode, String url, String currency, List<String> bics) {}
 
   private final List<Route> routes;
@@ -23,7 +26,9 @@ public final class Routes {
     int bestLength = -1;
     for (Route r : routes) {
       for (String pattern : r.bics()) {
-        boolean match = pattern.length() >= 6 && bic.startsWith(pattern);
+        boolean match = pattern.length() == 2
+            ? bic.length() >= 6 && bic.regionMatches(4, pattern, 0, 2)
+            : pattern.length() >= 6 && bic.startsWith(pattern);
         if (match && pattern.length() > bestLength) {
           best = r;
           bestLength = pattern.length();

@@ -52,6 +52,7 @@ final class Turn {
   final List<ParticipantRow> participantRows = new ArrayList<>();
   final List<JournalEntry> ledgerBatches = new ArrayList<>();
   final List<OutboxRow> outbox = new ArrayList<>();
+  final List<QuoteDesk.FxEvent> fxEvents = new ArrayList<>();
   final List<Long> outboxDone = new ArrayList<>();
   final LinkedHashMap<UUID, CrossBorder> changedCrossBorder = new LinkedHashMap<>();
   /** Outgoing payments the peer has but has not decided: the dispatcher keeps asking. */
@@ -132,6 +133,7 @@ final class Turn {
    * idempotency (durable with the turn) and handed to its caller after the commit.
    */
   void finish() {
+    fxEvents.addAll(s.fx.unsavedEvents());
     for (var p : pendingInbound) {
       var outcomes = new ArrayList<NodeEngine.Outcome>(p.uetrs().size());
       for (UUID uetr : p.uetrs()) {
@@ -195,14 +197,19 @@ final class Turn {
     QuoteCheck.Valid quote = null;
     if (in.quoteId() == null) {
       reject = "NARR";
+    } else if (predictedAvailable(in.debtorBic()) < in.amountMinor()) {
+      // Checked before the quote is taken, so a payment that cannot go leaves the quote free.
+      reject = "AM04";
     } else {
       var check = s.fx.check(in.quoteId(), in.debtorBic(), in.amountMinor(), route.currency(), nowMillis);
       if (check instanceof QuoteCheck.Invalid invalid) {
         reject = invalid.reasonCode();
       } else {
         quote = (QuoteCheck.Valid) check;
-        if (s.participants.get(quote.fxpBic()).isEmpty()) reject = "RC01";
-        else if (predictedAvailable(in.debtorBic()) < in.amountMinor()) reject = "AM04";
+        if (s.participants.get(quote.fxpBic()).isEmpty() || !s.fxProviders.contains(quote.fxpBic())) {
+          reject = "RC01";
+          s.fx.released(quote.quoteId(), nowMillis);
+        }
       }
     }
     if (reject != null) {
@@ -228,6 +235,7 @@ final class Turn {
           } else if (result == EventResult.EXCEEDS_CREDITS) {
             record(current.with(PaymentState.REJECTED, "AM04", "rejected-liquidity", nowMillis), "no liquidity for leg 1");
             statusToSender(s.payments.get(p.uetr()));
+            s.fx.released(cb.quoteId(), nowMillis);
           } else {
             throw new IllegalStateException("ledger refused leg 1 of " + p.uetr() + ": " + result);
           }
@@ -268,6 +276,7 @@ final class Turn {
                     .withValueDate(s.hours.valueDate(nowMillis));
                 record(done, cb.peerNode() + " committed leg 2; leg 1 posted");
                 resolvedOutgoing.add(uetr);
+                s.fx.settled(cb.quoteId(), nowMillis);
                 statusToSender(done);
                 message(done.debtorBic(), "camt.054", uetr, "DBIT");
                 message(cb.fxpBic(), "camt.054", uetr, "CRDT-FX");
@@ -281,6 +290,7 @@ final class Turn {
                 Payment done = s.payments.get(uetr).with(PaymentState.REJECTED, reply.reasonCode(), "rejected-by-peer", nowMillis);
                 record(done, cb.peerNode() + " rejected: " + reply.reasonCode() + "; leg 1 voided");
                 resolvedOutgoing.add(uetr);
+                s.fx.released(cb.quoteId(), nowMillis);
                 statusToSender(done);
                 s.queuesDirty = true;
               });
@@ -581,6 +591,32 @@ final class Turn {
         throw new IllegalStateException("system account " + kind + " refused: " + result);
       }
     });
+  }
+
+  void publishRate(Command.PublishRate cmd) {
+    if (!(s.fx instanceof QuoteDesk desk)) throw new RejectException("NARR", "this node has no FX providers");
+    if (!s.fxProviders.contains(cmd.input().fxpBic())) {
+      throw new RejectException("AG01", cmd.input().fxpBic() + " is not an FX provider of " + s.nodeId);
+    }
+    try {
+      var published = desk.publish(cmd.input(), nowMillis);
+      afterCommit(() -> cmd.future().complete(published));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new RejectException("FF01", e.getMessage());
+    }
+  }
+
+  void requestQuotes(Command.RequestQuotes cmd) {
+    if (!(s.fx instanceof QuoteDesk desk)) throw new RejectException("NARR", "this node has no FX providers");
+    if (s.participants.get(cmd.input().requesterBic()).isEmpty()) throw new RejectException("RC01", "not a participant");
+    try {
+      var result = desk.quotes(cmd.input(), nowMillis);
+      afterCommit(() -> cmd.future().complete(result));
+    } catch (IllegalArgumentException e) {
+      throw new RejectException("FF01", e.getMessage());
+    } catch (org.rialto.fx.QuoteBookFullException e) {
+      throw new RejectException("NARR", e.getMessage());
+    }
   }
 
   <T> void query(Command.Query<T> q) {

@@ -170,7 +170,7 @@ public final class PeerDispatcher implements AutoCloseable {
         if (up) {
           up = false;
           downSinceMillis = System.currentTimeMillis();
-          System.err.println("rialto: link to " + peerNode + " down: " + e.getMessage());
+          System.err.println("rialto: link to " + peerNode + " down: " + e);
         }
         try {
           Thread.sleep(backoffMillis);

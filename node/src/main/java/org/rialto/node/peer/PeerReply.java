@@ -13,6 +13,7 @@ public record PeerReply(String uetr, Status status, String reasonCode) {
     PENDING
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isFinal() {
     return status != Status.PENDING;
   }
