@@ -48,6 +48,7 @@ public final class BenchLedgerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    QuietLibraries.apply();
     var options = new LedgerBench.Options(seed, accounts, hotAccounts, hotPercent, transfers, batch, submitters,
         LedgerBench.Options.defaults().inFlightPerSubmitter(), baselineThreads, baselineSeconds, null);
     LedgerBench.Result result = LedgerBench.run(options, System.out);

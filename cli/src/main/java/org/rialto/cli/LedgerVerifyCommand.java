@@ -23,6 +23,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    QuietLibraries.apply();
     long started = System.nanoTime();
     Verifier.Report report;
     try {
