@@ -63,6 +63,14 @@ final class IdIndex {
     return (int) h;
   }
 
+  /**
+   * The raw slot an id hashes to. Reading it for every id of a batch before the batch is applied
+   * lets the CPU fetch many cache lines at once instead of stalling on each lookup in turn.
+   */
+  long peek(long high, long low) {
+    return slots[hash(high, low) & mask];
+  }
+
   /** The index of the id, or -1. */
   int find(long high, long low) {
     int hash = hash(high, low);
