@@ -1,0 +1,327 @@
+package org.rialto.compliance.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.rialto.compliance.text.NameNormalizer;
+import org.rialto.compliance.text.NameToken;
+import org.rialto.compliance.text.NormalizedName;
+import org.rialto.compliance.text.Phonetic;
+
+/**
+ * Scores how likely two names designate the same person or organisation, across scripts and
+ * transliterations. This is the production scoring: screening and `rialto screen --pairs` both
+ * use it.
+ *
+ * <p>Words are paired regardless of order. Two words are similar when they belong to the same
+ * variant family (Mohammad / Мухаммад / محمد), or by a phonetic edit distance over consonant
+ * skeletons (which is all Arabic script writes) blended, for two Latin-script words, with
+ * Jaro-Winkler over a vowel-keeping form. A word pairs only above {@link #WORD_MIN_SIMILARITY}; a
+ * word of one name written as two words in the other ("Gazpromneft" / "Gazprom Neft") pairs with
+ * both.
+ *
+ * <p>The name score is the mean of the two names' weighted coverage (rare words weigh more than
+ * Muhammad, Ali or Bank; see {@link TokenWeights}), less a penalty when BOTH names keep words
+ * the other lacks: a missing middle name is missing information, while two different first names
+ * are contradicting information.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class NameMatcher {
+  /** The production threshold: a pair scoring at least this is a match. */
+  public static final double DEFAULT_THRESHOLD = 0.80;
+  static final double WORD_MIN_SIMILARITY = 0.80;
+  /** A word written as two words must be nearly identical to them to count. */
+  static final double JOINED_MIN_SIMILARITY = 0.90;
+  /** Credit falls faster than similarity: Rudenko/Rudnev (0.82) must not count like a variant. */
+  static final double CREDIT_SLOPE = 1.6;
+  /** Karim / Karimi, Ivan / Ivanov: a suffix that makes another name (see isDerivedName). */
+  static final double DERIVED_MAX_SIMILARITY = 0.6;
+  static final double CONFLICT_PENALTY = 0.5;
+  static final double CONFLICT_MIN_WEIGHT = 0.4;
+  static final double INITIAL_SIMILARITY = 0.85;
+  private static final double PHONETIC_SHARE = 0.6;
+
+  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+  private static final NameMatcher STANDARD = new NameMatcher(NameNormalizer.standard(), null);
+
+  private final NameNormalizer normalizer;
+  private volatile TokenWeights weights;
+
+  private NameMatcher(NameNormalizer normalizer, TokenWeights weights) {
+    this.normalizer = normalizer;
+    this.weights = weights;
+  }
+
+  public static NameMatcher standard() {
+    return STANDARD;
+  }
+
+  private TokenWeights weights() {
+    TokenWeights w = weights;
+    if (w == null) {
+      w = TokenWeights.standard();
+      weights = w;
+    }
+    return w;
+  }
+
+  public NameNormalizer normalizer() {
+    return normalizer;
+  }
+
+  public PreparedName prepare(String raw) {
+    return prepare(raw, normalizer.normalize(raw));
+  }
+
+  public PreparedName prepare(String raw, NormalizedName normalized) {
+    TokenWeights w = weights();
+    double[] ws = new double[normalized.tokens().size()];
+    for (int i = 0; i < ws.length; i++) {
+      ws[i] = w.weight(normalized.tokens().get(i));
+    }
+    return new PreparedName(raw, normalized, ws);
+  }
+
+  /** The production score of two raw names (the `--pairs` measure). */
+  public double score(String a, String b) {
+    return score(prepare(a), prepare(b));
+  }
+
+  public double score(PreparedName a, PreparedName b) {
+    return align(a, b, false).score();
+  }
+
+  /** Score with the word pairing behind it. */
+  public NameMatch match(PreparedName a, PreparedName b) {
+    return align(a, b, true);
+  }
+
+  private static NameMatch align(PreparedName a, PreparedName b, boolean explain) {
+    int n = a.size();
+    int m = b.size();
+    if (n == 0 || m == 0) {
+      return new NameMatch(0, List.of(), List.of(), List.of());
+    }
+    double[] sim = new double[n * m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        double s = wordSimilarity(a.token(i), b.token(j));
+        sim[i * m + j] = s >= WORD_MIN_SIMILARITY ? s : 0;
+      }
+    }
+    double[] creditA = new double[n];
+    double[] creditB = new double[m];
+    boolean[] usedA = new boolean[n];
+    boolean[] usedB = new boolean[m];
+    List<TokenPair> pairs = explain ? new ArrayList<>() : null;
+    int rounds = Math.min(n, m);
+    for (int round = 0; round < rounds; round++) {
+      int bi = -1;
+      int bj = -1;
+      double best = 0;
+      double bestWeight = 0;
+      for (int i = 0; i < n; i++) {
+        if (usedA[i]) {
+          continue;
+        }
+        for (int j = 0; j < m; j++) {
+          double s = sim[i * m + j];
+          if (s <= 0 || usedB[j]) {
+            continue;
+          }
+          double w = a.weight(i) + b.weight(j);
+          if (s > best || s == best && w > bestWeight) {
+            best = s;
+            bestWeight = w;
+            bi = i;
+            bj = j;
+          }
+        }
+      }
+      if (bi < 0) {
+        break;
+      }
+      usedA[bi] = true;
+      usedB[bj] = true;
+      creditA[bi] = credit(best);
+      creditB[bj] = credit(best);
+      if (explain) {
+        pairs.add(new TokenPair(a.token(bi).text(), b.token(bj).text(), best));
+      }
+    }
+    if (countUnused(usedA) > 0 && countUnused(usedB) > 1) {
+      mergeAdjacent(a, b, usedA, usedB, creditA, creditB, pairs, false);
+    }
+    if (countUnused(usedB) > 0 && countUnused(usedA) > 1) {
+      mergeAdjacent(b, a, usedB, usedA, creditB, creditA, pairs, true);
+    }
+    double matchedA = 0;
+    double conflictA = 0;
+    double pairedA = 0;
+    for (int i = 0; i < n; i++) {
+      matchedA += creditA[i] * a.weight(i);
+      if (usedA[i]) {
+        pairedA += a.weight(i);
+      } else {
+        conflictA += Math.max(a.weight(i), CONFLICT_MIN_WEIGHT);
+      }
+    }
+    double matchedB = 0;
+    double conflictB = 0;
+    double pairedB = 0;
+    for (int j = 0; j < m; j++) {
+      matchedB += creditB[j] * b.weight(j);
+      if (usedB[j]) {
+        pairedB += b.weight(j);
+      } else {
+        conflictB += Math.max(b.weight(j), CONFLICT_MIN_WEIGHT);
+      }
+    }
+    double coverage = 0.5 * (matchedA / a.totalWeight() + matchedB / b.totalWeight());
+    // Common words count little towards a match, but two different ones (Bank / Insurance,
+    // Reza / Mohammad) still contradict each other: they weigh at least CONFLICT_MIN_WEIGHT here.
+    double conflict = Math.min(conflictA / (pairedA + conflictA), conflictB / (pairedB + conflictB));
+    double score = clamp(coverage - CONFLICT_PENALTY * conflict);
+    if (!explain) {
+      return new NameMatch(score, List.of(), List.of(), List.of());
+    }
+    List<String> leftA = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!usedA[i]) {
+        leftA.add(a.token(i).text());
+      }
+    }
+    List<String> leftB = new ArrayList<>();
+    for (int j = 0; j < m; j++) {
+      if (!usedB[j]) {
+        leftB.add(b.token(j).text());
+      }
+    }
+    return new NameMatch(score, pairs, leftA, leftB);
+  }
+
+  /** Pairs a lone word of {@code x} with two adjacent unpaired words of {@code y} written apart. */
+  private static void mergeAdjacent(PreparedName x, PreparedName y, boolean[] usedX, boolean[] usedY,
+      double[] creditX, double[] creditY, List<TokenPair> pairs, boolean swapped) {
+    for (int i = 0; i < x.size(); i++) {
+      if (usedX[i]) {
+        continue;
+      }
+      NameToken word = x.token(i);
+      for (int j = 0; j + 1 < y.size(); j++) {
+        if (usedY[j] || usedY[j + 1]) {
+          continue;
+        }
+        NameToken first = y.token(j);
+        NameToken second = y.token(j + 1);
+        String joined = first.text() + second.text();
+        double s = joinedSimilarity(word, joined, first.abjad() || second.abjad());
+        if (s >= JOINED_MIN_SIMILARITY) {
+          usedX[i] = true;
+          usedY[j] = true;
+          usedY[j + 1] = true;
+          creditX[i] = credit(s);
+          creditY[j] = credit(s);
+          creditY[j + 1] = credit(s);
+          if (pairs != null) {
+            String joinedLabel = first.text() + "+" + second.text();
+            pairs.add(swapped ? new TokenPair(joinedLabel, word.text(), s) : new TokenPair(word.text(), joinedLabel, s));
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  private static double joinedSimilarity(NameToken word, String joined, boolean joinedAbjad) {
+    if (word.text().equals(joined)) {
+      return 1.0;
+    }
+    double s = Phonetic.similarity(word.skeleton(), Phonetic.skeleton(joined));
+    if (!word.abjad() && !joinedAbjad) {
+      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JARO_WINKLER.apply(word.vowelKey(), Phonetic.vowelKey(joined));
+    }
+    return s;
+  }
+
+  private static double credit(double similarity) {
+    return Math.max(0, 1 - (1 - similarity) * CREDIT_SLOPE);
+  }
+
+  private static int countUnused(boolean[] used) {
+    int c = 0;
+    for (boolean u : used) {
+      if (!u) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Similarity of two words, 0..1. Same variant family: 1; different families: 0 (Hasan is not
+   * Husayn even though Arabic script writes them almost alike); otherwise phonetic.
+   */
+  public static double wordSimilarity(NameToken a, NameToken b) {
+    if (a.canonical() != null && b.canonical() != null) {
+      return a.canonical().equals(b.canonical()) ? 1.0 : 0.0;
+    }
+    if (a.text().equals(b.text()) || a.core().equals(b.core())) {
+      return 1.0;
+    }
+    if (a.initial() || b.initial()) {
+      if (a.initial() && b.initial()) {
+        return 0;
+      }
+      NameToken initial = a.initial() ? a : b;
+      NameToken word = a.initial() ? b : a;
+      return word.core().charAt(0) == initial.text().charAt(0) ? INITIAL_SIMILARITY : 0;
+    }
+    double s = Phonetic.similarity(a.skeleton(), b.skeleton());
+    if (a.hasCore() || b.hasCore()) {
+      s = Math.max(s, Phonetic.similarity(a.coreSkeleton(), b.coreSkeleton()));
+    }
+    if (!a.abjad() && !b.abjad()) {
+      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JARO_WINKLER.apply(a.vowelKey(), b.vowelKey());
+    }
+    if (isDerivedName(a.coreSkeleton(), b.coreSkeleton())) {
+      s = Math.min(s, DERIVED_MAX_SIMILARITY);
+    }
+    return s;
+  }
+
+  /**
+   * One name derived from the other by a suffix that makes a different name: the Persian and
+   * Arabic nisba -i (Karim / Karimi, Dehghan / Dehghani), the Slavic -ov surname of a given name
+   * (Ivan / Ivanov, Ahmad / Ahmadov) and -ovich on an -ov name (Abramov / Abramovich).
+   */
+  static boolean isDerivedName(String x, String y) {
+    String shorter = x.length() < y.length() ? x : y;
+    String longer = x.length() < y.length() ? y : x;
+    if (shorter.length() < 3 || !longer.startsWith(shorter)) {
+      return false;
+    }
+    String suffix = longer.substring(shorter.length());
+    char last = shorter.charAt(shorter.length() - 1);
+    boolean afterConsonant = last != 'Y' && last != 'W';
+    switch (suffix) {
+      case "Y":
+        // Russian adjectives in -sky/-skiy keep their stem's meaning (Norilsk / Norilskiy).
+        return afterConsonant && !shorter.endsWith("SK");
+      case "V":
+        return afterConsonant && last != 'V';
+      case "YC":
+        return last == 'V';
+      case "N":
+        // Persian -ian: Eslami / Eslamian, Karimi / Karimian.
+        return last == 'Y';
+      default:
+        return false;
+    }
+  }
+
+  private static double clamp(double v) {
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+  }
+}

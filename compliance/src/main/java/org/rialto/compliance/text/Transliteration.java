@@ -1,0 +1,220 @@
+package org.rialto.compliance.text;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Brings a name written in any script to folded Latin (lowercase ASCII) and remembers which
+ * characters came from an abjad (Arabic-script) source, where short vowels are not written and
+ * comparisons must rely on consonants.
+ *
+ * <p>Cyrillic goes through ICU's BGN/PCGN Russian romanisation, the system most English-language
+ * documents use (Андрей → Andrey, Хусейн → Khuseyn); letters of other Cyrillic alphabets that it
+ * leaves alone go through ICU's generic Cyrillic-Latin. Arabic and Persian go through ICU's
+ * Arabic-Latin, which writes consonants and long vowels only (محمد → mhmd). Anything else goes
+ * through ICU's Any-Latin.
+ */
+final class Transliteration {
+  private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+
+  // ICU transliterators keep per-call state in some rule sets; one instance per thread keeps
+  // screening lock-free.
+  private static final ThreadLocal<Transliterator> RUSSIAN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN"));
+  private static final ThreadLocal<Transliterator> CYRILLIC =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Cyrillic-Latin"));
+  private static final ThreadLocal<Transliterator> ARABIC =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Arabic-Latin"));
+  private static final ThreadLocal<Transliterator> ANY =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
+
+  private static final int RUN_LATIN = 0;
+  private static final int RUN_CYRILLIC = 1;
+  private static final int RUN_ARABIC = 2;
+  private static final int RUN_OTHER = 3;
+
+  private Transliteration() {}
+
+  /** Folded Latin text of {@code raw} plus, per output char, whether it came from an abjad. */
+  record Folded(String text, boolean[] abjad) {}
+
+  static Folded toFoldedLatin(String raw) {
+    String text = isAscii(raw) ? raw : NFKC.normalize(raw);
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    StringBuilder abjadMarks = new StringBuilder(text.length() + 8);
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      int run = runOf(cp);
+      if (run == RUN_LATIN) {
+        appendFolded(out, abjadMarks, Fold.of(text.charAt(i)), false);
+        i += 1;
+        continue;
+      }
+      int start = i;
+      while (i < n) {
+        int next = text.codePointAt(i);
+        int nextRun = runOf(next);
+        // Joiners and marks inside a non-Latin word belong to it.
+        if (nextRun != run && !(nextRun == RUN_LATIN && isInWordMark(next))) {
+          break;
+        }
+        i += Character.charCount(next);
+      }
+      String latin = transliterate(run, prepare(run, text.substring(start, i)));
+      if (run == RUN_ARABIC) {
+        appendAbjad(out, abjadMarks, latin);
+      } else {
+        for (int k = 0; k < latin.length(); k++) {
+          appendFolded(out, abjadMarks, Fold.of(latin.charAt(k)), false);
+        }
+      }
+    }
+    boolean[] flags = new boolean[out.length()];
+    for (int k = 0; k < flags.length; k++) {
+      flags[k] = abjadMarks.charAt(k) == '1';
+    }
+    return new Folded(out.toString(), flags);
+  }
+
+  /**
+   * Folds ICU's Arabic-Latin output, keeping two distinctions that plain folding would lose: the
+   * ʿayn and hamza become a {@link #BOUNDARY} (so "mʿmr", Muammar, does not collapse to "mmr"),
+   * and a real h (ه, ح) after d, s, t, k, g, z, c or p is set apart from the letter before it,
+   * because ICU writes ذ ش ث خ غ ژ چ as "dẖ sẖ tẖ kẖ gẖ zẖ cẖ" and the folded "dh" of دهقان
+   * (Dehghan) must not read as ذ.
+   */
+  private static void appendAbjad(StringBuilder out, StringBuilder marks, String latin) {
+    char previous = ' ';
+    for (int k = 0; k < latin.length(); k++) {
+      char c = latin.charAt(k);
+      if (c == '\u02bf' || c == '\u02be' || c == '\u02bc') {
+        appendFolded(out, marks, String.valueOf(BOUNDARY), true);
+        previous = BOUNDARY;
+        continue;
+      }
+      if (c == 'h' && k + 1 < latin.length() && latin.charAt(k + 1) == '\u200c') {
+        // Persian writes a word-internal -e as ه before a zero-width non-joiner (خامنه‌ای,
+        // Khamenei): a vowel, not an h.
+        appendFolded(out, marks, String.valueOf(BOUNDARY), true);
+        previous = BOUNDARY;
+        continue;
+      }
+      if (c == 'h' && DIGRAPH_FIRST.indexOf(previous) >= 0) {
+        appendFolded(out, marks, String.valueOf(BOUNDARY), true);
+      }
+      String folded = Fold.of(c);
+      appendFolded(out, marks, folded, true);
+      if (!folded.isEmpty()) {
+        previous = folded.charAt(folded.length() - 1);
+      }
+    }
+  }
+
+  /** Separates sounds inside a word without being a letter; removed from a word's text. */
+  static final char BOUNDARY = '|';
+  private static final String DIGRAPH_FIRST = "cdgkpstz";
+
+  private static void appendFolded(StringBuilder out, StringBuilder marks, String folded, boolean abjad) {
+    out.append(folded);
+    for (int k = 0; k < folded.length(); k++) {
+      marks.append(abjad ? '1' : '0');
+    }
+  }
+
+  private static String prepare(int run, String segment) {
+    if (run != RUN_ARABIC) {
+      return segment;
+    }
+    // A word-final alif maqsura is a long -a in names (مصطفى Mustafa, موسى Musa, عيسى Isa);
+    // ICU would render it as a consonantal y and turn Mustafa into "mstfy".
+    // Persian pronounces ض and ذ as z and ث as s (رمضان Ramazan, ذوالفقار Zolfaghar); ICU's
+    // Arabic-Latin gives the Arabic d, dh and th. Text with Persian letters is read the Persian way.
+    boolean persian = isPersian(segment);
+    StringBuilder b = new StringBuilder(segment.length());
+    for (int k = 0; k < segment.length(); k++) {
+      char c = segment.charAt(k);
+      boolean wordEnd = k + 1 == segment.length() || !isArabicLetter(segment.charAt(k + 1));
+      if (c == '\u0649' && wordEnd) {
+        c = '\u0627';
+      } else if (persian && (c == '\u0636' || c == '\u0630')) {
+        c = '\u0632';
+      } else if (persian && c == '\u062b') {
+        c = '\u0633';
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  // پ چ ژ گ ک ی: letters Persian writes and Arabic does not.
+  private static boolean isPersian(String segment) {
+    for (int k = 0; k < segment.length(); k++) {
+      char c = segment.charAt(k);
+      if (c == '\u067e' || c == '\u0686' || c == '\u0698' || c == '\u06af' || c == '\u06a9' || c == '\u06cc') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isArabicLetter(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC && Character.isLetter(c);
+  }
+
+  private static String transliterate(int run, String segment) {
+    switch (run) {
+      case RUN_CYRILLIC: {
+        String latin = RUSSIAN.get().transliterate(segment);
+        return hasCyrillic(latin) ? CYRILLIC.get().transliterate(latin) : latin;
+      }
+      case RUN_ARABIC:
+        return ARABIC.get().transliterate(segment);
+      default:
+        return ANY.get().transliterate(segment);
+    }
+  }
+
+  private static boolean hasCyrillic(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      if (Character.UnicodeScript.of(s.charAt(k)) == Character.UnicodeScript.CYRILLIC) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int runOf(int cp) {
+    if (cp < 0x0250) {
+      return RUN_LATIN;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    switch (script) {
+      case LATIN:
+      case COMMON:
+      case INHERITED:
+        return RUN_LATIN;
+      case CYRILLIC:
+        return RUN_CYRILLIC;
+      case ARABIC:
+        return RUN_ARABIC;
+      default:
+        return Character.isLetter(cp) ? RUN_OTHER : RUN_LATIN;
+    }
+  }
+
+  private static boolean isInWordMark(int cp) {
+    return cp == 0x200C || cp == 0x200D || cp == 0x00AD
+        || Character.getType(cp) == Character.NON_SPACING_MARK;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      if (s.charAt(k) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
