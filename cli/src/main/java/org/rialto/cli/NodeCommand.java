@@ -1,10 +1,8 @@
 package org.rialto.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.rialto.node.Node;
+import org.rialto.node.NodeMain;
 import org.rialto.node.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,21 +22,7 @@ public final class NodeCommand implements Callable<Integer> {
     if (port != null) {
       cfg = cfg.withPort(port);
     }
-    Node node = Node.start(cfg, Clock.systemUTC());
-    var stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        node.close();
-      } catch (Exception e) {
-        System.err.println("rialto: error while stopping: " + e);
-      }
-      stopped.countDown();
-    }));
-    // The line tests and scripts wait for: the node is serving from here on.
-    System.out.println("rialto node " + cfg.node() + " (" + cfg.currency().code() + ") listening on "
-        + cfg.listen().host() + ":" + node.port());
-    System.out.flush();
-    stopped.await();
+    NodeMain.run(cfg);
     return 0;
   }
 }

@@ -110,7 +110,8 @@ public final class Node implements AutoCloseable {
       codes.add(peer.currency().code());
     }
     var providers = config.fxProviders().stream().map(b -> new org.rialto.fx.FxProvider(b, codes)).toList();
-    return store.read(c -> org.rialto.node.engine.QuoteDesk.load(c, currencies, providers, clock.millis()));
+    return store.read(c -> org.rialto.node.engine.QuoteDesk.load(c, currencies, providers,
+        java.time.Duration.ofSeconds(config.quoteValiditySeconds()), clock.millis()));
   }
 
   /**

@@ -19,6 +19,11 @@ public final class NodeMain {
     }
     var config = ConfigLoader.load(Path.of(args[0]));
     if (args.length == 2) config = config.withPort(Integer.parseInt(args[1]));
+    run(config);
+  }
+
+  /** Starts the node and blocks until the process is asked to stop (SIGTERM, Ctrl-C). */
+  public static void run(org.rialto.node.config.NodeConfig config) throws Exception {
     Node node = Node.start(config, Clock.systemUTC());
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

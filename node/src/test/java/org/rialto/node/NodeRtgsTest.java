@@ -36,7 +36,7 @@ class NodeRtgsTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),
-        List.of(), List.of(), null);
+        List.of(), List.of(), null, null);
   }
 
   void start(CalendarConfig calendar) throws Exception {

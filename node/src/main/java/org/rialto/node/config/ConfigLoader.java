@@ -66,6 +66,7 @@ public final class ConfigLoader {
     }
     require(c.decisionWindowSeconds() >= 1 && c.decisionWindowSeconds() <= 86_400,
         "decisionWindowSeconds: 1 to 86400");
+    require(c.quoteValiditySeconds() >= 1 && c.quoteValiditySeconds() <= 86_400, "quoteValiditySeconds: 1 to 86400");
     for (int i = 0; i < c.peers().size(); i++) {
       var peer = c.peers().get(i);
       String where = "peers[" + i + "]";

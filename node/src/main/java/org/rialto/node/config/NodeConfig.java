@@ -12,6 +12,8 @@ import org.rialto.calendar.CalendarConfig;
  *     settlement account on this node and on the peer nodes of its corridors)
  * @param decisionWindowSeconds how long a receiving node has to decide a cross-border payment
  *     before it must reject it; the sending node never decides on its own
+ * @param quoteValiditySeconds how long a quote given here stays firm (600 by default, as in
+ *     Nexus); a replaced rate's quotes stay valid min(300, this) seconds more
  * @param calendar the currency's business calendar; absent means open 24/7
  * @param centralBank BIC of the central bank that operates the node and settles its currency
  */
@@ -25,13 +27,15 @@ public record NodeConfig(
     List<ParticipantConfig> participants,
     List<PeerConfig> peers,
     List<String> fxProviders,
-    Integer decisionWindowSeconds) {
+    Integer decisionWindowSeconds,
+    Integer quoteValiditySeconds) {
 
   public NodeConfig {
     participants = participants == null ? List.of() : List.copyOf(participants);
     peers = peers == null ? List.of() : List.copyOf(peers);
     fxProviders = fxProviders == null ? List.of() : List.copyOf(fxProviders);
     if (decisionWindowSeconds == null) decisionWindowSeconds = 30;
+    if (quoteValiditySeconds == null) quoteValiditySeconds = 600;
     if (listen == null) listen = new ListenConfig("127.0.0.1", 8080);
 
   }
@@ -61,17 +65,17 @@ public record NodeConfig(
 
   public NodeConfig withPort(int port) {
     return new NodeConfig(node, currency, centralBank, new ListenConfig(listen.host(), port), store, calendar,
-        participants, peers, fxProviders, decisionWindowSeconds);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds);
   }
 
   public NodeConfig withStore(String url) {
     return new NodeConfig(node, currency, centralBank, listen, new StoreConfig(url), calendar,
-        participants, peers, fxProviders, decisionWindowSeconds);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds);
   }
 
   public NodeConfig withPeers(List<PeerConfig> newPeers) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar,
-        participants, newPeers, fxProviders, decisionWindowSeconds);
+        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds);
   }
 
 }

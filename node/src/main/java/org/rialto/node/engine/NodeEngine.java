@@ -78,6 +78,12 @@ public final class NodeEngine implements AutoCloseable {
     PaymentQueues queues();
 
     long bankMessageHighWater();
+
+    /**
+     * Checks DESIGN invariants 1, 2 and 4 over the whole ledger and the node tables against it;
+     * throws on any breach. Returns the per-currency totals and the payment counts by state.
+     */
+    Map<String, Object> verifyInvariants();
   }
 
   private final String currency;

@@ -55,8 +55,8 @@ public final class QuoteDesk implements FxDesk {
    * @param currencies this node's currency and every peer's, with their minor units
    * @param providers the FX providers of this node and the currencies each settles
    */
-  public static QuoteDesk load(Connection c, List<Currency> currencies, List<FxProvider> providers, long nowMillis)
-      throws SQLException {
+  public static QuoteDesk load(Connection c, List<Currency> currencies, List<FxProvider> providers,
+      java.time.Duration quoteValidity, long nowMillis) throws SQLException {
     var events = new ArrayList<FxEvent>();
     try (var st = c.createStatement();
         var rs = st.executeQuery("SELECT seq, at_millis, kind, body FROM fx_event ORDER BY seq")) {
@@ -70,7 +70,11 @@ public final class QuoteDesk implements FxDesk {
       if (!events.get(0).kind().equals("seed")) throw new IllegalStateException("FX journal does not start with its seed");
       seed = Long.parseLong(events.get(0).body());
     }
-    var book = new QuoteBook(QuoteBookConfig.defaults(), currencies, QuoteIdGenerator.seeded(seed));
+    var defaults = QuoteBookConfig.defaults();
+    var grace = quoteValidity.compareTo(defaults.replacedRateGrace()) < 0 ? quoteValidity : defaults.replacedRateGrace();
+    var config = new QuoteBookConfig(quoteValidity, grace, defaults.expiredQuoteRetention(), defaults.maxQuotes(),
+        defaults.maxBandsPerProviderCorridor(), defaults.maxProviders());
+    var book = new QuoteBook(config, currencies, QuoteIdGenerator.seeded(seed));
     for (FxProvider p : providers) {
       book.registerProvider(p);
       for (String a : p.settlementCurrencies()) {

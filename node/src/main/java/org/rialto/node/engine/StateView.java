@@ -53,6 +53,34 @@ final class StateView implements NodeEngine.View {
   }
 
   @Override
+  public java.util.Map<String, Object> verifyInvariants() {
+    s.ledger.verifyFully();
+    s.checkAgainstLedger();
+    var out = new java.util.LinkedHashMap<String, Object>();
+    var totals = new java.util.LinkedHashMap<String, Object>();
+    s.ledger.currencyTotals().forEach((ccy, t) -> totals.put(ccy, t.toString()));
+    out.put("currencyTotals", totals);
+    // Conservation: every unit a participant holds came from the issuance account, so the
+    // participants' balances plus the issuance and clearing balances sum to zero.
+    java.math.BigInteger sum = java.math.BigInteger.ZERO;
+    for (var p : s.participants.all()) sum = sum.add(s.ledger.account(p.accountId()).orElseThrow().balancePostedMinor());
+    var issuance = s.ledger.account(s.issuanceAccountId).orElseThrow().balancePostedMinor();
+    var clearing = s.ledger.account(s.clearingAccountId).orElseThrow().balancePostedMinor();
+    if (sum.add(issuance).add(clearing).signum() != 0 || clearing.signum() != 0) {
+      throw new IllegalStateException("money not conserved in " + s.currency + ": participants " + sum
+          + ", issuance " + issuance + ", clearing " + clearing);
+    }
+    out.put("participantsBalanceMinor", sum.toString());
+    out.put("issuedMinor", issuance.negate().toString());
+    out.put("conserved", true);
+    var byState = new java.util.TreeMap<String, Integer>();
+    for (var p : s.payments.values()) byState.merge(p.state().name(), 1, Integer::sum);
+    out.put("paymentsByState", byState);
+    out.put("queued", s.queues.size());
+    return out;
+  }
+
+  @Override
   public long bankMessageHighWater() {
     return s.bankMessageHighWater();
   }

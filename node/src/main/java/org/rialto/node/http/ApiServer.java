@@ -101,6 +101,13 @@ public final class ApiServer implements AutoCloseable {
     app.get("/v1/admin/payments/{uetr}", this::adminPayment);
     app.get("/v1/admin/queues", this::adminQueues);
     app.get("/v1/admin/accounts", this::adminAccounts);
+    app.get("/v1/admin/invariants", ctx -> {
+      try {
+        ctx.json(await(engine.query(NodeEngine.View::verifyInvariants)));
+      } catch (IllegalStateException | org.rialto.ledger.InvariantViolationError e) {
+        ctx.status(500).json(Map.of("conserved", false, "error", e.getMessage()));
+      }
+    });
     app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document(nodeId, currency)));
 
     for (var r : extraRoutes) r.register(app);

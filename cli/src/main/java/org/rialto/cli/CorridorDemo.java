@@ -1,0 +1,427 @@
+package org.rialto.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The seed scenario: a RUB node and an IRR node in two separate processes on loopback, each on
+ * its own SQLite store, fictional banks on each side, two FX providers per direction (a dealer
+ * bank and a central bank on a swap line), trade settled in national currencies both ways, a
+ * payment queued for liquidity, one rejected on an expired quote, and the IRR node killed with
+ * SIGKILL and restarted while a payment is in flight. Everything goes through the nodes' public
+ * HTTP APIs, as a bank would use them.
+ */
+final class CorridorDemo {
+  static final String RU_CB = "CBRURUMM";
+  static final String VOLGA = "VOLGRUMM";
+  static final String URAL = "URALRUMM";
+  static final String NEVA = "NEVARUMM";
+  static final String KAMA = "KAMARUMM";
+  static final String IR_CB = "CBIRIRTH";
+  static final String PERSEPOLIS = "PRSPIRTH";
+  static final String ZAGROS = "ZAGRIRTH";
+  static final String CASPIAN = "CSPNIRTH";
+  /** The demo shortens quote validity so it can show an expiry within a minute. */
+  static final int DEMO_QUOTE_VALIDITY_SECONDS = 12;
+  static final long START_TIMEOUT_MILLIS = 60_000;
+
+  record Line(String what, String uetr, String from, String to, String debtorAmount, String creditorAmount,
+      String rate, String fxp, String state, String reason, boolean crossBorder, boolean outOfRu) {}
+
+  private final Path dir;
+  private final PrintStream out;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final List<Line> lines = new ArrayList<>();
+  private final Map<String, String> names = new LinkedHashMap<>();
+  private NodeProcess ru;
+  private NodeProcess ir;
+  private int ruPort;
+  private int irPort;
+
+  CorridorDemo(Path dir, PrintStream out) {
+    this.dir = dir;
+    this.out = out;
+    names.put(RU_CB, "Central Bank (RU node)");
+    names.put(VOLGA, "Volga Commercial Bank");
+    names.put(URAL, "Ural Energy Bank");
+    names.put(NEVA, "Neva Trade Bank");
+    names.put(KAMA, "Kama Dealer Bank (FX)");
+    names.put(IR_CB, "Central Bank (IR node)");
+    names.put(PERSEPOLIS, "Persepolis Bank");
+    names.put(ZAGROS, "Zagros Industrial Bank");
+    names.put(CASPIAN, "Caspian Agricultural Bank");
+  }
+
+  /** A node in its own process; its output goes to a log file beside its store. */
+  static final class NodeProcess {
+    final String name;
+    final Path config;
+    final Path log;
+    Process process;
+
+    NodeProcess(String name, Path config, Path log) {
+      this.name = name;
+      this.config = config;
+      this.log = log;
+    }
+
+    void start() throws Exception {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      var pb = new ProcessBuilder(java, "-XX:+UseParallelGC", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-cp", System.getProperty("java.class.path"), "org.rialto.node.NodeMain", config.toString());
+      pb.redirectErrorStream(true);
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      process = pb.start();
+      long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+      while (System.currentTimeMillis() < deadline) {
+        if (!process.isAlive()) throw new IllegalStateException(name + " exited at start; see " + log);
+        String text = Files.exists(log) ? Files.readString(log) : "";
+        if (text.lines().filter(l -> l.startsWith("rialto node ")).count() > starts) {
+          starts++;
+          return;
+        }
+        Thread.sleep(50);
+      }
+      throw new IllegalStateException(name + " did not start within " + START_TIMEOUT_MILLIS + " ms; see " + log);
+    }
+
+    private long starts;
+
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+      if (process != null && process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  record Summary(int payments, int settled, int rejected, boolean bothLegsConsistent, boolean conserved) {}
+
+  Summary run(boolean keep) throws Exception {
+    ruPort = freePort();
+    irPort = freePort();
+    Path ruConfig = dir.resolve("ru-node.yaml");
+    Path irConfig = dir.resolve("ir-node.yaml");
+    Files.writeString(ruConfig, ruYaml());
+    Files.writeString(irConfig, irYaml());
+    ru = new NodeProcess("RU-NODE", ruConfig, dir.resolve("ru-node.log"));
+    ir = new NodeProcess("IR-NODE", irConfig, dir.resolve("ir-node.log"));
+    try {
+      out.println("Starting the RUB node and the IRR node in two processes (stores in " + dir + ") ...");
+      ru.start();
+      ir.start();
+      out.println("  RU-NODE (RUB) on http://127.0.0.1:" + ruPort + "   IR-NODE (IRR) on http://127.0.0.1:" + irPort);
+      return scenario(keep);
+    } finally {
+      if (!keep) {
+        ru.stop();
+        ir.stop();
+      }
+    }
+  }
+
+  private Summary scenario(boolean keep) throws Exception {
+    out.println("FX providers publish rates (dealer bank and central banks on swap lines) ...");
+    publish(ru, KAMA, "IRR", "518.75", "150.00", 5);
+    publish(ru, RU_CB, "IRR", "520.10", null, 0);
+    publish(ir, KAMA, "RUB", "0.001915", "0", 8);
+    publish(ir, IR_CB, "RUB", "0.001921", null, 0);
+
+    // Taken now, used after the restart: by then it has expired.
+    String staleQuote = bestQuote(ru, VOLGA, "IRR", "sourceAmount", "40000.00").get("quoteId").asText();
+
+    out.println("Trade settled in national currencies ...");
+    crossBorder("Gas deliveries (swap)", ru, VOLGA, PERSEPOLIS, "IRR", "sourceAmount", "12500000.00", true);
+    crossBorder("Sirik power plant: turbine equipment", ir, ZAGROS, URAL, "RUB", "targetAmount", "45000000.00", false);
+    crossBorder("Wheat exports", ir, CASPIAN, VOLGA, "RUB", "targetAmount", "8200000.00", false);
+    crossBorder("Citrus and pistachio imports", ru, NEVA, CASPIAN, "IRR", "sourceAmount", "350000.00", true);
+    crossBorder("Remittance to family", ru, VOLGA, PERSEPOLIS, "IRR", "sourceAmount", "15000.00", true);
+    crossBorder("Student remittance", ir, PERSEPOLIS, NEVA, "RUB", "sourceAmount", "20000000", false);
+
+    out.println("A domestic payment waits for liquidity, then settles when liquidity arrives ...");
+    String queued = domestic("Neva pays Volga (more than it holds)", NEVA, VOLGA, "2000000.00");
+    out.println("  " + shortId(queued) + " is " + paymentState(ru, NEVA, queued));
+    domestic("Ural pays Neva (liquidity arrives)", URAL, NEVA, "3000000.00");
+    awaitFinal(ru, NEVA, queued, 10_000);
+    refresh(queued, ru, NEVA);
+    out.println("  " + shortId(queued) + " is now " + paymentState(ru, NEVA, queued));
+
+    out.println("The IRR node is killed (SIGKILL) with a payment in flight, then restarted ...");
+    String inFlight = crossBorderNoWait("Power-line spare parts", ru, URAL, ZAGROS, "IRR", "sourceAmount", "95000000.00", true);
+    ir.kill();
+    out.println("  IR-NODE killed; payment " + shortId(inFlight) + " on RU-NODE is " + paymentState(ru, URAL, inFlight)
+        + " (leg 1 reserved, decision pending)");
+    ir.start();
+    out.println("  IR-NODE restarted from its store");
+    awaitFinal(ru, URAL, inFlight, 20_000);
+    refresh(inFlight, ru, URAL);
+
+    long waitMillis = DEMO_QUOTE_VALIDITY_SECONDS * 1000L;
+    out.println("A payment on a quote that has expired (quotes are firm for " + DEMO_QUOTE_VALIDITY_SECONDS + " s in the demo) ...");
+    Thread.sleep(Math.max(0, waitMillis - 1000));
+    pay("Remittance on a stale quote", ru, VOLGA, PERSEPOLIS, "40000.00", "RUB", staleQuote, true, null);
+
+    return report(keep);
+  }
+
+  // ---- Scenario steps ----
+
+  private void publish(NodeProcess node, String fxp, String target, String rate, String fixedFee, int bps) throws Exception {
+    var body = new LinkedHashMap<String, Object>();
+    body.put("targetCurrency", target);
+    body.put("rate", rate);
+    if (fixedFee != null) body.put("fixedFee", fixedFee);
+    body.put("feeBasisPoints", bps);
+    var r = post(node, fxp, "/v1/fx/rates", json.writeValueAsString(body));
+    if (r.statusCode() != 201) throw new IllegalStateException("rate refused: " + r.body());
+  }
+
+  /** Asks every FX provider and takes the quote that gives the creditor most for the debtor's money. */
+  private JsonNode bestQuote(NodeProcess node, String bank, String target, String basis, String amount) throws Exception {
+    var r = post(node, bank, "/v1/quotes", "{\"targetCurrency\":\"" + target + "\",\"" + basis + "\":\"" + amount + "\"}");
+    var quotes = json.readTree(r.body()).get("quotes");
+    if (quotes == null || quotes.isEmpty()) throw new IllegalStateException("no quote: " + r.body());
+    JsonNode best = null;
+    for (JsonNode q : quotes) {
+      if (best == null) {
+        best = q;
+        continue;
+      }
+      // Per unit debited, the better quote delivers more to the creditor.
+      var mine = new java.math.BigDecimal(q.get("targetAmount").asText()).divide(new java.math.BigDecimal(q.get("sourceAmount").asText()), 12, java.math.RoundingMode.DOWN);
+      var theirs = new java.math.BigDecimal(best.get("targetAmount").asText()).divide(new java.math.BigDecimal(best.get("sourceAmount").asText()), 12, java.math.RoundingMode.DOWN);
+      if (mine.compareTo(theirs) > 0) best = q;
+    }
+    return best;
+  }
+
+  private void crossBorder(String what, NodeProcess node, String debtor, String creditor, String target, String basis,
+      String amount, boolean outOfRu) throws Exception {
+    String uetr = crossBorderNoWait(what, node, debtor, creditor, target, basis, amount, outOfRu);
+    awaitFinal(node, debtor, uetr, 15_000);
+    refresh(uetr, node, debtor);
+  }
+
+  private String crossBorderNoWait(String what, NodeProcess node, String debtor, String creditor, String target,
+      String basis, String amount, boolean outOfRu) throws Exception {
+    JsonNode q = bestQuote(node, debtor, target, basis, amount);
+    String source = q.get("sourceCurrency").asText();
+    return pay(what, node, debtor, creditor, q.get("sourceAmount").asText(), source, q.get("quoteId").asText(), outOfRu, q);
+  }
+
+  private String pay(String what, NodeProcess node, String debtor, String creditor, String amount, String currency,
+      String quoteId, boolean outOfRu, JsonNode quote) throws Exception {
+    String uetr = UUID.randomUUID().toString();
+    var body = new LinkedHashMap<String, Object>();
+    body.put("uetr", uetr);
+    body.put("debtorAgent", debtor);
+    body.put("creditorAgent", creditor);
+    body.put("amount", amount);
+    body.put("currency", currency);
+    if (quoteId != null) body.put("quoteId", quoteId);
+    body.put("debtor", Map.of("name", names.get(debtor) + " customer"));
+    body.put("creditor", Map.of("name", names.get(creditor) + " customer"));
+    body.put("remittance", what);
+    var r = post(node, debtor, "/v1/payments", json.writeValueAsString(body));
+    if (r.statusCode() != 200) throw new IllegalStateException(what + ": " + r.body());
+    var outcome = json.readTree(r.body()).get("payments").get(0);
+    lines.add(new Line(what, uetr, debtor, creditor, amount + " " + currency,
+        quote == null ? "-" : quote.get("targetAmount").asText() + " " + quote.get("targetCurrency").asText(),
+        quote == null ? "-" : quote.get("rate").asText(), quote == null ? "-" : quote.get("fxp").asText(),
+        outcome.get("state").asText(), outcome.has("reasonCode") ? outcome.get("reasonCode").asText() : null,
+        quoteId != null, outOfRu));
+    return uetr;
+  }
+
+  private String domestic(String what, String debtor, String creditor, String amount) throws Exception {
+    return pay(what, ru, debtor, creditor, amount, "RUB", null, true, null);
+  }
+
+  private void refresh(String uetr, NodeProcess node, String bic) throws Exception {
+    for (int i = 0; i < lines.size(); i++) {
+      var l = lines.get(i);
+      if (!l.uetr().equals(uetr)) continue;
+      var p = json.readTree(get(node, bic, "/v1/payments/" + uetr).body());
+      lines.set(i, new Line(l.what(), l.uetr(), l.from(), l.to(), l.debtorAmount(), l.creditorAmount(), l.rate(),
+          l.fxp(), p.get("state").asText(), p.has("reasonCode") ? p.get("reasonCode").asText() : null,
+          l.crossBorder(), l.outOfRu()));
+    }
+  }
+
+  private String paymentState(NodeProcess node, String bic, String uetr) throws Exception {
+    var r = get(node, bic, "/v1/payments/" + uetr);
+    return r.statusCode() == 200 ? json.readTree(r.body()).get("state").asText() : "ABSENT";
+  }
+
+  private void awaitFinal(NodeProcess node, String bic, String uetr, long timeoutMillis) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (System.currentTimeMillis() < deadline) {
+      String s = paymentState(node, bic, uetr);
+      if (s.equals("SETTLED") || s.equals("REJECTED") || s.equals("RETURNED")) return;
+      Thread.sleep(50);
+    }
+  }
+
+  // ---- Report ----
+
+  private Summary report(boolean keep) throws Exception {
+    for (var l : List.copyOf(lines)) refresh(l.uetr(), l.outOfRu() ? ru : ir, l.from());
+    out.println();
+    out.println("Payments");
+    out.println(String.format("  %-38s %-9s %-9s %20s %20s %10s %-9s %s", "what", "debtor", "creditor",
+        "debtor pays", "creditor receives", "rate", "FXP", "state"));
+    int settled = 0;
+    int rejected = 0;
+    boolean consistent = true;
+    for (var l : lines) {
+      String state = l.state() + (l.reason() != null ? " " + l.reason() : "");
+      String otherSide = "";
+      if (l.crossBorder()) {
+        NodeProcess other = l.outOfRu() ? ir : ru;
+        String there = paymentState(other, l.to(), l.uetr());
+        boolean same = l.state().equals("SETTLED") ? there.equals("SETTLED") : !there.equals("SETTLED");
+        consistent &= same && (l.state().equals("SETTLED") || l.state().equals("REJECTED"));
+        otherSide = "  (" + (l.outOfRu() ? "IR" : "RU") + " node: " + there + ")";
+      }
+      if (l.state().equals("SETTLED")) settled++;
+      if (l.state().equals("REJECTED")) rejected++;
+      out.println(String.format("  %-38s %-9s %-9s %20s %20s %10s %-9s %s%s", truncate(l.what(), 38), l.from(), l.to(),
+          l.debtorAmount(), l.creditorAmount(), l.rate(), l.fxp(), state, otherSide));
+    }
+    out.println();
+    boolean conserved = true;
+    for (var node : List.of(ru, ir)) {
+      out.println("Balances on " + node.name);
+      var accounts = json.readTree(get(node, null, "/v1/admin/accounts").body());
+      for (JsonNode a : accounts) {
+        out.println(String.format("  %-9s %-28s %22s %s  (available %s, queued %d)", a.get("bic").asText(),
+            truncate(a.get("name").asText(), 28), a.get("balance").asText(), a.get("currency").asText(),
+            a.get("available").asText(), a.get("queuedCount").asInt()));
+      }
+      var inv = get(node, null, "/v1/admin/invariants");
+      var invariants = json.readTree(inv.body());
+      boolean ok = inv.statusCode() == 200 && invariants.path("conserved").asBoolean(false);
+      conserved &= ok;
+      out.println("  invariants: " + (ok ? "hold (debits = credits per currency, no limit breached, every pending"
+          + " transfer resolved once, " + invariants.get("issuedMinor").asText() + " minor units issued = held by participants)"
+          : "BROKEN: " + inv.body()));
+      out.println();
+    }
+    out.println("Both legs consistent on both nodes: " + consistent + "; money conserved on each node: " + conserved);
+    if (keep) {
+      out.println();
+      out.println("The nodes keep running (--keep):");
+      out.println("  RU-NODE http://127.0.0.1:" + ruPort + "/openapi.json   (pid " + ru.process.pid() + ", log " + ru.log + ")");
+      out.println("  IR-NODE http://127.0.0.1:" + irPort + "/openapi.json   (pid " + ir.process.pid() + ", log " + ir.log + ")");
+      out.println("  Try: curl -H 'X-Rialto-Participant: VOLGRUMM' http://127.0.0.1:" + ruPort + "/v1/accounts/VOLGRUMM");
+      out.println("  Stop them with: kill " + ru.process.pid() + " " + ir.process.pid());
+    } else {
+      out.println("Run './rialto demo --keep' to leave both nodes running afterwards and explore their APIs.");
+      out.println("Check a store yourself: ./rialto ledger verify --store " + dir.resolve("ru-node.db"));
+    }
+    return new Summary(lines.size(), settled, rejected, consistent, conserved);
+  }
+
+  private static String truncate(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+
+  private static String shortId(String uetr) {
+    return uetr.substring(0, 8);
+  }
+
+  // ---- HTTP and configuration ----
+
+  private HttpResponse<String> post(NodeProcess node, String bic, String path, String body) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(base(node) + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bic != null) b.header("X-Rialto-Participant", bic);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> get(NodeProcess node, String bic, String path) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(base(node) + path)).timeout(Duration.ofSeconds(30)).GET();
+    if (bic != null) b.header("X-Rialto-Participant", bic);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private String base(NodeProcess node) {
+    return "http://127.0.0.1:" + (node == ru ? ruPort : irPort);
+  }
+
+  static int freePort() throws IOException {
+    try (var s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private String ruYaml() {
+    return """
+        # The demo's RUB node. Banks are fictional.
+        node: RU-NODE
+        currency: { code: RUB, minorUnits: 2 }
+        centralBank: %s
+        listen: { host: 127.0.0.1, port: %d }
+        store: { url: "%s" }
+        quoteValiditySeconds: %d
+        # FX providers of the corridor, in both directions: they quote here or settle leg 2 here.
+        fxProviders: [%s, %s, %s]
+        participants:
+          - { bic: %s, name: "Central Bank (RU node)", country: RU, creditLine: "0", openingBalance: "0" }
+          - { bic: %s, name: "Volga Commercial Bank", country: RU, creditLine: "0", openingBalance: "250000000.00" }
+          - { bic: %s, name: "Ural Energy Bank", country: RU, creditLine: "5000000.00", openingBalance: "180000000.00" }
+          - { bic: %s, name: "Neva Trade Bank", country: RU, creditLine: "0", openingBalance: "500000.00" }
+          - { bic: %s, name: "Kama Dealer Bank (FX)", country: RU, creditLine: "0", openingBalance: "100000000.00" }
+          - { bic: %s, name: "Central Bank (IR node), swap line", country: IR, creditLine: "0", openingBalance: "500000000.00" }
+        peers:
+          - { node: IR-NODE, url: "http://127.0.0.1:%d", currency: { code: IRR, minorUnits: 0 }, bics: [IR] }
+        """.formatted(RU_CB, ruPort, dir.resolve("ru-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, RU_CB, IR_CB,
+        RU_CB, VOLGA, URAL, NEVA, KAMA, IR_CB, irPort);
+  }
+
+  private String irYaml() {
+    return """
+        # The demo's IRR node. Banks are fictional.
+        node: IR-NODE
+        currency: { code: IRR, minorUnits: 0 }
+        centralBank: %s
+        listen: { host: 127.0.0.1, port: %d }
+        store: { url: "%s" }
+        quoteValiditySeconds: %d
+        # FX providers of the corridor, in both directions: they quote here or settle leg 2 here.
+        fxProviders: [%s, %s, %s]
+        participants:
+          - { bic: %s, name: "Central Bank (IR node)", country: IR, creditLine: "0", openingBalance: "0" }
+          - { bic: %s, name: "Persepolis Bank", country: IR, creditLine: "0", openingBalance: "50000000000" }
+          - { bic: %s, name: "Zagros Industrial Bank", country: IR, creditLine: "0", openingBalance: "80000000000" }
+          - { bic: %s, name: "Caspian Agricultural Bank", country: IR, creditLine: "0", openingBalance: "20000000000" }
+          - { bic: %s, name: "Kama Dealer Bank (FX)", country: RU, creditLine: "0", openingBalance: "400000000000" }
+          - { bic: %s, name: "Central Bank (RU node), swap line", country: RU, creditLine: "0", openingBalance: "300000000000" }
+        peers:
+          - { node: RU-NODE, url: "http://127.0.0.1:%d", currency: { code: RUB, minorUnits: 2 }, bics: [RU] }
+        """.formatted(IR_CB, irPort, dir.resolve("ir-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, IR_CB, RU_CB,
+        IR_CB, PERSEPOLIS, ZAGROS, CASPIAN, KAMA, RU_CB, ruPort);
+  }
+}
