@@ -57,7 +57,9 @@ public final class BatchResult {
 
   @Override
   public String toString() {
+    int shown = Math.min(results.length, 32);
     return "BatchResult{timestamp=" + timestampNanos + ", ok=" + okCount + "/" + results.length
-        + ", expired=" + expiredPendingIds.size() + ", results=" + Arrays.toString(results) + "}";
+        + ", expired=" + expiredPendingIds.size() + ", results=" + Arrays.toString(Arrays.copyOf(results, shown))
+        + (shown < results.length ? "..." : "") + "}";
   }
 }

@@ -174,6 +174,8 @@ public final class Ledger {
   private long prefetchSink;
 
   private long lastTimestampNanos;
+  /** Set when applying a batch failed after validation: the ledger refuses all further batches. */
+  private Throwable stoppedBy;
 
   public Ledger() {
     this(1024, 1 << 16);
@@ -230,6 +232,11 @@ public final class Ledger {
    */
   public BatchResult apply(long timestampNanos, List<LedgerEvent> events) {
     Objects.requireNonNull(events, "events");
+    if (stoppedBy != null) {
+      throw new IllegalStateException(
+          "ledger stopped: an earlier batch failed mid-way and its state cannot be trusted; rebuild it from the journal",
+          stoppedBy);
+    }
     int count = events.size();
     if (count > MAX_BATCH_EVENTS) {
       throw new IllegalArgumentException(
@@ -259,7 +266,16 @@ public final class Ledger {
       batch[i] = event;
     }
     prefetchTransferSlots(batch, count);
+    try {
+      return applyValidated(timestampNanos, batch, count);
+    } catch (Throwable t) {
+      // Past validation nothing may fail; if something did, the batch is half-applied.
+      stoppedBy = t;
+      throw t;
+    }
+  }
 
+  private BatchResult applyValidated(long timestampNanos, LedgerEvent[] batch, int count) {
     beginBatch();
     List<Id128> expired = expireDue(timestampNanos);
 
@@ -1382,6 +1398,23 @@ public final class Ledger {
         }
         addTo(expected, transferDebit[i] * BALANCE_LONGS + DPO, transferAmount[i]);
         addTo(expected, transferCredit[i] * BALANCE_LONGS + CPO, transferAmount[i]);
+      }
+    }
+    boolean[] queued = new boolean[transfers];
+    for (int k = 0; k < expiryHeapSize; k++) {
+      int entry = expiryHeap[k];
+      if (entry < 0 || entry >= transfers || transferExpiry[entry] == 0) {
+        throw new InvariantViolationError("expiry queue holds transfer index " + entry + " without a timeout");
+      }
+      int parent = (k - 1) >>> 1;
+      if (k > 0 && expiresBefore(entry, expiryHeap[parent])) {
+        throw new InvariantViolationError("expiry queue out of order at " + k);
+      }
+      queued[entry] = true;
+    }
+    for (int i = 0; i < transfers; i++) {
+      if (transferState[i] == STATE_PENDING && transferExpiry[i] != 0 && !queued[i]) {
+        throw new InvariantViolationError("pending transfer " + transferIds.id(i) + " would never lapse");
       }
     }
     BigInteger[][] sums = new BigInteger[currencyCount][4];

@@ -983,5 +983,9 @@ class LedgerTest {
     ledger.overwriteBalancesForTest(D, d.debitsPending(), d.debitsPosted(), d.creditsPending(), d.creditsPosted().plus(UInt128.of(2000)));
     assertThatThrownBy(() -> ledger.apply(now, List.of(transfer(D, A, 1))))
         .isInstanceOf(InvariantViolationError.class).hasMessageContaining("debits exceed credits");
+    // The half-applied batch poisons the ledger: it refuses to go on.
+    assertThatThrownBy(() -> ledger.apply(now + SECOND, List.of()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("rebuild it from the journal")
+        .hasCauseInstanceOf(InvariantViolationError.class);
   }
 }
