@@ -17,6 +17,7 @@ import org.rialto.ledger.BatchResult;
 import org.rialto.ledger.CurrencyTotals;
 import org.rialto.ledger.EventResult;
 import org.rialto.ledger.Id128;
+import org.rialto.ledger.InvariantViolationError;
 import org.rialto.ledger.Ledger;
 import org.rialto.ledger.LedgerEvent;
 import org.rialto.ledger.TransferView;
@@ -112,6 +113,10 @@ public final class LedgerWriter implements AutoCloseable {
         future.complete(function.apply(reads));
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
+      } catch (InvariantViolationError e) {
+        // A read that finds the ledger inconsistent must stop the writer, like a batch would.
+        future.completeExceptionally(e);
+        throw e;
       }
     }
   }
@@ -234,6 +239,15 @@ public final class LedgerWriter implements AutoCloseable {
     return query(r -> statsNow());
   }
 
+  /** Like {@link #stats()}, then starts the latency window afresh (for interval metrics, benchmarks). */
+  public CompletableFuture<Stats> statsAndReset() {
+    return query(r -> {
+      Stats now = statsNow();
+      recorded = 0;
+      return now;
+    });
+  }
+
   private void enqueue(Request request, CompletableFuture<?> future) {
     Throwable failed = failure;
     if (failed != null) {
@@ -265,8 +279,9 @@ public final class LedgerWriter implements AutoCloseable {
   }
 
   private WriterStoppedException stoppedAfterFailure(Throwable cause) {
-    return new WriterStoppedException("ledger writer stopped: a batch could not be made durable, so the in-memory ledger"
-        + " is ahead of the store; restart the node to rebuild from the journal (" + Store.rootMessage(cause) + ")", cause);
+    return new WriterStoppedException("ledger writer stopped: a batch failed to apply or to become durable, so the"
+        + " in-memory ledger may be ahead of the store; restart the node to rebuild from the journal ("
+        + Store.rootMessage(cause) + ")", cause);
   }
 
   /** True when the writer has stopped after a failure; submissions then fail at once. */

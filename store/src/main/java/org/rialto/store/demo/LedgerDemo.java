@@ -120,6 +120,17 @@ public final class LedgerDemo {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       out.printf(Locale.ROOT, "   %,d payments durable in %.2f s; outcomes: %s%n", payments, seconds, tally);
+
+      // Two-phase, as a cross-border leg is: reserve now, post or void when the other side decides.
+      long held = nextId;
+      List<LedgerEvent> holds = List.of(
+          pending(held, 2, 5, 1_250_000_00L),
+          pending(held + 1, 3, 5, 300_000_00L),
+          pending(held + 2, 12, 14, 90_000_000L),
+          new LedgerEvent.CreateTransfer(Id128.of(held + 3), Id128.ZERO, Id128.ZERO, 0, Id128.of(held + 1), Id128.ZERO, 0,
+              TransferFlags.POST_PENDING));
+      out.printf(Locale.ROOT, "   reservations: 3 pending transfers (1-hour timeout), one of them posted: %s%n",
+          summary(writer.submitAll(holds).get(1, TimeUnit.MINUTES)));
       LedgerWriter.Stats stats = writer.stats().get();
       out.printf(Locale.ROOT, "   %d batches, p99 batch latency %.2f ms (apply + commit + fsync)%n", stats.batches(),
           stats.batchP99Millis());
@@ -183,6 +194,11 @@ public final class LedgerDemo {
         new LedgerEvent.CreateTransfer(Id128.of(firstId), Id128.of(rubBank), Id128.of(5), rubMinor, Id128.ZERO, Id128.ZERO, 0,
             TransferFlags.LINKED),
         LedgerEvent.CreateTransfer.posted(Id128.of(firstId + 1), Id128.of(14), Id128.of(irrBank), irrMinor));
+  }
+
+  private static LedgerEvent pending(long id, long debit, long credit, long amountMinor) {
+    return new LedgerEvent.CreateTransfer(Id128.of(id), Id128.of(debit), Id128.of(credit), amountMinor, Id128.ZERO, Id128.ZERO,
+        3_600, TransferFlags.PENDING);
   }
 
   private static EventResult firstFailure(List<EventResult> results) {
