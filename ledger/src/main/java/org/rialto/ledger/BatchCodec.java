@@ -287,12 +287,11 @@ public final class BatchCodec {
     if ((mask & ~TRANSFER_MASK_BITS) != 0) {
       throw new BatchFormatException("unused transfer field bits set: " + Integer.toBinaryString(mask), maskAt);
     }
-    long[] words = new long[10];
-    for (int i = 0; i < words.length; i++) {
-      if ((mask & (1 << i)) != 0) {
-        words[i] = r.presentLong();
-      }
-    }
+    Id128 id = r.id(mask, 0);
+    Id128 debit = r.id(mask, 2);
+    Id128 credit = r.id(mask, 4);
+    Id128 pending = r.id(mask, 6);
+    Id128 userData = r.id(mask, 8);
     long amount = (mask & (1 << 10)) != 0 ? r.presentVarint() : 0;
     long timeout = (mask & (1 << 11)) != 0 ? r.presentVarint() : 0;
     int flags = 0;
@@ -304,9 +303,7 @@ public final class BatchCodec {
       }
       flags = (int) value;
     }
-    return new LedgerEvent.CreateTransfer(
-        id(words[0], words[1]), id(words[2], words[3]), id(words[4], words[5]),
-        amount, id(words[6], words[7]), id(words[8], words[9]), timeout, flags);
+    return new LedgerEvent.CreateTransfer(id, debit, credit, amount, pending, userData, timeout, flags);
   }
 
   private static LedgerEvent.CreateAccount readAccount(Reader r) {
@@ -415,8 +412,13 @@ public final class BatchCodec {
       if ((mask & ~ID_MASK_BITS) != 0) {
         throw new BatchFormatException("unused id mask bits set", at);
       }
-      long high = (mask & 1) != 0 ? presentLong() : 0;
-      long low = (mask & 2) != 0 ? presentLong() : 0;
+      return id(mask, 0);
+    }
+
+    /** An id whose high and low words are present when mask bits {@code bit} and {@code bit + 1} are set. */
+    Id128 id(int mask, int bit) {
+      long high = (mask & (1 << bit)) != 0 ? presentLong() : 0;
+      long low = (mask & (2 << bit)) != 0 ? presentLong() : 0;
       return BatchCodec.id(high, low);
     }
 
