@@ -1,0 +1,9 @@
+package org.rialto.iso20022;
+
+/** Clearing channel (ClearingChannel2Code). */
+public enum ClearingChannel {
+  RTGS,
+  RTNS,
+  MPNS,
+  BOOK
+}
