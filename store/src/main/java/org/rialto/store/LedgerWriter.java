@@ -1,6 +1,7 @@
 package org.rialto.store;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,6 +138,8 @@ public final class LedgerWriter implements AutoCloseable {
 
   // Owned by the writer thread.
   private final ArrayList<Request> drained = new ArrayList<>();
+  /** Submissions taken off the queue but not yet in a batch, in order; at most one batch's worth. */
+  private final ArrayDeque<Request> taken = new ArrayDeque<>();
   private final ArrayList<LedgerEvent> events = new ArrayList<>();
   private final ArrayList<Query<?>> queries = new ArrayList<>();
   private final long[] latencyNanos = new long[LATENCY_WINDOW];
@@ -309,7 +312,7 @@ public final class LedgerWriter implements AutoCloseable {
   private void loop() throws InterruptedException {
     final int maxEvents = config.maxBatchEvents();
     while (true) {
-      Request first = queue.poll(pollTimeoutNanos(), TimeUnit.NANOSECONDS);
+      Request first = taken.isEmpty() ? queue.poll(pollTimeoutNanos(), TimeUnit.NANOSECONDS) : taken.pollFirst();
       if (first == null) {
         if (config.clock().nowNanos() >= ledger.nextExpiryNanos()) {
           tick();
@@ -323,24 +326,25 @@ public final class LedgerWriter implements AutoCloseable {
       int count = eventCount(first);
       boolean stop = false;
       while (count < maxEvents) {
-        Request next = queue.peek();
-        if (next == null) {
-          break;
+        if (taken.isEmpty()) {
+          // One lock round trip for many submissions; never more than the batch has room for,
+          // so the writer's own backlog stays bounded by one batch.
+          queue.drainTo(taken, maxEvents - count);
+          if (taken.isEmpty()) {
+            break;
+          }
         }
+        Request next = taken.peekFirst();
         int n = eventCount(next);
         if (count + n > maxEvents) {
-          break;
+          break; // Stays first in line for the next batch: a submission is never split.
         }
-        // Single consumer: the head we peeked is the one we take.
-        Request taken = queue.poll();
-        if (taken != next) {
-          throw new IllegalStateException("ledger writer queue head changed under its only consumer");
-        }
-        if (taken instanceof Stop) {
+        taken.pollFirst();
+        if (next instanceof Stop) {
           stop = true;
           break;
         }
-        drained.add(taken);
+        drained.add(next);
         count += n;
       }
       processBatch();
@@ -493,6 +497,9 @@ public final class LedgerWriter implements AutoCloseable {
 
   private void drainAfterStop() {
     Request r;
+    while ((r = taken.pollFirst()) != null) {
+      failRequest(r, failure);
+    }
     while ((r = queue.poll()) != null) {
       failRequest(r, failure);
     }

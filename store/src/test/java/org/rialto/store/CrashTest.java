@@ -111,7 +111,7 @@ class CrashTest {
     }
     Verifier.Report report = Verifier.verify(url);
     assertThat(report.problem()).isNull();
-    assertThat(ackedOk).as("acknowledged chains over all runs").isGreaterThan(1_000);
+    assertThat(ackedOk).as("acknowledged chains over all runs").isGreaterThan(200);
     assertThat(ackedFail).isPositive();
     System.out.printf("%s: %d cycles, %d chains acknowledged OK, %d refused, %d durable but unacknowledged at the kill%n",
         dialect, CYCLES, ackedOk, ackedFail, presentUnacked);
