@@ -144,9 +144,11 @@ final class CorridorDemo {
 
   private Summary scenario(boolean keep) throws Exception {
     out.println("FX providers publish rates (dealer bank and central banks on swap lines) ...");
-    publish(ru, KAMA, "IRR", "518.75", "150.00", 5);
+    // The dealer prices sharper but charges a fixed fee: it wins large tickets, the central
+    // banks' swap lines win small ones. Banks get every quote and pick.
+    publish(ru, KAMA, "IRR", "521.40", "1500.00", 0);
     publish(ru, RU_CB, "IRR", "520.10", null, 0);
-    publish(ir, KAMA, "RUB", "0.001915", "0", 8);
+    publish(ir, KAMA, "RUB", "0.001930", "2000000", 0);
     publish(ir, IR_CB, "RUB", "0.001921", null, 0);
 
     // Taken now, used after the restart: by then it has expired.

@@ -56,10 +56,17 @@ public final class Node implements AutoCloseable {
       var routes = new Routes(config.peers().stream()
           .map(p -> new Routes.Route(p.node(), p.url(), p.currency().code(), p.bics())).toList());
       FxDesk fx = fxDesk(config, store, clock);
+      var metrics = new org.rialto.node.metrics.NodeMetrics(config.node(), config.currency().code());
       engine = NodeStartup.rebuild(config.node(), config.currency().code(), config.currency().minorUnits(),
           config.centralBank(), store, new Ledger(), hours, clock, routes, fx,
-          new java.util.HashSet<>(config.fxProviders()), config.decisionWindowSeconds() * 1_000L);
-      for (var peer : config.peers()) dispatchers.add(new PeerDispatcher(config.node(), peer.node(), peer.url(), engine));
+          new java.util.HashSet<>(config.fxProviders()), config.decisionWindowSeconds() * 1_000L, metrics);
+      for (var peer : config.peers()) {
+        var d = new PeerDispatcher(config.node(), peer.node(), peer.url(), engine);
+        dispatchers.add(d);
+        metrics.gauge("rialto_peer_outbox_backlog", "forwarded transfers not yet answered", "peer", peer.node(), () -> d.status().backlog());
+        metrics.gauge("rialto_peer_awaiting_decision", "payments the peer holds undecided", "peer", peer.node(), () -> d.status().awaitingDecision());
+        metrics.gauge("rialto_peer_up", "1 when the last exchange with the peer succeeded", "peer", peer.node(), () -> d.status().up() ? 1 : 0);
+      }
       var inFlight = store.read(NodeTables::inFlight);
       for (var d : dispatchers) {
         d.restore(inFlight.resend().stream().filter(r -> r.peerNode().equals(d.peerNode())).toList(),
@@ -72,8 +79,10 @@ public final class Node implements AutoCloseable {
       engine.start();
       applyConfiguration(config, engine);
       var peerApi = new PeerApi(engine, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
+      ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
+          ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       api = new ApiServer(engine, new Inbox(store), config.node(), config.currency().code(),
-          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, new FxApi(engine,
+          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute, new FxApi(engine,
               config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())));
       int port = api.start(config.listen().host(), config.listen().port());
       for (var d : dispatchers) d.start();

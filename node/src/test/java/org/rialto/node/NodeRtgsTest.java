@@ -183,6 +183,30 @@ class NodeRtgsTest {
     assertThat(settled.get("valueDate").asText()).isEqualTo("2026-11-23");
   }
 
+  static double metric(String scrape, String name, String... labels) {
+    for (String line : scrape.split("\n")) {
+      if (!line.startsWith(name + "{")) continue;
+      boolean all = true;
+      for (String l : labels) all &= line.contains(l);
+      if (all) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+    return 0;
+  }
+
+  @Test
+  void metricsMoveWithTraffic() throws Exception {
+    start(null);
+    String before = http.get(null, "/metrics").raw();
+    double settledBefore = metric(before, "rialto_payments_total", "kind=\"domestic\"", "state=\"SETTLED\"");
+    for (int i = 0; i < 5; i++) assertThat(state(pay(uetr(), A, B, "1.00"))).isEqualTo("SETTLED");
+    assertThat(state(pay(uetr(), B, C, "100.00"))).isEqualTo("QUEUED");
+    String after = http.get(null, "/metrics").raw();
+    assertThat(metric(after, "rialto_payments_total", "kind=\"domestic\"", "state=\"SETTLED\"")).isEqualTo(settledBefore + 5);
+    assertThat(metric(after, "rialto_queue_depth", "priority=\"NORMAL\"")).isEqualTo(1);
+    assertThat(metric(after, "rialto_payment_final_seconds_count", "kind=\"domestic\"")).isGreaterThanOrEqualTo(5);
+    assertThat(metric(after, "rialto_ledger_events_total")).isGreaterThan(metric(before, "rialto_ledger_events_total"));
+  }
+
   @Test
   void queuedPaymentPastItsRejectTimeIsRejected() throws Exception {
     start(null);

@@ -273,6 +273,8 @@ public final class NodeEngine implements AutoCloseable {
     turn.settleQueues();
     turn.finish();
     state.commit(turn);
+    state.metrics.turn(drained.size(), turn.ledgerEventCount);
+    for (var pr : org.rialto.node.rtgs.Priority.values()) state.metrics.queueDepth(pr.name(), state.queues.countByPriority(pr));
     var listener = commitListener;
     if (listener != null && !turn.outbox.isEmpty()) listener.committed(turn.outbox);
     turn.completeAll();

@@ -10,7 +10,7 @@ public final class NodeStartup {
 
   public static NodeEngine rebuild(String nodeId, String currency, int minorUnits, String centralBankBic,
       Store store, Ledger ledger, BusinessHours hours, Clock clock, Routes routes, FxDesk fx,
-      java.util.Set<String> fxProviders, long decisionWindowMillis) {
+      java.util.Set<String> fxProviders, long decisionWindowMillis, org.rialto.node.metrics.NodeMetrics metrics) {
     // Replaying the journal through the same deterministic ledger gives the same state: the
     // journal holds every batch with its timestamp, so even pending-transfer expiry recurs.
     store.replay((seq, timestampNanos, events) -> ledger.apply(timestampNanos, events));
@@ -18,7 +18,7 @@ public final class NodeStartup {
     long lastTimestamp = store.tail().nextMinTimestampNanos() - 1;
     long highWater = store.read(NodeTables::bankMessageHighWater);
     var state = new NodeState(nodeId, currency, minorUnits, centralBankBic, ledger, hours,
-        new NodePersistence(store), highWater, lastTimestamp, routes, fx, fxProviders, decisionWindowMillis);
+        new NodePersistence(store), highWater, lastTimestamp, routes, fx, fxProviders, decisionWindowMillis, metrics);
     store.read(c -> {
       NodeTables.load(c, state);
       state.nextEventSeq = NodeTables.maxEventSeq(c) + 1;

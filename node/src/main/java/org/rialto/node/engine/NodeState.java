@@ -38,6 +38,7 @@ final class NodeState {
   final FxDesk fx;
   /** How long the receiving node has to decide before it must reject (chained expiry). */
   final long decisionWindowMillis;
+  final org.rialto.node.metrics.NodeMetrics metrics;
   private long outboxNext = 1;
   final PaymentQueues queues = new PaymentQueues();
   final Map<String, InboundRecord> inbound = new HashMap<>();
@@ -72,7 +73,9 @@ final class NodeState {
       Routes routes,
       FxDesk fx,
       Set<String> fxProviders,
-      long decisionWindowMillis) {
+      long decisionWindowMillis,
+      org.rialto.node.metrics.NodeMetrics metrics) {
+    this.metrics = metrics;
     this.routes = routes;
     this.fx = fx;
     this.fxProviders = Set.copyOf(fxProviders);

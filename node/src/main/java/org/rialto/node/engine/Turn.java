@@ -53,6 +53,7 @@ final class Turn {
   final List<JournalEntry> ledgerBatches = new ArrayList<>();
   final List<OutboxRow> outbox = new ArrayList<>();
   final List<QuoteDesk.FxEvent> fxEvents = new ArrayList<>();
+  int ledgerEventCount;
   final List<Long> outboxDone = new ArrayList<>();
   final LinkedHashMap<UUID, CrossBorder> changedCrossBorder = new LinkedHashMap<>();
   /** Outgoing payments the peer has but has not decided: the dispatcher keeps asking. */
@@ -221,8 +222,8 @@ final class Turn {
     var cb = new CrossBorder(CrossBorder.Role.OUTGOING, route.peerNode(), quote.fxpBic(), quote.quoteId(),
         quote.sourceAmountMinor(), quote.sourceCurrency(), quote.targetAmountMinor(), quote.targetCurrency(),
         quote.rate(), nowMillis + s.decisionWindowMillis);
-    record(p, "received for " + route.peerNode());
     recordCrossBorder(p.uetr(), cb);
+    record(p, "received for " + route.peerNode());
     var debtor = s.participants.get(in.debtorBic()).orElseThrow();
     var fxp = s.participants.get(quote.fxpBic()).orElseThrow();
     addEvent(new LedgerEvent.CreateTransfer(TransferIds.payment(p.uetr()), debtor.accountId(), fxp.accountId(),
@@ -354,8 +355,8 @@ final class Turn {
     else if (s.participants.get(t.fxp()).isEmpty() || !s.fxProviders.contains(t.fxp())) reject = "RC01";
     else if (nowMillis >= t.expiresAtMillis()) reject = "AB05";
     else if (predictedAvailable(t.fxp()) < t.targetAmountMinor()) reject = "AM04";
-    record(p, viaStatusRequest ? "first heard of through a status request" : "forwarded by " + t.fromNode());
     recordCrossBorder(uetr, cb);
+    record(p, viaStatusRequest ? "first heard of through a status request" : "forwarded by " + t.fromNode());
     if (reject != null) {
       Payment rejected = p.with(PaymentState.REJECTED, reject, "decided-rejected", nowMillis);
       record(rejected, "decision: reject " + reject);
@@ -676,6 +677,7 @@ final class Turn {
     long ts = nextTimestamp(chain.size());
     var results = s.ledger.apply(ts, chain).results();
     ledgerBatches.add(new JournalEntry(ts, chain));
+    ledgerEventCount += chain.size();
     for (int i = 0; i < results.size(); i++) {
       if (results.get(i) != EventResult.OK) {
         throw new IllegalStateException("liquidity-saving set refused by the ledger at " + i + ": " + results.get(i));
@@ -714,6 +716,7 @@ final class Turn {
     long ts = nextTimestamp(batch.size());
     var results = s.ledger.apply(ts, batch).results();
     ledgerBatches.add(new JournalEntry(ts, batch));
+    ledgerEventCount += batch.size();
     var callbacks = List.copyOf(onResult);
     events.clear();
     onResult.clear();
@@ -740,9 +743,16 @@ final class Turn {
   // ---- Records ----
 
   private void record(Payment p, String detail) {
-    s.payments.put(p.uetr(), p);
+    Payment previous = s.payments.put(p.uetr(), p);
     changedPayments.put(p.uetr(), p);
     paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, p.uetr(), nowMillis, p.state(), p.step(), detail));
+    if (previous == null || previous.state() != p.state()) {
+      var cb = s.crossBorder.get(p.uetr());
+      var kind = cb == null ? org.rialto.node.metrics.NodeMetrics.Kind.DOMESTIC
+          : cb.role() == CrossBorder.Role.OUTGOING ? org.rialto.node.metrics.NodeMetrics.Kind.OUTGOING
+          : org.rialto.node.metrics.NodeMetrics.Kind.INCOMING;
+      s.metrics.payment(kind, p.state(), p.receivedAtMillis(), nowMillis);
+    }
   }
 
   private void message(String bic, String kind, UUID uetr, String detail) {
