@@ -23,6 +23,11 @@ final class IdIndex {
   /** 0 = empty; else (fingerprint << 32) | (index + 1). */
   private long[] slots;
   private int mask;
+  /** Where the last unsuccessful find() stopped, for the add() that usually follows; -1 if stale. */
+  private int missSlot = -1;
+  private int missHash;
+  private long missHigh;
+  private long missLow;
 
   IdIndex(int expectedEntries) {
     if (expectedEntries < 0 || expectedEntries > MAX_ENTRIES) {
@@ -79,6 +84,11 @@ final class IdIndex {
     while (true) {
       long entry = slots[slot];
       if (entry == 0) {
+        // The usual next step is add(high, low): remember where it goes to save a second probe.
+        missSlot = slot;
+        missHash = hash;
+        missHigh = high;
+        missLow = low;
         return -1;
       }
       if ((entry & 0xFFFF_FFFF_0000_0000L) == fingerprint) {
@@ -107,6 +117,17 @@ final class IdIndex {
     int index = size;
     highs[index] = high;
     lows[index] = low;
+    if (missSlot >= 0 && missHigh == high && missLow == low) {
+      // Nothing changed the table since find() proved the id absent and stopped at this slot.
+      int slot = missSlot;
+      missSlot = -1;
+      if (slots[slot] != 0) {
+        throw new IllegalStateException("remembered free slot " + slot + " is taken");
+      }
+      slots[slot] = ((long) missHash << 32) | (index + 1L);
+      size = index + 1;
+      return index;
+    }
     int hash = hash(high, low);
     int slot = hash & mask;
     long fingerprint = (long) hash << 32;
@@ -120,6 +141,7 @@ final class IdIndex {
     }
     slots[slot] = ((long) hash << 32) | (index + 1L);
     size = index + 1;
+    missSlot = -1;
     return index;
   }
 
@@ -128,6 +150,7 @@ final class IdIndex {
     if (newSize < 0 || newSize > size) {
       throw new IllegalArgumentException("truncate to " + newSize + " of " + size);
     }
+    missSlot = -1;
     for (int index = size - 1; index >= newSize; index--) {
       remove(index);
       size = index;
@@ -162,6 +185,7 @@ final class IdIndex {
     if (newSlots > MAX_TABLE_SLOTS) {
       throw new IllegalStateException("id index cannot grow beyond " + MAX_TABLE_SLOTS + " slots");
     }
+    missSlot = -1;
     long[] old = slots;
     slots = new long[newSlots];
     mask = newSlots - 1;
