@@ -82,7 +82,9 @@ public final class Node implements AutoCloseable {
       ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
           ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       api = new ApiServer(engine, new Inbox(store), config.node(), config.currency().code(),
-          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute, new FxApi(engine,
+          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute,
+              new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),
+              new FxApi(engine,
               config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())));
       int port = api.start(config.listen().host(), config.listen().port());
       for (var d : dispatchers) d.start();
