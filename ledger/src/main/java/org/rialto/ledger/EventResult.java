@@ -9,7 +9,7 @@ public enum EventResult {
   OK,
   /** Another event of its linked chain failed; this one was rolled back. */
   LINKED_EVENT_FAILED,
-  /** The batch ended inside a linked chain. */
+  /** The batch ended inside a linked chain: none of that chain's events was applied. */
   LINKED_EVENT_CHAIN_OPEN,
 
   ID_MUST_NOT_BE_ZERO,
@@ -17,7 +17,9 @@ public enum EventResult {
   FLAGS_UNKNOWN,
 
   // Accounts.
+  /** Not three upper-case ASCII letters (ISO 4217 alphabetic code). */
   CURRENCY_INVALID,
+  /** Outside 0..9, or different from the minor units of the currency's existing accounts. */
   MINOR_UNITS_INVALID,
   PARTICIPANT_MISSING,
   CREDIT_LIMIT_NEGATIVE,
@@ -71,6 +73,7 @@ public enum EventResult {
   PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT,
   PENDING_TRANSFER_ALREADY_POSTED,
   PENDING_TRANSFER_ALREADY_VOIDED,
+  /** Its timeout elapsed at or before this event's timestamp (whether or not it was swept yet). */
   PENDING_TRANSFER_EXPIRED,
   OVERFLOWS_DEBITS_PENDING,
   OVERFLOWS_CREDITS_PENDING,
