@@ -81,7 +81,8 @@ final class IdIndex {
     int hash = hash(high, low);
     long fingerprint = (long) hash << 32;
     int slot = hash & mask;
-    while (true) {
+    // At most half the slots are used, so an empty one is always reached; the bound only guards that.
+    for (int probes = 0; probes <= mask; probes++) {
       long entry = slots[slot];
       if (entry == 0) {
         // The usual next step is add(high, low): remember where it goes to save a second probe.
@@ -99,6 +100,7 @@ final class IdIndex {
       }
       slot = (slot + 1) & mask;
     }
+    throw new IllegalStateException("id table has no free slot: " + size + " entries in " + slots.length);
   }
 
   /** Appends an id that is not present and returns its index. */

@@ -186,23 +186,20 @@ public final class Workload {
 
   private record Scheduled(int dueAt, LedgerEvent.CreateTransfer settlement) {}
 
+  /** A uniform pick from pool[0..size) other than {@code not}, which must occur in it once; size &gt;= 2. */
   private static int pickOther(SplittableRandom random, int[] pool, int size, int not) {
-    while (true) {
-      int candidate = pool[random.nextInt(size)];
-      if (candidate != not) {
-        return candidate;
-      }
+    if (size < 2) {
+      throw new IllegalStateException("need two accounts to pick a counterparty");
     }
+    int candidate = pool[random.nextInt(size - 1)];
+    return candidate == not ? pool[size - 1] : candidate;
   }
 
   private static Id128 randomId(SplittableRandom random) {
-    while (true) {
-      long high = random.nextLong();
-      long low = random.nextLong();
-      if ((high | low) != 0) {
-        return new Id128(high, low);
-      }
-    }
+    long high = random.nextLong();
+    long low = random.nextLong();
+    // Zero is reserved; a random 128-bit zero never happens in practice, but must not slip through.
+    return (high | low) != 0 ? new Id128(high, low) : new Id128(0, 1);
   }
 
   /** Issuance accounts (one per currency) first, then the settlement accounts. */
