@@ -78,7 +78,7 @@ public final class BatchCodec {
    * @throws IllegalArgumentException for more than {@link Ledger#MAX_BATCH_EVENTS} events or a
    *     null event
    */
-  public static byte[] encode(long timestampNanos, List<LedgerEvent> events) {
+  public static byte[] encode(long timestampNanos, List<? extends LedgerEvent> events) {
     Objects.requireNonNull(events, "events");
     int count = events.size();
     if (count > Ledger.MAX_BATCH_EVENTS) {

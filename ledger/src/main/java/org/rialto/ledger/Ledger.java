@@ -231,7 +231,7 @@ public final class Ledger {
    * @throws IllegalStateException when the ledger is full; the ledger is then unchanged
    * @throws InvariantViolationError when the ledger finds its state inconsistent: stop the node
    */
-  public BatchResult apply(long timestampNanos, List<LedgerEvent> events) {
+  public BatchResult apply(long timestampNanos, List<? extends LedgerEvent> events) {
     Objects.requireNonNull(events, "events");
     if (stoppedBy != null) {
       throw new IllegalStateException(
