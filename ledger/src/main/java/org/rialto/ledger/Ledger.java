@@ -64,7 +64,11 @@ import java.util.function.Consumer;
  * central bank unable to cut a failing bank's intraday credit at the moment it matters most;
  * money already moved cannot be clawed back by a limit change. From then on the account takes no
  * new debit until its credits bring it back under the new line; the ledger remembers the exposure
- * it tolerated and checks that it only shrinks.
+ * it tolerated and checks that it only shrinks. An account with
+ * {@link AccountFlags#CREDITS_MUST_NOT_EXCEED_DEBITS} accepts a credit only if
+ * {@code creditsPending + creditsPosted + amount <= debitsPosted}. When both sides of a transfer
+ * would breach, the debit side is reported. Posting, voiding and lapsing only ever move an
+ * account back towards its limit, so they are never refused for it.
  *
  * <h2>Invariants</h2>
  * After every batch the ledger checks, always on and in time proportional to what the batch
@@ -72,7 +76,14 @@ import java.util.function.Consumer;
  * and both equal the money the batch's transfers moved and reserved (invariant 1); every touched
  * account is within its limit (invariant 2); a pending transfer is settled at most once, asserted
  * where it is settled (invariant 4). {@link #verifyFully()} recomputes everything from the
- * recorded transfers. A violation throws {@link InvariantViolationError}.
+ * recorded transfers. A violation throws {@link InvariantViolationError}. A batch that fails after
+ * its validation (only a violation or a bug can cause that) leaves the ledger stopped: every later
+ * {@link #apply} throws, and the node must rebuild the ledger from its journal.
+ *
+ * <h2>Capacity</h2>
+ * Every recorded transfer is kept, since idempotency is forever: about 90 bytes each in primitive
+ * arrays, up to {@link #MAX_TRANSFERS}. Presize with {@link #Ledger(int, int)} to avoid growing
+ * (copying) the arrays while serving.
  */
 public final class Ledger {
   /** Most events in one batch (TigerBeetle's figure): bounds a batch's work and its journal row. */
