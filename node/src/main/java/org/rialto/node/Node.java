@@ -81,7 +81,9 @@ public final class Node implements AutoCloseable {
       var peerApi = new PeerApi(engine, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
       ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
           ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-      api = new ApiServer(engine, new Inbox(store), config.node(), config.currency().code(),
+      var inbox = new Inbox(store);
+      inbox.renderWith(config.centralBank(), config.currency().minorUnits());
+      api = new ApiServer(engine, inbox, config.node(), config.currency().code(),
           config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute,
               new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),
               new FxApi(engine,

@@ -120,10 +120,23 @@ class NodeRtgsTest {
     assertThat(http.get(C, "/v1/accounts/" + A).status()).isEqualTo(422);
 
     // Inbox: B was told of the incoming pacs.008 and the credit.
-    var inbox = http.get(B, "/v1/messages?after=0").body().get("messages");
+    var inboxResponse = http.get(B, "/v1/messages?after=0");
+    assertThat(inboxResponse.status()).as(inboxResponse.raw()).isEqualTo(200);
+    var inbox = inboxResponse.body().get("messages");
     var kinds = new ArrayList<String>();
     inbox.forEach(m -> kinds.add(m.get("kind").asText() + ":" + m.get("uetr").asText()));
     assertThat(kinds).contains("pacs.008:" + p1, "camt.054:" + p1, "pacs.002:" + p2);
+    // Each is a real ISO 20022 message that validates against the official schema.
+    for (var m : inbox) {
+      String xml = m.get("xml").asText();
+      // Schema only: these JSON payments carry no accounts or addresses, so FATF R16 rules on the
+      // rendered message would report what the bank never sent.
+      var read = org.rialto.iso20022.Iso20022.read(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          org.rialto.iso20022.ReadOptions.EDGE.withBusinessRules(false));
+      assertThat(read.findings()).as(xml).isEmpty();
+    }
+    var redelivered = http.get(B, "/v1/messages?after=0").body().get("messages");
+    assertThat(redelivered.toString()).as("a redelivery is identical").isEqualTo(inbox.toString());
 
     // A queue that survives a restart.
     String p5 = uetr();

@@ -269,11 +269,17 @@ public final class NodeTables {
   }
 
   static Payment readPayment(ResultSet rs) throws SQLException {
-    return new Payment(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), Priority.valueOf(rs.getString(9)),
-        PaymentState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getLong(13),
-        rs.getLong(14), rs.getString(15), rs.getString(16), rs.getLong(17), rs.getLong(18), rs.getString(19),
-        rs.getString(20), rs.getString(21));
+    return readPayment(rs, 1);
+  }
+
+  /** Reads the payment columns in table order starting at column {@code first}. */
+  public static Payment readPayment(ResultSet rs, int first) throws SQLException {
+    int c = first - 1;
+    return new Payment(UUID.fromString(rs.getString(c + 1)), rs.getString(c + 2), rs.getString(c + 3), rs.getString(c + 4),
+        rs.getString(c + 5), rs.getString(c + 6), rs.getLong(c + 7), rs.getString(c + 8), Priority.valueOf(rs.getString(c + 9)),
+        PaymentState.valueOf(rs.getString(c + 10)), rs.getString(c + 11), rs.getString(c + 12), rs.getLong(c + 13),
+        rs.getLong(c + 14), rs.getString(c + 15), rs.getString(c + 16), rs.getLong(c + 17), rs.getLong(c + 18),
+        rs.getString(c + 19), rs.getString(c + 20), rs.getString(c + 21));
   }
 
   /** Compact text form of a message's answer: uetr:STATE:REASON per transaction. */

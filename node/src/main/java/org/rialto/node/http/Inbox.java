@@ -17,8 +17,18 @@ import org.rialto.store.Store;
 public final class Inbox {
   public static final int MAX_PAGE = 1_000;
 
-  /** One message addressed to a bank; {@code id} is stable, so a bank can dedupe redeliveries. */
-  public record InboxMessage(long id, String kind, String uetr, String detail, long createdAtMillis) {}
+  /**
+   * One message addressed to a bank; {@code id} is stable, so a bank can dedupe redeliveries.
+   * {@code xml} is the ISO 20022 message itself (null for kinds without one).
+   */
+  public record InboxMessage(long id, String kind, String uetr, String detail, long createdAtMillis, String xml) {}
+
+  private InboxRenderer renderer;
+
+  /** Turns rows into ISO 20022 messages; set once at start. */
+  public void renderWith(String nodeBic, int minorUnits) {
+    this.renderer = new InboxRenderer(nodeBic, minorUnits);
+  }
 
   private final Store store;
 
@@ -30,17 +40,32 @@ public final class Inbox {
     return store.read(c -> readPage(c, bic, afterId, limit));
   }
 
-  private static List<InboxMessage> readPage(Connection c, String bic, long afterId, int limit) throws SQLException {
+  private List<InboxMessage> readPage(Connection c, String bic, long afterId, int limit) throws SQLException {
     try (var ps = c.prepareStatement(
-            "SELECT id, kind, uetr, detail, created_at_millis FROM bank_message WHERE bic = ? AND id > ?"
-                + " ORDER BY id LIMIT ?")) {
+            "SELECT m.id, m.kind, m.uetr, m.detail, m.created_at_millis, p.uetr, p.sender_bic, p.msg_id, p.end_to_end_id,"
+                + " p.debtor_bic, p.creditor_bic, p.amount_minor, p.currency, p.priority, p.state, p.reason_code, p.step,"
+                + " p.queue_seq, p.reject_at_millis, p.value_date, p.content_hash, p.received_at_millis,"
+                + " p.updated_at_millis, p.debtor_name, p.creditor_name, p.remittance"
+                + " FROM bank_message m LEFT JOIN payment p ON p.uetr = m.uetr WHERE m.bic = ? AND m.id > ?"
+                + " ORDER BY m.id LIMIT ?")) {
       ps.setString(1, bic);
       ps.setLong(2, afterId);
       ps.setInt(3, Math.min(limit, MAX_PAGE));
       var out = new ArrayList<InboxMessage>();
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new InboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+          var row = new InboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), null);
+          String xml = null;
+          if (renderer != null && rs.getString(6) != null) {
+            try {
+              xml = renderer.render(row, org.rialto.node.engine.NodeTables.readPayment(rs, 6));
+            } catch (RuntimeException e) {
+              // One message that cannot be rendered must not hide the rest of the inbox; the row
+              // (kind, UETR, detail) still tells the bank what happened.
+              System.err.println("rialto: cannot render inbox message " + row.id() + ": " + e.getMessage());
+            }
+          }
+          out.add(new InboxMessage(row.id(), row.kind(), row.uetr(), row.detail(), row.createdAtMillis(), xml));
         }
       }
       return out;

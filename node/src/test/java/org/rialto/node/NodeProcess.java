@@ -1,0 +1,160 @@
+package org.rialto.node;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * A node running as its own JVM ({@link NodeMain}), so a test can kill it with SIGKILL at any
+ * instant: no shutdown hook, no finally block, no flush runs; what survives is what the store made
+ * durable. Output goes to a log file per node, appended across restarts, for the post-mortem.
+ */
+final class NodeProcess implements AutoCloseable {
+  /** A loaded 2-core machine can take this long to start a JVM, migrate and replay the store. */
+  static final long START_TIMEOUT_MILLIS = 120_000;
+  private static final Pattern LISTENING = Pattern.compile("rialto node (\\S+) \\((\\S+)\\) listening on (\\S+):(\\d+)");
+
+  private final Process process;
+  private final int port;
+
+  private NodeProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts {@code NodeMain config} and returns once it prints that it serves. */
+  static NodeProcess start(Path config, Path log) throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    var command = new ArrayList<String>(List.of(java,
+        // The node's JIT work is small in these tests; C1 only saves the loaded machine's CPU.
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k"));
+    command.addAll(StartupCache.jvmOptions());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), config.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    var listening = new CompletableFuture<Integer>();
+    Thread pump = new Thread(() -> pump(process.getInputStream(), log, listening), "node-output-" + config.getFileName());
+    pump.setDaemon(true);
+    pump.start();
+    try {
+      int port = listening.get(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      return new NodeProcess(process, port);
+    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("node with " + config + " did not start (" + e + "); its output:\n" + tail(log), e);
+    }
+  }
+
+  /** Copies the node's output to its log, and completes {@code listening} with the port it serves on. */
+  private static void pump(InputStream in, Path log, CompletableFuture<Integer> listening) {
+    try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      out.write("---- start at " + java.time.Instant.now() + "\n");
+      String line;
+      while ((line = reader.readLine()) != null) {
+        out.write(line);
+        out.write('\n');
+        var m = LISTENING.matcher(line);
+        if (m.find()) {
+          listening.complete(Integer.parseInt(m.group(4)));
+          out.flush();
+        }
+      }
+      out.write("---- process output ended at " + java.time.Instant.now() + "\n");
+    } catch (IOException e) {
+      // The process died mid-line or the log could not be written: whoever waits is told below.
+    } finally {
+      listening.completeExceptionally(new IllegalStateException("node exited before it served"));
+    }
+  }
+
+  static String tail(Path log) {
+    try {
+      if (!Files.exists(log)) return "(no log)";
+      var lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** kill -9: the JVM gets no chance to run anything. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("node survived SIGKILL for 30 s");
+  }
+
+  /** SIGTERM: the node closes its store and HTTP server in its shutdown hook. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("node did not stop within 60 s of SIGTERM");
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) kill();
+  }
+
+  /**
+   * Makes the many node starts of these tests cheaper on a loaded machine: a class-data-sharing
+   * archive of the node's classes (written when the first node of this JVM exits cleanly, used by
+   * every later start) and the SQLite native library extracted once instead of at every start.
+   * Both only save time; a node starts the same without them.
+   */
+  static final class StartupCache {
+    private static Path dir;
+
+    private StartupCache() {}
+
+    static synchronized List<String> jvmOptions() throws IOException {
+      if (dir == null) {
+        dir = Files.createTempDirectory("rialto-node-jvm");
+        // Deleted in reverse order of registration: the files first, then the folder.
+        dir.toFile().deleteOnExit();
+        dir.resolve("node.jsa").toFile().deleteOnExit();
+      }
+      var options = new ArrayList<String>();
+      options.add("-XX:+AutoCreateSharedArchive");
+      options.add("-XX:SharedArchiveFile=" + dir.resolve("node.jsa"));
+      // Quiet the JVM about the archive's creation; the node's own output is what the log is for.
+      options.add("-Xlog:cds=off");
+      options.add("-Xlog:cds+dynamic=off");
+      String libName = System.mapLibraryName("sqlitejdbc");
+      Path lib = dir.resolve(libName);
+      if (!Files.exists(lib)) {
+        String resource = "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + libName;
+        try (InputStream in = org.sqlite.SQLiteConfig.class.getResourceAsStream(resource)) {
+          if (in == null) return options; // an unusual platform: the driver extracts it itself
+          Files.copy(in, lib);
+        }
+        lib.toFile().deleteOnExit();
+      }
+      options.add("-Dorg.sqlite.lib.path=" + dir);
+      options.add("-Dorg.sqlite.lib.name=" + libName);
+      return options;
+    }
+  }
+}
