@@ -106,6 +106,8 @@ public final class Store implements AutoCloseable {
       config.setDataSource(sqliteDataSource(url, false));
     } else {
       config.setJdbcUrl(url.jdbcUrl());
+      // Without this pgjdbc enforces setReadOnly only inside explicit transactions.
+      config.addDataSourceProperty("readOnlyMode", "always");
     }
     try {
       return new HikariDataSource(config);
@@ -389,17 +391,26 @@ public final class Store implements AutoCloseable {
    */
   public <T> T read(SqlRead<T> work) {
     try (Connection c = pool.getConnection()) {
-      // xerial's driver cannot flip read-only on an open connection; PostgreSQL can, and there
-      // it guards against a reader that writes by mistake.
-      boolean guard = url.dialect() == Dialect.POSTGRESQL;
-      if (guard) c.setReadOnly(true);
+      setReadOnly(c, true);
       try {
         return work.read(c);
       } finally {
-        if (guard) c.setReadOnly(false);
+        setReadOnly(c, false);
       }
     } catch (SQLException e) {
       throw new StoreException("read from " + url.redacted() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Guards against a reader that writes by mistake. */
+  private void setReadOnly(Connection c, boolean readOnly) throws SQLException {
+    if (url.dialect() == Dialect.SQLITE) {
+      // xerial's driver cannot flip Connection.setReadOnly on an open connection; the pragma can.
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA query_only = " + (readOnly ? "ON" : "OFF"));
+      }
+    } else {
+      c.setReadOnly(readOnly);
     }
   }
 

@@ -273,6 +273,17 @@ class LedgerWriterTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void readsCannotWrite(Dialect dialect) {
+    try (Store store = Store.open(newStore(dialect), List.of())) {
+      assertThatThrownBy(() -> store.read(c -> c.createStatement().executeUpdate("CREATE TABLE sneaky (a INTEGER)")))
+          .isInstanceOf(StoreException.class);
+      Long rows = store.read(c -> count(c, "ledger_journal"));
+      assertThat(rows).isZero();
+    }
+  }
+
   @Test
   void aSecondThreadMayNotCommit() throws Exception {
     StoreUrl url = newStore(Dialect.SQLITE);
