@@ -27,4 +27,9 @@ final class CalendarHours implements BusinessHours {
   public String valueDate(long epochMillis) {
     return calendar.businessDate(Instant.ofEpochMilli(epochMillis)).toString();
   }
+
+  @Override
+  public String nextBusinessDay(String isoDate) {
+    return calendar.nextBusinessDay(java.time.LocalDate.parse(isoDate)).toString();
+  }
 }

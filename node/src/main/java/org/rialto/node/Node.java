@@ -82,7 +82,7 @@ public final class Node implements AutoCloseable {
       ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
           ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       var inbox = new Inbox(store);
-      inbox.renderWith(config.centralBank(), config.currency().minorUnits());
+      inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
       api = new ApiServer(engine, inbox, config.node(), config.currency().code(),
           config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute,
               new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),

@@ -207,6 +207,37 @@ class NodeRtgsTest {
   }
 
   @Test
+  void dayCloseProducesStatementsThatReconcileWithTheLedger() throws Exception {
+    start(null);
+    assertThat(state(pay(uetr(), A, B, "300.00"))).isEqualTo("SETTLED");
+    assertThat(state(pay(uetr(), B, C, "120.50"))).isEqualTo("SETTLED");
+    var close = http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
+    assertThat(close.status()).as(close.raw()).isEqualTo(200);
+    assertThat(close.body().get("statements").asInt()).isEqualTo(4);
+    assertThat(http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status()).isEqualTo(422);
+    String statement = null;
+    for (var m : http.get(B, "/v1/messages?after=0").body().get("messages")) {
+      if (m.get("kind").asText().equals("camt.053")) statement = m.get("xml").asText();
+    }
+    assertThat(statement).isNotNull();
+    var read = org.rialto.iso20022.Iso20022.read(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(read.findings()).as(statement).isEmpty();
+    // B: opened the day at 0, received 300.00, paid 120.50: closes at 179.50, as its account says.
+    assertThat(statement).contains("<Cd>OPBD</Cd>").contains("<Cd>CLBD</Cd>").contains(">179.50<").contains(">300.00<").contains(">120.50<");
+    assertThat(balance(B)).isEqualTo("179.50");
+    // The next day opens where this one closed.
+    assertThat(state(pay(uetr(), B, A, "9.50"))).isEqualTo("SETTLED");
+    clock.set(java.time.Instant.parse("2026-11-24T09:00:00Z"));
+    assertThat(state(pay(uetr(), B, A, "70.00"))).isEqualTo("SETTLED");
+    assertThat(http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-24\"}").status()).isEqualTo(200);
+    String second = null;
+    for (var m : http.get(B, "/v1/messages?after=0").body().get("messages")) {
+      if (m.get("kind").asText().equals("camt.053") && m.get("detail").asText().equals("2026-11-24")) second = m.get("xml").asText();
+    }
+    assertThat(second).contains(">179.50<").contains(">100.00<");
+  }
+
+  @Test
   void metricsMoveWithTraffic() throws Exception {
     start(null);
     String before = http.get(null, "/metrics").raw();

@@ -7,6 +7,9 @@ public interface BusinessHours {
   /** ISO date (yyyy-MM-dd) of the business day a payment settled now gets as value date. */
   String valueDate(long epochMillis);
 
+  /** The business day after {@code isoDate}. */
+  String nextBusinessDay(String isoDate);
+
   BusinessHours ALWAYS_OPEN =
       new BusinessHours() {
         @Override
@@ -17,6 +20,11 @@ public interface BusinessHours {
         @Override
         public String valueDate(long epochMillis) {
           return java.time.Instant.ofEpochMilli(epochMillis).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+
+        @Override
+        public String nextBusinessDay(String isoDate) {
+          return java.time.LocalDate.parse(isoDate).plusDays(1).toString();
         }
       };
 }

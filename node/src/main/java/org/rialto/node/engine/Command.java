@@ -66,6 +66,9 @@ sealed interface Command {
 
   record RequestQuotes(QuoteDesk.QuotesInput input, CompletableFuture<org.rialto.fx.QuoteResult> future) implements Command {}
 
+  /** Closes a business day: balance snapshot and camt.053 statements. */
+  record DayClose(String businessDate, CompletableFuture<Integer> future) implements Command {}
+
   /** Creates the node's own accounts (issuance, LSM clearing) if they do not exist yet. */
   record EnsureSystemAccounts(CompletableFuture<Void> future) implements Command {}
 

@@ -171,6 +171,11 @@ public final class NodeEngine implements AutoCloseable {
         sourceAmountMinor, targetAmountMinor), new CompletableFuture<>()));
   }
 
+  /** @return how many statements were produced */
+  public CompletableFuture<Integer> dayClose(String businessDate) {
+    return offer(new Command.DayClose(businessDate, new CompletableFuture<>()));
+  }
+
   public CompletableFuture<Void> ensureSystemAccounts() {
     return offer(new Command.EnsureSystemAccounts(new CompletableFuture<>()));
   }
@@ -295,6 +300,7 @@ public final class NodeEngine implements AutoCloseable {
       case Command.PeerReplies r -> turn.peerReplies(r);
       case Command.PublishRate r -> turn.publishRate(r);
       case Command.RequestQuotes q -> turn.requestQuotes(q);
+      case Command.DayClose d -> turn.dayClose(d);
     }
   }
 

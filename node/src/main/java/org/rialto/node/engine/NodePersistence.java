@@ -13,4 +13,60 @@ final class NodePersistence {
   void commit(Turn turn) {
     store.commit(turn.ledgerBatches, connection -> NodeTables.write(connection, turn));
   }
+
+  /** What a day close needs from the bookings already committed. */
+  record BookingSums(boolean alreadyClosed, java.util.Map<String, Long> previousClosing,
+      java.util.Map<String, Long> netOnDate, java.util.Map<String, Long> countOnDate,
+      java.util.Map<String, Long> netAfterDate) {}
+
+  BookingSums bookingSums(String date) {
+    return store.read(c -> {
+      boolean closed;
+      try (var ps = c.prepareStatement("SELECT COUNT(*) FROM balance_snapshot WHERE business_date = ?")) {
+        ps.setString(1, date);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          closed = rs.getLong(1) > 0;
+        }
+      }
+      var previous = new java.util.HashMap<String, Long>();
+      try (var ps = c.prepareStatement("SELECT s.bic, s.closing_minor FROM balance_snapshot s WHERE s.business_date ="
+          + " (SELECT MAX(business_date) FROM balance_snapshot t WHERE t.bic = s.bic AND t.business_date < ?)")) {
+        ps.setString(1, date);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) previous.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      var net = new java.util.HashMap<String, Long>();
+      var count = new java.util.HashMap<String, Long>();
+      var later = new java.util.HashMap<String, Long>();
+      try (var ps = c.prepareStatement("SELECT bic, value_date = ?, SUM(CASE WHEN side = 'CRDT' THEN amount_minor"
+          + " ELSE -amount_minor END), COUNT(*) FROM booking WHERE value_date >= ? GROUP BY bic, value_date = ?")) {
+        ps.setString(1, date);
+        ps.setString(2, date);
+        ps.setString(3, date);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (rs.getBoolean(2)) {
+              net.put(rs.getString(1), rs.getLong(3));
+              count.put(rs.getString(1), rs.getLong(4));
+            } else {
+              later.put(rs.getString(1), rs.getLong(3));
+            }
+          }
+        }
+      }
+      // A day is closed in order: the previous closing must account for every earlier booking.
+      try (var ps = c.prepareStatement("SELECT bic, SUM(CASE WHEN side = 'CRDT' THEN amount_minor ELSE -amount_minor END)"
+          + " FROM booking WHERE value_date < ? AND value_date > COALESCE((SELECT MAX(business_date) FROM"
+          + " balance_snapshot t WHERE t.bic = booking.bic AND t.business_date < ?), '') GROUP BY bic")) {
+        ps.setString(1, date);
+        ps.setString(2, date);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) previous.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        }
+      }
+      return new BookingSums(closed, previous, net, count, later);
+    });
+  }
 }

@@ -22,6 +22,11 @@ public final class NodeStartup {
     store.read(c -> {
       NodeTables.load(c, state);
       state.nextEventSeq = NodeTables.maxEventSeq(c) + 1;
+      state.nextBookingSeq = NodeTables.maxBookingSeq(c) + 1;
+      try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(business_date) FROM balance_snapshot")) {
+        rs.next();
+        state.lastClosedDate = rs.getString(1);
+      }
       return null;
     });
     state.checkAgainstLedger();

@@ -55,6 +55,10 @@ final class NodeState {
   long lastLedgerTimestampNanos;
   /** Orders a payment's history rows; restored from the store at start. */
   long nextEventSeq = 1;
+  /** Orders bookings; restored from the store at start. */
+  long nextBookingSeq = 1;
+  /** The last business day closed (statements final); null before the first close. */
+  String lastClosedDate;
   /** Set when something happened that may let queued payments move. */
   boolean queuesDirty = true;
   /** Whether the calendar was open at the last tick, to notice the opening. */

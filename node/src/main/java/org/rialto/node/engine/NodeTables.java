@@ -165,6 +165,39 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
+    if (!t.bookings.isEmpty()) {
+      try (var ps = c.prepareStatement("INSERT INTO booking (seq, bic, uetr, side, amount_minor, value_date, kind,"
+          + " counterparty, at_millis) VALUES (?,?,?,?,?,?,?,?,?)")) {
+        for (var b : t.bookings) {
+          ps.setLong(1, b.seq());
+          ps.setString(2, b.bic());
+          ps.setString(3, b.uetr().toString());
+          ps.setString(4, b.side());
+          ps.setLong(5, b.amountMinor());
+          ps.setString(6, b.valueDate());
+          ps.setString(7, b.kind());
+          ps.setString(8, b.counterparty());
+          ps.setLong(9, b.atMillis());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!t.snapshots.isEmpty()) {
+      try (var ps = c.prepareStatement("INSERT INTO balance_snapshot (business_date, bic, opening_minor, closing_minor,"
+          + " entries, closed_at_millis) VALUES (?,?,?,?,?,?)")) {
+        for (var r : t.snapshots) {
+          ps.setString(1, r.businessDate());
+          ps.setString(2, r.bic());
+          ps.setLong(3, r.openingMinor());
+          ps.setLong(4, r.closingMinor());
+          ps.setLong(5, r.entries());
+          ps.setLong(6, t.nowMillis);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     if (!t.inboundMessages.isEmpty()) {
       try (var ps = c.prepareStatement(
           "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {
@@ -252,6 +285,13 @@ public final class NodeTables {
       }
     }
     return new InFlight(resend, ask);
+  }
+
+  static long maxBookingSeq(Connection c) throws SQLException {
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM booking")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   static long maxEventSeq(Connection c) throws SQLException {

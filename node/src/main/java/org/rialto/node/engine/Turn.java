@@ -42,6 +42,12 @@ final class Turn {
 
   record ParticipantRow(Participants.Participant participant, long atMillis) {}
 
+  /** A posting to a participant's settlement account, as its bank sees it. */
+  record BookingRow(long seq, String bic, UUID uetr, String side, long amountMinor, String valueDate, String kind,
+      String counterparty, long atMillis) {}
+
+  record SnapshotRow(String businessDate, String bic, long openingMinor, long closingMinor, long entries) {}
+
 
   final NodeState s;
   final long nowMillis;
@@ -52,6 +58,8 @@ final class Turn {
   final List<ParticipantRow> participantRows = new ArrayList<>();
   final List<JournalEntry> ledgerBatches = new ArrayList<>();
   final List<OutboxRow> outbox = new ArrayList<>();
+  final List<BookingRow> bookings = new ArrayList<>();
+  final List<SnapshotRow> snapshots = new ArrayList<>();
   final List<QuoteDesk.FxEvent> fxEvents = new ArrayList<>();
   int ledgerEventCount;
   final List<Long> outboxDone = new ArrayList<>();
@@ -274,11 +282,12 @@ final class Turn {
               fxp.accountId(), 0, TransferIds.payment(uetr), Id128.fromUuid(uetr), 0, TransferFlags.POST_PENDING), result -> {
                 if (result != EventResult.OK) throw new IllegalStateException("posting leg 1 of " + uetr + " refused: " + result);
                 Payment done = s.payments.get(uetr).with(PaymentState.SETTLED, null, "settled-both-legs", nowMillis)
-                    .withValueDate(s.hours.valueDate(nowMillis));
+                    .withValueDate(valueDate());
                 record(done, cb.peerNode() + " committed leg 2; leg 1 posted");
                 resolvedOutgoing.add(uetr);
                 s.fx.settled(cb.quoteId(), nowMillis);
                 statusToSender(done);
+                book(uetr, done.debtorBic(), cb.fxpBic(), cb.sourceAmountMinor(), "cross-border-leg-1");
                 message(done.debtorBic(), "camt.054", uetr, "DBIT");
                 message(cb.fxpBic(), "camt.054", uetr, "CRDT-FX");
               });
@@ -369,8 +378,9 @@ final class Turn {
           Payment current = s.payments.get(uetr);
           if (result == EventResult.OK) {
             Payment done = current.with(PaymentState.SETTLED, null, "decided-committed", nowMillis)
-                .withValueDate(s.hours.valueDate(nowMillis));
+                .withValueDate(valueDate());
             record(done, "decision: commit; leg 2 posted");
+            book(uetr, cb.fxpBic(), done.creditorBic(), t.targetAmountMinor(), "cross-border-leg-2");
             message(done.creditorBic(), "pacs.008", uetr, null);
             message(done.creditorBic(), "camt.054", uetr, "CRDT");
             message(cb.fxpBic(), "camt.054", uetr, "DBIT-FX");
@@ -456,9 +466,10 @@ final class Turn {
   }
 
   private void settled(Payment p, String step) {
-    Payment done = p.with(PaymentState.SETTLED, null, step, nowMillis).withValueDate(s.hours.valueDate(nowMillis));
+    Payment done = p.with(PaymentState.SETTLED, null, step, nowMillis).withValueDate(valueDate());
     record(done, null);
     statusToSender(done);
+    book(done.uetr(), done.debtorBic(), done.creditorBic(), done.amountMinor(), "payment");
     message(done.debtorBic(), "camt.054", done.uetr(), "DBIT");
     message(done.creditorBic(), "pacs.008", done.uetr(), null);
     message(done.creditorBic(), "camt.054", done.uetr(), "CRDT");
@@ -520,6 +531,7 @@ final class Turn {
           if (result != EventResult.OK) throw new IllegalStateException("ledger refused a checked return: " + result);
           Payment returned = s.payments.get(original.uetr()).with(PaymentState.RETURNED, cmd.reasonCode(), "returned", nowMillis);
           record(returned, "returned " + cmd.amountMinor() + " reason " + cmd.reasonCode() + " return " + cmd.returnUetr());
+          book(original.uetr(), original.creditorBic(), original.debtorBic(), cmd.amountMinor(), "return");
           message(original.debtorBic(), "pacs.004", original.uetr(), cmd.reasonCode());
           message(original.debtorBic(), "camt.054", original.uetr(), "CRDT-RETURN");
           message(original.creditorBic(), "camt.054", original.uetr(), "DBIT-RETURN");
@@ -571,6 +583,10 @@ final class Turn {
           if (result != EventResult.OK && result != EventResult.EXISTS) {
             throw new IllegalStateException("liquidity transfer refused: " + result);
           }
+          if (result == EventResult.OK) {
+            book(cmd.requestId(), cmd.inject() ? null : cmd.bic(), cmd.inject() ? cmd.bic() : null, cmd.amountMinor(),
+                cmd.inject() ? "liquidity-injection" : "liquidity-withdrawal");
+          }
           s.queuesDirty = true;
         });
     afterCommit(() -> cmd.future().complete(null));
@@ -618,6 +634,51 @@ final class Turn {
     } catch (org.rialto.fx.QuoteBookFullException e) {
       throw new RejectException("NARR", e.getMessage());
     }
+  }
+
+  /**
+   * Day close for {@code businessDate}: each participant's closing balance is its previous
+   * closing plus that day's bookings; it is checked against the ledger (closing plus bookings
+   * valued later must equal the posted balance now), snapshotted, and a camt.053 statement goes
+   * to every bank's inbox. Closing a day twice is refused: statements are final.
+   */
+  void dayClose(Command.DayClose cmd) {
+    String date = cmd.businessDate();
+    if (s.lastClosedDate != null && date.compareTo(s.lastClosedDate) < 0) {
+      throw new RejectException("DT01", "business day " + date + " is before the last closed day " + s.lastClosedDate);
+    }
+    var sums = s.persistence.bookingSums(date);
+    if (sums.alreadyClosed()) throw new RejectException("DUPL", "business day " + date + " is already closed");
+    var closed = new java.util.ArrayList<SnapshotRow>();
+    for (var p : s.participants.all()) {
+      long opening = sums.previousClosing().getOrDefault(p.bic(), 0L);
+      long net = sums.netOnDate().getOrDefault(p.bic(), 0L);
+      long later = sums.netAfterDate().getOrDefault(p.bic(), 0L);
+      long entries = sums.countOnDate().getOrDefault(p.bic(), 0L);
+      for (var b : bookings) {
+        if (!b.bic().equals(p.bic())) continue;
+        long signed = b.side().equals("CRDT") ? b.amountMinor() : -b.amountMinor();
+        int cmp = b.valueDate().compareTo(date);
+        if (cmp == 0) {
+          net += signed;
+          entries++;
+        } else if (cmp > 0) {
+          later += signed;
+        }
+      }
+      long closing = Math.addExact(opening, net);
+      long ledgerBalance = LedgerReads.clamp(s.ledger.account(p.accountId()).orElseThrow().balancePostedMinor());
+      if (Math.addExact(closing, later) != ledgerBalance) {
+        throw new IllegalStateException("bookings of " + p.bic() + " do not reconcile with the ledger at day close "
+            + date + ": closing " + closing + " + later " + later + " != ledger " + ledgerBalance);
+      }
+      var row = new SnapshotRow(date, p.bic(), opening, closing, entries);
+      snapshots.add(row);
+      closed.add(row);
+      message(p.bic(), "camt.053", null, date);
+    }
+    if (s.lastClosedDate == null || date.compareTo(s.lastClosedDate) > 0) s.lastClosedDate = date;
+    afterCommit(() -> cmd.future().complete(closed.size()));
   }
 
   <T> void query(Command.Query<T> q) {
@@ -752,6 +813,29 @@ final class Turn {
           : cb.role() == CrossBorder.Role.OUTGOING ? org.rialto.node.metrics.NodeMetrics.Kind.OUTGOING
           : org.rialto.node.metrics.NodeMetrics.Kind.INCOMING;
       s.metrics.payment(kind, p.state(), p.receivedAtMillis(), nowMillis);
+    }
+  }
+
+  /**
+   * The value date of a posting now: the calendar's business date, but never a day already
+   * closed (its statements are final), so after a day close postings take the next business day.
+   */
+  private String valueDate() {
+    String date = s.hours.valueDate(nowMillis);
+    if (s.lastClosedDate != null && date.compareTo(s.lastClosedDate) <= 0) date = s.hours.nextBusinessDay(s.lastClosedDate);
+    return date;
+  }
+
+  /** Books a posting: a debit on one account and a credit on the other, same value date. */
+  private void book(UUID uetr, String debitBic, String creditBic, long amountMinor, String kind) {
+    String valueDate = valueDate();
+    if (debitBic != null) {
+      bookings.add(new BookingRow(s.nextBookingSeq++, debitBic, uetr, "DBIT", amountMinor, valueDate, kind,
+          creditBic == null ? "ISSUANCE" : creditBic, nowMillis));
+    }
+    if (creditBic != null) {
+      bookings.add(new BookingRow(s.nextBookingSeq++, creditBic, uetr, "CRDT", amountMinor, valueDate, kind,
+          debitBic == null ? "ISSUANCE" : debitBic, nowMillis));
     }
   }
 

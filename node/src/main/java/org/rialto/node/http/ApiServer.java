@@ -101,6 +101,17 @@ public final class ApiServer implements AutoCloseable {
     app.get("/v1/admin/payments/{uetr}", this::adminPayment);
     app.get("/v1/admin/queues", this::adminQueues);
     app.get("/v1/admin/accounts", this::adminAccounts);
+    app.post("/v1/admin/day-close", ctx -> {
+      var body = readObject(ctx);
+      String date = JsonApi.text(body, "businessDate", true);
+      try {
+        java.time.LocalDate.parse(date);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new JsonApi.BadRequest("FF01", "businessDate: yyyy-MM-dd");
+      }
+      int statements = await(engine.dayClose(date));
+      ctx.json(Map.of("businessDate", date, "statements", statements));
+    });
     app.get("/v1/admin/invariants", ctx -> {
       try {
         ctx.json(await(engine.query(NodeEngine.View::verifyInvariants)));

@@ -26,8 +26,8 @@ public final class Inbox {
   private InboxRenderer renderer;
 
   /** Turns rows into ISO 20022 messages; set once at start. */
-  public void renderWith(String nodeBic, int minorUnits) {
-    this.renderer = new InboxRenderer(nodeBic, minorUnits);
+  public void renderWith(String nodeBic, String currency, int minorUnits) {
+    this.renderer = new InboxRenderer(nodeBic, currency, minorUnits);
   }
 
   private final Store store;
@@ -56,9 +56,11 @@ public final class Inbox {
         while (rs.next()) {
           var row = new InboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), null);
           String xml = null;
-          if (renderer != null && rs.getString(6) != null) {
+          if (renderer != null && (rs.getString(6) != null || "camt.053".equals(row.kind()))) {
             try {
-              xml = renderer.render(row, org.rialto.node.engine.NodeTables.readPayment(rs, 6));
+              xml = "camt.053".equals(row.kind())
+                  ? renderer.statement(c, bic, row)
+                  : renderer.render(row, org.rialto.node.engine.NodeTables.readPayment(rs, 6));
             } catch (RuntimeException e) {
               // One message that cannot be rendered must not hide the rest of the inbox; the row
               // (kind, UETR, detail) still tells the bank what happened.

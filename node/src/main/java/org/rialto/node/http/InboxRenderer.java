@@ -39,10 +39,12 @@ import org.rialto.node.payment.Payment;
  */
 final class InboxRenderer {
   private final String nodeBic;
+  private final String nodeCurrency;
   private final int minorUnits;
 
-  InboxRenderer(String nodeBic, int minorUnits) {
+  InboxRenderer(String nodeBic, String nodeCurrency, int minorUnits) {
     this.nodeBic = nodeBic;
+    this.nodeCurrency = nodeCurrency;
     this.minorUnits = minorUnits;
   }
 
@@ -58,6 +60,57 @@ final class InboxRenderer {
       default -> null;
     };
     return doc == null ? null : new String(Iso20022.write(Envelope.of(doc)), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A camt.053 statement for one business day: opening and closing booked balances from the day
+   * close, and one entry per booking of that value date.
+   */
+  String statement(java.sql.Connection c, String bic, Inbox.InboxMessage m) throws java.sql.SQLException {
+    String date = m.detail();
+    String id = "RIALTO" + m.id();
+    OffsetDateTime created = Instant.ofEpochMilli(m.createdAtMillis()).atOffset(ZoneOffset.UTC);
+    long opening;
+    long closing;
+    try (var ps = c.prepareStatement("SELECT opening_minor, closing_minor FROM balance_snapshot WHERE business_date = ? AND bic = ?")) {
+      ps.setString(1, date);
+      ps.setString(2, bic);
+      try (var rs = ps.executeQuery()) {
+        if (!rs.next()) return null;
+        opening = rs.getLong(1);
+        closing = rs.getLong(2);
+      }
+    }
+    String currency = null;
+    var entries = new java.util.ArrayList<Entry>();
+    LocalDate day = LocalDate.parse(date);
+    try (var ps = c.prepareStatement("SELECT b.seq, b.uetr, b.side, b.amount_minor, b.kind, b.counterparty, p.currency"
+        + " FROM booking b LEFT JOIN payment p ON p.uetr = b.uetr WHERE b.bic = ? AND b.value_date = ? ORDER BY b.seq LIMIT 100000")) {
+      ps.setString(1, bic);
+      ps.setString(2, date);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getString(7) != null) currency = rs.getString(7);
+          boolean debit = rs.getString(3).equals("DBIT");
+          var side = debit ? CreditDebit.DBIT : CreditDebit.CRDT;
+          var code = debit ? BankTransactionCode.ISSUED_DOMESTIC : BankTransactionCode.RECEIVED_DOMESTIC;
+          entries.add(new Entry(null, new Amount(nodeCurrency, BigDecimal.valueOf(rs.getLong(4), minorUnits)), side, null,
+              org.rialto.iso20022.CodeOrProprietary.code("BOOK"), org.rialto.iso20022.DateOrDateTime.of(day),
+              org.rialto.iso20022.DateOrDateTime.of(day), "B" + rs.getLong(1), code, List.of(),
+              rs.getString(5) + " " + rs.getString(2) + " with " + rs.getString(6), List.of()));
+        }
+      }
+    }
+    var balances = List.of(balance("OPBD", opening, day), balance("CLBD", closing, day));
+    var report = AccountReport.of(id, created, Account.other(nodeCurrency + "-" + bic), balances, entries);
+    var doc = org.rialto.iso20022.Camt053.of(id, created, report);
+    return new String(Iso20022.write(Envelope.of(doc)), StandardCharsets.UTF_8);
+  }
+
+  private org.rialto.iso20022.Balance balance(String type, long minor, LocalDate day) {
+    return new org.rialto.iso20022.Balance(org.rialto.iso20022.CodeOrProprietary.code(type), null,
+        new Amount(nodeCurrency, BigDecimal.valueOf(Math.abs(minor), minorUnits)), minor < 0 ? CreditDebit.DBIT : CreditDebit.CRDT,
+        org.rialto.iso20022.DateOrDateTime.of(day), List.of());
   }
 
   private Pacs002 status(String id, OffsetDateTime created, Payment p, String detail) {
