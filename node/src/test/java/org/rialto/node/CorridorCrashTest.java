@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorridorCrashTest {
   static final int KILLS = Integer.getInteger("rialto.corridor.kills", 20);
-  static final int CLIENTS = 4;
+  static final int CLIENTS = 6;
   static final long ANSWER_DEADLINE_MILLIS = 180_000;
   static final String DEALER = "DLRXRUMM";
 
@@ -93,6 +93,7 @@ class CorridorCrashTest {
 
   @TempDir Path dir;
   final AtomicBoolean stop = new AtomicBoolean();
+  final ExecutorService quoting = Executors.newFixedThreadPool(16);
   final Map<UUID, Sent> sent = new ConcurrentHashMap<>();
   final Map<UUID, String> acknowledged = new ConcurrentHashMap<>();
   Side ru;
@@ -107,6 +108,7 @@ class CorridorCrashTest {
   @AfterEach
   void tearDown() throws Exception {
     stop.set(true);
+    quoting.shutdownNow();
     for (Side s : new Side[] {ru, ir}) {
       if (s != null && s.process != null) s.process.close();
     }
@@ -180,33 +182,44 @@ class CorridorCrashTest {
     }
     int kills = 0;
     long started = System.currentTimeMillis();
+    // Restarts run in the background: while one node starts again the other keeps working (and
+    // may be killed too), so both being down at once happens as well.
+    ExecutorService restarts = Executors.newFixedThreadPool(2);
     try {
       Thread.sleep(1_000);
       // A clean stop of both first (lets the JVM write the class-data archive the restarts use).
       ru.process.stop();
       ir.process.stop();
       startBoth();
+      var restarting = new HashMap<Side, Future<?>>();
       while (kills < KILLS) {
-        Thread.sleep(200 + random.nextInt(1_000));
-        int pick = random.nextInt(5);
-        if (pick == 4 && kills + 2 <= KILLS) {
-          ru.process.kill();
-          ir.process.kill();
-          kills += 2;
-          if (random.nextBoolean()) Thread.sleep(random.nextInt(500));
-          startBoth();
-        } else {
-          Side victim = pick % 2 == 0 ? ru : ir;
-          victim.process.kill();
-          kills++;
-          if (random.nextBoolean()) Thread.sleep(random.nextInt(500));
-          victim.start();
+        Thread.sleep(200 + random.nextInt(800));
+        for (var it = restarting.entrySet().iterator(); it.hasNext(); ) {
+          var e = it.next();
+          if (e.getValue().isDone()) {
+            e.getValue().get();
+            it.remove();
+          }
         }
+        var up = new ArrayList<Side>();
+        for (Side s : new Side[] {ru, ir}) if (!restarting.containsKey(s)) up.add(s);
+        if (up.isEmpty()) continue;
+        Side victim = up.get(random.nextInt(up.size()));
+        victim.process.kill();
+        kills++;
+        long pauseMillis = random.nextBoolean() ? random.nextInt(500) : 0;
+        restarting.put(victim, restarts.submit(() -> {
+          Thread.sleep(pauseMillis);
+          victim.start();
+          return null;
+        }));
       }
+      for (var f : restarting.values()) f.get();
       Thread.sleep(500);
     } finally {
       stop.set(true);
       clients.shutdown();
+      restarts.shutdown();
     }
     int messages = 0;
     for (var f : running) messages += f.get(ANSWER_DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
@@ -233,14 +246,22 @@ class CorridorCrashTest {
     while (!stop.get()) {
       Side from = random.nextBoolean() ? ru : ir;
       String debtor = from.banks.get(random.nextInt(from.banks.size()));
-      int count = random.nextInt(10) < 7 ? 1 : 2 + random.nextInt(6);
+      int count = random.nextInt(10) < 5 ? 1 : 2 + random.nextInt(19);
+      var amounts = new long[count];
+      var quotes = new ArrayList<Future<JsonNode>>(count);
+      for (int i = 0; i < count; i++) {
+        long amount = random.nextInt(50) == 0 ? from.hugeAmountMinor
+            : from.minAmountMinor + (long) (random.nextDouble() * (from.maxAmountMinor - from.minAmountMinor));
+        amounts[i] = amount;
+        // A quote serves one payment: a batch needs as many, asked for together like a bank would.
+        quotes.add(quoting.submit(() -> quote(from, debtor, amount)));
+      }
       var batch = new ArrayList<Sent>(count);
       for (int i = 0; i < count; i++) {
         String creditor = from.other.banks.get(random.nextInt(from.other.banks.size()));
-        long amount = random.nextInt(50) == 0 ? from.hugeAmountMinor
-            : from.minAmountMinor + (long) (random.nextDouble() * (from.maxAmountMinor - from.minAmountMinor));
-        JsonNode quote = quote(from, debtor, amount);
+        JsonNode quote = quotes.get(i).get();
         UUID uetr = UUID.randomUUID();
+        long amount = amounts[i];
         long target = from.other.minor(quote.get("targetAmount").asText());
         assertThat(from.minor(quote.get("sourceAmount").asText())).isEqualTo(amount);
         String json = "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + debtor + "\",\"creditorAgent\":\"" + creditor

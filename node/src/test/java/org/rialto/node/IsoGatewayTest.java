@@ -129,6 +129,37 @@ class IsoGatewayTest {
   }
 
   @Test
+  void pacs004ReturnsASettledPaymentOnceAndPacs009MovesBankMoney() throws Exception {
+    String uetr = UUID.randomUUID().toString();
+    var tx = transfer(uetr, A, B, "250.00");
+    var message = Pacs008.of("MSG-R", OffsetDateTime.now(ZoneOffset.UTC), SettlementInstruction.of(SettlementMethod.CLRG), tx);
+    assertThat(answer(post(A, Iso20022.write(Envelope.of(message)))).transactions().get(0).status()).isEqualTo("ACSC");
+    var pacs004 = org.rialto.iso20022.Pacs004.of("RTR-1", OffsetDateTime.now(ZoneOffset.UTC),
+        SettlementInstruction.of(SettlementMethod.CLRG), Agent.ofBic(B), Agent.ofBic(CB), OriginalRef.of(message, tx),
+        Amount.of("RUB", "250.00"), LocalDate.of(2026, 11, 23), ChargeBearer.SHAR, ReasonInformation.of("AC04", null));
+    byte[] xml = Iso20022.write(Envelope.of(pacs004));
+    assertThat(answer(post(A, xml)).transactions().get(0).status()).as("only the creditor's bank returns").isEqualTo("RJCT");
+    assertThat(answer(post(B, xml)).transactions().get(0).status()).isEqualTo("ACSC");
+    assertThat(answer(post(B, xml)).transactions().get(0).status()).as("a resend is not a second return").isEqualTo("ACSC");
+    var http = new Http(node.port());
+    assertThat(http.get(A, "/v1/accounts/" + A).body().get("balance").asText()).isEqualTo("1000.00");
+    assertThat(http.get(A, "/v1/payments/" + uetr).body().get("state").asText()).isEqualTo("RETURNED");
+
+    String fi = UUID.randomUUID().toString();
+    var pacs009 = new org.rialto.iso20022.Pacs009(org.rialto.iso20022.CreditTransferGroupHeader.of("FI-1",
+        OffsetDateTime.now(ZoneOffset.UTC), 1, SettlementInstruction.of(SettlementMethod.CLRG)),
+        List.of(fiTransfer(fi)), List.of());
+    assertThat(answer(post(A, Iso20022.write(Envelope.of(pacs009)))).transactions().get(0).status()).isEqualTo("ACSC");
+    assertThat(http.get(B, "/v1/accounts/" + B).body().get("balance").asText()).isEqualTo("10.00");
+  }
+
+  static org.rialto.iso20022.FiCreditTransfer fiTransfer(String uetr) {
+    var sample = transfer(uetr, A, B, "10.00");
+    // The same fields a pacs.008 has, minus the customers: the banks are debtor and creditor.
+    return new org.rialto.iso20022.FiCreditTransfer(sample.paymentId(), null, sample.interbankSettlementAmount(), sample.interbankSettlementDate(), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, Agent.ofBic(A), null, Agent.ofBic(A), null, Agent.ofBic(B), null, Agent.ofBic(B), null, null, List.of(), List.of(), null, List.of(), List.of());
+  }
+
+  @Test
   void hostileAndInvalidXmlIsRefusedWithFf01AndChangesNothing() throws Exception {
     String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\">&x;</Document>";

@@ -85,6 +85,8 @@ public final class IsoGateway implements ApiServer.RouteRegistrar {
     Envelope envelope = parsed.envelope();
     switch (envelope.document()) {
       case Pacs008 pacs008 -> creditTransfer(ctx, sender, pacs008, now);
+      case org.rialto.iso20022.Pacs009 pacs009 -> fiCreditTransfer(ctx, sender, pacs009, now);
+      case org.rialto.iso20022.Pacs004 pacs004 -> paymentReturn(ctx, sender, pacs004, now);
       case Pacs028 pacs028 -> statusRequest(ctx, sender, pacs028, now);
       case Camt056 camt056 -> cancellation(ctx, sender, camt056, now);
       default -> {
@@ -115,6 +117,80 @@ public final class IsoGateway implements ApiServer.RouteRegistrar {
     var pacs002 = new Pacs002(new org.rialto.iso20022.StatusGroupHeader(nextMessageId(), now, Agent.ofBic(nodeBic),
         Agent.ofBic(sender)), List.of(), statuses, List.of());
     ctx.contentType(XML).result(Iso20022.write(Envelope.of(pacs002)));
+  }
+
+  /** pacs.009: a bank's own transfer to another bank; the debtor and creditor are the banks. */
+  private void fiCreditTransfer(Context ctx, String sender, org.rialto.iso20022.Pacs009 message, OffsetDateTime now) {
+    var instructions = new ArrayList<NodeEngine.Instruction>(message.transactions().size());
+    var digest = JsonApi.sha256();
+    for (var t : message.transactions()) {
+      Agent debtor = t.debtor() != null ? t.debtor() : t.debtorAgent();
+      Agent creditor = t.creditor() != null ? t.creditor() : t.creditorAgent();
+      if (debtor == null || debtor.bic() == null || creditor == null || creditor.bic() == null) {
+        throw new JsonApi.BadRequest("RC01", "pacs.009: debtor and creditor institutions need a BIC");
+      }
+      if (t.paymentId().uetr() == null) throw new JsonApi.BadRequest("FF01", "every transaction needs a UETR (PmtId/UETR)");
+      UUID id = JsonApi.uuidV4(t.paymentId().uetr());
+      long amountMinor = minor(t.interbankSettlementAmount().value());
+      Priority priority = t.paymentTypeInformation() != null && t.paymentTypeInformation().instructionPriority() != null
+          ? Priority.fromIso(t.paymentTypeInformation().instructionPriority().name()) : Priority.NORMAL;
+      String hash = JsonApi.hashOf("pacs.009", id, t.paymentId().endToEndId(), debtor.bic(), creditor.bic(), amountMinor,
+          t.interbankSettlementAmount().currency(), priority);
+      var instruction = new NodeEngine.Instruction(id, t.paymentId().endToEndId(), debtor.bic(), creditor.bic(), amountMinor,
+          t.interbankSettlementAmount().currency(), priority, 0, debtor.name(), creditor.name(), null, null, hash);
+      instructions.add(instruction);
+      digest.update(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    var result = ApiServer.await(engine.submit(sender, message.messageId(), HexFormat.of().formatHex(digest.digest()), instructions));
+    var statuses = new ArrayList<Pacs002.TransactionStatus>();
+    for (int i = 0; i < result.outcomes().size(); i++) {
+      var o = result.outcomes().get(i);
+      statuses.add(Pacs002.TransactionStatus.of(OriginalRef.of(message, message.transactions().get(i)), txStatus(o.state()),
+          o.reasonCode() == null ? null : ReasonInformation.of(o.reasonCode(), null)));
+    }
+    reply(ctx, sender, statuses, now);
+  }
+
+  /** pacs.004: the creditor's bank returns a settled payment, in full or in part. */
+  private void paymentReturn(Context ctx, String sender, org.rialto.iso20022.Pacs004 message, OffsetDateTime now) {
+    var statuses = new ArrayList<Pacs002.TransactionStatus>();
+    var group = new OriginalGroupInfo(truncate(message.messageId()), message.type().id(), null);
+    for (var t : message.transactions()) {
+      var ref = new OriginalRef(group, null, t.originalEndToEndId(), t.returnId(), t.originalUetr(), null, null, null);
+      String status = Pacs002.RJCT;
+      ReasonInformation reason;
+      try {
+        if (t.originalUetr() == null) throw new RejectException("NOOR", "OrgnlUETR is required to return a payment");
+        UUID original = UUID.fromString(t.originalUetr());
+        // The return's own id: stable for the same pacs.004 transaction, so a resend is not a second return.
+        UUID returnId = UUID.nameUUIDFromBytes((sender + "/" + message.messageId() + "/" + t.returnId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String code = t.returnReasons().isEmpty() || t.returnReasons().get(0).reason() == null ? "NARR"
+            : t.returnReasons().get(0).reason().code();
+        var outcome = ApiServer.await(engine.returnPayment(original, returnId, minor(t.returnedInterbankSettlementAmount().value()),
+            code == null ? "NARR" : code, sender));
+        status = outcome.state() == PaymentState.RETURNED ? Pacs002.ACSC : Pacs002.RJCT;
+        reason = null;
+      } catch (RejectException e) {
+        reason = ReasonInformation.of(e.reasonCode(), e.getMessage().length() > 105 ? e.getMessage().substring(0, 105) : e.getMessage());
+      } catch (IllegalArgumentException e) {
+        reason = ReasonInformation.of("FF01", "OrgnlUETR is not a UUID");
+      }
+      statuses.add(Pacs002.TransactionStatus.of(ref, status, reason));
+    }
+    reply(ctx, sender, statuses, now);
+  }
+
+  private void reply(Context ctx, String sender, List<Pacs002.TransactionStatus> statuses, OffsetDateTime now) {
+    var pacs002 = new Pacs002(new org.rialto.iso20022.StatusGroupHeader(nextMessageId(), now, Agent.ofBic(nodeBic),
+        Agent.ofBic(sender)), List.of(), statuses, List.of());
+    ctx.contentType(XML).result(Iso20022.write(Envelope.of(pacs002)));
+  }
+
+  private long minor(BigDecimal value) {
+    if (value.stripTrailingZeros().scale() > minorUnits) {
+      throw new JsonApi.BadRequest("AM12", "amount " + value.toPlainString() + " has more than " + minorUnits + " decimals");
+    }
+    return value.movePointRight(minorUnits).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
   }
 
   /** Our states in pacs.002 terms: final settlement ACSC, still on the way PDNG, refused RJCT. */
