@@ -27,6 +27,14 @@ final class Codec {
     }
     String bom = unicodeBom(xml);
     if (bom != null) return unreadable(null, null, "/", "input is " + bom + ", not UTF-8: ISO 20022 messages are UTF-8");
+    int invalid = Utf8.firstInvalid(xml);
+    if (invalid >= 0) {
+      return unreadable(null, null, "/", "not UTF-8: invalid byte 0x" + Integer.toHexString(xml[invalid] & 0xFF) + " at offset "
+          + invalid + " (ISO 20022 messages are UTF-8)");
+    }
+    if (Utf8.hasDoctype(xml)) {
+      return unreadable(null, null, "/", "a DOCTYPE is not allowed: ISO 20022 messages carry no DTD and no entities");
+    }
     XMLStreamReader r;
     try {
       r = ctx.factory.createXMLStreamReader(new ByteArrayInputStream(xml));
@@ -55,7 +63,9 @@ final class Codec {
       Finding f = new Finding(ReasonCode.FF01, in.lastPath(), "internal error while reading (please report): " + e);
       return unreadable(st, in, withSchemaFindings(schemaFindings, f));
     } finally {
-      if (!clean) ctx.discardTees();
+      // A parser or validator stopped half-way may keep state (open elements, namespace
+      // bindings) into its next document: such a context is never reused.
+      if (!clean) ctx.poison();
       try {
         r.close();
       } catch (XMLStreamException | RuntimeException ignored) {

@@ -21,6 +21,26 @@ final class Components {
     return list == null ? List.of() : list;
   }
 
+  /**
+   * Untyped children in schema order. The XSD guarantees that order when validation is on;
+   * without it, sorting here keeps read(write(m)) equal to m.
+   */
+  static List<XmlElement> ordered(List<XmlElement> others, String type) {
+    if (others == null) return List.of();
+    if (others.size() < 2) return others;
+    java.util.Map<String, Integer> order = SchemaOrder.of(type);
+    int previous = -1;
+    for (XmlElement e : others) {
+      int index = order.get(e.name());
+      if (index < previous) {
+        others.sort(java.util.Comparator.comparingInt(x -> order.get(x.name())));
+        return others;
+      }
+      previous = index;
+    }
+    return others;
+  }
+
   // ---- code or proprietary -----------------------------------------------------------------
 
   static CodeOrProprietary codeOrProprietary(XmlIn in) {

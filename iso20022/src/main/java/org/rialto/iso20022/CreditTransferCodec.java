@@ -74,7 +74,7 @@ final class CreditTransferCodec {
         default -> others = add(others, in.other(SchemaOrder.of(MessageType.PACS_008_001_08.rootType())));
       }
     }
-    return new Pacs008(in.required(header, "GrpHdr"), in.required(transactions, "CdtTrfTxInf"), orEmpty(others));
+    return new Pacs008(in.required(header, "GrpHdr"), in.required(transactions, "CdtTrfTxInf"), ordered(others, MessageType.PACS_008_001_08.rootType()));
   }
 
   static CreditTransfer creditTransfer(XmlIn in) {
@@ -130,7 +130,7 @@ final class CreditTransferCodec {
       }
     }
     b.charges(orEmpty(charges)).instructionsForCreditorAgent(orEmpty(forCreditorAgent))
-        .instructionsForNextAgent(orEmpty(forNextAgent)).otherElements(orEmpty(others));
+        .instructionsForNextAgent(orEmpty(forNextAgent)).otherElements(ordered(others, CTT39));
     CreditTransfer t = b.build();
     return t;
   }
@@ -207,7 +207,7 @@ final class CreditTransferCodec {
         default -> others = add(others, in.other(SchemaOrder.of(MessageType.PACS_009_001_08.rootType())));
       }
     }
-    return new Pacs009(in.required(header, "GrpHdr"), in.required(transactions, "CdtTrfTxInf"), orEmpty(others));
+    return new Pacs009(in.required(header, "GrpHdr"), in.required(transactions, "CdtTrfTxInf"), ordered(others, MessageType.PACS_009_001_08.rootType()));
   }
 
   static FiCreditTransfer fiCreditTransfer(XmlIn in) {
@@ -261,7 +261,7 @@ final class CreditTransferCodec {
       }
     }
     return b.instructionsForCreditorAgent(orEmpty(forCreditorAgent)).instructionsForNextAgent(orEmpty(forNextAgent))
-        .remittanceInformation(orEmpty(remittance)).otherElements(orEmpty(others)).build();
+        .remittanceInformation(orEmpty(remittance)).otherElements(ordered(others, CTT36)).build();
   }
 
   static void writePacs009(XmlOut out, Pacs009 m) {

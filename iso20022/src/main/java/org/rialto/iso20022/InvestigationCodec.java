@@ -51,7 +51,7 @@ final class InvestigationCodec {
       }
     }
     return new Camt056(in.required(assignment, "Assgnmt"), reference, count, sum, in.required(underlyings, "Undrlyg"),
-        orEmpty(others));
+        ordered(others, MessageType.CAMT_056_001_08.rootType()));
   }
 
   private static Camt056.CancellationRequest cancellationRequest(XmlIn in) {
@@ -82,7 +82,7 @@ final class InvestigationCodec {
       }
     }
     return new Camt056.CancellationRequest(id, reference, group, instruction, endToEnd, transaction, uetr, clearing, amount, date,
-        assigner, assignee, orEmpty(reasons), orEmpty(others));
+        assigner, assignee, orEmpty(reasons), ordered(others, PT106));
   }
 
   static void writeCamt056(XmlOut out, Camt056 m) {
@@ -145,7 +145,7 @@ final class InvestigationCodec {
             }
           }
           if ((confirmation == null) == (alternatives == null)) throw in.abort("Sts takes exactly one alternative");
-          status = new Camt029.InvestigationStatus(confirmation, orEmpty(alternatives));
+          status = new Camt029.InvestigationStatus(confirmation, ordered(alternatives, "InvestigationStatus5Choice"));
         }
         case "CxlDtls" -> {
           List<Camt029.CancellationStatus> transactions = null;
@@ -157,12 +157,12 @@ final class InvestigationCodec {
               detailOthers = add(detailOthers, in.other(SchemaOrder.of("UnderlyingTransaction22")));
             }
           }
-          details = add(details, new Camt029.CancellationDetails(orEmpty(transactions), orEmpty(detailOthers)));
+          details = add(details, new Camt029.CancellationDetails(orEmpty(transactions), ordered(detailOthers, "UnderlyingTransaction22")));
         }
         default -> others = add(others, in.other(SchemaOrder.of(MessageType.CAMT_029_001_09.rootType())));
       }
     }
-    return new Camt029(in.required(assignment, "Assgnmt"), resolved, in.required(status, "Sts"), orEmpty(details), orEmpty(others));
+    return new Camt029(in.required(assignment, "Assgnmt"), resolved, in.required(status, "Sts"), orEmpty(details), ordered(others, MessageType.CAMT_029_001_09.rootType()));
   }
 
   private static Camt029.CancellationStatus cancellationStatus(XmlIn in) {
@@ -194,7 +194,7 @@ final class InvestigationCodec {
       }
     }
     return new Camt029.CancellationStatus(id, resolved, group, instruction, endToEnd, transaction, clearing, uetr, status,
-        orEmpty(reasons), amount, date, assigner, assignee, orEmpty(others));
+        orEmpty(reasons), amount, date, assigner, assignee, ordered(others, PT102));
   }
 
   static void writeCamt029(XmlOut out, Camt029 m) {
@@ -312,7 +312,7 @@ final class InvestigationCodec {
     }
     return new BusinessApplicationHeader(charSet, in.required(from, "Fr"), in.required(to, "To"), in.required(id, "BizMsgIdr"),
         in.required(definition, "MsgDefIdr"), service, in.required(created, "CreDt"), processing, copy, duplicate, priority, signature,
-        orEmpty(others));
+        ordered(others, BAH));
   }
 
   static void writeHeader(XmlOut out, BusinessApplicationHeader h) {

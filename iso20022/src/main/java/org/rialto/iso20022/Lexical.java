@@ -30,10 +30,20 @@ final class Lexical {
     return (start == 0 && end == s.length()) ? s : s.substring(start, end);
   }
 
+  /**
+   * The longest decimal accepted, in characters: ISO 20022 decimals have at most 18 digits, so
+   * this leaves room for sign, point and leading zeros while keeping BigDecimal parsing (which
+   * is quadratic in the length) out of reach of a hostile million-digit number.
+   */
+  static final int MAX_DECIMAL_CHARS = 64;
+
   /** xs:decimal: optional sign, digits, optional fraction; no exponent. */
   static BigDecimal decimal(String raw) {
     String s = trim(raw);
     int n = s.length();
+    if (n > MAX_DECIMAL_CHARS) {
+      throw new IllegalArgumentException("a decimal number of " + n + " characters is longer than the " + MAX_DECIMAL_CHARS + " allowed");
+    }
     int i = 0;
     boolean negative = false;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {

@@ -27,6 +27,8 @@ final class ReadContext {
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     factory.setProperty(XMLInputFactory.IS_COALESCING, false);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    // Errors become exceptions and then findings; nothing is printed to stderr.
+    factory.setXMLReporter((message, type, info, location) -> {});
     try {
       // JDK-specific: recycle the reader object between documents (halves the cost of a small message).
       factory.setProperty("reuse-instance", Boolean.TRUE);
@@ -43,6 +45,7 @@ final class ReadContext {
   }
 
   void release() {
+    if (poisoned) return;
     if (POOLED.incrementAndGet() <= MAX_POOLED) {
       POOL.offer(this);
     } else {
@@ -64,9 +67,10 @@ final class ReadContext {
     return headerTee;
   }
 
-  /** After a read stopped half-way, validators may hold state: start afresh. */
-  void discardTees() {
-    java.util.Arrays.fill(tees, null);
-    headerTee = null;
+  private boolean poisoned;
+
+  /** Marks this context as not reusable: a read stopped half-way. */
+  void poison() {
+    poisoned = true;
   }
 }

@@ -44,9 +44,9 @@ final class StatementCodec {
     header = in.required(header, "GrpHdr");
     List<AccountReport> r = in.required(reports, kind.element);
     return switch (type) {
-      case CAMT_052_001_08 -> new Camt052(header, r, orEmpty(others));
-      case CAMT_053_001_08 -> new Camt053(header, r, orEmpty(others));
-      default -> new Camt054(header, r, orEmpty(others));
+      case CAMT_052_001_08 -> new Camt052(header, r, ordered(others, type.rootType()));
+      case CAMT_053_001_08 -> new Camt053(header, r, ordered(others, type.rootType()));
+      default -> new Camt054(header, r, ordered(others, type.rootType()));
     };
   }
 
@@ -64,7 +64,7 @@ final class StatementCodec {
         default -> others = add(others, in.other(SchemaOrder.of("GroupHeader81")));
       }
     }
-    return new StatementGroupHeader(in.required(id, "MsgId"), in.required(created, "CreDtTm"), recipient, info, orEmpty(others));
+    return new StatementGroupHeader(in.required(id, "MsgId"), in.required(created, "CreDtTm"), recipient, info, ordered(others, "GroupHeader81"));
   }
 
   private static AccountReport report(XmlIn in, Kind kind, int[] entryCount, int maxEntries) {
@@ -114,7 +114,7 @@ final class StatementCodec {
       }
     }
     return new AccountReport(in.required(id, "Id"), electronic, legal, created, from, to, copy, in.required(account, "Acct"), related,
-        orEmpty(balances), orEmpty(entries), info, orEmpty(others));
+        orEmpty(balances), orEmpty(entries), info, ordered(others, kind.type));
   }
 
   private static Long number(XmlIn in) {
@@ -151,7 +151,7 @@ final class StatementCodec {
       }
     }
     return new Balance(in.required(type, "Tp"), subType, in.required(amount, "Amt"), in.required(sign, "CdtDbtInd"),
-        in.required(date, "Dt"), orEmpty(others));
+        in.required(date, "Dt"), ordered(others, "CashBalance8"));
   }
 
   private static Entry entry(XmlIn in) {
@@ -181,7 +181,7 @@ final class StatementCodec {
       }
     }
     return new Entry(reference, in.required(amount, "Amt"), in.required(sign, "CdtDbtInd"), reversal, in.required(status, "Sts"),
-        booking, value, servicerRef, in.required(code, "BkTxCd"), orEmpty(details), info, orEmpty(others));
+        booking, value, servicerRef, in.required(code, "BkTxCd"), orEmpty(details), info, ordered(others, "ReportEntry10"));
   }
 
   private static BankTransactionCode bankTransactionCode(XmlIn in) {
@@ -264,7 +264,7 @@ final class StatementCodec {
         default -> others = add(others, in.other(SchemaOrder.of("EntryTransaction10")));
       }
     }
-    return new EntryTransaction(references, amount, sign, code, parties, agents, local, purpose, remittance, info, orEmpty(others));
+    return new EntryTransaction(references, amount, sign, code, parties, agents, local, purpose, remittance, info, ordered(others, "EntryTransaction10"));
   }
 
   private static TransactionReferences references(XmlIn in) {
@@ -295,7 +295,7 @@ final class StatementCodec {
       }
     }
     return new TransactionReferences(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-        orEmpty(others));
+        ordered(others, "TransactionReferences6"));
   }
 
   private static TransactionParties parties(XmlIn in) {
@@ -316,7 +316,7 @@ final class StatementCodec {
       }
     }
     return new TransactionParties(initiating, debtor, debtorAccount, ultimateDebtor, creditor, creditorAccount, ultimateCreditor,
-        trading, orEmpty(others));
+        trading, ordered(others, "TransactionParties6"));
   }
 
   private static TransactionAgents agents(XmlIn in) {
@@ -334,7 +334,7 @@ final class StatementCodec {
         default -> others = add(others, in.other(SchemaOrder.of("TransactionAgents5")));
       }
     }
-    return new TransactionAgents(instructing, instructed, debtorAgent, creditorAgent, i1, i2, i3, orEmpty(others));
+    return new TransactionAgents(instructing, instructed, debtorAgent, creditorAgent, i1, i2, i3, ordered(others, "TransactionAgents5"));
   }
 
   // ---- writing -----------------------------------------------------------------------------

@@ -53,7 +53,7 @@ final class StatusCodec {
         default -> others = add(others, in.other(SchemaOrder.of(MessageType.PACS_002_001_10.rootType())));
       }
     }
-    return new Pacs002(in.required(header, "GrpHdr"), orEmpty(groups), orEmpty(transactions), orEmpty(others));
+    return new Pacs002(in.required(header, "GrpHdr"), orEmpty(groups), orEmpty(transactions), ordered(others, MessageType.PACS_002_001_10.rootType()));
   }
 
   private static Pacs002.OriginalGroupStatus originalGroupStatus(XmlIn in) {
@@ -75,7 +75,7 @@ final class StatusCodec {
       }
     }
     return new Pacs002.OriginalGroupStatus(in.required(id, "OrgnlMsgId"), in.required(name, "OrgnlMsgNmId"), created, count, sum,
-        status, orEmpty(reasons), orEmpty(others));
+        status, orEmpty(reasons), ordered(others, OGH17));
   }
 
   private static Pacs002.TransactionStatus transactionStatus(XmlIn in) {
@@ -109,7 +109,7 @@ final class StatusCodec {
       }
     }
     return new Pacs002.TransactionStatus(statusId, group, instruction, endToEnd, transaction, uetr, status, orEmpty(reasons),
-        orEmpty(charges), accepted, settled, servicerRef, clearingRef, instructing, instructed, orEmpty(others));
+        orEmpty(charges), accepted, settled, servicerRef, clearingRef, instructing, instructed, ordered(others, PT110));
   }
 
   static void writePacs002(XmlOut out, Pacs002 m) {
@@ -181,7 +181,7 @@ final class StatusCodec {
         default -> others = add(others, in.other(SchemaOrder.of(MessageType.PACS_028_001_03.rootType())));
       }
     }
-    return new Pacs028(in.required(header, "GrpHdr"), orEmpty(groups), orEmpty(transactions), orEmpty(others));
+    return new Pacs028(in.required(header, "GrpHdr"), orEmpty(groups), orEmpty(transactions), ordered(others, MessageType.PACS_028_001_03.rootType()));
   }
 
   private static Pacs028.StatusRequest statusRequest(XmlIn in) {
@@ -206,7 +206,7 @@ final class StatusCodec {
       }
     }
     return new Pacs028.StatusRequest(requestId, group, instruction, endToEnd, transaction, uetr, accepted, clearingRef, instructing,
-        instructed, orEmpty(others));
+        instructed, ordered(others, PT113));
   }
 
   static void writePacs028(XmlOut out, Pacs028 m) {
@@ -276,7 +276,7 @@ final class StatusCodec {
         default -> others = add(others, in.other(SchemaOrder.of(version.rootType())));
       }
     }
-    return new Pacs004(version, in.required(header, "GrpHdr"), group, orEmpty(transactions), orEmpty(others));
+    return new Pacs004(version, in.required(header, "GrpHdr"), group, orEmpty(transactions), ordered(others, version.rootType()));
   }
 
   private static Pacs004.GroupHeader returnGroupHeader(XmlIn in) {
@@ -306,7 +306,7 @@ final class StatusCodec {
       }
     }
     return new Pacs004.GroupHeader(in.required(id, "MsgId"), in.required(created, "CreDtTm"), batch, in.required(count, "NbOfTxs"),
-        sum, groupReturn, total, date, in.required(settlement, "SttlmInf"), instructing, instructed, orEmpty(others));
+        sum, groupReturn, total, date, in.required(settlement, "SttlmInf"), instructing, instructed, ordered(others, GH90));
   }
 
   private static Pacs004.Transaction returnTransaction(XmlIn in, MessageType version) {
@@ -352,7 +352,7 @@ final class StatusCodec {
     }
     return new Pacs004.Transaction(returnId, group, instruction, endToEnd, transaction, uetr, originalClearing, originalAmount,
         originalDate, in.required(returned, "RtrdIntrBkSttlmAmt"), date, priority, timeIndication, instructedAmount, rate,
-        compensation, bearer, orEmpty(charges), clearingRef, instructing, instructed, orEmpty(reasons), orEmpty(others));
+        compensation, bearer, orEmpty(charges), clearingRef, instructing, instructed, orEmpty(reasons), ordered(others, transactionType(version)));
   }
 
   static void writePacs004(XmlOut out, Pacs004 m) {

@@ -75,6 +75,10 @@ final class XmlIn {
   }
 
   void schemaFinding(String text) {
+    if (schemaFindings.size() >= limits.maxFindings()) {
+      // Enough to reject; formatting thousands more validator messages would only cost time.
+      throw abort("more than " + limits.maxFindings() + " schema violations; validation stopped");
+    }
     schemaFindings.add(ReasonCode.FF01, path(), text);
   }
 
@@ -113,6 +117,12 @@ final class XmlIn {
       return ev;
     } catch (XMLStreamException e) {
       throw abort("not well-formed XML: " + cleanMessage(e));
+    } catch (ParseAbort e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The JDK parser throws unchecked exceptions on some malformed input (e.g. a
+      // MissingResourceException for an odd character in a DTD): still not well-formed.
+      throw abort("not well-formed XML: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

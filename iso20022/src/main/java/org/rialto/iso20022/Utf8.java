@@ -1,0 +1,93 @@
+package org.rialto.iso20022;
+
+/**
+ * Strict UTF-8 (RFC 3629) checking before the parser sees the bytes: no overlong forms, no
+ * encoded surrogates, nothing above U+10FFFF. The JDK parser would reject most of these too, but
+ * it also prints them to stderr; here they are one clear finding.
+ */
+final class Utf8 {
+  private Utf8() {}
+
+  /** Index of the first byte that is not valid UTF-8, or -1 when all are. */
+  static int firstInvalid(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      // ASCII runs are the common case: skip them fast.
+      if (b[i] >= 0) {
+        i++;
+        continue;
+      }
+      int lead = b[i] & 0xFF;
+      int length;
+      int min2;
+      int max2 = 0xBF;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        min2 = 0x80;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        min2 = lead == 0xE0 ? 0xA0 : 0x80;
+        if (lead == 0xED) max2 = 0x9F;
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        min2 = lead == 0xF0 ? 0x90 : 0x80;
+        if (lead == 0xF4) max2 = 0x8F;
+      } else {
+        return i;
+      }
+      if (i + length > n) return i;
+      int second = b[i + 1] & 0xFF;
+      if (second < min2 || second > max2) return i;
+      for (int k = 2; k < length; k++) {
+        int c = b[i + k] & 0xFF;
+        if (c < 0x80 || c > 0xBF) return i;
+      }
+      i += length;
+    }
+    return -1;
+  }
+
+  /**
+   * True when the prolog (before the root element) holds a document type declaration. Checked on
+   * the bytes so a DTD is refused before any parser reads a single declaration.
+   */
+  static boolean hasDoctype(byte[] b) {
+    int n = b.length;
+    int i = 0;
+    if (n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) i = 3;
+    while (i < n) {
+      byte c = b[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        i++;
+        continue;
+      }
+      if (c != '<' || i + 1 >= n) return false;
+      byte next = b[i + 1];
+      if (next == '?') {
+        int end = indexOf(b, i + 2, (byte) '?', (byte) '>');
+        if (end < 0) return false;
+        i = end + 2;
+      } else if (next == '!') {
+        if (i + 3 < n && b[i + 2] == '-' && b[i + 3] == '-') {
+          int end = indexOf(b, i + 4, (byte) '-', (byte) '-');
+          if (end < 0) return false;
+          i = end + 2;
+        } else {
+          // <!DOCTYPE, or any other declaration, in the prolog.
+          return true;
+        }
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(byte[] b, int from, byte first, byte second) {
+    for (int i = from; i + 1 < b.length; i++) {
+      if (b[i] == first && b[i + 1] == second) return i;
+    }
+    return -1;
+  }
+}
