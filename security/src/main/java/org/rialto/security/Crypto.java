@@ -1,0 +1,57 @@
+package org.rialto.security;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * Shared crypto plumbing. Bouncy Castle is used as an explicit provider instance, never
+ * registered globally, so the JDK's own TLS stack keeps using the JDK providers.
+ */
+public final class Crypto {
+  public static final Provider BC = new BouncyCastleProvider();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Crypto() {}
+
+  public static SecureRandom random() {
+    return RANDOM;
+  }
+
+  public static byte[] randomBytes(int count) {
+    if (count <= 0 || count > 1024) {
+      throw new IllegalArgumentException("random byte count must be 1..1024, got " + count);
+    }
+    byte[] out = new byte[count];
+    RANDOM.nextBytes(out);
+    return out;
+  }
+
+  public static byte[] sha256(byte[] input) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(input);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+
+  /** Constant-time: the time taken does not depend on where the inputs first differ. */
+  public static boolean constantTimeEquals(byte[] a, byte[] b) {
+    return MessageDigest.isEqual(a, b);
+  }
+
+  public static String base64Url(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public static byte[] fromBase64Url(String text) {
+    return Base64.getUrlDecoder().decode(text);
+  }
+
+  public static String hex(byte[] bytes) {
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+}
