@@ -76,6 +76,10 @@ public final class Node implements AutoCloseable {
       engine.onCommit(rows -> {
         for (var d : ds) d.enqueue(rows);
       });
+      engine.useScreener(screener(config));
+      if (config.screening().lists().isEmpty()) {
+        System.err.println("rialto: node " + config.node() + " screens against no sanctions list (screening.lists is empty)");
+      }
       engine.start();
       applyConfiguration(config, engine);
       var peerApi = new PeerApi(engine, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
@@ -85,6 +89,7 @@ public final class Node implements AutoCloseable {
       inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
       api = new ApiServer(engine, inbox, config.node(), config.currency().code(),
           config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute,
+              new org.rialto.node.console.Console(config, store, engine, ds, fx, clock),
               new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),
               new FxApi(engine,
               config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())));
@@ -98,6 +103,38 @@ public final class Node implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** Built screeners by (lists, threshold): list versions are immutable, so nodes in one JVM share them. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.Screener>>
+      SCREENERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The screener over this jurisdiction's lists, built in the background: indexing a list takes
+   * seconds, and the node can rebuild its ledger and open its API meanwhile. Payments wait for
+   * it (bounded) rather than pass unscreened. Null when the node screens against no list.
+   */
+  private static java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.Screener> screener(NodeConfig config) {
+    if (config.screening().lists().isEmpty()) return null;
+    double threshold = config.screening().threshold() != null ? config.screening().threshold()
+        : org.rialto.compliance.match.NameMatcher.DEFAULT_THRESHOLD;
+    String key = config.screening().lists() + "@" + threshold;
+    return SCREENERS.computeIfAbsent(key, k -> {
+      var future = new java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.Screener>();
+      var builder = new Thread(() -> {
+        try {
+          var lists = config.screening().lists().stream().map(org.rialto.compliance.lists.BuiltinLists::get).toList();
+          // The cache serves repeat names (the same companies pay every day); results depend
+          // only on the name and the list versions, which a screener never changes.
+          future.complete(org.rialto.compliance.screening.Screener.build(lists, java.util.Map.of(), threshold).withCache(200_000));
+        } catch (RuntimeException | Error e) {
+          future.completeExceptionally(e);
+        }
+      }, "rialto-screener-build");
+      builder.setDaemon(true);
+      builder.start();
+      return future;
+    });
   }
 
   private static java.util.Map<String, Integer> minorUnitsByCurrency(NodeConfig config) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorridorCrashTest {
   static final int KILLS = Integer.getInteger("rialto.corridor.kills", 20);
-  static final int CLIENTS = 6;
+  /** Per direction: a client sends from one node only, so it keeps working while the other is down. */
+  static final int CLIENTS_PER_DIRECTION = 4;
   static final long ANSWER_DEADLINE_MILLIS = 180_000;
   static final String DEALER = "DLRXRUMM";
 
@@ -93,7 +94,7 @@ class CorridorCrashTest {
 
   @TempDir Path dir;
   final AtomicBoolean stop = new AtomicBoolean();
-  final ExecutorService quoting = Executors.newFixedThreadPool(16);
+  final ExecutorService quoting = Executors.newFixedThreadPool(32);
   final Map<UUID, Sent> sent = new ConcurrentHashMap<>();
   final Map<UUID, String> acknowledged = new ConcurrentHashMap<>();
   Side ru;
@@ -173,12 +174,13 @@ class CorridorCrashTest {
     var random = new Random(seed);
     startCorridor();
 
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    ExecutorService clients = Executors.newFixedThreadPool(2 * CLIENTS_PER_DIRECTION);
     var running = new ArrayList<Future<Integer>>();
-    for (int c = 0; c < CLIENTS; c++) {
+    for (int c = 0; c < 2 * CLIENTS_PER_DIRECTION; c++) {
       long clientSeed = random.nextLong();
       int id = c;
-      running.add(clients.submit(() -> client(id, new Random(clientSeed))));
+      Side from = c % 2 == 0 ? ru : ir;
+      running.add(clients.submit(() -> client(id, from, new Random(clientSeed))));
     }
     int kills = 0;
     long started = System.currentTimeMillis();
@@ -241,10 +243,9 @@ class CorridorCrashTest {
 
   // ---- The load ----
 
-  int client(int id, Random random) throws Exception {
+  int client(int id, Side from, Random random) throws Exception {
     int messages = 0;
     while (!stop.get()) {
-      Side from = random.nextBoolean() ? ru : ir;
       String debtor = from.banks.get(random.nextInt(from.banks.size()));
       int count = random.nextInt(10) < 5 ? 1 : 2 + random.nextInt(19);
       var amounts = new long[count];

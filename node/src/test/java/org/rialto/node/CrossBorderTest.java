@@ -46,7 +46,7 @@ class CrossBorderTest {
             new NodeConfig.ParticipantConfig(VOLGA, "Volga Bank", "RU", "0", "1000000.00"),
             new NodeConfig.ParticipantConfig(DEALER, "Dealer Bank", "RU", "0", "0")),
         List.of(new NodeConfig.PeerConfig("IR-NODE", "http://127.0.0.1:" + irPort, new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"))),
-        List.of(DEALER), 5, null);
+        List.of(DEALER), 5, null, null);
   }
 
   NodeConfig irConfig() {
@@ -56,7 +56,7 @@ class CrossBorderTest {
             new NodeConfig.ParticipantConfig(TEHRAN, "Tehran Bank", "IR", "0", "0"),
             new NodeConfig.ParticipantConfig(DEALER, "Dealer Bank", "RU", "0", "100000000")),
         List.of(new NodeConfig.PeerConfig("RU-NODE", "http://127.0.0.1:" + ruPort, new NodeConfig.CurrencyConfig("RUB", 2), List.of("RU"))),
-        List.of(DEALER), 5, null);
+        List.of(DEALER), 5, null, null);
   }
 
   @BeforeEach

@@ -57,7 +57,7 @@ class IsoGatewayTest {
         List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
-        List.of(), List.of(), null, null);
+        List.of(), List.of(), null, null, null);
     node = Node.start(config, new TestClock(Instant.parse("2026-11-23T09:00:00Z")));
   }
 

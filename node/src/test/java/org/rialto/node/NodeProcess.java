@@ -42,14 +42,17 @@ final class NodeProcess implements AutoCloseable {
         // The node's JIT work is small in these tests; C1 only saves the loaded machine's CPU.
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k"));
     command.addAll(StartupCache.jvmOptions());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), config.toString()));
+    command.addAll(List.of("-cp", StartupCache.classPath(), NodeMain.class.getName(), config.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     var listening = new CompletableFuture<Integer>();
     Thread pump = new Thread(() -> pump(process.getInputStream(), log, listening), "node-output-" + config.getFileName());
     pump.setDaemon(true);
     pump.start();
+    long startedNanos = System.nanoTime();
     try {
       int port = listening.get(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      System.out.println(config.getFileName() + ": serving on port " + port + " after "
+          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos) + " ms" + StartupCache.describe());
       return new NodeProcess(process, port);
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
       process.destroyForcibly().waitFor();
@@ -126,16 +129,66 @@ final class NodeProcess implements AutoCloseable {
    */
   static final class StartupCache {
     private static Path dir;
+    private static String classPath;
 
-    private StartupCache() {}
+    /**
+     * The test's class path with every folder (Maven's target/classes of this module and the
+     * modules it builds with) packed into a jar: the JVM archives classes from jars only, and
+     * refuses the archive altogether when the class path holds a non-empty folder.
+     */
+    static synchronized String classPath() throws IOException {
+      if (classPath != null) return classPath;
+      folder();
+      var entries = new ArrayList<String>();
+      int n = 0;
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        Path p = Path.of(entry);
+        if (Files.isDirectory(p)) {
+          Path jar = dir.resolve("classes-" + (n++) + ".jar");
+          jarFolder(p, jar);
+          jar.toFile().deleteOnExit();
+          entries.add(jar.toString());
+        } else {
+          entries.add(entry);
+        }
+      }
+      classPath = String.join(java.io.File.pathSeparator, entries);
+      return classPath;
+    }
 
-    static synchronized List<String> jvmOptions() throws IOException {
+    private static void jarFolder(Path folder, Path jar) throws IOException {
+      try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+          var walk = Files.walk(folder)) {
+        for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+          if (p.equals(folder)) continue;
+          String name = folder.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+          // Folder entries too: resource scanners (Flyway's) look folders up by name.
+          boolean isFolder = Files.isDirectory(p);
+          out.putNextEntry(new java.util.jar.JarEntry(isFolder ? name + "/" : name));
+          if (!isFolder) Files.copy(p, out);
+          out.closeEntry();
+        }
+      }
+    }
+
+    private static void folder() throws IOException {
       if (dir == null) {
         dir = Files.createTempDirectory("rialto-node-jvm");
         // Deleted in reverse order of registration: the files first, then the folder.
         dir.toFile().deleteOnExit();
         dir.resolve("node.jsa").toFile().deleteOnExit();
       }
+    }
+
+    private StartupCache() {}
+
+    static synchronized String describe() {
+      Path archive = dir == null ? null : dir.resolve("node.jsa");
+      return archive != null && Files.exists(archive) ? " (class-data archive in use)" : "";
+    }
+
+    static synchronized List<String> jvmOptions() throws IOException {
+      folder();
       var options = new ArrayList<String>();
       options.add("-XX:+AutoCreateSharedArchive");
       options.add("-XX:SharedArchiveFile=" + dir.resolve("node.jsa"));

@@ -36,7 +36,7 @@ class NodeRtgsTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),
-        List.of(), List.of(), null, null);
+        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null));
   }
 
   void start(CalendarConfig calendar) throws Exception {
@@ -235,6 +235,51 @@ class NodeRtgsTest {
       if (m.get("kind").asText().equals("camt.053") && m.get("detail").asText().equals("2026-11-24")) second = m.get("xml").asText();
     }
     assertThat(second).contains(">179.50<").contains(">100.00<");
+  }
+
+  Http.Response payTo(String uetr, String debtor, String creditor, String amount, String creditorName) throws Exception {
+    return http.post(debtor, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + debtor
+        + "\",\"creditorAgent\":\"" + creditor + "\",\"amount\":\"" + amount + "\",\"currency\":\"RUB\","
+        + "\"debtor\":{\"name\":\"Volga Energy LLC\"},\"creditor\":{\"name\":\"" + creditorName + "\"}}");
+  }
+
+  Http.Response operator(String name, String path, String body) throws Exception {
+    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + node.port() + path))
+        .header("X-Rialto-Operator", name).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new Http.Response(r.statusCode(), Http.JSON.readTree(r.body()), r.body());
+  }
+
+  @Test
+  void aSanctionsHitIsHeldUntilTwoDifferentOperatorsReleaseItOrOneRejectsIt() throws Exception {
+    start(null);
+    // A name on the UN Security Council consolidated list, written as a payment would carry it.
+    String held = uetr();
+    assertThat(state(payTo(held, A, B, "10.00", "Mahfouz Ould al-Walid"))).isEqualTo("HELD");
+    assertThat(balance(B)).isEqualTo("0.00");
+    var cases = http.get(null, "/v1/admin/cases").body();
+    assertThat(cases.toString()).contains(held).contains("UN v");
+    assertThat(operator("alice", "/v1/admin/cases/" + held + "/release", "{\"reason\":\"false positive: a namesake\"}")
+        .body().get("status").asText()).isEqualTo("awaiting-second-operator");
+    assertThat(stateOf(A, held)).isEqualTo("HELD");
+    assertThat(operator("alice", "/v1/admin/cases/" + held + "/release", "{\"reason\":\"again\"}").status()).isEqualTo(422);
+    assertThat(operator("bob", "/v1/admin/cases/" + held + "/release", "{\"reason\":\"confirmed namesake\"}")
+        .body().get("status").asText()).isEqualTo("released");
+    assertThat(stateOf(A, held)).isEqualTo("SETTLED");
+    assertThat(balance(B)).isEqualTo("10.00");
+
+    String rejected = uetr();
+    assertThat(state(payTo(rejected, A, B, "20.00", "Mahfouz Ould al-Walid"))).isEqualTo("HELD");
+    assertThat(operator("carol", "/v1/admin/cases/" + rejected + "/reject", "{\"reason\":\"true match\"}").status()).isEqualTo(200);
+    var p = http.get(A, "/v1/payments/" + rejected).body();
+    assertThat(p.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(p.get("reasonCode").asText()).isEqualTo("RR04");
+    assertThat(balance(B)).isEqualTo("10.00");
+    // Decisions are final: a decided case cannot be decided again.
+    assertThat(operator("dave", "/v1/admin/cases/" + rejected + "/release", "{\"reason\":\"x\"}").status()).isEqualTo(422);
+    // An ordinary name is not held.
+    assertThat(state(payTo(uetr(), A, B, "1.00", "Kazan Grid JSC"))).isEqualTo("SETTLED");
   }
 
   @Test

@@ -66,6 +66,12 @@ public final class ConfigLoader {
     }
     require(c.decisionWindowSeconds() >= 1 && c.decisionWindowSeconds() <= 86_400,
         "decisionWindowSeconds: 1 to 86400");
+    for (String list : c.screening().lists()) {
+      require(org.rialto.compliance.lists.BuiltinLists.isBuiltin(list), "screening.lists: '" + list
+          + "' is not a built-in list (UN, OFAC); import national lists with 'rialto lists import'");
+    }
+    require(c.screening().threshold() == null || (c.screening().threshold() >= 0.5 && c.screening().threshold() <= 1.0),
+        "screening.threshold: 0.5 to 1.0");
     require(c.quoteValiditySeconds() >= 1 && c.quoteValiditySeconds() <= 86_400, "quoteValiditySeconds: 1 to 86400");
     for (int i = 0; i < c.peers().size(); i++) {
       var peer = c.peers().get(i);

@@ -28,7 +28,8 @@ public record NodeConfig(
     List<PeerConfig> peers,
     List<String> fxProviders,
     Integer decisionWindowSeconds,
-    Integer quoteValiditySeconds) {
+    Integer quoteValiditySeconds,
+    ScreeningConfig screening) {
 
   public NodeConfig {
     participants = participants == null ? List.of() : List.copyOf(participants);
@@ -36,8 +37,24 @@ public record NodeConfig(
     fxProviders = fxProviders == null ? List.of() : List.copyOf(fxProviders);
     if (decisionWindowSeconds == null) decisionWindowSeconds = 30;
     if (quoteValiditySeconds == null) quoteValiditySeconds = 600;
+    if (screening == null) screening = ScreeningConfig.DEFAULT;
     if (listen == null) listen = new ListenConfig("127.0.0.1", 8080);
 
+  }
+
+  /**
+   * Sanctions lists of this node's jurisdiction (built-in: UN, OFAC) and the match threshold.
+   * Every production node names its lists; a node without any screens nothing, and says so at
+   * start (tests and benchmarks that are not about screening run that way).
+   *
+   * @param threshold a name scores 0..1 against a list entry; at or above this it is a hit
+   */
+  public record ScreeningConfig(List<String> lists, Double threshold) {
+    public static final ScreeningConfig DEFAULT = new ScreeningConfig(List.of(), null);
+
+    public ScreeningConfig {
+      lists = lists == null ? List.of() : List.copyOf(lists);
+    }
   }
 
   /** @param minorUnits digits after the decimal point (RUB 2); fixed for the life of the node */
@@ -63,19 +80,27 @@ public record NodeConfig(
    */
   public record PeerConfig(String node, String url, CurrencyConfig currency, List<String> bics) {}
 
+  /** Without screening settings: the jurisdiction's default lists. */
+  public NodeConfig(String node, CurrencyConfig currency, String centralBank, ListenConfig listen, StoreConfig store,
+      CalendarConfig calendar, List<ParticipantConfig> participants, List<PeerConfig> peers, List<String> fxProviders,
+      Integer decisionWindowSeconds, Integer quoteValiditySeconds) {
+    this(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders, decisionWindowSeconds,
+        quoteValiditySeconds, null);
+  }
+
   public NodeConfig withPort(int port) {
     return new NodeConfig(node, currency, centralBank, new ListenConfig(listen.host(), port), store, calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening);
   }
 
   public NodeConfig withStore(String url) {
     return new NodeConfig(node, currency, centralBank, listen, new StoreConfig(url), calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening);
   }
 
   public NodeConfig withPeers(List<PeerConfig> newPeers) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar,
-        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds);
+        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening);
   }
 
 }

@@ -13,12 +13,20 @@ import org.rialto.node.rtgs.Priority;
 sealed interface Command {
   CompletableFuture<?> future();
 
+  /** @param screenings one per instruction, computed on the caller's thread */
   record Submit(
       String senderBic,
       String msgId,
       String messageHash,
       List<NodeEngine.Instruction> instructions,
+      List<Screening> screenings,
       CompletableFuture<NodeEngine.SubmitResult> future)
+      implements Command {}
+
+  /** An operator approves (first) or confirms (second, another person) the release of a held payment. */
+  record ReleaseHold(java.util.UUID uetr, String operator, String reason, CompletableFuture<String> future) implements Command {}
+
+  record RejectHold(java.util.UUID uetr, String operator, String reasonCode, String reason, CompletableFuture<String> future)
       implements Command {}
 
   record Cancel(UUID uetr, String requesterBic, CompletableFuture<NodeEngine.Outcome> future)
@@ -56,6 +64,7 @@ sealed interface Command {
   /** Transfers and status requests from a peer node (the receiving side). */
   record PeerInbound(
       List<org.rialto.node.peer.PeerMessage> messages,
+      List<Screening> screenings,
       CompletableFuture<List<org.rialto.node.peer.PeerReply>> future)
       implements Command {}
 

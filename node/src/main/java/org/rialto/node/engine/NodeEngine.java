@@ -84,6 +84,8 @@ public final class NodeEngine implements AutoCloseable {
      * throws on any breach. Returns the per-currency totals and the payment counts by state.
      */
     Map<String, Object> verifyInvariants();
+
+    List<Hold> holds(boolean openOnly);
   }
 
   private final String currency;
@@ -111,7 +113,10 @@ public final class NodeEngine implements AutoCloseable {
 
   public CompletableFuture<SubmitResult> submit(
       String senderBic, String msgId, String messageHash, List<Instruction> instructions) {
-    return offer(new Command.Submit(senderBic, msgId, messageHash, List.copyOf(instructions), new CompletableFuture<>()));
+    var screenings = new java.util.ArrayList<Screening>(instructions.size());
+    var sc = screener();
+    for (var in : instructions) screenings.add(Screening.of(sc, in.debtorName(), in.creditorName()));
+    return offer(new Command.Submit(senderBic, msgId, messageHash, List.copyOf(instructions), screenings, new CompletableFuture<>()));
   }
 
   public CompletableFuture<Outcome> cancel(UUID uetr, String requesterBic) {
@@ -140,7 +145,13 @@ public final class NodeEngine implements AutoCloseable {
   }
 
   public CompletableFuture<List<org.rialto.node.peer.PeerReply>> peerInbound(List<org.rialto.node.peer.PeerMessage> messages) {
-    return offer(new Command.PeerInbound(List.copyOf(messages), new CompletableFuture<>()));
+    var screenings = new java.util.ArrayList<Screening>(messages.size());
+    var sc = screener();
+    for (var m : messages) {
+      var t = m instanceof org.rialto.node.peer.PeerMessage.StatusRequest sr ? sr.transfer() : (org.rialto.node.peer.PeerMessage.Transfer) m;
+      screenings.add(Screening.of(sc, t.debtorName(), t.creditorName()));
+    }
+    return offer(new Command.PeerInbound(List.copyOf(messages), screenings, new CompletableFuture<>()));
   }
 
   public CompletableFuture<Void> peerReplies(List<org.rialto.node.peer.DeliveredReply> replies) {
@@ -174,6 +185,42 @@ public final class NodeEngine implements AutoCloseable {
   /** @return how many statements were produced */
   public CompletableFuture<Integer> dayClose(String businessDate) {
     return offer(new Command.DayClose(businessDate, new CompletableFuture<>()));
+  }
+
+  /** How long a payment waits for the screener at start before the node says it is not ready. */
+  public static final long SCREENER_WAIT_MILLIS = 120_000;
+
+  private volatile java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.Screener> screener;
+
+  /**
+   * The lists this node screens against (null: none); swapped whole when a new list version is
+   * imported. A future, because indexing takes seconds and runs while the node starts.
+   */
+  public void useScreener(java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.Screener> newScreener) {
+    this.screener = newScreener;
+  }
+
+  private org.rialto.compliance.screening.Screener screener() {
+    var future = screener;
+    if (future == null) return null;
+    try {
+      return future.get(SCREENER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new NodeUnavailableException("sanctions lists are still being indexed; retry shortly");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new NodeUnavailableException("sanctions lists could not be loaded: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeUnavailableException("interrupted");
+    }
+  }
+
+  public CompletableFuture<String> releaseHold(java.util.UUID uetr, String operator, String reason) {
+    return offer(new Command.ReleaseHold(uetr, operator, reason, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<String> rejectHold(java.util.UUID uetr, String operator, String reasonCode, String reason) {
+    return offer(new Command.RejectHold(uetr, operator, reasonCode, reason, new CompletableFuture<>()));
   }
 
   public CompletableFuture<Void> ensureSystemAccounts() {
@@ -301,6 +348,8 @@ public final class NodeEngine implements AutoCloseable {
       case Command.PublishRate r -> turn.publishRate(r);
       case Command.RequestQuotes q -> turn.requestQuotes(q);
       case Command.DayClose d -> turn.dayClose(d);
+      case Command.ReleaseHold r -> turn.releaseHold(r);
+      case Command.RejectHold r -> turn.rejectHold(r);
     }
   }
 

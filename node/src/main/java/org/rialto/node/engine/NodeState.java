@@ -30,6 +30,8 @@ final class NodeState {
   final Ledger ledger;
   final Participants participants = new Participants();
   final Map<UUID, Payment> payments = new HashMap<>();
+  /** Compliance cases, open and decided. */
+  final Map<UUID, Hold> holds = new HashMap<>();
   /** The cross-border side of payments that have one. */
   final Map<UUID, org.rialto.node.payment.CrossBorder> crossBorder = new HashMap<>();
   /** Participants that act as FX providers on this node. */

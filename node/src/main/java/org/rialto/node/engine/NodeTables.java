@@ -165,6 +165,30 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
+    if (!t.changedHolds.isEmpty()) {
+      try (var ps = c.prepareStatement("INSERT INTO compliance_case (uetr, kind, quote_id, hits, lists, opened_at_millis,"
+          + " first_approver, first_approved_at_millis, decision, decided_by, decided_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (uetr) DO UPDATE SET first_approver = excluded.first_approver,"
+          + " first_approved_at_millis = excluded.first_approved_at_millis, decision = excluded.decision,"
+          + " decided_by = excluded.decided_by, decided_at_millis = excluded.decided_at_millis"
+          + " WHERE compliance_case.decision IS NULL")) {
+        for (var h : t.changedHolds.values()) {
+          ps.setString(1, h.uetr().toString());
+          ps.setString(2, h.kind().name());
+          ps.setString(3, h.quoteId());
+          ps.setString(4, String.join("\n", h.hits()));
+          ps.setString(5, h.lists());
+          ps.setLong(6, h.openedAtMillis());
+          ps.setString(7, h.firstApprover());
+          ps.setLong(8, h.firstApprovedAtMillis());
+          ps.setString(9, h.decision());
+          ps.setString(10, h.decidedBy());
+          ps.setLong(11, h.decidedAtMillis());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     if (!t.bookings.isEmpty()) {
       try (var ps = c.prepareStatement("INSERT INTO booking (seq, bic, uetr, side, amount_minor, value_date, kind,"
           + " counterparty, at_millis) VALUES (?,?,?,?,?,?,?,?,?)")) {
@@ -249,6 +273,16 @@ public final class NodeTables {
             org.rialto.node.payment.CrossBorder.Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10),
             rs.getLong(11)));
+      }
+    }
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT uetr, kind, quote_id, hits, lists, opened_at_millis, first_approver,"
+            + " first_approved_at_millis, decision, decided_by, decided_at_millis FROM compliance_case")) {
+      while (rs.next()) {
+        var h = new Hold(UUID.fromString(rs.getString(1)), Hold.Kind.valueOf(rs.getString(2)), rs.getString(3),
+            List.of(rs.getString(4).split("\n")), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8),
+            rs.getString(9), rs.getString(10), rs.getLong(11));
+        s.holds.put(h.uetr(), h);
       }
     }
     try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM peer_outbox")) {

@@ -81,6 +81,14 @@ final class StateView implements NodeEngine.View {
   }
 
   @Override
+  public List<Hold> holds(boolean openOnly) {
+    var out = new java.util.ArrayList<Hold>();
+    for (Hold h : s.holds.values()) if (!openOnly || h.decision() == null) out.add(h);
+    out.sort((a, b) -> Long.compare(a.openedAtMillis(), b.openedAtMillis()));
+    return out;
+  }
+
+  @Override
   public long bankMessageHighWater() {
     return s.bankMessageHighWater();
   }

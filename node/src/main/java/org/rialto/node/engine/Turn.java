@@ -58,6 +58,7 @@ final class Turn {
   final List<ParticipantRow> participantRows = new ArrayList<>();
   final List<JournalEntry> ledgerBatches = new ArrayList<>();
   final List<OutboxRow> outbox = new ArrayList<>();
+  final LinkedHashMap<UUID, Hold> changedHolds = new LinkedHashMap<>();
   final List<BookingRow> bookings = new ArrayList<>();
   final List<SnapshotRow> snapshots = new ArrayList<>();
   final List<QuoteDesk.FxEvent> fxEvents = new ArrayList<>();
@@ -124,9 +125,10 @@ final class Turn {
     }
     var uetrs = new ArrayList<UUID>(cmd.instructions().size());
     var immediate = new HashMap<UUID, NodeEngine.Outcome>();
-    for (var instruction : cmd.instructions()) {
+    for (int i = 0; i < cmd.instructions().size(); i++) {
+      var instruction = cmd.instructions().get(i);
       uetrs.add(instruction.uetr());
-      var outcome = admit(cmd, instruction);
+      var outcome = admit(cmd, instruction, cmd.screenings().get(i));
       if (outcome != null) immediate.put(instruction.uetr(), outcome);
     }
     // The answer is read once the ledger and the queues have decided, at the end of the turn.
@@ -166,7 +168,7 @@ final class Turn {
    * Admits one instruction: either rejects it at once (returning the outcome, no payment record
    * when the UETR belongs to another payment) or records it and routes it to settlement or queue.
    */
-  private NodeEngine.Outcome admit(Command.Submit cmd, NodeEngine.Instruction in) {
+  private NodeEngine.Outcome admit(Command.Submit cmd, NodeEngine.Instruction in, Screening screening) {
     Payment existing = s.payments.get(in.uetr());
     if (existing != null) {
       if (existing.contentHash().equals(in.contentHash())) {
@@ -184,7 +186,13 @@ final class Turn {
       statusToSender(s.payments.get(in.uetr()));
       return null;
     }
-    if (s.participants.get(in.creditorBic()).isEmpty()) {
+    boolean outgoing = s.participants.get(in.creditorBic()).isEmpty();
+    if (!screening.clear()) {
+      record(p, null);
+      hold(s.payments.get(in.uetr()), outgoing ? Hold.Kind.OUTGOING : Hold.Kind.DOMESTIC, in.quoteId(), screening);
+      return null;
+    }
+    if (outgoing) {
       prepareOutgoing(p, in);
       return null;
     }
@@ -334,7 +342,7 @@ final class Turn {
         }
         continue;
       }
-      decideIncoming(uetr, t, message instanceof PeerMessage.StatusRequest);
+      decideIncoming(uetr, t, message instanceof PeerMessage.StatusRequest, cmd.screenings().get(i));
     }
     afterCommitReplies.add(() -> {
       var replies = new ArrayList<PeerReply>(uetrs.size());
@@ -350,7 +358,7 @@ final class Turn {
    * Leg 2 on the receiving node, decided once and for all: committed (FX provider → creditor,
    * posted and final) or rejected with a reason, recorded in this turn before anyone is told.
    */
-  private void decideIncoming(UUID uetr, PeerMessage.Transfer t, boolean viaStatusRequest) {
+  private void decideIncoming(UUID uetr, PeerMessage.Transfer t, boolean viaStatusRequest, Screening screening) {
     Payment p = new Payment(uetr, t.debtorAgent(), t.msgId(), t.endToEndId(), t.debtorAgent(), t.creditorAgent(),
         t.targetAmountMinor(), t.targetCurrency(), Priority.NORMAL, PaymentState.RECEIVED, null, "received-from-peer",
         0, 0, null, "peer:" + t.fromNode(), nowMillis, nowMillis, t.debtorName(), t.creditorName(), t.remittance());
@@ -363,7 +371,6 @@ final class Turn {
     else if (s.participants.get(t.creditorAgent()).isEmpty()) reject = "RC01";
     else if (s.participants.get(t.fxp()).isEmpty() || !s.fxProviders.contains(t.fxp())) reject = "RC01";
     else if (nowMillis >= t.expiresAtMillis()) reject = "AB05";
-    else if (predictedAvailable(t.fxp()) < t.targetAmountMinor()) reject = "AM04";
     recordCrossBorder(uetr, cb);
     record(p, viaStatusRequest ? "first heard of through a status request" : "forwarded by " + t.fromNode());
     if (reject != null) {
@@ -371,16 +378,34 @@ final class Turn {
       record(rejected, "decision: reject " + reject);
       return;
     }
-    var fxp = s.participants.get(t.fxp()).orElseThrow();
-    var creditor = s.participants.get(t.creditorAgent()).orElseThrow();
-    addTransfer(TransferIds.payment(uetr), fxp.accountId(), creditor.accountId(), t.targetAmountMinor(),
-        Id128.fromUuid(uetr), 0, t.fxp(), t.creditorAgent(), result -> {
+    if (!screening.clear()) {
+      hold(s.payments.get(uetr), Hold.Kind.INCOMING, null, screening);
+      return;
+    }
+    commitIncoming(uetr, cb);
+  }
+
+  /** The receiving node's decision to commit: leg 2 (FX provider → creditor), final. */
+  private void commitIncoming(UUID uetr, CrossBorder cb) {
+    Payment p = s.payments.get(uetr);
+    if (nowMillis >= cb.expiresAtMillis()) {
+      record(p.with(PaymentState.REJECTED, "AB05", "decided-rejected", nowMillis), "decision: reject AB05 (decision window passed)");
+      return;
+    }
+    if (predictedAvailable(cb.fxpBic()) < cb.targetAmountMinor()) {
+      record(p.with(PaymentState.REJECTED, "AM04", "decided-rejected", nowMillis), "decision: reject AM04 (FX provider liquidity)");
+      return;
+    }
+    var fxp = s.participants.get(cb.fxpBic()).orElseThrow();
+    var creditor = s.participants.get(p.creditorBic()).orElseThrow();
+    addTransfer(TransferIds.payment(uetr), fxp.accountId(), creditor.accountId(), cb.targetAmountMinor(),
+        Id128.fromUuid(uetr), 0, cb.fxpBic(), p.creditorBic(), result -> {
           Payment current = s.payments.get(uetr);
           if (result == EventResult.OK) {
             Payment done = current.with(PaymentState.SETTLED, null, "decided-committed", nowMillis)
                 .withValueDate(valueDate());
             record(done, "decision: commit; leg 2 posted");
-            book(uetr, cb.fxpBic(), done.creditorBic(), t.targetAmountMinor(), "cross-border-leg-2");
+            book(uetr, cb.fxpBic(), done.creditorBic(), cb.targetAmountMinor(), "cross-border-leg-2");
             message(done.creditorBic(), "pacs.008", uetr, null);
             message(done.creditorBic(), "camt.054", uetr, "CRDT");
             message(cb.fxpBic(), "camt.054", uetr, "DBIT-FX");
@@ -393,6 +418,77 @@ final class Turn {
         });
   }
 
+  // ---- Compliance holds ----
+
+  /** A screening hit: the payment waits, HELD, for an operator; no money has moved. */
+  private void hold(Payment p, Hold.Kind kind, String quoteId, Screening screening) {
+    var h = new Hold(p.uetr(), kind, quoteId, screening.hits(), screening.lists(), nowMillis, null, 0, null);
+    s.holds.put(p.uetr(), h);
+    changedHolds.put(p.uetr(), h);
+    record(p.with(PaymentState.HELD, null, "held-screening", nowMillis),
+        "held: " + screening.hits().size() + " screening hit(s) against " + screening.lists());
+    if (kind != Hold.Kind.INCOMING) message(p.senderBic(), "pacs.002", p.uetr(), "PDNG");
+  }
+
+  /**
+   * Release needs two different operators: the first records an approval, the second (another
+   * person) completes it; the payment then continues exactly where screening stopped it.
+   */
+  void releaseHold(Command.ReleaseHold cmd) {
+    Hold h = s.holds.get(cmd.uetr());
+    if (h == null || h.decision() != null) throw new RejectException("NOOR", "no open case for " + cmd.uetr());
+    if (h.firstApprover() == null) {
+      var approved = h.approvedBy(cmd.operator(), nowMillis);
+      s.holds.put(h.uetr(), approved);
+      changedHolds.put(h.uetr(), approved);
+      paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, h.uetr(), nowMillis, PaymentState.HELD, "held-screening",
+          "release approved by " + cmd.operator() + ": " + cmd.reason() + " (a second operator must confirm)"));
+      afterCommit(() -> cmd.future().complete("awaiting-second-operator"));
+      return;
+    }
+    if (h.firstApprover().equals(cmd.operator())) {
+      throw new RejectException("AG01", "dual control: " + cmd.operator() + " already approved; another operator must confirm");
+    }
+    var decided = h.decided("RELEASED", cmd.operator(), nowMillis);
+    s.holds.put(h.uetr(), decided);
+    changedHolds.put(h.uetr(), decided);
+    Payment p = s.payments.get(h.uetr());
+    Payment resumed = p.with(PaymentState.RECEIVED, null, "released", nowMillis);
+    record(resumed, "released by " + h.firstApprover() + " and " + cmd.operator() + ": " + cmd.reason());
+    switch (h.kind()) {
+      case DOMESTIC -> route(resumed);
+      case OUTGOING -> prepareOutgoing(resumed, new NodeEngine.Instruction(p.uetr(), p.endToEndId(), p.debtorBic(),
+          p.creditorBic(), p.amountMinor(), p.currency(), p.priority(), p.rejectAtMillis(), p.debtorName(),
+          p.creditorName(), p.remittance(), h.quoteId(), p.contentHash()));
+      case INCOMING -> commitIncoming(p.uetr(), s.crossBorder.get(p.uetr()));
+    }
+    afterCommit(() -> cmd.future().complete("released"));
+  }
+
+  void rejectHold(Command.RejectHold cmd) {
+    Hold h = s.holds.get(cmd.uetr());
+    if (h == null || h.decision() != null) throw new RejectException("NOOR", "no open case for " + cmd.uetr());
+    decideReject(h, cmd.reasonCode(), cmd.operator(), cmd.reason());
+    afterCommit(() -> cmd.future().complete("rejected"));
+  }
+
+  private void decideReject(Hold h, String reasonCode, String operator, String why) {
+    var decided = h.decided("REJECTED", operator, nowMillis);
+    s.holds.put(h.uetr(), decided);
+    changedHolds.put(h.uetr(), decided);
+    Payment rejected = s.payments.get(h.uetr()).with(PaymentState.REJECTED, reasonCode, "rejected-compliance", nowMillis);
+    record(rejected, "rejected by " + operator + ": " + why);
+    if (h.kind() != Hold.Kind.INCOMING) statusToSender(rejected);
+  }
+
+  /** A held incoming payment must still be decided within its window: past it, it is rejected. */
+  private void expireHeldIncoming() {
+    for (Hold h : List.copyOf(s.holds.values())) {
+      if (h.decision() != null || h.kind() != Hold.Kind.INCOMING) continue;
+      var cb = s.crossBorder.get(h.uetr());
+      if (cb != null && nowMillis >= cb.expiresAtMillis()) decideReject(h, "AB05", "system", "decision window passed while held");
+    }
+  }
 
   /** Business checks that need the node's state; the message itself was validated before. */
   private String validate(String senderBic, NodeEngine.Instruction in) {
@@ -485,6 +581,14 @@ final class Turn {
     Payment p = s.payments.get(cmd.uetr());
     if (p == null) throw new RejectException("NOOR", "no payment " + cmd.uetr());
     if (!p.senderBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the instructing bank may cancel");
+    if (p.state() == PaymentState.HELD) {
+      Hold h = s.holds.get(p.uetr());
+      if (h != null && h.decision() == null && h.kind() != Hold.Kind.INCOMING) {
+        var decided = h.decided("CANCELLED", cmd.requesterBic(), nowMillis);
+        s.holds.put(h.uetr(), decided);
+        changedHolds.put(h.uetr(), decided);
+      }
+    }
     if (p.state() == PaymentState.QUEUED || p.state() == PaymentState.HELD) {
       unqueue(p);
       Payment cancelled = p.with(PaymentState.REJECTED, "CUST", "cancelled", nowMillis);
@@ -694,6 +798,7 @@ final class Turn {
   // ---- Time ----
 
   void expireRejectTimes() {
+    expireHeldIncoming();
     // Opening of the business day: what queued while closed may now settle.
     boolean open = s.hours.isOpen(nowMillis);
     if (open && !s.wasOpen) s.queuesDirty = true;

@@ -101,6 +101,27 @@ public final class ApiServer implements AutoCloseable {
     app.get("/v1/admin/payments/{uetr}", this::adminPayment);
     app.get("/v1/admin/queues", this::adminQueues);
     app.get("/v1/admin/accounts", this::adminAccounts);
+    app.get("/v1/admin/cases", ctx -> {
+      boolean all = "all".equals(ctx.queryParam("status"));
+      ctx.json(await(engine.query(v -> v.holds(!all))));
+    });
+    app.post("/v1/admin/cases/{uetr}/release", ctx -> {
+      UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
+      var body = readObject(ctx);
+      String operator = operator(ctx);
+      String reason = JsonApi.text(body, "reason", true);
+      ctx.json(Map.of("uetr", uetr.toString(), "status", await(engine.releaseHold(uetr, operator, reason))));
+    });
+    app.post("/v1/admin/cases/{uetr}/reject", ctx -> {
+      UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
+      var body = readObject(ctx);
+      String operator = operator(ctx);
+      String code = JsonApi.text(body, "reasonCode", false);
+      if (code == null) code = "RR04";
+      if (!code.matches("[A-Z0-9]{4}")) throw new JsonApi.BadRequest("FF01", "reasonCode: a 4-character ISO code such as RR04");
+      String reason = JsonApi.text(body, "reason", true);
+      ctx.json(Map.of("uetr", uetr.toString(), "status", await(engine.rejectHold(uetr, operator, code, reason))));
+    });
     app.post("/v1/admin/day-close", ctx -> {
       var body = readObject(ctx);
       String date = JsonApi.text(body, "businessDate", true);
@@ -122,6 +143,15 @@ public final class ApiServer implements AutoCloseable {
     app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document(nodeId, currency)));
 
     for (var r : extraRoutes) r.register(app);
+  }
+
+  /** Until operator sign-in arrives (security issue), an operator names itself in a header. */
+  static String operator(Context ctx) {
+    String op = ctx.header("X-Rialto-Operator");
+    if (op == null || op.isBlank() || op.length() > 64 || !op.matches("[A-Za-z0-9._@-]+")) {
+      throw new JsonApi.BadRequest("AG01", "missing or malformed X-Rialto-Operator header: which operator is acting");
+    }
+    return op;
   }
 
   static String participant(Context ctx) {

@@ -1,0 +1,785 @@
+package org.rialto.node.console;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.rialto.calendar.BusinessCalendar;
+import org.rialto.calendar.SolarHijri;
+import org.rialto.fx.FxPosition;
+import org.rialto.fx.PublishedRate;
+import org.rialto.node.config.NodeConfig;
+import org.rialto.node.engine.Balances;
+import org.rialto.node.engine.FxDesk;
+import org.rialto.node.engine.NodeEngine;
+import org.rialto.node.engine.Participants;
+import org.rialto.node.engine.QuoteDesk;
+import org.rialto.node.http.ApiServer;
+import org.rialto.node.http.Inbox;
+import org.rialto.node.peer.PeerDispatcher;
+import org.rialto.node.rtgs.Priority;
+import org.rialto.store.Store;
+
+/**
+ * The operator console: server-rendered pages under {@code /console}, served by the node itself
+ * (htmx and the stylesheet come from the node's own jar, so it works with no internet).
+ *
+ * <p>Live figures (balances, queues, FX book) are read on the writer thread through
+ * {@link NodeEngine#query}, so they are one consistent instant; history and search are read from
+ * the store on the HTTP thread, so they never slow settlement.
+ *
+ * <p>There is no operator login yet (security work): like the admin API, the console trusts the
+ * network it listens on, and it offers no action that changes state.
+ */
+public final class Console implements ApiServer.RouteRegistrar {
+  static final String HTMX_VERSION = "2.0.4";
+  private static final String HTMX_RESOURCE = "/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js";
+  private static final long QUERY_TIMEOUT_MILLIS = 5_000;
+  static final int CALENDAR_DAYS = 14;
+
+  private final NodeConfig config;
+  private final NodeEngine engine;
+  private final List<PeerDispatcher> dispatchers;
+  private final FxDesk fx;
+  private final Clock clock;
+  private final ConsoleReads reads;
+  private final Inbox inbox;
+  private final Money money;
+  private final BusinessCalendar calendar;
+  private final ZoneId zone;
+  private final boolean solarHijri;
+  private final byte[] htmx;
+  private final byte[] css;
+
+  /**
+   * @param dispatchers the node's links to its peers
+   * @param fx the node's FX desk (a {@link QuoteDesk} when it has FX providers); only touched on
+   *     the writer thread, inside engine queries
+   */
+  public Console(NodeConfig config, Store store, NodeEngine engine, List<PeerDispatcher> dispatchers, FxDesk fx, Clock clock) {
+    this.config = config;
+    this.engine = engine;
+    this.dispatchers = List.copyOf(dispatchers);
+    this.fx = fx;
+    this.clock = clock;
+    this.reads = new ConsoleReads(store);
+    this.inbox = new Inbox(store);
+    inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
+    var units = new HashMap<String, Integer>();
+    units.put(config.currency().code(), config.currency().minorUnits());
+    for (var p : config.peers()) units.put(p.currency().code(), p.currency().minorUnits());
+    this.money = new Money(units);
+    this.calendar = config.calendar() == null ? null : BusinessCalendar.of(config.calendar());
+    this.zone = calendar == null ? ZoneOffset.UTC : calendar.zone();
+    this.solarHijri = calendar != null && config.calendar().solarHijri();
+    this.htmx = resource(HTMX_RESOURCE);
+    this.css = resource("/console/console.css");
+  }
+
+  private static byte[] resource(String path) {
+    try (InputStream in = Console.class.getResourceAsStream(path)) {
+      if (in == null) throw new IllegalStateException("console asset missing from the classpath: " + path);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read console asset " + path, e);
+    }
+  }
+
+  @Override
+  public void register(Javalin app) {
+    app.get("/console", ctx -> ctx.redirect("/console/"));
+    app.get("/console/assets/htmx.min.js", ctx -> asset(ctx, htmx, "text/javascript; charset=utf-8"));
+    app.get("/console/assets/console.css", ctx -> asset(ctx, css, "text/css; charset=utf-8"));
+    page(app, "/console/", Layout.Page.DASHBOARD, "Dashboard", ctx -> dashboard());
+    app.get("/console/payments", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payments", () -> {
+      var form = SearchForm.from(ctx);
+      String results = paymentResults(form);
+      boolean fragment = ctx.header("HX-Request") != null && ctx.header("HX-History-Restore-Request") == null;
+      return fragment ? results : payments(form, results);
+    }, ctx.header("HX-Request") != null && ctx.header("HX-History-Restore-Request") == null));
+    app.get("/console/payments/{uetr}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payment", () -> paymentPage(ctx.pathParam("uetr")), false));
+    app.get("/console/messages/{id}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Bank message", () -> messagePage(ctx.pathParam("id")), false));
+    page(app, "/console/participants", Layout.Page.PARTICIPANTS, "Participants & accounts", ctx -> participants());
+    page(app, "/console/fx", Layout.Page.FX, "FX providers & rates", ctx -> fxPage());
+    page(app, "/console/calendar", Layout.Page.CALENDAR, "Business calendar", ctx -> calendarPage());
+    page(app, "/console/audit", Layout.Page.AUDIT, "Audit & day close", ctx -> audit());
+    app.get("/console/audit/invariants", ctx -> render(ctx, Layout.Page.AUDIT, "Invariants", this::invariants, true));
+  }
+
+  private interface Body {
+    String render(Context ctx) throws Exception;
+  }
+
+  private interface Fragment {
+    String render() throws Exception;
+  }
+
+  private void page(Javalin app, String path, Layout.Page nav, String title, Body body) {
+    app.get(path, ctx -> render(ctx, nav, title, () -> body.render(ctx), false));
+  }
+
+  /** Renders a page (or an htmx fragment); a failure becomes a readable page, never a stack trace. */
+  private void render(Context ctx, Layout.Page nav, String title, Fragment body, boolean fragment) {
+    String html;
+    try {
+      html = body.render();
+      ctx.status(200);
+    } catch (NotFound e) {
+      ctx.status(404);
+      html = "<div class=\"error\">" + Html.escape(e.getMessage()) + "</div>";
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      html = "<div class=\"error\">" + Html.escape(e.getMessage()) + "</div>";
+    } catch (Exception e) {
+      ctx.status(503);
+      html = "<div class=\"error\">The node could not answer: " + Html.escape(String.valueOf(e.getMessage())) + "</div>";
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType("text/html; charset=utf-8");
+    ctx.result(fragment ? html : Layout.page(config.node(), config.currency().code(), dates(), nav, title, html));
+  }
+
+  private static void asset(Context ctx, byte[] body, String type) {
+    ctx.header("Cache-Control", "public, max-age=3600");
+    ctx.contentType(type);
+    ctx.result(body);
+  }
+
+  static final class NotFound extends RuntimeException {
+    NotFound(String message) {
+      super(message);
+    }
+  }
+
+  private <T> T await(CompletableFuture<T> future) throws Exception {
+    try {
+      return future.get(QUERY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception c ? c : e;
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the node's writer did not answer within " + QUERY_TIMEOUT_MILLIS + " ms");
+    }
+  }
+
+  // ---- Shared figures ----
+
+  private LocalDate today() {
+    return Instant.ofEpochMilli(clock.millis()).atZone(zone).toLocalDate();
+  }
+
+  /** Today's date line: Gregorian always, Solar Hijri for IRR nodes and Solar Hijri calendars. */
+  String dates() {
+    LocalDate today = today();
+    String line = today.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
+        + today + " · " + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(clock.millis()).atZone(zone))
+        + " " + zone.getId();
+    if (showsSolarHijri()) line += " · " + SolarHijri.formatLong(today) + " (" + SolarHijri.format(today) + ")";
+    return line;
+  }
+
+  private boolean showsSolarHijri() {
+    return solarHijri || "IRR".equals(config.currency().code());
+  }
+
+  private String time(long millis) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(Instant.ofEpochMilli(millis).atZone(zone));
+  }
+
+  private String preciseTime(long millis) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").format(Instant.ofEpochMilli(millis).atZone(zone));
+  }
+
+  private String ccy() {
+    return config.currency().code();
+  }
+
+  /** One consistent reading of the writer's state. */
+  record Live(List<Participants.Participant> participants, List<Balances.AccountBalance> balances,
+      Map<Priority, Integer> queueDepth, int queued, List<FxPosition> positions, List<PublishedRate> rates) {}
+
+  private Live live() throws Exception {
+    var corridors = corridors();
+    return await(engine.query(view -> {
+      var participants = view.participants();
+      var balances = new ArrayList<Balances.AccountBalance>(participants.size());
+      for (var p : participants) balances.add(view.balance(p.bic()));
+      var depth = new java.util.EnumMap<Priority, Integer>(Priority.class);
+      for (var p : Priority.values()) depth.put(p, view.queues().countByPriority(p));
+      List<FxPosition> positions = List.of();
+      var rates = new ArrayList<PublishedRate>();
+      if (fx instanceof QuoteDesk desk) {
+        positions = List.copyOf(desk.positions());
+        for (String[] c : corridors) rates.addAll(desk.rates(c[0], c[1]));
+      }
+      return new Live(participants, balances, depth, view.queues().size(), positions, rates);
+    }));
+  }
+
+  /** Every corridor this node quotes: its currency to each peer's, both ways. */
+  private List<String[]> corridors() {
+    var out = new ArrayList<String[]>();
+    var seen = new java.util.HashSet<String>();
+    for (var p : config.peers()) {
+      String other = p.currency().code();
+      if (other.equals(ccy()) || !seen.add(other)) continue;
+      out.add(new String[] {ccy(), other});
+      out.add(new String[] {other, ccy()});
+    }
+    return out;
+  }
+
+  private static String pill(String cls, String label) {
+    return "<span class=\"pill " + Html.escape(cls) + "\">" + Html.escape(label) + "</span>";
+  }
+
+  private void card(Html h, String id, String label, String value, String sub) {
+    h.raw("<div class=\"card\" id=\"").raw(id).raw("\"><div class=\"label\">").text(label).raw("</div><div class=\"value\">")
+        .text(value).raw("</div><div class=\"sub\">").text(sub).raw("</div></div>");
+  }
+
+  // ---- Dashboard ----
+
+  private String dashboard() throws Exception {
+    LocalDate today = today();
+    long dayStart = today.atStartOfDay(zone).toInstant().toEpochMilli();
+    long dayEnd = today.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    int hours = (int) ((dayEnd - dayStart) / 3_600_000L);
+    var settled = reads.settledBetween(dayStart, dayEnd, ccy());
+    long held = reads.countInState("HELD");
+    var live = live();
+    var perHour = reads.throughputByHour(dayStart, hours);
+    long rejectedToday = 0;
+    for (long[] h : perHour) rejectedToday += h[1];
+    int currentHour = (int) ((clock.millis() - dayStart) / 3_600_000L);
+
+    var h = new Html();
+    h.raw("<div class=\"cards\">");
+    card(h, "settled-count", "Settled today", String.format("%,d", settled.count()), "payments in " + ccy());
+    card(h, "settled-value", "Settled value today", money.amount(settled.valueMinor(), ccy()), ccy());
+    card(h, "queued", "Queued now", String.format("%,d", live.queued()),
+        "urgent " + live.queueDepth().get(Priority.URGENT) + " · high " + live.queueDepth().get(Priority.HIGH) + " · normal "
+            + live.queueDepth().get(Priority.NORMAL));
+    card(h, "held", "Held for compliance", String.format("%,d", held), "awaiting an operator");
+    card(h, "rejected", "Rejected today", String.format("%,d", rejectedToday), "each with an ISO reason code");
+    String status = calendar == null ? "open 24/7" : (calendar.isOpen(Instant.ofEpochMilli(clock.millis())) ? "open" : "closed");
+    card(h, "business-day", "Business day", status,
+        calendar == null ? "no calendar configured" : "value date " + calendar.businessDate(Instant.ofEpochMilli(clock.millis())));
+    h.raw("</div>");
+
+    h.raw("<div class=\"panel\"><h2>Throughput today</h2>").raw(ThroughputChart.svg(perHour, currentHour))
+        .raw("<div class=\"legend\"><i style=\"background:#2c6e78\"></i>settled<i style=\"background:#c98a8a\"></i>rejected")
+        .raw(" · per hour, ").text(zone.getId()).raw(" time</div></div>");
+
+    h.raw("<div class=\"panel\"><h2>Liquidity by participant</h2>");
+    liquidityTable(h, live, false);
+    h.raw("</div><div class=\"grid\"><div class=\"panel\"><h2>Queue depth by priority</h2><table id=\"queues\">")
+        .raw("<tr><th>Priority</th><th class=\"num\">Payments queued</th></tr>");
+    for (var p : Priority.values()) {
+      h.raw("<tr><td>").text(p.name().toLowerCase(java.util.Locale.ROOT)).raw("</td><td class=\"num\">")
+          .text(live.queueDepth().get(p)).raw("</td></tr>");
+    }
+    h.raw("</table></div>");
+    h.raw("<div class=\"panel\"><h2>Links to peer nodes</h2>");
+    peerLinks(h);
+    h.raw("</div></div>");
+    h.raw("<div class=\"panel\"><h2>FX providers' positions</h2>");
+    positions(h, live.positions());
+    h.raw("</div>");
+    return h.toString();
+  }
+
+  private void liquidityTable(Html h, Live live, boolean full) {
+    var fxps = new java.util.HashSet<>(config.fxProviders());
+    h.raw("<table id=\"liquidity\"><tr>").raw(full ? "<th>Name</th><th>Country</th>" : "<th>Name</th>")
+        .raw("<th>BIC</th><th class=\"num\">Balance</th><th class=\"num\">Credit line</th><th class=\"num\">Reserved</th>")
+        .raw("<th class=\"num\">Available</th><th class=\"num\">Queued</th><th class=\"num\">Queued amount</th>")
+        .raw(full ? "<th>Role</th>" : "").raw("</tr>");
+    for (int i = 0; i < live.participants().size(); i++) {
+      var p = live.participants().get(i);
+      var b = live.balances().get(i);
+      if (!b.bic().equals(p.bic())) throw new IllegalStateException("balances out of order: " + b.bic() + " vs " + p.bic());
+      h.raw("<tr><td>").text(p.name()).raw("</td>");
+      if (full) h.raw("<td>").text(p.country()).raw("</td>");
+      h.raw("<td class=\"mono\">").text(p.bic()).raw("</td>")
+          .raw("<td class=\"num\">").text(money.amount(b.balanceMinor(), b.currency())).raw("</td>")
+          .raw("<td class=\"num\">").text(money.amount(b.creditLineMinor(), b.currency())).raw("</td>")
+          .raw("<td class=\"num\">").text(money.amount(b.reservedMinor(), b.currency())).raw("</td>")
+          .raw("<td class=\"num\">").text(money.amount(b.availableMinor(), b.currency())).raw("</td>")
+          .raw("<td class=\"num\">").text(b.queuedCount()).raw("</td>")
+          .raw("<td class=\"num\">").text(money.amount(b.queuedMinor(), b.currency())).raw("</td>");
+      if (full) {
+        var roles = new ArrayList<String>();
+        if (p.bic().equals(config.centralBank())) roles.add("central bank");
+        if (fxps.contains(p.bic())) roles.add("FX provider");
+        h.raw("<td>").text(roles.isEmpty() ? "bank" : String.join(", ", roles)).raw("</td>");
+      }
+      h.raw("</tr>");
+    }
+    h.raw("</table>");
+    h.raw("<p class=\"muted\">Amounts in ").text(ccy()).raw(". Reserved: leg 1 of cross-border payments in flight. ")
+        .raw("Available = balance − reserved + credit line.</p>");
+  }
+
+  private void peerLinks(Html h) {
+    if (dispatchers.isEmpty()) {
+      h.raw("<p class=\"muted\">This node has no peer nodes configured.</p>");
+      return;
+    }
+    h.raw("<table id=\"peers\"><tr><th>Peer node</th><th>Link</th><th class=\"num\">Backlog</th>")
+        .raw("<th class=\"num\">Awaiting decision</th><th class=\"num\">Delivered</th></tr>");
+    for (var d : dispatchers) {
+      var s = d.status();
+      h.raw("<tr><td>").text(s.peerNode()).raw("</td><td>").raw(s.up() ? pill("up", "up") : pill("down", "down"));
+      if (!s.up() && s.downSinceMillis() > 0) h.raw(" <span class=\"muted\">since ").text(time(s.downSinceMillis())).raw("</span>");
+      h.raw("</td><td class=\"num\">").text(s.backlog()).raw("</td><td class=\"num\">").text(s.awaitingDecision())
+          .raw("</td><td class=\"num\">").text(s.delivered()).raw("</td></tr>");
+    }
+    h.raw("</table>");
+  }
+
+  private void positions(Html h, List<FxPosition> positions) {
+    if (!(fx instanceof QuoteDesk)) {
+      h.raw("<p class=\"muted\">No FX providers quote on this node.</p>");
+      return;
+    }
+    if (positions.isEmpty()) {
+      h.raw("<p class=\"muted\">No positions yet: no quote has been given.</p>");
+      return;
+    }
+    h.raw("<table id=\"positions\"><tr><th>FX provider</th><th>Currency</th><th class=\"num\">Bought</th><th class=\"num\">Sold</th>")
+        .raw("<th class=\"num\">Net</th><th class=\"num\">Pending bought</th><th class=\"num\">Pending sold</th>")
+        .raw("<th class=\"num\">Open limit</th></tr>");
+    for (var p : positions) {
+      for (var c : List.of(p.first(), p.second())) {
+        boolean known = money.knows(c.currency());
+        h.raw("<tr><td class=\"mono\">").text(p.fxpBic()).raw("</td><td>").text(c.currency()).raw("</td>")
+            .raw("<td class=\"num\">").text(amount(c.boughtMinor(), c.currency(), known)).raw("</td>")
+            .raw("<td class=\"num\">").text(amount(c.soldMinor(), c.currency(), known)).raw("</td>")
+            .raw("<td class=\"num\">").text(amount(c.netMinor(), c.currency(), known)).raw("</td>")
+            .raw("<td class=\"num\">").text(amount(c.pendingBoughtMinor(), c.currency(), known)).raw("</td>")
+            .raw("<td class=\"num\">").text(amount(c.pendingSoldMinor(), c.currency(), known)).raw("</td>")
+            .raw("<td class=\"num\">").text(c.maxOpenMinor() < 0 ? "none" : amount(c.maxOpenMinor(), c.currency(), known))
+            .raw("</td></tr>");
+      }
+    }
+    h.raw("</table>");
+  }
+
+  private String amount(long minor, String currency, boolean known) {
+    return known ? money.amount(minor, currency) : minor + " (minor units)";
+  }
+
+  // ---- Payments ----
+
+  /** The search form as the operator filled it in; blank fields are absent. */
+  record SearchForm(String uetr, String msgId, String bank, String amount, String state, String date) {
+    static SearchForm from(Context ctx) {
+      return new SearchForm(param(ctx, "uetr"), param(ctx, "msgId"), param(ctx, "bank"), param(ctx, "amount"),
+          param(ctx, "state"), param(ctx, "date"));
+    }
+
+    private static String param(Context ctx, String name) {
+      String v = ctx.queryParam(name);
+      if (v == null || v.isBlank()) return null;
+      v = v.strip();
+      if (v.length() > ConsoleReads.MAX_FILTER_CHARS) throw new IllegalArgumentException(name + " longer than " + ConsoleReads.MAX_FILTER_CHARS);
+      return v;
+    }
+
+    static String value(String s) {
+      return s == null ? "" : s;
+    }
+  }
+
+  private static final List<String> STATES = List.of("RECEIVED", "QUEUED", "HELD", "SETTLED", "REJECTED", "RETURNED");
+
+  private String payments(SearchForm f, String results) {
+    var h = new Html();
+    h.raw("<div class=\"panel\"><form class=\"filters\" id=\"search\" method=\"get\" action=\"/console/payments\"")
+        .raw(" hx-get=\"/console/payments\" hx-target=\"#results\" hx-push-url=\"true\" hx-indicator=\"#search\"")
+        .raw(" hx-trigger=\"input changed delay:300ms, change, submit\">");
+    input(h, "uetr", "UETR", f.uetr(), "starts with…");
+    input(h, "msgId", "MsgId or EndToEndId", f.msgId(), "exact");
+    input(h, "bank", "Bank (BIC)", f.bank(), "sender, debtor or creditor");
+    input(h, "amount", "Amount (" + ccy() + ")", f.amount(), "exact, e.g. 1,500.00");
+    h.raw("<div><label for=\"state\">State</label><select id=\"state\" name=\"state\"><option value=\"\">any</option>");
+    for (String s : STATES) {
+      h.raw("<option").raw(s.equals(f.state()) ? " selected" : "").raw(">").text(s).raw("</option>");
+    }
+    h.raw("</select></div>");
+    h.raw("<div><label for=\"date\">Received on</label><input type=\"date\" id=\"date\" name=\"date\" value=\"")
+        .text(SearchForm.value(f.date())).raw("\"></div>");
+    h.raw("<div><button type=\"submit\">Search</button> <span class=\"busy\">searching…</span></div></form></div>");
+    h.raw("<div class=\"panel\" id=\"results\">").raw(results).raw("</div>");
+    return h.toString();
+  }
+
+  private static void input(Html h, String name, String label, String value, String placeholder) {
+    h.raw("<div><label for=\"").raw(name).raw("\">").text(label).raw("</label><input type=\"search\" id=\"").raw(name)
+        .raw("\" name=\"").raw(name).raw("\" autocomplete=\"off\" placeholder=\"").text(placeholder).raw("\" value=\"")
+        .text(SearchForm.value(value)).raw("\"></div>");
+  }
+
+  private String paymentResults(SearchForm f) {
+    if (f.state() != null && !STATES.contains(f.state())) throw new IllegalArgumentException("unknown state " + f.state());
+    Long amountMinor = null;
+    if (f.amount() != null) {
+      amountMinor = Money.parseMajor(f.amount(), config.currency().minorUnits());
+      if (amountMinor == null) {
+        return "<p class=\"muted\">“" + Html.escape(f.amount()) + "” is not an amount in " + Html.escape(ccy())
+            + " (at most " + config.currency().minorUnits() + " decimals).</p>";
+      }
+    }
+    Long from = null;
+    Long to = null;
+    if (f.date() != null) {
+      LocalDate d;
+      try {
+        d = LocalDate.parse(f.date());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("date: yyyy-MM-dd");
+      }
+      from = d.atStartOfDay(zone).toInstant().toEpochMilli();
+      to = d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+    var found = reads.search(new ConsoleReads.Search(f.uetr(), f.msgId(), f.bank(), amountMinor, f.state(), from, to));
+    var h = new Html();
+    if (found.isEmpty()) {
+      h.raw("<p class=\"muted\" id=\"no-results\">No payment matches.</p>");
+      return h.toString();
+    }
+    h.raw("<table id=\"payment-list\"><tr><th>Received</th><th>UETR</th><th>MsgId</th><th>Debtor</th><th>Creditor</th>")
+        .raw("<th class=\"num\">Amount</th><th>State</th><th>Step</th><th>Priority</th></tr>");
+    for (var p : found) {
+      h.raw("<tr><td class=\"num\">").text(time(p.receivedAtMillis())).raw("</td><td class=\"mono\">")
+          .link("/console/payments/" + p.uetr(), p.uetr()).raw("</td><td class=\"mono\">").text(p.msgId()).raw("</td>")
+          .raw("<td class=\"mono\">").text(p.debtorBic()).raw("</td><td class=\"mono\">").text(p.creditorBic()).raw("</td>")
+          .raw("<td class=\"num\">").text(money.knows(p.currency()) ? money.withCode(p.amountMinor(), p.currency())
+              : p.amountMinor() + " " + p.currency()).raw("</td>")
+          .raw("<td>").raw(pill(p.state().name(), p.state().name()))
+          .raw(p.reasonCode() == null ? "" : " <span class=\"mono\">" + Html.escape(p.reasonCode()) + "</span>").raw("</td>")
+          .raw("<td class=\"muted\">").text(p.step()).raw("</td><td>").text(p.priority().name().toLowerCase(java.util.Locale.ROOT))
+          .raw("</td></tr>");
+    }
+    h.raw("</table>");
+    if (found.size() == ConsoleReads.MAX_SEARCH_ROWS) {
+      h.raw("<p class=\"muted\">Showing the newest ").text(ConsoleReads.MAX_SEARCH_ROWS).raw(" matches: narrow the search.</p>");
+    }
+    return h.toString();
+  }
+
+  private static java.util.UUID uuid(String text) {
+    try {
+      if (text.length() != 36) throw new IllegalArgumentException();
+      return java.util.UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a UETR: " + text.substring(0, Math.min(text.length(), 40)));
+    }
+  }
+
+  private String paymentPage(String uetrText) {
+    var uetr = uuid(uetrText);
+    var p = reads.payment(uetr).orElseThrow(() -> new NotFound("No payment " + uetr + " on " + config.node() + "."));
+    var history = reads.history(uetr);
+    var cross = reads.crossBorder(uetr);
+    var messages = reads.messagesFor(uetr);
+    var forwards = reads.forwards(uetr);
+    var h = new Html();
+    h.raw("<div class=\"grid\"><div class=\"panel\" id=\"payment\"><h2>")
+        .raw(pill(p.state().name(), p.state().name())).raw(" <span class=\"mono\">").text(p.uetr()).raw("</span></h2>")
+        .raw("<dl class=\"facts\">");
+    fact(h, "Amount", money.knows(p.currency()) ? money.withCode(p.amountMinor(), p.currency()) : p.amountMinor() + " " + p.currency());
+    fact(h, "Internal step", p.step());
+    if (p.reasonCode() != null) fact(h, "Reason code", p.reasonCode());
+    fact(h, "Debtor agent", p.debtorBic() + (p.debtorName() == null ? "" : " · " + p.debtorName()));
+    fact(h, "Creditor agent", p.creditorBic() + (p.creditorName() == null ? "" : " · " + p.creditorName()));
+    fact(h, "Instructed by", p.senderBic());
+    fact(h, "MsgId", p.msgId());
+    if (p.endToEndId() != null) fact(h, "EndToEndId", p.endToEndId());
+    fact(h, "Priority", p.priority().name().toLowerCase(java.util.Locale.ROOT));
+    if (p.valueDate() != null) fact(h, "Value date", p.valueDate());
+    fact(h, "Received", preciseTime(p.receivedAtMillis()));
+    fact(h, "Last change", preciseTime(p.updatedAtMillis()));
+    if (p.rejectAtMillis() > 0 && p.rejectAtMillis() < Long.MAX_VALUE) fact(h, "Reject time", time(p.rejectAtMillis()));
+    if (p.remittance() != null) fact(h, "Remittance", p.remittance());
+    h.raw("</dl></div>");
+
+    h.raw("<div class=\"panel\" id=\"history\"><h2>History on ").text(config.node()).raw("</h2><ol class=\"timeline\">");
+    for (var e : history) {
+      h.raw("<li><span class=\"when\">").text(preciseTime(e.atMillis())).raw("</span>").raw(pill(e.state(), e.state()))
+          .raw(" <span class=\"step\">").text(e.step()).raw("</span>");
+      if (e.detail() != null) h.raw(" <span class=\"muted\">").text(e.detail()).raw("</span>");
+      h.raw("</li>");
+    }
+    if (history.isEmpty()) h.raw("<li class=\"muted\">No recorded steps.</li>");
+    h.raw("</ol></div></div>");
+
+    if (cross.isPresent()) crossBorderPanel(h, p, cross.get(), forwards);
+
+    h.raw("<div class=\"panel\" id=\"messages\"><h2>Messages to banks</h2>");
+    if (messages.isEmpty()) {
+      h.raw("<p class=\"muted\">No bank has been sent a message about this payment on this node.</p>");
+    } else {
+      h.raw("<table><tr><th>#</th><th>To</th><th>Kind</th><th>Detail</th><th>Created</th><th></th></tr>");
+      for (var m : messages) {
+        h.raw("<tr><td class=\"num\">").text(m.id()).raw("</td><td class=\"mono\">").text(m.bic()).raw("</td><td>").text(m.kind())
+            .raw("</td><td class=\"muted\">").text(m.detail()).raw("</td><td class=\"num\">").text(preciseTime(m.createdAtMillis()))
+            .raw("</td><td>").link("/console/messages/" + m.id(), "view XML").raw("</td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div>");
+    return h.toString();
+  }
+
+  private void crossBorderPanel(Html h, org.rialto.node.payment.Payment p, org.rialto.node.payment.CrossBorder cb,
+      List<ConsoleReads.Forward> forwards) {
+    boolean outgoing = cb.role() == org.rialto.node.payment.CrossBorder.Role.OUTGOING;
+    h.raw("<div class=\"panel\" id=\"cross-border\"><h2>Cross-border: ").text(outgoing ? "sent to " : "received from ")
+        .text(cb.peerNode()).raw("</h2><table><tr><th>Leg</th><th>Node</th><th>From</th><th>To</th><th class=\"num\">Amount</th></tr>");
+    String leg1Node = outgoing ? config.node() : cb.peerNode();
+    String leg2Node = outgoing ? cb.peerNode() : config.node();
+    h.raw("<tr><td>1 · debtor → FX provider</td><td>").text(leg1Node).raw("</td><td class=\"mono\">").text(p.debtorBic())
+        .raw("</td><td class=\"mono\">").text(cb.fxpBic()).raw("</td><td class=\"num\">")
+        .text(amount(cb.sourceAmountMinor(), cb.sourceCurrency(), money.knows(cb.sourceCurrency()))).raw(" ").text(cb.sourceCurrency())
+        .raw("</td></tr>");
+    h.raw("<tr><td>2 · FX provider → creditor</td><td>").text(leg2Node).raw("</td><td class=\"mono\">").text(cb.fxpBic())
+        .raw("</td><td class=\"mono\">").text(p.creditorBic()).raw("</td><td class=\"num\">")
+        .text(amount(cb.targetAmountMinor(), cb.targetCurrency(), money.knows(cb.targetCurrency()))).raw(" ").text(cb.targetCurrency())
+        .raw("</td></tr></table><dl class=\"facts\" style=\"margin-top:10px\">");
+    fact(h, "FX provider", cb.fxpBic());
+    fact(h, "Rate", cb.rate() + " " + cb.targetCurrency() + " per " + cb.sourceCurrency());
+    fact(h, "Quote", cb.quoteId() == null ? "—" : cb.quoteId());
+    fact(h, "Decision deadline", preciseTime(cb.expiresAtMillis()));
+    fact(h, "Decided by", leg2Node + " (the receiving node)");
+    h.raw("<dt>Peer node</dt><dd>").text(cb.peerNode());
+    for (var peer : config.peers()) {
+      if (peer.node().equals(cb.peerNode()) && peer.url() != null && peer.url().startsWith("http")) {
+        h.raw(" · ").link(peer.url().replaceAll("/+$", "") + "/console/payments/" + p.uetr(), "this payment on " + cb.peerNode());
+      }
+    }
+    h.raw("</dd>");
+    for (var f : forwards) {
+      fact(h, "Forwarded", preciseTime(f.createdAtMillis()) + " to " + f.peerNode()
+          + (f.doneAtMillis() == null ? " · answer not yet applied" : " · answer applied " + preciseTime(f.doneAtMillis())));
+    }
+    h.raw("</dl></div>");
+  }
+
+  private static void fact(Html h, String label, Object value) {
+    h.raw("<dt>").text(label).raw("</dt><dd>").text(value).raw("</dd>");
+  }
+
+  private String messagePage(String idText) {
+    long id;
+    try {
+      id = Long.parseLong(idText);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a message id: " + idText.substring(0, Math.min(idText.length(), 30)));
+    }
+    var m = reads.message(id).orElseThrow(() -> new NotFound("No bank message " + id + "."));
+    // The inbox renders the body exactly as the bank receives it (deterministic, byte-identical).
+    var page = inbox.read(m.bic(), id - 1, 1);
+    String xml = page.isEmpty() || page.get(0).id() != id ? null : page.get(0).xml();
+    var h = new Html();
+    h.raw("<div class=\"panel\"><dl class=\"facts\">");
+    fact(h, "Message", "#" + m.id() + " · " + m.kind());
+    fact(h, "To", m.bic());
+    fact(h, "Created", preciseTime(m.createdAtMillis()));
+    if (m.detail() != null) fact(h, "Detail", m.detail());
+    h.raw("<dt>Payment</dt><dd>");
+    if (m.uetr() != null) h.link("/console/payments/" + m.uetr(), m.uetr());
+    else h.raw("—");
+    h.raw("</dd></dl></div><div class=\"panel\"><h2>As the bank received it</h2>");
+    if (xml == null) h.raw("<p class=\"muted\">This message has no ISO 20022 body.</p>");
+    else h.raw("<pre class=\"xml\" id=\"xml\">").text(xml).raw("</pre>");
+    h.raw("</div>");
+    return h.toString();
+  }
+
+  // ---- Participants, FX ----
+
+  private String participants() throws Exception {
+    var live = live();
+    var turnover = reads.turnover(calendar == null ? today().toString() : calendar.businessDate(Instant.ofEpochMilli(clock.millis())).toString());
+    var h = new Html();
+    h.raw("<div class=\"panel\"><h2>Settlement accounts</h2>");
+    liquidityTable(h, live, true);
+    h.raw("</div><div class=\"panel\"><h2>Bookings on today's value date</h2>");
+    if (turnover.isEmpty()) {
+      h.raw("<p class=\"muted\">No bookings yet today.</p>");
+    } else {
+      h.raw("<table id=\"turnover\"><tr><th>BIC</th><th class=\"num\">Debits</th><th class=\"num\">Credits</th><th class=\"num\">Entries</th></tr>");
+      for (var t : turnover) {
+        h.raw("<tr><td class=\"mono\">").text(t.bic()).raw("</td><td class=\"num\">").text(money.amount(t.debitsMinor(), ccy()))
+            .raw("</td><td class=\"num\">").text(money.amount(t.creditsMinor(), ccy())).raw("</td><td class=\"num\">").text(t.entries())
+            .raw("</td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div><div class=\"notice\">Changing credit lines and adding participants from the console comes with operator ")
+        .raw("login and dual control (security work); until then they are done through the admin API.</div>");
+    return h.toString();
+  }
+
+  private String fxPage() throws Exception {
+    var live = live();
+    var h = new Html();
+    h.raw("<div class=\"panel\"><h2>FX providers on this node</h2>");
+    if (config.fxProviders().isEmpty()) {
+      h.raw("<p class=\"muted\">None configured.</p>");
+    } else {
+      h.raw("<table id=\"providers\"><tr><th>BIC</th><th>Name</th><th class=\"num\">Balance here</th><th class=\"num\">Available</th></tr>");
+      for (String bic : config.fxProviders()) {
+        int i = indexOf(live, bic);
+        h.raw("<tr><td class=\"mono\">").text(bic).raw("</td><td>").text(i < 0 ? "not yet a participant" : live.participants().get(i).name())
+            .raw("</td><td class=\"num\">").text(i < 0 ? "—" : money.withCode(live.balances().get(i).balanceMinor(), ccy()))
+            .raw("</td><td class=\"num\">").text(i < 0 ? "—" : money.withCode(live.balances().get(i).availableMinor(), ccy()))
+            .raw("</td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div><div class=\"panel\"><h2>Published rates</h2>");
+    if (live.rates().isEmpty()) {
+      h.raw("<p class=\"muted\">No rate is published on this node.</p>");
+    } else {
+      h.raw("<table id=\"rates\"><tr><th>FX provider</th><th>Corridor</th><th class=\"num\">Source amounts</th><th class=\"num\">Rate</th>")
+          .raw("<th class=\"num\">Fixed fee</th><th class=\"num\">Fee</th><th>Published</th><th class=\"num\">Rate id</th></tr>");
+      for (var r : live.rates()) {
+        var rate = r.rate();
+        String src = rate.sourceCurrency();
+        boolean known = money.knows(src);
+        h.raw("<tr><td class=\"mono\">").text(rate.fxpBic()).raw("</td><td>").text(src + " → " + rate.targetCurrency())
+            .raw("</td><td class=\"num\">").text(amount(rate.minSourceAmountMinor(), src, known) + " – " + amount(rate.maxSourceAmountMinor(), src, known))
+            .raw("</td><td class=\"num\">").text(rate.rate().toPlainString()).raw("</td><td class=\"num\">")
+            .text(amount(rate.fees().fixedFeeMinor(), src, known) + " " + src).raw("</td><td class=\"num\">")
+            .text(java.math.BigDecimal.valueOf(rate.fees().percentageBasisPoints(), 2).toPlainString() + " %").raw("</td><td>")
+            .text(time(r.publishedAt().toEpochMilli())).raw("</td><td class=\"num\">").text(r.rateId()).raw("</td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div><div class=\"panel\"><h2>Positions</h2>");
+    positions(h, live.positions());
+    h.raw("</div>");
+    return h.toString();
+  }
+
+  private static int indexOf(Live live, String bic) {
+    for (int i = 0; i < live.participants().size(); i++) {
+      if (live.participants().get(i).bic().equals(bic)) return i;
+    }
+    return -1;
+  }
+
+  // ---- Calendar, audit ----
+
+  private String calendarPage() {
+    var h = new Html();
+    LocalDate today = today();
+    if (calendar == null) {
+      h.raw("<div class=\"notice\">No business calendar is configured: this node is open 24/7 and every day is a business day.</div>");
+    }
+    h.raw("<div class=\"panel\"><dl class=\"facts\">");
+    fact(h, "Time zone", zone.getId());
+    if (calendar != null) {
+      var c = config.calendar();
+      fact(h, "Hours", c.alwaysOpen() ? "open 24/7" : c.openTime() + " – " + c.cutOffTime() + " (cut-off)");
+      if (!c.cutOffs().isEmpty()) fact(h, "Earlier cut-offs", c.cutOffs().toString());
+      fact(h, "Weekend", c.weekendDays().isEmpty() ? "none" : c.weekendDays().stream()
+          .map(d -> d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)).toList().toString().replaceAll("[\\[\\]]", ""));
+      fact(h, "Today's value date", calendar.businessDate(Instant.ofEpochMilli(clock.millis())).toString());
+    }
+    if (showsSolarHijri()) fact(h, "Today (Solar Hijri)", SolarHijri.formatLong(today) + " · " + SolarHijri.formatLongPersian(today));
+    h.raw("</dl></div><div class=\"panel\"><h2>Next ").text(CALENDAR_DAYS).raw(" days</h2><table id=\"days\"><tr><th>Date</th><th>Day</th>");
+    if (showsSolarHijri()) h.raw("<th>Solar Hijri</th>");
+    h.raw("<th>Business day</th><th>Opens</th><th>Cut-off</th><th>Note</th></tr>");
+    var c = config.calendar();
+    for (int i = 0; i < CALENDAR_DAYS; i++) {
+      LocalDate d = today.plusDays(i);
+      boolean business = calendar == null || calendar.isBusinessDay(d);
+      h.raw("<tr><td class=\"num\">").text(d).raw("</td><td>")
+          .text(d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)).raw("</td>");
+      if (showsSolarHijri()) h.raw("<td>").text(SolarHijri.formatLong(d)).raw(" <span class=\"muted\">").text(SolarHijri.formatLongPersian(d)).raw("</span></td>");
+      h.raw("<td>").raw(business ? pill("open", "yes") : pill("closed", "no")).raw("</td>");
+      if (calendar != null && business && !c.alwaysOpen()) {
+        h.raw("<td class=\"num\">").text(time(calendar.openingOf(d).toEpochMilli()).substring(11, 16)).raw("</td><td class=\"num\">")
+            .text(time(calendar.closeOf(d).toEpochMilli()).substring(11, 16)).raw("</td>");
+      } else {
+        h.raw("<td class=\"muted\">—</td><td class=\"muted\">—</td>");
+      }
+      String note = "";
+      if (i == 0) note = "today";
+      if (calendar != null) {
+        if (c.holidays().contains(d)) note = (note.isEmpty() ? "" : note + " · ") + "holiday";
+        else if (c.extraBusinessDays().contains(d)) note = (note.isEmpty() ? "" : note + " · ") + "working weekend day";
+        else if (c.weekendDays().contains(d.getDayOfWeek())) note = (note.isEmpty() ? "" : note + " · ") + "weekend";
+      }
+      h.raw("<td class=\"muted\">").text(note).raw("</td></tr>");
+    }
+    h.raw("</table></div>");
+    return h.toString();
+  }
+
+  private String audit() {
+    var snapshots = reads.snapshots();
+    var h = new Html();
+    h.raw("<div class=\"panel\"><h2>Ledger invariants</h2><p class=\"muted\">Checks double entry, limits and pending transfers ")
+        .raw("over the whole ledger, and the node's tables against it. It runs on the writer: use it when the node is quiet.</p>")
+        .raw("<button id=\"check-invariants\" hx-get=\"/console/audit/invariants\" hx-target=\"#invariants\">Check now</button>")
+        .raw("<div id=\"invariants\" style=\"margin-top:10px\"></div></div>");
+    h.raw("<div class=\"panel\"><h2>Day close</h2>");
+    if (snapshots.isEmpty()) {
+      h.raw("<p class=\"muted\" id=\"no-snapshots\">No business day has been closed on this node yet.</p>");
+    } else {
+      h.raw("<table id=\"snapshots\"><tr><th>Business date</th><th>BIC</th><th class=\"num\">Opening</th><th class=\"num\">Closing</th>")
+          .raw("<th class=\"num\">Entries</th><th>Closed at</th></tr>");
+      for (var s : snapshots) {
+        h.raw("<tr><td class=\"num\">").text(s.businessDate()).raw("</td><td class=\"mono\">").text(s.bic()).raw("</td><td class=\"num\">")
+            .text(money.amount(s.openingMinor(), ccy())).raw("</td><td class=\"num\">").text(money.amount(s.closingMinor(), ccy()))
+            .raw("</td><td class=\"num\">").text(s.entries()).raw("</td><td>").text(time(s.closedAtMillis())).raw("</td></tr>");
+      }
+      h.raw("</table>");
+      if (snapshots.size() == ConsoleReads.MAX_SNAPSHOT_ROWS) h.raw("<p class=\"muted\">The newest ").text(ConsoleReads.MAX_SNAPSHOT_ROWS).raw(" rows.</p>");
+    }
+    h.raw("</div><div class=\"notice\">The operators' audit trail (who looked at, released or rejected what) comes with operator ")
+        .raw("login (security work).</div>");
+    return h.toString();
+  }
+
+  private String invariants() throws Exception {
+    Map<String, Object> result;
+    try {
+      result = await(engine.query(NodeEngine.View::verifyInvariants));
+    } catch (IllegalStateException | org.rialto.ledger.InvariantViolationError e) {
+      return "<div class=\"error\" id=\"invariants-broken\">Invariant broken: " + Html.escape(String.valueOf(e.getMessage())) + "</div>";
+    }
+    var h = new Html();
+    h.raw("<div id=\"invariants-ok\">").raw(pill("up", "all invariants hold")).raw(" <span class=\"muted\">checked ")
+        .text(time(clock.millis())).raw("</span><dl class=\"facts\" style=\"margin-top:8px\">");
+    Object issued = result.get("issuedMinor");
+    if (issued != null) {
+      try {
+        fact(h, "Issued", money.withCode(Long.parseLong(issued.toString()), ccy()));
+      } catch (NumberFormatException e) {
+        fact(h, "Issued (minor units)", issued);
+      }
+    }
+    fact(h, "Payments by state", result.get("paymentsByState"));
+    fact(h, "Queued", result.get("queued"));
+    h.raw("</dl></div>");
+    return h.toString();
+  }
+}

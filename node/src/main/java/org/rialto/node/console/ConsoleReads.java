@@ -1,0 +1,301 @@
+package org.rialto.node.console;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.rialto.node.engine.NodeTables;
+import org.rialto.node.payment.CrossBorder;
+import org.rialto.node.payment.Payment;
+import org.rialto.store.Store;
+
+/**
+ * What the console reads from the node's tables. Reads run on the caller's (HTTP) thread through
+ * the store's read-only connections, never on the writer, so an operator's search cannot slow
+ * settlement. Every read is bounded.
+ */
+final class ConsoleReads {
+  static final int MAX_SEARCH_ROWS = 200;
+  static final int MAX_HISTORY_ROWS = 1_000;
+  static final int MAX_MESSAGES_PER_PAYMENT = 200;
+  static final int MAX_SNAPSHOT_ROWS = 500;
+  static final int MAX_FILTER_CHARS = 64;
+  static final int HOURS_PER_DAY_MAX = 25; // a day that leaves summer time has 25 hours
+
+  private static final String PAYMENT_COLUMNS = "p.uetr, p.sender_bic, p.msg_id, p.end_to_end_id, p.debtor_bic,"
+      + " p.creditor_bic, p.amount_minor, p.currency, p.priority, p.state, p.reason_code, p.step, p.queue_seq,"
+      + " p.reject_at_millis, p.value_date, p.content_hash, p.received_at_millis, p.updated_at_millis,"
+      + " p.debtor_name, p.creditor_name, p.remittance";
+
+  private final Store store;
+
+  ConsoleReads(Store store) {
+    this.store = store;
+  }
+
+  /** Settled today: how many and how much (sum of amounts in the node's currency). */
+  record Settled(long count, long valueMinor) {}
+
+  Settled settledBetween(long fromMillis, long toMillis, String currency) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(p.amount_minor), 0) FROM payment p"
+          + " WHERE p.currency = ? AND p.uetr IN (SELECT e.uetr FROM payment_event e"
+          + " WHERE e.state = 'SETTLED' AND e.at_millis >= ? AND e.at_millis < ?)")) {
+        ps.setString(1, currency);
+        ps.setLong(2, fromMillis);
+        ps.setLong(3, toMillis);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return new Settled(rs.getLong(1), rs.getLong(2));
+        }
+      }
+    });
+  }
+
+  long countInState(String state) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT COUNT(*) FROM payment WHERE state = ?")) {
+        ps.setString(1, state);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  /**
+   * Payments that reached a final state per hour of the day starting at {@code dayStartMillis}:
+   * {@code [hour][0]} settled, {@code [hour][1]} rejected.
+   */
+  long[][] throughputByHour(long dayStartMillis, int hours) {
+    if (hours < 1 || hours > HOURS_PER_DAY_MAX) throw new IllegalArgumentException("hours " + hours);
+    return store.read(c -> {
+      var out = new long[hours][2];
+      try (var ps = c.prepareStatement("SELECT (at_millis - ?) / 3600000, state, COUNT(*) FROM payment_event"
+          + " WHERE state IN ('SETTLED', 'REJECTED') AND at_millis >= ? AND at_millis < ?"
+          + " GROUP BY (at_millis - ?) / 3600000, state")) {
+        ps.setLong(1, dayStartMillis);
+        ps.setLong(2, dayStartMillis);
+        ps.setLong(3, dayStartMillis + hours * 3_600_000L);
+        ps.setLong(4, dayStartMillis);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            int hour = (int) rs.getLong(1);
+            if (hour < 0 || hour >= hours) continue;
+            out[hour]["SETTLED".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * An operator's payment search; each filter is optional, all given filters must match.
+   *
+   * @param bank matches the sender, debtor or creditor BIC (prefix, so "BMJIIR" finds branches)
+   * @param amountMinor exact amount, in the node's currency
+   * @param fromMillis received at or after (null for no bound)
+   * @param toMillis received before (null for no bound)
+   */
+  record Search(String uetr, String msgId, String bank, Long amountMinor, String state, Long fromMillis, Long toMillis) {
+    Search {
+      for (String s : new String[] {uetr, msgId, bank, state}) {
+        if (s != null && s.length() > MAX_FILTER_CHARS) throw new IllegalArgumentException("filter longer than " + MAX_FILTER_CHARS);
+      }
+    }
+  }
+
+  List<Payment> search(Search q) {
+    var sql = new StringBuilder("SELECT ").append(PAYMENT_COLUMNS).append(" FROM payment p WHERE 1 = 1");
+    var args = new ArrayList<Object>();
+    if (q.uetr() != null) {
+      sql.append(" AND p.uetr LIKE ?");
+      args.add(likePrefix(q.uetr().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (q.msgId() != null) {
+      sql.append(" AND (p.msg_id = ? OR p.end_to_end_id = ?)");
+      args.add(q.msgId());
+      args.add(q.msgId());
+    }
+    if (q.bank() != null) {
+      sql.append(" AND (p.sender_bic LIKE ? OR p.debtor_bic LIKE ? OR p.creditor_bic LIKE ?)");
+      String b = likePrefix(q.bank().toUpperCase(java.util.Locale.ROOT));
+      args.add(b);
+      args.add(b);
+      args.add(b);
+    }
+    if (q.amountMinor() != null) {
+      sql.append(" AND p.amount_minor = ?");
+      args.add(q.amountMinor());
+    }
+    if (q.state() != null) {
+      sql.append(" AND p.state = ?");
+      args.add(q.state());
+    }
+    if (q.fromMillis() != null) {
+      sql.append(" AND p.received_at_millis >= ?");
+      args.add(q.fromMillis());
+    }
+    if (q.toMillis() != null) {
+      sql.append(" AND p.received_at_millis < ?");
+      args.add(q.toMillis());
+    }
+    sql.append(" ORDER BY p.received_at_millis DESC, p.uetr LIMIT ").append(MAX_SEARCH_ROWS);
+    return store.read(c -> {
+      try (var ps = c.prepareStatement(sql.toString())) {
+        bind(ps, args);
+        var out = new ArrayList<Payment>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) out.add(NodeTables.readPayment(rs, 1));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** LIKE with the operator's text taken literally (no wildcards of their own). */
+  private static String likePrefix(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      Object a = args.get(i);
+      if (a instanceof Long l) ps.setLong(i + 1, l);
+      else ps.setString(i + 1, (String) a);
+    }
+  }
+
+  Optional<Payment> payment(UUID uetr) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM payment p WHERE p.uetr = ?")) {
+        ps.setString(1, uetr.toString());
+        try (var rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(NodeTables.readPayment(rs, 1)) : Optional.<Payment>empty();
+        }
+      }
+    });
+  }
+
+  record Event(long seq, long atMillis, String state, String step, String detail) {}
+
+  List<Event> history(UUID uetr) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT seq, at_millis, state, step, detail FROM payment_event WHERE uetr = ?"
+          + " ORDER BY seq LIMIT " + MAX_HISTORY_ROWS)) {
+        ps.setString(1, uetr.toString());
+        var out = new ArrayList<Event>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) out.add(new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+        return out;
+      }
+    });
+  }
+
+  Optional<CrossBorder> crossBorder(UUID uetr) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
+          + " target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border WHERE uetr = ?")) {
+        ps.setString(1, uetr.toString());
+        try (var rs = ps.executeQuery()) {
+          if (!rs.next()) return Optional.<CrossBorder>empty();
+          return Optional.of(new CrossBorder(CrossBorder.Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+              rs.getString(4), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getLong(10)));
+        }
+      }
+    });
+  }
+
+  record BankMessage(long id, String bic, String kind, String uetr, String detail, long createdAtMillis) {}
+
+  List<BankMessage> messagesFor(UUID uetr) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT id, bic, kind, uetr, detail, created_at_millis FROM bank_message"
+          + " WHERE uetr = ? ORDER BY id LIMIT " + MAX_MESSAGES_PER_PAYMENT)) {
+        ps.setString(1, uetr.toString());
+        var out = new ArrayList<BankMessage>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) out.add(message(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  Optional<BankMessage> message(long id) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT id, bic, kind, uetr, detail, created_at_millis FROM bank_message WHERE id = ?")) {
+        ps.setLong(1, id);
+        try (var rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(message(rs)) : Optional.<BankMessage>empty();
+        }
+      }
+    });
+  }
+
+  private static BankMessage message(ResultSet rs) throws SQLException {
+    return new BankMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6));
+  }
+
+  /** Peer-outbox rows for one payment: when it was forwarded and when the peer's answer was applied. */
+  record Forward(long id, String peerNode, long createdAtMillis, Long doneAtMillis) {}
+
+  List<Forward> forwards(UUID uetr) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT id, peer_node, created_at_millis, done_at_millis FROM peer_outbox"
+          + " WHERE uetr = ? ORDER BY id LIMIT " + MAX_MESSAGES_PER_PAYMENT)) {
+        ps.setString(1, uetr.toString());
+        var out = new ArrayList<Forward>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long done = rs.getLong(4);
+            out.add(new Forward(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.wasNull() ? null : done));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  record Snapshot(String businessDate, String bic, long openingMinor, long closingMinor, long entries, long closedAtMillis) {}
+
+  List<Snapshot> snapshots() {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT business_date, bic, opening_minor, closing_minor, entries, closed_at_millis"
+          + " FROM balance_snapshot ORDER BY business_date DESC, bic LIMIT " + MAX_SNAPSHOT_ROWS)) {
+        var out = new ArrayList<Snapshot>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Snapshot(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Bookings today per participant: what moved through each settlement account. */
+  record Turnover(String bic, long debitsMinor, long creditsMinor, long entries) {}
+
+  List<Turnover> turnover(String valueDate) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT bic,"
+          + " COALESCE(SUM(CASE WHEN side = 'DBIT' THEN amount_minor ELSE 0 END), 0),"
+          + " COALESCE(SUM(CASE WHEN side = 'DBIT' THEN 0 ELSE amount_minor END), 0), COUNT(*)"
+          + " FROM booking WHERE value_date = ? GROUP BY bic ORDER BY bic")) {
+        ps.setString(1, valueDate);
+        var out = new ArrayList<Turnover>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) out.add(new Turnover(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        }
+        return out;
+      }
+    });
+  }
+}

@@ -1,0 +1,363 @@
+package org.rialto.node.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rialto.node.Node;
+import org.rialto.node.config.ConfigLoader;
+
+/**
+ * The console in a real headless Chromium against two real nodes (RUB and IRR) on loopback:
+ * domestic payments settled, queued and rejected, a cross-border payment through an FX provider,
+ * a day close; then an operator's walk through every page. Screenshots of each page land in
+ * {@code target/console-screenshots/} for review.
+ */
+class ConsoleBrowserTest {
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String RU_CB = "CBRURUMM";
+  static final String VOLGA = "VOLGRUMM";
+  static final String NEVA = "NEVARUMM";
+  static final String DEALER = "DLRXRUMM";
+  static final String IR_CB = "CBIRIRTH";
+  static final String TEHRAN = "TEHRIRTH";
+
+  @TempDir Path dir;
+  Node ru;
+  Node ir;
+  WebDriver browser;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** Real time, shifted to a Monday morning and moved forward by hand so the chart has hours. */
+  static final class ShiftedClock extends Clock {
+    final AtomicLong offsetMillis;
+
+    ShiftedClock(Instant start) {
+      offsetMillis = new AtomicLong(start.toEpochMilli() - System.currentTimeMillis());
+    }
+
+    void advanceMinutes(long minutes) {
+      offsetMillis.addAndGet(minutes * 60_000);
+    }
+
+    @Override
+    public long millis() {
+      return System.currentTimeMillis() + offsetMillis.get();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  // Monday 2026-11-23 05:30 UTC: 08:30 in Moscow, 09:00 in Tehran; both open.
+  final ShiftedClock clock = new ShiftedClock(Instant.parse("2026-11-23T05:30:00Z"));
+
+  static int freePort() throws Exception {
+    try (var s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  Path yaml(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  void startNodes() throws Exception {
+    int ruPort = freePort();
+    int irPort = freePort();
+    ru = Node.start(ConfigLoader.load(yaml("ru.yaml", """
+        node: RU-NODE
+        currency: {code: RUB, minorUnits: 2}
+        centralBank: CBRURUMM
+        listen: {host: 127.0.0.1, port: %d}
+        store: {url: '%s'}
+        calendar: {zone: Europe/Moscow, weekendDays: [SATURDAY, SUNDAY], openTime: '07:00', cutOffTime: '21:00'}
+        participants:
+          - {bic: CBRURUMM, name: 'Bank of Russia', country: RU, creditLine: '0', openingBalance: '0'}
+          - {bic: VOLGRUMM, name: 'Volga Bank', country: RU, creditLine: '50000.00', openingBalance: '1000000.00'}
+          - {bic: NEVARUMM, name: 'Neva Bank', country: RU, creditLine: '0', openingBalance: '100.00'}
+          - {bic: DLRXRUMM, name: 'Dealer Bank', country: RU, creditLine: '0', openingBalance: '0'}
+        peers:
+          - node: IR-NODE
+            url: http://127.0.0.1:%d
+            currency: {code: IRR, minorUnits: 0}
+            bics: [IR]
+        fxProviders: [DLRXRUMM]
+        decisionWindowSeconds: 10
+        """.formatted(ruPort, dir.resolve("ru.db"), irPort))), clock);
+    ir = Node.start(ConfigLoader.load(yaml("ir.yaml", """
+        node: IR-NODE
+        currency: {code: IRR, minorUnits: 0}
+        centralBank: CBIRIRTH
+        listen: {host: 127.0.0.1, port: %d}
+        store: {url: '%s'}
+        calendar: {zone: Asia/Tehran, weekendDays: [FRIDAY], openTime: '07:30', cutOffTime: '17:00', solarHijri: true}
+        participants:
+          - {bic: CBIRIRTH, name: 'Central Bank of Iran', country: IR, creditLine: '0', openingBalance: '0'}
+          - {bic: TEHRIRTH, name: 'Tehran Bank', country: IR, creditLine: '0', openingBalance: '0'}
+          - {bic: DLRXRUMM, name: 'Dealer Bank', country: RU, creditLine: '0', openingBalance: '100000000000'}
+        peers:
+          - node: RU-NODE
+            url: http://127.0.0.1:%d
+            currency: {code: RUB, minorUnits: 2}
+            bics: [RU]
+        fxProviders: [DLRXRUMM]
+        decisionWindowSeconds: 10
+        """.formatted(irPort, dir.resolve("ir.db"), ruPort))), clock);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) browser.quit();
+    if (ru != null) ru.close();
+    if (ir != null) ir.close();
+  }
+
+  JsonNode post(Node node, String bic, String path, String body) throws Exception {
+    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Rialto-Participant", bic)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + " " + r.body()).isLessThan(300);
+    return JSON.readTree(r.body());
+  }
+
+  String stateOf(Node node, String bic, String uetr) throws Exception {
+    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/v1/payments/" + uetr))
+        .header("X-Rialto-Participant", bic).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() == 200 ? JSON.readTree(r.body()).get("state").asText() : "ABSENT";
+  }
+
+  JsonNode pay(String uetr, String debtor, String creditor, String amount, String quoteId) throws Exception {
+    return post(ru, debtor, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + debtor + "\",\"creditorAgent\":\""
+        + creditor + "\",\"amount\":\"" + amount + "\",\"currency\":\"RUB\"" + (quoteId == null ? "" : ",\"quoteId\":\"" + quoteId + "\"")
+        + ",\"debtor\":{\"name\":\"Volga Energy\"},\"creditor\":{\"name\":\"Tehran Power Plant\"}}").get("payments").get(0);
+  }
+
+  static WebDriver chromium() {
+    if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+      throw new AssertionError("The console browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and "
+          + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
+    }
+    // An explicit driver path keeps Selenium Manager from trying to download one.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    var options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("rialto-console-chromium");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1366,900",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File(CHROMEDRIVER)).build();
+    var driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    return driver;
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(10));
+  }
+
+  void open(Node node, String path) {
+    browser.get("http://127.0.0.1:" + node.port() + path);
+  }
+
+  /** A whole-page PNG: the window is stretched to the page's height first. */
+  void screenshot(String name) throws Exception {
+    long height = (Long) ((JavascriptExecutor) browser).executeScript(
+        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+    browser.manage().window().setSize(new Dimension(1366, (int) Math.max(900, Math.min(height + 20, 5000))));
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    browser.manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  @Test
+  void operatorWalksThroughEveryPage() throws Exception {
+    long t0 = System.nanoTime();
+    browser = chromium(); // first, so a missing browser fails fast and clearly
+    System.err.println("DEBUG browser " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    startNodes();
+    assertThat(post(ru, DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}").toString()).contains("rate");
+
+    // Traffic over a few hours of the morning.
+    String firstSettled = null;
+    for (int hour = 0; hour < 3; hour++) {
+      for (int i = 0; i < 2 + hour * 2; i++) {
+        String uetr = UUID.randomUUID().toString();
+        assertThat(pay(uetr, VOLGA, NEVA, "1234.56", null).get("state").asText()).isEqualTo("SETTLED");
+        if (firstSettled == null) firstSettled = uetr;
+      }
+      clock.advanceMinutes(60);
+    }
+    String queued = UUID.randomUUID().toString();
+    assertThat(pay(queued, NEVA, VOLGA, "5000000.00", null).get("state").asText()).isEqualTo("QUEUED");
+    String rejected = UUID.randomUUID().toString();
+    var r = pay(rejected, VOLGA, "NOPERUMM", "10.00", null);
+    assertThat(r.get("state").asText()).isEqualTo("REJECTED");
+    String reason = r.get("reasonCode").asText();
+
+    var quote = post(ru, VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"1000.00\"}").get("quotes").get(0);
+    String cross = UUID.randomUUID().toString();
+    pay(cross, VOLGA, TEHRAN, "1000.00", quote.get("quoteId").asText());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!stateOf(ru, VOLGA, cross).equals("SETTLED") && System.currentTimeMillis() < deadline) Thread.sleep(25);
+    assertThat(stateOf(ru, VOLGA, cross)).isEqualTo("SETTLED");
+    assertThat(stateOf(ir, TEHRAN, cross)).isEqualTo("SETTLED");
+    post(ru, RU_CB, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-20\"}");
+
+    // Dashboard.
+    open(ru, "/console/");
+    System.err.println("DEBUG " + (System.nanoTime() - t0) / 1_000_000 + " ms; " + browser.getPageSource().substring(0, Math.min(3000, browser.getPageSource().length())));
+    assertThat(browser.getTitle()).contains("Dashboard").contains("RU-NODE");
+    assertThat(text("#settled-count .value")).isEqualTo("13"); // 2 + 4 + 6 domestic, 1 cross-border
+    assertThat(text("#settled-value .value")).isEqualTo("15,814.72"); // 12 × 1,234.56 + 1,000.00
+    assertThat(text("#queued .value")).isEqualTo("1");
+    assertThat(text("#rejected .value")).isEqualTo("1");
+    assertThat(browser.findElements(By.cssSelector("#throughput rect.settled"))).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(text("#liquidity")).contains("Volga Bank", "VOLGRUMM", "983,185.28", "50,000.00");
+    assertThat(text("#peers")).contains("IR-NODE", "up");
+    assertThat(text("#positions")).contains("DLRXRUMM", "IRR", "520,500");
+    screenshot("01-dashboard");
+
+    // Payments: htmx filters as the operator types, without a page load.
+    open(ru, "/console/payments");
+    ((JavascriptExecutor) browser).executeScript("window.rialtoSamePage = true");
+    assertThat(browser.findElements(By.cssSelector("#payment-list tr"))).hasSize(16); // header + 15 payments
+    browser.findElement(By.id("uetr")).sendKeys(cross.substring(0, 13));
+    waiting().until(d -> d.findElements(By.cssSelector("#payment-list tr")).size() == 2);
+    assertThat(text("#payment-list")).contains(cross, "1,000.00 RUB", "SETTLED");
+    assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("return window.rialtoSamePage === true")).isTrue();
+    assertThat(browser.getCurrentUrl()).contains("uetr=");
+    browser.findElement(By.id("uetr")).clear();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state"))).selectByVisibleText("QUEUED");
+    waiting().until(d -> d.findElement(By.id("results")).getText().contains(queued));
+    assertThat(browser.findElements(By.cssSelector("#payment-list tr"))).hasSize(2);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state"))).selectByVisibleText("any");
+    browser.findElement(By.id("amount")).sendKeys("1,234.56");
+    waiting().until(d -> d.findElements(By.cssSelector("#payment-list tr")).size() == 13);
+    browser.findElement(By.id("amount")).clear();
+    browser.findElement(By.id("bank")).sendKeys("TEHR");
+    waiting().until(d -> d.findElements(By.cssSelector("#payment-list tr")).size() == 2);
+    screenshot("02-payments-search");
+
+    // The cross-border payment's page: history, both legs, the quote, the bank messages.
+    browser.findElement(By.linkText(cross)).click();
+    waiting().until(d -> d.getCurrentUrl().endsWith("/console/payments/" + cross));
+    assertThat(browser.findElements(By.cssSelector("#history li"))).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(text("#history")).contains("RECEIVED", "SETTLED");
+    assertThat(text("#cross-border")).contains("DLRXRUMM", "520.5", "IR-NODE", "520,500 IRR", "1,000.00 RUB",
+        quote.get("quoteId").asText());
+    assertThat(text("#messages")).contains(VOLGA, "view XML");
+    screenshot("03-payment-cross-border");
+    browser.findElement(By.linkText("this payment on IR-NODE")).click();
+    waiting().until(d -> d.getCurrentUrl().contains(":" + ir.port() + "/console/payments/" + cross));
+    assertThat(text("#cross-border")).contains("received from RU-NODE".toUpperCase().isEmpty() ? "" : "RU-NODE");
+    assertThat(text("#history")).contains("SETTLED");
+    screenshot("04-payment-on-receiving-node");
+    browser.navigate().back();
+    waiting().until(d -> d.getCurrentUrl().contains(":" + ru.port() + "/"));
+    browser.findElements(By.linkText("view XML")).get(0).click();
+    waiting().until(d -> d.getCurrentUrl().contains("/console/messages/"));
+    assertThat(text("#xml")).contains("urn:iso:std:iso:20022", cross);
+    screenshot("05-bank-message-xml");
+
+    open(ru, "/console/payments/" + rejected);
+    assertThat(text("#payment")).contains("REJECTED", reason);
+    open(ru, "/console/payments/" + queued);
+    assertThat(text("#payment")).contains("QUEUED", "5,000,000.00 RUB");
+
+    // Participants, FX, calendar, audit.
+    open(ru, "/console/participants");
+    assertThat(text("#liquidity")).contains("Bank of Russia", "central bank", "FX provider");
+    assertThat(text("#turnover")).contains(VOLGA);
+    screenshot("06-participants");
+    open(ru, "/console/fx");
+    assertThat(text("#rates")).contains("RUB → IRR", "520.5");
+    assertThat(text("#positions")).contains("DLRXRUMM");
+    screenshot("07-fx");
+    open(ru, "/console/calendar");
+    assertThat(browser.findElements(By.cssSelector("#days tr"))).hasSize(15);
+    assertThat(text("#days")).contains("2026-11-23", "2026-12-06", "weekend").doesNotContain("Azar");
+    screenshot("08-calendar-ru");
+    open(ir, "/console/calendar");
+    assertThat(text("header.top .dates")).contains("2 Azar 1405");
+    assertThat(text("#days")).contains("2 Azar 1405", "Friday", "weekend");
+    screenshot("09-calendar-ir-solar-hijri");
+    open(ir, "/console/");
+    assertThat(text("#settled-value .value")).isEqualTo("520,500");
+    screenshot("10-dashboard-ir");
+    open(ru, "/console/audit");
+    assertThat(text("#snapshots")).contains("2026-11-20", VOLGA);
+    browser.findElement(By.id("check-invariants")).click();
+    waiting().until(d -> !d.findElements(By.id("invariants-ok")).isEmpty());
+    assertThat(text("#invariants")).contains("all invariants hold");
+    screenshot("11-audit");
+
+    // What is not built yet is said plainly, not faked.
+    assertThat(text("#soon-compliance")).contains("Compliance cases");
+    assertThat(text("#soon-operators")).contains("dual control");
+    assertThat(browser.findElements(By.cssSelector("a[href*='compliance']"))).isEmpty();
+
+    // Hostile input is shown as text, never as markup.
+    open(ru, "/console/payments?bank=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    WebElement bank = browser.findElement(By.id("bank"));
+    assertThat(bank.getAttribute("value")).isEqualTo("<script>alert(1)</script>");
+    assertThat(text("#results")).contains("No payment matches");
+    open(ru, "/console/payments/not-a-uetr");
+    assertThat(browser.getPageSource()).contains("not a UETR");
+  }
+}
