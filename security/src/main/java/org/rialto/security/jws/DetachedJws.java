@@ -1,0 +1,174 @@
+package org.rialto.security.jws;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+import org.rialto.security.Crypto;
+
+/**
+ * Detached JWS over the exact body bytes with an unencoded payload (RFC 7515 appendix F, RFC
+ * 7797). Compact form {@code BASE64URL(header) + ".." + BASE64URL(signature)}; the signing input
+ * is {@code ASCII(BASE64URL(header)) || '.' || body}. The body is never re-serialised, so what was
+ * signed is byte for byte what arrives.
+ *
+ * <p>Protected header: {@code {"alg", "b64": false, "crit": ["b64"], "kid", "iat", "mid"}}: the
+ * signer's message id ({@code mid}) and signing time ({@code iat}, epoch seconds) are inside the
+ * signature so a replay cannot change them.
+ */
+public final class DetachedJws {
+  public static final int MAX_HEADER_CHARS = 2048;
+  public static final int MAX_JWS_CHARS = 4096;
+  public static final int MAX_ID_CHARS = 128;
+  private static final Set<String> HEADER_FIELDS = Set.of("alg", "b64", "crit", "kid", "iat", "mid");
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  static {
+    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4).maxStringLength(MAX_HEADER_CHARS).build());
+  }
+
+  private DetachedJws() {}
+
+  /** The verified protected header. */
+  public record Header(JwsAlgorithm algorithm, String kid, String messageId, Instant issuedAt) {}
+
+  /** Signs {@code body}; returns the compact detached JWS to send alongside (e.g. header {@code X-JWS-Signature}). */
+  public static String sign(byte[] body, PrivateKey key, JwsAlgorithm algorithm, String kid, String messageId, Instant issuedAt) {
+    Objects.requireNonNull(body, "body");
+    requireId("kid", kid);
+    requireId("mid", messageId);
+    if (!algorithm.fits(key)) {
+      throw new JwsException(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM, algorithm.joseName + " cannot sign with a " + key.getAlgorithm() + " key");
+    }
+    ObjectNode h = JSON.createObjectNode();
+    h.put("alg", algorithm.joseName);
+    h.put("b64", false);
+    h.putArray("crit").add("b64");
+    h.put("kid", kid);
+    h.put("iat", issuedAt.getEpochSecond());
+    h.put("mid", messageId);
+    String encodedHeader = Crypto.base64Url(h.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature s = algorithm.newSignature();
+      s.initSign(key, Crypto.random());
+      s.update(encodedHeader.getBytes(StandardCharsets.US_ASCII));
+      s.update((byte) '.');
+      s.update(body);
+      return encodedHeader + ".." + Crypto.base64Url(s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign with " + algorithm.joseName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Verifies {@code jws} over {@code body} with the sender's key (from its certificate; never from
+   * the header). Refuses a body changed after signing, an algorithm outside {@code allowed}, an
+   * algorithm that does not fit the key, an unknown or "none" algorithm, a header without
+   * {@code "crit":["b64"]} and {@code "b64":false}, and any unexpected header field.
+   */
+  public static Header verify(String jws, byte[] body, PublicKey senderKey, Set<JwsAlgorithm> allowed) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(senderKey, "senderKey");
+    if (jws == null || jws.isEmpty() || jws.length() > MAX_JWS_CHARS) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "a detached JWS of 1.." + MAX_JWS_CHARS + " characters is required");
+    }
+    int dots = jws.indexOf("..");
+    if (dots <= 0 || dots != jws.lastIndexOf('.') - 1 || jws.indexOf('.') != dots) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "not a detached compact JWS (header..signature)");
+    }
+    String encodedHeader = jws.substring(0, dots);
+    String encodedSignature = jws.substring(dots + 2);
+    if (encodedHeader.length() > MAX_HEADER_CHARS) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "protected header longer than " + MAX_HEADER_CHARS + " characters");
+    }
+    JsonNode h;
+    byte[] signature;
+    try {
+      h = JSON.readTree(Crypto.fromBase64Url(encodedHeader));
+      signature = Crypto.fromBase64Url(encodedSignature);
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "protected header or signature is not valid base64url JSON: " + e.getMessage());
+    }
+    if (h == null || !h.isObject()) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "protected header is not a JSON object");
+    }
+    for (Iterator<String> it = h.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!HEADER_FIELDS.contains(f)) {
+        throw new JwsException(JwsException.Reason.MALFORMED, "unexpected protected header field \"" + f + "\"");
+      }
+    }
+    JsonNode alg = h.get("alg");
+    if (alg == null || !alg.isTextual()) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "protected header has no \"alg\"");
+    }
+    JwsAlgorithm algorithm =
+        JwsAlgorithm.byJoseName(alg.asText())
+            .orElseThrow(() -> new JwsException(JwsException.Reason.UNKNOWN_ALGORITHM, "algorithm \"" + alg.asText() + "\" is not supported"));
+    if (!allowed.contains(algorithm)) {
+      throw new JwsException(JwsException.Reason.ALGORITHM_NOT_ALLOWED, "algorithm " + algorithm.joseName + " is not allowed here");
+    }
+    JsonNode b64 = h.get("b64");
+    JsonNode crit = h.get("crit");
+    if (b64 == null || !b64.isBoolean() || b64.booleanValue()
+        || crit == null || !crit.isArray() || crit.size() != 1 || !"b64".equals(crit.get(0).asText())) {
+      throw new JwsException(JwsException.Reason.B64_NOT_CRITICAL,
+          "the header must carry \"b64\": false and \"crit\": [\"b64\"] (RFC 7797); otherwise the payload would be read as base64url");
+    }
+    String kid = text(h, "kid");
+    String mid = text(h, "mid");
+    JsonNode iat = h.get("iat");
+    if (iat == null || !iat.canConvertToLong() || !iat.isIntegralNumber()) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "protected header has no integral \"iat\"");
+    }
+    if (!algorithm.fits(senderKey)) {
+      throw new JwsException(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM,
+          "header says " + algorithm.joseName + " but the sender's key is " + senderKey.getAlgorithm());
+    }
+    boolean ok;
+    try {
+      Signature s = algorithm.newSignature();
+      s.initVerify(senderKey);
+      s.update(encodedHeader.getBytes(StandardCharsets.US_ASCII));
+      s.update((byte) '.');
+      s.update(body);
+      ok = s.verify(signature);
+    } catch (GeneralSecurityException e) {
+      ok = false;
+    }
+    if (!ok) {
+      throw new JwsException(JwsException.Reason.BAD_SIGNATURE, "signature does not match the body and the sender's key (body changed after signing, or another signer)");
+    }
+    return new Header(algorithm, kid, mid, Instant.ofEpochSecond(iat.longValue()));
+  }
+
+  private static String text(JsonNode h, String field) {
+    JsonNode n = h.get(field);
+    if (n == null || !n.isTextual() || n.asText().isEmpty() || n.asText().length() > MAX_ID_CHARS) {
+      throw new JwsException(JwsException.Reason.MALFORMED, "protected header needs \"" + field + "\" of 1.." + MAX_ID_CHARS + " characters");
+    }
+    return n.asText();
+  }
+
+  private static void requireId(String what, String id) {
+    if (id == null || id.isEmpty() || id.length() > MAX_ID_CHARS) {
+      throw new IllegalArgumentException(what + " must be 1.." + MAX_ID_CHARS + " characters");
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package org.rialto.security.jws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rialto.security.Crypto;
+import org.rialto.security.db.TestDb;
+import org.rialto.security.pki.KeyAlgorithm;
+
+class SignedMessageTest {
+  static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+  static final Set<JwsAlgorithm> ALL = EnumSet.allOf(JwsAlgorithm.class);
+  static final byte[] BODY = "<Document><FIToFICstmrCdtTrf>...</FIToFICstmrCdtTrf></Document>\n".getBytes(StandardCharsets.UTF_8);
+
+  static KeyPair keys(JwsAlgorithm a) throws Exception {
+    return switch (a) {
+      case ES256 -> KeyAlgorithm.EC_P256.generate();
+      case EDDSA -> KeyAlgorithm.ED25519.generate();
+      case PS256 -> {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        yield g.generateKeyPair();
+      }
+      case GOST3410_2012_256 -> {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("ECGOST3410-2012", Crypto.BC);
+        g.initialize(new ECGenParameterSpec("Tc26-Gost-3410-12-256-paramSetA"));
+        yield g.generateKeyPair();
+      }
+    };
+  }
+
+  @Test
+  void everyAlgorithmSignsAndVerifiesTheExactBytes() throws Exception {
+    for (JwsAlgorithm a : JwsAlgorithm.values()) {
+      KeyPair k = keys(a);
+      String jws = DetachedJws.sign(BODY, k.getPrivate(), a, "SABRRUMM-7", "MSG-" + a, NOW);
+      assertThat(jws).contains("..");
+      String header = new String(Crypto.fromBase64Url(jws.substring(0, jws.indexOf('.'))), StandardCharsets.UTF_8);
+      assertThat(header).contains("\"alg\":\"" + a.joseName + "\"").contains("\"b64\":false").contains("\"crit\":[\"b64\"]");
+      DetachedJws.Header h = DetachedJws.verify(jws, BODY, k.getPublic(), ALL);
+      assertThat(h).isEqualTo(new DetachedJws.Header(a, "SABRRUMM-7", "MSG-" + a, NOW));
+      // Body changed after signing: one byte.
+      byte[] changed = BODY.clone();
+      changed[10] ^= 1;
+      assertThatThrownBy(() -> DetachedJws.verify(jws, changed, k.getPublic(), ALL))
+          .isInstanceOf(JwsException.class).extracting("reason").isEqualTo(JwsException.Reason.BAD_SIGNATURE);
+    }
+  }
+
+  @Test
+  void anotherSignersKeyIsRefused() throws Exception {
+    String jws = DetachedJws.sign(BODY, keys(JwsAlgorithm.ES256).getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW);
+    assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, keys(JwsAlgorithm.ES256).getPublic(), ALL))
+        .extracting("reason").isEqualTo(JwsException.Reason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void wrongAlgorithmForTheKeyIsRefused() throws Exception {
+    KeyPair ec = keys(JwsAlgorithm.ES256);
+    KeyPair ed = keys(JwsAlgorithm.EDDSA);
+    String jws = DetachedJws.sign(BODY, ec.getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW);
+    assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, ed.getPublic(), ALL))
+        .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
+    assertThatThrownBy(() -> DetachedJws.sign(BODY, ed.getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW))
+        .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
+    assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, ec.getPublic(), EnumSet.of(JwsAlgorithm.EDDSA)))
+        .extracting("reason").isEqualTo(JwsException.Reason.ALGORITHM_NOT_ALLOWED);
+  }
+
+  static String forge(String headerJson, String signature) {
+    return Crypto.base64Url(headerJson.getBytes(StandardCharsets.UTF_8)) + ".." + signature;
+  }
+
+  @Test
+  void unknownAlgorithmNoneAndMissingCritAreRefused() throws Exception {
+    KeyPair ec = keys(JwsAlgorithm.ES256);
+    assertThatThrownBy(() -> DetachedJws.verify(forge("{\"alg\":\"none\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\"k\",\"iat\":1,\"mid\":\"m\"}", ""), BODY, ec.getPublic(), ALL))
+        .isInstanceOf(JwsException.class);
+    assertThatThrownBy(() -> DetachedJws.verify(forge("{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\"k\",\"iat\":1,\"mid\":\"m\"}", "AAAA"), BODY, ec.getPublic(), ALL))
+        .extracting("reason").isEqualTo(JwsException.Reason.UNKNOWN_ALGORITHM);
+    // b64=false without crit: a verifier that ignores b64 would read another payload.
+    assertThatThrownBy(() -> DetachedJws.verify(forge("{\"alg\":\"ES256\",\"b64\":false,\"kid\":\"k\",\"iat\":1,\"mid\":\"m\"}", "AAAA"), BODY, ec.getPublic(), ALL))
+        .extracting("reason").isEqualTo(JwsException.Reason.B64_NOT_CRITICAL);
+    assertThatThrownBy(() -> DetachedJws.verify(forge("{\"alg\":\"ES256\",\"crit\":[\"b64\"],\"kid\":\"k\",\"iat\":1,\"mid\":\"m\"}", "AAAA"), BODY, ec.getPublic(), ALL))
+        .extracting("reason").isEqualTo(JwsException.Reason.B64_NOT_CRITICAL);
+    assertThatThrownBy(() -> DetachedJws.verify(forge("{\"alg\":\"ES256\",\"alg\":\"EdDSA\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\"k\",\"iat\":1,\"mid\":\"m\"}", "AAAA"), BODY, ec.getPublic(), ALL))
+        .extracting("reason").isEqualTo(JwsException.Reason.MALFORMED);
+    assertThatThrownBy(() -> DetachedJws.verify("abc.def.ghi", BODY, ec.getPublic(), ALL))
+        .extracting("reason").isEqualTo(JwsException.Reason.MALFORMED);
+  }
+
+  @Test
+  void replayedAndStaleMessagesAreRefused() {
+    ReplayGuard guard = new ReplayGuard(Duration.ofMinutes(5), 3);
+    guard.accept("SABRRUMM", "M1", NOW, NOW);
+    assertThatThrownBy(() -> guard.accept("SABRRUMM", "M1", NOW, NOW.plusSeconds(1)))
+        .extracting("reason").isEqualTo(JwsException.Reason.REPLAYED);
+    guard.accept("BKMTIRTH", "M1", NOW, NOW); // another sender may use the same id
+    assertThatThrownBy(() -> guard.accept("SABRRUMM", "M2", NOW.minus(Duration.ofMinutes(6)), NOW))
+        .extracting("reason").isEqualTo(JwsException.Reason.OUTSIDE_WINDOW);
+    assertThatThrownBy(() -> guard.accept("SABRRUMM", "M3", NOW.plus(Duration.ofMinutes(6)), NOW))
+        .extracting("reason").isEqualTo(JwsException.Reason.OUTSIDE_WINDOW);
+    guard.accept("SABRRUMM", "M4", NOW, NOW);
+    assertThatThrownBy(() -> guard.accept("SABRRUMM", "M5", NOW, NOW))
+        .extracting("reason").isEqualTo(JwsException.Reason.REPLAY_GUARD_FULL);
+    // Once the window has passed, ids are forgotten and their replays fail the window check.
+    Instant later = NOW.plus(Duration.ofMinutes(6));
+    guard.accept("SABRRUMM", "M6", later, later);
+    assertThat(guard.size()).isEqualTo(1);
+    assertThatThrownBy(() -> guard.accept("SABRRUMM", "M1", NOW, later))
+        .extracting("reason").isEqualTo(JwsException.Reason.OUTSIDE_WINDOW);
+  }
+
+  @Test
+  void acceptedMessagesAreKeptAsEvidenceOnceForever(@TempDir Path tmp) throws Exception {
+    String url = TestDb.create(tmp);
+    KeyPair k = keys(JwsAlgorithm.ES256);
+    String jws = DetachedJws.sign(BODY, k.getPrivate(), JwsAlgorithm.ES256, "SABRRUMM-7", "M1", NOW);
+    DetachedJws.Header h = DetachedJws.verify(jws, BODY, k.getPublic(), ALL);
+    try (Connection c = TestDb.connect(url)) {
+      assertThat(Evidence.of("SABRRUMM", h, jws, BODY, NOW).record(c)).isTrue();
+      assertThat(Evidence.of("SABRRUMM", h, jws, BODY, NOW.plusSeconds(1)).record(c)).isFalse();
+      c.commit();
+      Evidence e = Evidence.find(c, "SABRRUMM", "M1").orElseThrow();
+      // Non-repudiation: the stored evidence re-verifies with the sender's key alone.
+      assertThat(DetachedJws.verify(e.jws(), e.body(), k.getPublic(), ALL).messageId()).isEqualTo("M1");
+    }
+  }
+}
