@@ -39,7 +39,8 @@ final class CorridorDemo {
   static final String CASPIAN = "CSPNIRTH";
   /** The demo shortens quote validity so it can show an expiry within a minute. */
   static final int DEMO_QUOTE_VALIDITY_SECONDS = 12;
-  static final long START_TIMEOUT_MILLIS = 60_000;
+  /** Generous: a loaded machine can take long to start a JVM, replay a store and open a port. */
+  static final long START_TIMEOUT_MILLIS = 180_000;
 
   record Line(String what, String uetr, String from, String to, String debtorAmount, String creditorAmount,
       String rate, String fxp, String state, String reason, boolean crossBorder, boolean outOfRu) {}
@@ -170,6 +171,32 @@ final class CorridorDemo {
     refresh(queued, ru, NEVA);
     out.println("  " + shortId(queued) + " is now " + paymentState(ru, NEVA, queued));
 
+    out.println("Sanctions screening: each node screens against its own jurisdiction's lists (here the UN list) ...");
+    String held = crossBorderNoWait("Consulting fee", ru, VOLGA, PERSEPOLIS, "IRR", "sourceAmount", "75000.00", true,
+        "Mahfouz Ould al-Walid");
+    waitForState(ru, held, "HELD", 10_000);
+    out.println("  " + shortId(held) + " names a listed person: HELD on RU-NODE before any money moves");
+    var rejected = operatorPost(ru, "officer.ivanova", "/v1/admin/cases/" + held + "/reject",
+        "{\"reasonCode\":\"RR04\",\"reason\":\"true match on the UN list\"}");
+    out.println("  officer.ivanova rejects it (HTTP " + rejected.statusCode() + ", RR04)");
+    refresh(held, ru, VOLGA);
+
+    String namesake = crossBorderNoWait("Carpet purchase", ir, PERSEPOLIS, NEVA, "RUB", "sourceAmount", "3000000", false,
+        "Mahfouz Ould al-Walid Trading House");
+    waitForState(ir, namesake, "HELD", 10_000);
+    operatorPost(ir, "officer.karimi", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"a company, not the listed person\"}");
+    var twice = operatorPost(ir, "officer.karimi", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"again\"}");
+    out.println("  " + shortId(namesake) + " (a namesake) HELD on IR-NODE; officer.karimi approves the release; approving"
+        + " twice is refused (HTTP " + twice.statusCode() + "): dual control");
+    operatorPost(ir, "officer.rahimi", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"confirmed namesake\"}");
+    out.println("  officer.rahimi confirms; the payment goes on to RU-NODE, which screens it against its own lists ...");
+    waitForState(ru, namesake, "HELD", 10_000);
+    operatorPost(ru, "officer.ivanova", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"namesake, documents checked\"}");
+    operatorPost(ru, "officer.petrov", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"confirmed\"}");
+    out.println("  ... HELD there too, released by officer.ivanova and officer.petrov, then settled on both nodes");
+    awaitFinal(ir, PERSEPOLIS, namesake, 15_000);
+    refresh(namesake, ir, PERSEPOLIS);
+
     out.println("The IRR node is killed (SIGKILL) with a payment in flight, then restarted ...");
     String inFlight = crossBorderNoWait("Power-line spare parts", ru, URAL, ZAGROS, "IRR", "sourceAmount", "95000000.00", true);
     ir.kill();
@@ -228,13 +255,24 @@ final class CorridorDemo {
 
   private String crossBorderNoWait(String what, NodeProcess node, String debtor, String creditor, String target,
       String basis, String amount, boolean outOfRu) throws Exception {
+    return crossBorderNoWait(what, node, debtor, creditor, target, basis, amount, outOfRu, null);
+  }
+
+  private String crossBorderNoWait(String what, NodeProcess node, String debtor, String creditor, String target,
+      String basis, String amount, boolean outOfRu, String creditorName) throws Exception {
     JsonNode q = bestQuote(node, debtor, target, basis, amount);
     String source = q.get("sourceCurrency").asText();
-    return pay(what, node, debtor, creditor, q.get("sourceAmount").asText(), source, q.get("quoteId").asText(), outOfRu, q);
+    return pay(what, node, debtor, creditor, q.get("sourceAmount").asText(), source, q.get("quoteId").asText(), outOfRu, q,
+        creditorName);
   }
 
   private String pay(String what, NodeProcess node, String debtor, String creditor, String amount, String currency,
       String quoteId, boolean outOfRu, JsonNode quote) throws Exception {
+    return pay(what, node, debtor, creditor, amount, currency, quoteId, outOfRu, quote, null);
+  }
+
+  private String pay(String what, NodeProcess node, String debtor, String creditor, String amount, String currency,
+      String quoteId, boolean outOfRu, JsonNode quote, String creditorName) throws Exception {
     String uetr = UUID.randomUUID().toString();
     var body = new LinkedHashMap<String, Object>();
     body.put("uetr", uetr);
@@ -244,7 +282,7 @@ final class CorridorDemo {
     body.put("currency", currency);
     if (quoteId != null) body.put("quoteId", quoteId);
     body.put("debtor", Map.of("name", names.get(debtor) + " customer"));
-    body.put("creditor", Map.of("name", names.get(creditor) + " customer"));
+    body.put("creditor", Map.of("name", creditorName != null ? creditorName : names.get(creditor) + " customer"));
     body.put("remittance", what);
     var r = post(node, debtor, "/v1/payments", json.writeValueAsString(body));
     if (r.statusCode() != 200) throw new IllegalStateException(what + ": " + r.body());
@@ -270,6 +308,24 @@ final class CorridorDemo {
           l.fxp(), p.get("state").asText(), p.has("reasonCode") ? p.get("reasonCode").asText() : null,
           l.crossBorder(), l.outOfRu()));
     }
+  }
+
+  private HttpResponse<String> operatorPost(NodeProcess node, String operator, String path, String body) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(base(node) + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").header("X-Rialto-Operator", operator)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** Waits until the node's operator view shows the payment in {@code state}. */
+  private void waitForState(NodeProcess node, String uetr, String state, long timeoutMillis) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (System.currentTimeMillis() < deadline) {
+      var r = get(node, null, "/v1/admin/payments/" + uetr);
+      if (r.statusCode() == 200 && json.readTree(r.body()).get("state").asText().equals(state)) return;
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("payment " + uetr + " did not reach " + state + " on " + node.name);
   }
 
   private String paymentState(NodeProcess node, String bic, String uetr) throws Exception {
@@ -388,6 +444,8 @@ final class CorridorDemo {
         listen: { host: 127.0.0.1, port: %d }
         store: { url: "%s" }
         quoteValiditySeconds: %d
+        # The jurisdiction's sanctions lists: every payment's parties are screened before money moves.
+        screening: { lists: [UN] }
         # FX providers of the corridor, in both directions: they quote here or settle leg 2 here.
         fxProviders: [%s, %s, %s]
         participants:
@@ -412,6 +470,7 @@ final class CorridorDemo {
         listen: { host: 127.0.0.1, port: %d }
         store: { url: "%s" }
         quoteValiditySeconds: %d
+        screening: { lists: [UN] }
         # FX providers of the corridor, in both directions: they quote here or settle leg 2 here.
         fxProviders: [%s, %s, %s]
         participants:
