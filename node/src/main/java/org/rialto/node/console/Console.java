@@ -100,10 +100,10 @@ public final class Console implements ApiServer.RouteRegistrar {
 
   @Override
   public void register(Javalin app) {
-    app.get("/console", ctx -> ctx.redirect("/console/"));
     app.get("/console/assets/htmx.min.js", ctx -> asset(ctx, htmx, "text/javascript; charset=utf-8"));
     app.get("/console/assets/console.css", ctx -> asset(ctx, css, "text/css; charset=utf-8"));
-    page(app, "/console/", Layout.Page.DASHBOARD, "Dashboard", ctx -> dashboard());
+    // Javalin ignores trailing slashes, so this serves both /console and /console/.
+    page(app, "/console", Layout.Page.DASHBOARD, "Dashboard", ctx -> dashboard());
     app.get("/console/payments", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payments", () -> {
       var form = SearchForm.from(ctx);
       String results = paymentResults(form);
@@ -464,7 +464,7 @@ public final class Console implements ApiServer.RouteRegistrar {
     h.raw("<table id=\"payment-list\"><tr><th>Received</th><th>UETR</th><th>MsgId</th><th>Debtor</th><th>Creditor</th>")
         .raw("<th class=\"num\">Amount</th><th>State</th><th>Step</th><th>Priority</th></tr>");
     for (var p : found) {
-      h.raw("<tr><td class=\"num\">").text(time(p.receivedAtMillis())).raw("</td><td class=\"mono\">")
+      h.raw("<tr><td class=\"time\">").text(time(p.receivedAtMillis())).raw("</td><td class=\"mono\">")
           .link("/console/payments/" + p.uetr(), p.uetr()).raw("</td><td class=\"mono\">").text(p.msgId()).raw("</td>")
           .raw("<td class=\"mono\">").text(p.debtorBic()).raw("</td><td class=\"mono\">").text(p.creditorBic()).raw("</td>")
           .raw("<td class=\"num\">").text(money.knows(p.currency()) ? money.withCode(p.amountMinor(), p.currency())
@@ -536,7 +536,7 @@ public final class Console implements ApiServer.RouteRegistrar {
       h.raw("<table><tr><th>#</th><th>To</th><th>Kind</th><th>Detail</th><th>Created</th><th></th></tr>");
       for (var m : messages) {
         h.raw("<tr><td class=\"num\">").text(m.id()).raw("</td><td class=\"mono\">").text(m.bic()).raw("</td><td>").text(m.kind())
-            .raw("</td><td class=\"muted\">").text(m.detail()).raw("</td><td class=\"num\">").text(preciseTime(m.createdAtMillis()))
+            .raw("</td><td class=\"muted\">").text(m.detail()).raw("</td><td class=\"time\">").text(preciseTime(m.createdAtMillis()))
             .raw("</td><td>").link("/console/messages/" + m.id(), "view XML").raw("</td></tr>");
       }
       h.raw("</table>");
