@@ -1,5 +1,7 @@
 package org.rialto.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,28 +27,40 @@ import org.rialto.ledger.TransferView;
 
 /**
  * The single writer of a node's ledger (LMAX style): one thread owns the {@link Ledger}; callers
- * hand it events through a bounded queue and get futures. The thread drains what is queued (up to
- * a batch limit, never splitting a submission), stamps a strictly increasing timestamp, applies
- * the batch, makes it durable in one database transaction and only then completes the futures.
- * An acknowledged event therefore survives a crash at any moment.
+ * hand it events through a bounded queue and get futures. The writer thread drains what is queued
+ * (up to a batch limit, never splitting a submission), stamps a strictly increasing timestamp and
+ * applies the batch; a second thread, the committer, makes applied batches durable in one database
+ * transaction and only then completes their futures. An acknowledged event therefore survives a
+ * crash at any moment.
  *
- * <p>Reads are queries run on the same thread, between batches ({@link #query}), rather than a
- * published snapshot: they see exactly the durable, acknowledged state in submission order, need
- * no lock and no copy of the ledger (copying millions of balances after every batch would cost
- * more than the batch), and their cost is a hash lookup. The price is that a read waits behind
- * the batch in progress, which is milliseconds.
+ * <p>Why two threads: a commit is mostly waiting for fsync, and applying is pure CPU, so while
+ * batch N is being fsynced the writer applies N+1. Whatever accumulated while a commit was in
+ * flight goes into the next commit together (group commit, at most {@value #MAX_GROUP_BATCHES}
+ * batches), so a slow disk costs larger commits, not fewer events per second. The ledger is then
+ * ahead of the disk by at most {@link #MAX_BATCHES_AHEAD} batches, none of them acknowledged.
+ *
+ * <p>Reads are queries run on the writer thread, between batches ({@link #query}), rather than a
+ * published snapshot: they need no lock and no copy of the ledger (copying millions of balances
+ * after every batch would cost more than the batch), and cost a hash lookup. A query's answer is
+ * released only once every batch applied before it is durable, so nobody ever sees a state that a
+ * crash could take back.
  *
  * <p>Fail-stop: if a batch cannot be made durable (or the ledger reports a broken invariant), the
- * in-memory ledger is ahead of the store. The writer then fails that batch's futures, every queued
- * and every later submission with {@link WriterStoppedException}; the node must restart, which
- * rebuilds the ledger from the journal.
+ * in-memory ledger is ahead of the store. Every submission not yet acknowledged, queued or made
+ * later then fails with {@link WriterStoppedException}; the node must restart, which rebuilds the
+ * ledger from the journal. A commit that failed may still have reached the disk (the database can
+ * fail after committing): callers retry with the same transfer ids, which answer {@code EXISTS}.
  *
- * <p>Futures complete on the writer thread: callers should do heavy work in {@code *Async}
+ * <p>Futures complete on the committer thread: callers should do heavy work in {@code *Async}
  * continuations, not in the completing thread.
  */
 public final class LedgerWriter implements AutoCloseable {
   /** Latencies kept for percentiles: the last this many batches. */
   private static final int LATENCY_WINDOW = 1 << 16;
+  /** Applied batches the committer may have in hand: bounds how far memory runs ahead of disk. */
+  static final int MAX_GROUP_BATCHES = 4;
+  /** One group being committed, one waiting in the hand-over, one the writer is handing over. */
+  static final int MAX_BATCHES_AHEAD = 2 * MAX_GROUP_BATCHES + 1;
 
   /**
    * @param queueCapacity submissions the queue holds (a submission is one event or one list of up
@@ -97,38 +111,49 @@ public final class LedgerWriter implements AutoCloseable {
     }
   }
 
-  /** Counters and batch latency percentiles (drain to durable), over the last {@value #LATENCY_WINDOW} batches. */
-  public record Stats(long batches, long events, long journalRows, long ticks, double batchP50Millis, double batchP99Millis,
-      double batchMaxMillis, long journalSeq) {}
+  /**
+   * Counters and batch latency percentiles (drain to durable) over the last {@value #LATENCY_WINDOW}
+   * batches; {@code commits} counts database transactions (a commit carries up to {@value
+   * #MAX_GROUP_BATCHES} batches).
+   */
+  public record Stats(long batches, long events, long journalRows, long commits, long ticks, double batchP50Millis,
+      double batchP99Millis, double batchMaxMillis, long journalSeq) {}
 
-  private sealed interface Request permits Single, Multi, Query, Stop {}
+  private sealed interface Request permits Single, Multi, Query, StatsRequest, Stop {}
 
   private record Single(LedgerEvent event, CompletableFuture<EventResult> future) implements Request {}
 
   private record Multi(List<LedgerEvent> events, LedgerTxWork work, CompletableFuture<List<EventResult>> future)
       implements Request {}
 
-  private record Query<T>(Function<LedgerReads, T> function, CompletableFuture<T> future) implements Request {
-    void run(LedgerReads reads) {
-      try {
-        future.complete(function.apply(reads));
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
-      } catch (InvariantViolationError e) {
-        // A read that finds the ledger inconsistent must stop the writer, like a batch would.
-        future.completeExceptionally(e);
-        throw e;
-      }
-    }
-  }
+  private record Query<T>(Function<LedgerReads, T> function, CompletableFuture<T> future) implements Request {}
+
+  /** Answered by the committer, which owns the counters. */
+  private record StatsRequest(boolean reset, CompletableFuture<Stats> future) implements Request {}
 
   private record Stop() implements Request {}
+
+  /** A query's answer, held until the batches before it are durable. */
+  private record Answer(CompletableFuture<Object> future, Object value, Throwable error) {}
+
+  /**
+   * One applied batch on its way to the disk.
+   *
+   * @param entry the journal row to write, or null (a batch of queries or caller work only)
+   */
+  private record Applied(List<Request> requests, JournalEntry entry, List<EventResult> results, List<Answer> answers,
+      boolean hasWork, long startedNanos) {}
+
+  /** Tells the committer that the writer thread has finished. */
+  private static final Applied END = new Applied(List.of(), null, List.of(), List.of(), false, 0);
 
   private final Store store;
   private final Config config;
   private final Ledger ledger;
   private final ArrayBlockingQueue<Request> queue;
+  private final ArrayBlockingQueue<Applied> applied = new ArrayBlockingQueue<>(MAX_GROUP_BATCHES);
   private final Thread thread;
+  private final Thread committer;
   private final Reads reads = new Reads();
 
   private volatile Throwable failure;
@@ -141,13 +166,16 @@ public final class LedgerWriter implements AutoCloseable {
   /** Submissions taken off the queue but not yet in a batch, in order; at most one batch's worth. */
   private final ArrayDeque<Request> taken = new ArrayDeque<>();
   private final ArrayList<LedgerEvent> events = new ArrayList<>();
-  private final ArrayList<Query<?>> queries = new ArrayList<>();
+  private volatile long ticks;
+
+  // Owned by the committer thread.
+  private final ArrayList<Applied> group = new ArrayList<>(MAX_GROUP_BATCHES + 1);
   private final long[] latencyNanos = new long[LATENCY_WINDOW];
+  private long recorded;
   private long batches;
   private long eventsApplied;
   private long journalRows;
-  private long ticks;
-  private long recorded;
+  private long commits;
 
   private LedgerWriter(Store store, Config config, Ledger ledger) {
     this.store = store;
@@ -155,8 +183,10 @@ public final class LedgerWriter implements AutoCloseable {
     this.ledger = ledger;
     this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
     this.thread = new Thread(this::run, "ledger-writer");
-    // A daemon: dying with the JVM mid-batch is a crash, and crashes are safe by construction.
+    this.committer = new Thread(this::commitLoop, "ledger-committer");
+    // Daemons: dying with the JVM mid-batch is a crash, and crashes are safe by construction.
     thread.setDaemon(true);
+    committer.setDaemon(true);
   }
 
   /**
@@ -168,6 +198,7 @@ public final class LedgerWriter implements AutoCloseable {
   public static LedgerWriter start(Store store, Config config) {
     Ledger ledger = rebuild(store);
     LedgerWriter writer = new LedgerWriter(store, config, ledger);
+    writer.committer.start();
     writer.thread.start();
     return writer;
   }
@@ -227,8 +258,9 @@ public final class LedgerWriter implements AutoCloseable {
 
   /**
    * Runs {@code function} on the writer thread between batches. It sees every batch acknowledged
-   * before the call and possibly batches submitted concurrently; never one that is not yet durable.
-   * It must be quick and must not keep {@link LedgerReads} beyond the call.
+   * before the call and possibly batches submitted concurrently; its answer is released only once
+   * every batch it saw is durable. It must be quick and must not keep {@link LedgerReads} beyond
+   * the call.
    */
   public <T> CompletableFuture<T> query(Function<LedgerReads, T> function) {
     Objects.requireNonNull(function, "function");
@@ -237,18 +269,18 @@ public final class LedgerWriter implements AutoCloseable {
     return future;
   }
 
-  /** Counters and latency percentiles, read on the writer thread. */
+  /** Counters and latency percentiles, as of every batch submitted before this call. */
   public CompletableFuture<Stats> stats() {
-    return query(r -> statsNow());
+    CompletableFuture<Stats> future = new CompletableFuture<>();
+    enqueue(new StatsRequest(false, future), future);
+    return future;
   }
 
   /** Like {@link #stats()}, then starts the latency window afresh (for interval metrics, benchmarks). */
   public CompletableFuture<Stats> statsAndReset() {
-    return query(r -> {
-      Stats now = statsNow();
-      recorded = 0;
-      return now;
-    });
+    CompletableFuture<Stats> future = new CompletableFuture<>();
+    enqueue(new StatsRequest(true, future), future);
+    return future;
   }
 
   private void enqueue(Request request, CompletableFuture<?> future) {
@@ -293,7 +325,7 @@ public final class LedgerWriter implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------------------------------
-  // The writer thread.
+  // The writer thread: drain, apply, hand over.
   // ---------------------------------------------------------------------------------------
 
   private void run() {
@@ -306,12 +338,13 @@ public final class LedgerWriter implements AutoCloseable {
     } finally {
       terminated = true;
       drainAfterStop();
+      handOverEnd();
     }
   }
 
   private void loop() throws InterruptedException {
     final int maxEvents = config.maxBatchEvents();
-    while (true) {
+    while (failure == null) {
       Request first = taken.isEmpty() ? queue.poll(pollTimeoutNanos(), TimeUnit.NANOSECONDS) : taken.pollFirst();
       if (first == null) {
         if (config.clock().nowNanos() >= ledger.nextExpiryNanos()) {
@@ -347,7 +380,7 @@ public final class LedgerWriter implements AutoCloseable {
         drained.add(next);
         count += n;
       }
-      processBatch();
+      applyBatch();
       if (stop) {
         return;
       }
@@ -369,6 +402,7 @@ public final class LedgerWriter implements AutoCloseable {
       case Single s -> 1;
       case Multi m -> m.events().size();
       case Query<?> q -> 0;
+      case StatsRequest s -> 0;
       case Stop s -> 0;
     };
   }
@@ -379,101 +413,110 @@ public final class LedgerWriter implements AutoCloseable {
   }
 
   /** An empty batch: lapses due pending transfers, journaled only when it lapsed any. */
-  private void tick() {
+  private void tick() throws InterruptedException {
     long started = System.nanoTime();
     long timestamp = nextTimestamp();
     BatchResult result = ledger.apply(timestamp, List.of());
     ticks++;
     if (!result.expiredPendingIds().isEmpty()) {
-      store.commit(List.of(new JournalEntry(timestamp, List.of())), TxWork.NONE);
-      journalRows++;
-      recordLatency(System.nanoTime() - started);
+      handOver(new Applied(List.of(), new JournalEntry(timestamp, List.of()), List.of(), List.of(), false, started));
     }
   }
 
-  private void processBatch() {
+  private void applyBatch() throws InterruptedException {
     long started = System.nanoTime();
     boolean hasWork = false;
-    for (Request r : drained) {
-      switch (r) {
-        case Single s -> events.add(s.event());
-        case Multi m -> {
-          events.addAll(m.events());
-          hasWork |= m.work() != null;
-        }
-        case Query<?> q -> queries.add(q);
-        case Stop s -> throw new IllegalStateException("stop request inside a batch");
-      }
-    }
+    List<Answer> answers = List.of();
     try {
+      for (Request r : drained) {
+        switch (r) {
+          case Single s -> events.add(s.event());
+          case Multi m -> {
+            events.addAll(m.events());
+            hasWork |= m.work() != null;
+          }
+          case Query<?> q -> {}
+          case StatsRequest s -> {}
+          case Stop s -> throw new IllegalStateException("stop request inside a batch");
+        }
+      }
+      JournalEntry entry = null;
+      List<EventResult> results = List.of();
       if (!events.isEmpty() || hasWork) {
         long timestamp = nextTimestamp();
         BatchResult result = ledger.apply(timestamp, events);
         if (result.size() != events.size()) {
           throw new IllegalStateException("ledger answered " + result.size() + " results for " + events.size() + " events");
         }
-        List<EventResult> results = result.results();
-        boolean journal = !events.isEmpty() || !result.expiredPendingIds().isEmpty();
-        List<JournalEntry> entries = journal ? List.of(new JournalEntry(timestamp, events)) : List.of();
-        TxWork extra = hasWork ? connection -> runWork(connection, results) : TxWork.NONE;
-        store.commit(entries, extra);
-        batches++;
-        eventsApplied += events.size();
-        journalRows += entries.size();
-        recordLatency(System.nanoTime() - started);
-        complete(results);
+        results = result.results();
+        if (!events.isEmpty() || !result.expiredPendingIds().isEmpty()) {
+          entry = new JournalEntry(timestamp, events);
+        }
       }
-      for (Query<?> q : queries) {
-        q.run(reads);
+      // Queries read the state just applied; their answers wait for the commit with the batch.
+      for (Request r : drained) {
+        if (r instanceof Query<?> q) {
+          if (answers.isEmpty()) {
+            answers = new ArrayList<>();
+          }
+          answers.add(answer(q));
+        }
       }
+      handOver(new Applied(List.copyOf(drained), entry, results, answers, hasWork, started));
     } catch (Throwable e) {
-      // Fail every caller of this batch before anything else can observe the writer.
       fail(e);
       for (Request r : drained) {
         failRequest(r, e);
       }
-      throw new BatchFailed(e);
+      throw e;
     } finally {
       drained.clear();
       events.clear();
-      queries.clear();
     }
   }
 
-  /** Unwinds the loop after a batch failed; the futures are already failed. */
+  @SuppressWarnings("unchecked")
+  private Answer answer(Query<?> q) {
+    CompletableFuture<Object> future = (CompletableFuture<Object>) q.future();
+    try {
+      return new Answer(future, q.function().apply(reads), null);
+    } catch (RuntimeException e) {
+      return new Answer(future, null, e);
+    }
+    // An InvariantViolationError propagates: a read that finds the ledger inconsistent stops the
+    // writer like a batch would.
+  }
+
+  /** Waits for room in the committer's hands, giving up once the committer has failed. */
+  private void handOver(Applied a) throws InterruptedException {
+    while (!applied.offer(a, 10, TimeUnit.MILLISECONDS)) {
+      Throwable f = failure;
+      if (f != null) {
+        throw new BatchFailed(f);
+      }
+    }
+  }
+
+  /** Always delivered, so the committer learns the writer is done even after a failure. */
+  private void handOverEnd() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        applied.put(END);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Unwinds the writer loop after the committer failed; the futures are failed by the committer. */
   private static final class BatchFailed extends RuntimeException {
     BatchFailed(Throwable cause) {
       super(cause);
-    }
-  }
-
-  private void runWork(java.sql.Connection connection, List<EventResult> results) throws java.sql.SQLException {
-    int offset = 0;
-    for (Request r : drained) {
-      int n = eventCount(r);
-      if (r instanceof Multi m && m.work() != null) {
-        m.work().run(connection, results.subList(offset, offset + n));
-      }
-      offset += n;
-    }
-  }
-
-  private void complete(List<EventResult> results) {
-    int offset = 0;
-    for (Request r : drained) {
-      switch (r) {
-        case Single s -> s.future().complete(results.get(offset++));
-        case Multi m -> {
-          int n = m.events().size();
-          m.future().complete(List.copyOf(results.subList(offset, offset + n)));
-          offset += n;
-        }
-        case Query<?> q -> {}
-        case Stop s -> {}
-      }
-    }
-    if (offset != results.size()) {
-      throw new IllegalStateException("completed " + offset + " of " + results.size() + " results");
     }
   }
 
@@ -486,11 +529,12 @@ public final class LedgerWriter implements AutoCloseable {
   private void failRequest(Request r, Throwable cause) {
     WriterStoppedException stopped = cause == null
         ? new WriterStoppedException("ledger writer is closed", null)
-        : stoppedAfterFailure(cause);
+        : stoppedAfterFailure(cause instanceof BatchFailed ? cause.getCause() : cause);
     switch (r) {
       case Single s -> s.future().completeExceptionally(stopped);
       case Multi m -> m.future().completeExceptionally(stopped);
       case Query<?> q -> q.future().completeExceptionally(stopped);
+      case StatsRequest s -> s.future().completeExceptionally(stopped);
       case Stop s -> {}
     }
   }
@@ -505,16 +549,131 @@ public final class LedgerWriter implements AutoCloseable {
     }
   }
 
-  private void recordLatency(long nanos) {
-    latencyNanos[(int) (recorded++ % LATENCY_WINDOW)] = nanos;
+  // ---------------------------------------------------------------------------------------
+  // The committer thread: group commit, then acknowledge.
+  // ---------------------------------------------------------------------------------------
+
+  private void commitLoop() {
+    boolean ended = false;
+    while (!ended) {
+      Applied first;
+      try {
+        first = applied.take();
+      } catch (InterruptedException e) {
+        fail(new WriterStoppedException("ledger committer thread interrupted", e));
+        continue; // Keep draining until the writer's END, failing what arrives.
+      }
+      group.add(first);
+      applied.drainTo(group, MAX_GROUP_BATCHES - 1);
+      if (group.get(group.size() - 1) == END) {
+        group.remove(group.size() - 1);
+        ended = true;
+      }
+      if (group.contains(END)) {
+        throw new IllegalStateException("END handed over before other batches");
+      }
+      commitGroup();
+      group.clear();
+    }
+  }
+
+  private void commitGroup() {
+    if (group.isEmpty()) {
+      return;
+    }
+    Throwable f = failure;
+    if (f == null) {
+      try {
+        List<JournalEntry> entries = new ArrayList<>(group.size());
+        boolean hasWork = false;
+        for (Applied a : group) {
+          if (a.entry() != null) {
+            entries.add(a.entry());
+          }
+          hasWork |= a.hasWork();
+        }
+        if (!entries.isEmpty() || hasWork) {
+          store.commit(entries, hasWork ? this::runWork : TxWork.NONE);
+          commits++;
+          journalRows += entries.size();
+        }
+      } catch (Throwable e) {
+        fail(e);
+        f = failure;
+      }
+    }
+    long now = System.nanoTime();
+    for (Applied a : group) {
+      if (f != null) {
+        for (Request r : a.requests()) {
+          failRequest(r, f);
+        }
+        continue;
+      }
+      if (a.entry() != null || a.hasWork()) {
+        batches++;
+        eventsApplied += a.results().size();
+        latencyNanos[(int) (recorded++ % LATENCY_WINDOW)] = now - a.startedNanos();
+      }
+      complete(a);
+    }
+  }
+
+  private void runWork(Connection connection) throws SQLException {
+    for (Applied a : group) {
+      if (!a.hasWork()) {
+        continue;
+      }
+      int offset = 0;
+      for (Request r : a.requests()) {
+        int n = eventCount(r);
+        if (r instanceof Multi m && m.work() != null) {
+          m.work().run(connection, a.results().subList(offset, offset + n));
+        }
+        offset += n;
+      }
+    }
+  }
+
+  private void complete(Applied a) {
+    int offset = 0;
+    List<EventResult> results = a.results();
+    for (Request r : a.requests()) {
+      switch (r) {
+        case Single s -> s.future().complete(results.get(offset++));
+        case Multi m -> {
+          int n = m.events().size();
+          m.future().complete(List.copyOf(results.subList(offset, offset + n)));
+          offset += n;
+        }
+        case StatsRequest s -> {
+          s.future().complete(statsNow());
+          if (s.reset()) {
+            recorded = 0;
+          }
+        }
+        case Query<?> q -> {}
+        case Stop s -> {}
+      }
+    }
+    if (offset != results.size()) {
+      throw new IllegalStateException("completed " + offset + " of " + results.size() + " results");
+    }
+    for (Answer answer : a.answers()) {
+      if (answer.error() != null) {
+        answer.future().completeExceptionally(answer.error());
+      } else {
+        answer.future().complete(answer.value());
+      }
+    }
   }
 
   private Stats statsNow() {
     int n = (int) Math.min(recorded, LATENCY_WINDOW);
     long[] sorted = Arrays.copyOf(latencyNanos, n);
     Arrays.sort(sorted);
-    return new Stats(batches, eventsApplied, journalRows, ticks, percentileMillis(sorted, 0.50), percentileMillis(sorted, 0.99),
-        n == 0 ? 0 : sorted[n - 1] / 1e6, store.tail().seq());
+    return new Stats(batches, eventsApplied, journalRows, commits, ticks, percentileMillis(sorted, 0.50),
+        percentileMillis(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1e6, store.tail().seq());
   }
 
   private static double percentileMillis(long[] sorted, double p) {
@@ -530,28 +689,27 @@ public final class LedgerWriter implements AutoCloseable {
   // ---------------------------------------------------------------------------------------
 
   /**
-   * Lets the writer finish what was submitted before this call, then stops it. Later submissions
-   * fail with {@link WriterStoppedException}. Does not close the store.
+   * Lets the writer finish what was submitted before this call, makes it durable, then stops both
+   * threads. Later submissions fail with {@link WriterStoppedException}. Does not close the store.
    */
   @Override
   public void close() {
     closing = true;
-    if (thread.isAlive()) {
-      try {
-        if (!queue.offer(new Stop(), 1, TimeUnit.MINUTES)) {
-          thread.interrupt();
-        }
-        thread.join(TimeUnit.MINUTES.toMillis(1));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    try {
+      if (thread.isAlive() && !queue.offer(new Stop(), 1, TimeUnit.MINUTES)) {
+        thread.interrupt();
       }
-      if (thread.isAlive()) {
-        throw new IllegalStateException("ledger writer did not stop within a minute");
-      }
+      thread.join(TimeUnit.MINUTES.toMillis(1));
+      committer.join(TimeUnit.MINUTES.toMillis(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive() || committer.isAlive()) {
+      throw new IllegalStateException("ledger writer did not stop within a minute");
     }
   }
 
-  /** The writer thread, for tests that must know who completes futures. */
+  /** The writer thread, for tests that must know who runs queries. */
   Thread thread() {
     return thread;
   }

@@ -250,9 +250,9 @@ public final class LedgerBench {
       double seconds = elapsed / 1e9;
       DurableRun run = new DurableRun(work.size() / seconds, work.size(), ok.get(), seconds, after.batches() - before.batches(),
           after.batchP50Millis(), after.batchP99Millis(), after.batchMaxMillis());
-      log.printf(Locale.ROOT, "%s: %,.0f transfers/s durable (%,d batches, avg %.0f events, p50 %.2f ms, p99 %.2f ms, max %.2f ms)%n",
-          name, run.tps(), run.batches(), (double) work.size() / Math.max(1, run.batches()), run.batchP50Millis(),
-          run.batchP99Millis(), run.batchMaxMillis());
+      log.printf(Locale.ROOT, "%s: %,.0f transfers/s durable (%,d batches of avg %.0f events in %,d commits; batch latency p50 %.2f ms,"
+          + " p99 %.2f ms, max %.2f ms)%n", name, run.tps(), run.batches(), (double) work.size() / Math.max(1, run.batches()),
+          after.commits() - before.commits(), run.batchP50Millis(), run.batchP99Millis(), run.batchMaxMillis());
       return run;
     }
   }
