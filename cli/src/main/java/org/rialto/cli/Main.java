@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       NodeCommand.class,
       BenchCommand.class,
       LedgerCommand.class,
+      PkiCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
