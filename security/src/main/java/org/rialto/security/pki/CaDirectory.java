@@ -264,6 +264,14 @@ public final class CaDirectory {
   private static void writeNew(Path file, byte[] bytes) {
     try {
       Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+      if (file.getFileName().toString().endsWith(".p12")) {
+        // Password-protected already; owner-only as well, since the password may be weak.
+        try {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system.
+        }
+      }
     } catch (FileAlreadyExistsException e) {
       throw new IllegalStateException(file + " exists: refusing to overwrite it", e);
     } catch (IOException e) {
