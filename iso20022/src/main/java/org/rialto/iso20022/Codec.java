@@ -42,7 +42,7 @@ final class Codec {
       return unreadable(null, null, "/", "not well-formed XML: " + e.getMessage());
     }
     Findings schemaFindings = new Findings(limits.maxFindings());
-    XmlIn in = new XmlIn(r, limits, schemaFindings);
+    XmlIn in = ctx.cursor(r, limits, schemaFindings);
     State st = new State();
     boolean clean = false;
     try {
@@ -192,8 +192,8 @@ final class Codec {
   /** Name of the element that wraps AppHdr and Document when a message has a header. */
   static final String WRAPPER = "Envelope";
 
-  static XmlOut write(Envelope e, int capacityHint) {
-    XmlOut out = new XmlOut(capacityHint);
+  /** Writes {@code e} into {@code out} (fresh or from {@link XmlOut#acquire()}). */
+  static XmlOut write(Envelope e, XmlOut out) {
     out.prolog();
     BusinessApplicationHeader h = e.header();
     if (h != null) {

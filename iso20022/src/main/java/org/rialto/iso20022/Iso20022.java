@@ -49,7 +49,13 @@ public final class Iso20022 {
    *     carry, an AppHdr naming another message type, an untyped element out of place)
    */
   public static byte[] write(Envelope envelope) {
-    return Codec.write(envelope, 4096).toBytes();
+    XmlOut out = XmlOut.acquire();
+    try {
+      return Codec.write(envelope, out).toBytes();
+    } finally {
+      // A writer that failed half-way has open elements and is not pooled (release checks).
+      out.release();
+    }
   }
 
   public static byte[] write(IsoMessage message) {
@@ -57,7 +63,12 @@ public final class Iso20022 {
   }
 
   public static String writeString(Envelope envelope) {
-    return Codec.write(envelope, 4096).asString();
+    XmlOut out = XmlOut.acquire();
+    try {
+      return Codec.write(envelope, out).asString();
+    } finally {
+      out.release();
+    }
   }
 
   /** Compiles every shipped XSD now, so the first validated read is not slow. */

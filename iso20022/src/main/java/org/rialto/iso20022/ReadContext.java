@@ -18,6 +18,7 @@ final class ReadContext {
   final XMLInputFactory factory;
   private final SchemaTee[] tees = new SchemaTee[MessageType.values().length];
   private SchemaTee headerTee;
+  private final XmlIn cursor = new XmlIn();
 
   private ReadContext() {
     factory = XMLInputFactory.newDefaultFactory();
@@ -60,6 +61,10 @@ final class ReadContext {
       tees[type.ordinal()] = t;
     }
     return t;
+  }
+
+  XmlIn cursor(javax.xml.stream.XMLStreamReader reader, Limits limits, Findings findings) {
+    return cursor.reset(reader, limits, findings);
   }
 
   SchemaTee headerTee() {

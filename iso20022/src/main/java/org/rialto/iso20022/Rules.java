@@ -57,24 +57,25 @@ final class Rules {
   // ---- header ------------------------------------------------------------------------------
 
   private void header(BusinessApplicationHeader h) {
-    partyOrAgent("/AppHdr/Fr", h.from(), "OrgId", "FIId", ReasonCode.BE15);
-    partyOrAgent("/AppHdr/To", h.to(), "OrgId", "FIId", ReasonCode.BE15);
-    creationTime("/AppHdr/CreDt", h.creationDate());
+    partyOrAgent("/AppHdr", "/Fr", h.from(), "OrgId", "FIId", ReasonCode.BE15);
+    partyOrAgent("/AppHdr", "/To", h.to(), "OrgId", "FIId", ReasonCode.BE15);
+    creationTime("/AppHdr/CreDt", "", h.creationDate());
   }
 
   // ---- pacs.008 ----------------------------------------------------------------------------
 
   private void pacs008(Pacs008 m) {
-    String root = "/Document/FIToFICstmrCdtTrf";
+    final String root = "/Document/FIToFICstmrCdtTrf";
     CreditTransferGroupHeader h = m.groupHeader();
-    String hp = root + "/GrpHdr";
+    final String hp = root + "/GrpHdr";
     List<CreditTransfer> txs = m.transactions();
     groupHeader(hp, h, txs.size());
     BigDecimal sum = BigDecimal.ZERO;
     String totalCurrency = h.totalInterbankSettlementAmount() == null ? null : h.totalInterbankSettlementAmount().currency();
-    Set<String> uetrs = new HashSet<>();
-    Set<String> txIds = new HashSet<>();
-    Set<String> instrIds = new HashSet<>();
+    // Duplicates need two transactions: a single-transaction message builds no sets.
+    Set<String> uetrs = txs.size() > 1 ? new HashSet<>(txs.size() * 2) : null;
+    Set<String> txIds = txs.size() > 1 ? new HashSet<>(txs.size() * 2) : null;
+    Set<String> instrIds = txs.size() > 1 ? new HashSet<>(txs.size() * 2) : null;
     LocalDate created = h.creationDateTime().toLocalDate();
     for (int i = 0; i < txs.size(); i++) {
       CreditTransfer t = txs.get(i);
@@ -91,18 +92,18 @@ final class Rules {
   }
 
   private void groupHeader(String hp, CreditTransferGroupHeader h, int count) {
-    creationTime(hp + "/CreDtTm", h.creationDateTime());
-    numberOfTransactions(hp + "/NbOfTxs", h.numberOfTransactions(), count);
+    creationTime(hp, "/CreDtTm", h.creationDateTime());
+    numberOfTransactions(hp, "/NbOfTxs", h.numberOfTransactions(), count);
     if (h.totalInterbankSettlementAmount() != null) {
-      amount(hp + "/TtlIntrBkSttlmAmt", h.totalInterbankSettlementAmount(), false);
+      amount(hp, "/TtlIntrBkSttlmAmt", h.totalInterbankSettlementAmount(), false);
       if (h.interbankSettlementDate() == null) {
         add(ReasonCode.DT01, hp + "/IntrBkSttlmDt", "TtlIntrBkSttlmAmt is present, so IntrBkSttlmDt must be too");
       }
     }
-    if (h.interbankSettlementDate() != null) settlementDate(hp + "/IntrBkSttlmDt", h.interbankSettlementDate(), h.creationDateTime());
-    settlementInstruction(hp + "/SttlmInf", h.settlementInstruction());
-    agent(hp + "/InstgAgt", h.instructingAgent());
-    agent(hp + "/InstdAgt", h.instructedAgent());
+    if (h.interbankSettlementDate() != null) settlementDate(hp, "/IntrBkSttlmDt", h.interbankSettlementDate(), h.creationDateTime());
+    settlementInstruction(hp, h.settlementInstruction());
+    agent(hp, "/InstgAgt", h.instructingAgent());
+    agent(hp, "/InstdAgt", h.instructedAgent());
   }
 
   private void groupTotals(String hp, BigDecimal controlSum, Amount total, BigDecimal sum, String totalName) {
@@ -117,14 +118,14 @@ final class Rules {
   }
 
   private void creditTransfer(String p, CreditTransfer t, CreditTransferGroupHeader h, LocalDate created) {
-    amount(p + "/IntrBkSttlmAmt", t.interbankSettlementAmount(), true);
+    amount(p, "/IntrBkSttlmAmt", t.interbankSettlementAmount(), true);
     settlementDates(p, t.interbankSettlementDate(), h);
     if (t.paymentTypeInformation() != null && h.paymentTypeInformation() != null) {
       add(ReasonCode.CH17, p + "/PmtTpInf", "PmtTpInf is in the group header, so not allowed in a transaction");
     }
-    if (t.acceptanceDateTime() != null) noLaterThanCreation(p + "/AccptncDtTm", t.acceptanceDateTime(), h.creationDateTime());
+    if (t.acceptanceDateTime() != null) noLaterThanCreation(p, "/AccptncDtTm", t.acceptanceDateTime(), h.creationDateTime());
     if (t.instructedAmount() != null) {
-      amount(p + "/InstdAmt", t.instructedAmount(), true);
+      amount(p, "/InstdAmt", t.instructedAmount(), true);
       boolean sameCurrency = t.instructedAmount().currency().equals(t.interbankSettlementAmount().currency());
       if (!sameCurrency && t.exchangeRate() == null) {
         add(ReasonCode.CH21, p + "/XchgRate", "InstdAmt is in " + t.instructedAmount().currency()
@@ -147,8 +148,8 @@ final class Rules {
     for (int i = 0; i < t.charges().size(); i++) {
       Charge c = t.charges().get(i);
       String cp = p + "/ChrgsInf[" + (i + 1) + "]";
-      amount(cp + "/Amt", c.amount(), false);
-      agent(cp + "/Agt", c.agent());
+      amount(cp, "/Amt", c.amount(), false);
+      agent(cp, "/Agt", c.agent());
     }
     if (t.instructingAgent() != null && h.instructingAgent() != null) {
       add(ReasonCode.CH17, p + "/InstgAgt", "InstgAgt is in the group header, so not allowed in a transaction");
@@ -156,23 +157,23 @@ final class Rules {
     if (t.instructedAgent() != null && h.instructedAgent() != null) {
       add(ReasonCode.CH17, p + "/InstdAgt", "InstdAgt is in the group header, so not allowed in a transaction");
     }
-    chain(p, "PrvsInstgAgt", t.previousInstructingAgent1(), t.previousInstructingAgent1Account(), t.previousInstructingAgent2(),
+    chain(p, PREVIOUS, PREVIOUS_ACCOUNT, t.previousInstructingAgent1(), t.previousInstructingAgent1Account(), t.previousInstructingAgent2(),
         t.previousInstructingAgent2Account(), t.previousInstructingAgent3(), t.previousInstructingAgent3Account());
-    chain(p, "IntrmyAgt", t.intermediaryAgent1(), t.intermediaryAgent1Account(), t.intermediaryAgent2(),
+    chain(p, INTERMEDIARY, INTERMEDIARY_ACCOUNT, t.intermediaryAgent1(), t.intermediaryAgent1Account(), t.intermediaryAgent2(),
         t.intermediaryAgent2Account(), t.intermediaryAgent3(), t.intermediaryAgent3Account());
-    agent(p + "/InstgAgt", t.instructingAgent());
-    agent(p + "/InstdAgt", t.instructedAgent());
-    party(p + "/UltmtDbtr", t.ultimateDebtor(), ReasonCode.BE16, created);
-    party(p + "/InitgPty", t.initiatingParty(), ReasonCode.BE15, created);
-    party(p + "/Dbtr", t.debtor(), ReasonCode.BE16, created);
-    account(p + "/DbtrAcct", t.debtorAccount());
-    agent(p + "/DbtrAgt", t.debtorAgent());
-    account(p + "/DbtrAgtAcct", t.debtorAgentAccount());
-    agent(p + "/CdtrAgt", t.creditorAgent());
-    account(p + "/CdtrAgtAcct", t.creditorAgentAccount());
-    party(p + "/Cdtr", t.creditor(), ReasonCode.BE17, created);
-    account(p + "/CdtrAcct", t.creditorAccount());
-    party(p + "/UltmtCdtr", t.ultimateCreditor(), ReasonCode.BE17, created);
+    agent(p, "/InstgAgt", t.instructingAgent());
+    agent(p, "/InstdAgt", t.instructedAgent());
+    party(p, "/UltmtDbtr", t.ultimateDebtor(), ReasonCode.BE16, created);
+    party(p, "/InitgPty", t.initiatingParty(), ReasonCode.BE15, created);
+    party(p, "/Dbtr", t.debtor(), ReasonCode.BE16, created);
+    account(p, "/DbtrAcct", t.debtorAccount());
+    agent(p, "/DbtrAgt", t.debtorAgent());
+    account(p, "/DbtrAgtAcct", t.debtorAgentAccount());
+    agent(p, "/CdtrAgt", t.creditorAgent());
+    account(p, "/CdtrAgtAcct", t.creditorAgentAccount());
+    party(p, "/Cdtr", t.creditor(), ReasonCode.BE17, created);
+    account(p, "/CdtrAcct", t.creditorAccount());
+    party(p, "/UltmtCdtr", t.ultimateCreditor(), ReasonCode.BE17, created);
     for (Instruction i : t.instructionsForCreditorAgent()) {
       if ("CHQB".equals(i.code()) && t.creditorAccount() != null) {
         add(ReasonCode.CH17, p + "/CdtrAcct", "InstrForCdtrAgt CHQB (pay by cheque) does not allow a creditor account");
@@ -213,19 +214,25 @@ final class Rules {
     return p != null && !p.serviceLevels().isEmpty();
   }
 
+  private static final String[] PREVIOUS = {"/PrvsInstgAgt1", "/PrvsInstgAgt2", "/PrvsInstgAgt3"};
+  private static final String[] PREVIOUS_ACCOUNT = {"/PrvsInstgAgt1Acct", "/PrvsInstgAgt2Acct", "/PrvsInstgAgt3Acct"};
+  private static final String[] INTERMEDIARY = {"/IntrmyAgt1", "/IntrmyAgt2", "/IntrmyAgt3"};
+  private static final String[] INTERMEDIARY_ACCOUNT = {"/IntrmyAgt1Acct", "/IntrmyAgt2Acct", "/IntrmyAgt3Acct"};
+
   /** Agent N+1 needs agent N; an account needs its agent. */
-  private void chain(String p, String prefix, Agent a1, Account c1, Agent a2, Account c2, Agent a3, Account c3) {
+  private void chain(String p, String[] names, String[] accountNames, Agent a1, Account c1, Agent a2, Account c2, Agent a3,
+      Account c3) {
+    if (a1 == null && c1 == null && a2 == null && c2 == null && a3 == null && c3 == null) return;
     Agent[] agents = {a1, a2, a3};
     Account[] accounts = {c1, c2, c3};
     for (int i = 0; i < 3; i++) {
-      String name = prefix + (i + 1);
-      agent(p + "/" + name, agents[i]);
-      account(p + "/" + name + "Acct", accounts[i]);
+      agent(p, names[i], agents[i]);
+      account(p, accountNames[i], accounts[i]);
       if (accounts[i] != null && agents[i] == null) {
-        add(ReasonCode.CH21, p + "/" + name, name + "Acct is present, so " + name + " must be too");
+        add(ReasonCode.CH21, p + names[i], names[i].substring(1) + "Acct is present, so " + names[i].substring(1) + " must be too");
       }
       if (i > 0 && agents[i] != null && agents[i - 1] == null) {
-        add(ReasonCode.CH21, p + "/" + prefix + i, name + " is present, so " + prefix + i + " must be too");
+        add(ReasonCode.CH21, p + names[i - 1], names[i].substring(1) + " is present, so " + names[i - 1].substring(1) + " must be too");
       }
     }
   }
@@ -237,41 +244,41 @@ final class Rules {
     if (txDate == null && h.interbankSettlementDate() == null) {
       add(ReasonCode.DT01, p + "/IntrBkSttlmDt", "no interbank settlement date, in the transaction or the group header");
     }
-    if (txDate != null) settlementDate(p + "/IntrBkSttlmDt", txDate, h.creationDateTime());
+    if (txDate != null) settlementDate(p, "/IntrBkSttlmDt", txDate, h.creationDateTime());
   }
 
-  private void settlementDate(String path, LocalDate date, OffsetDateTime created) {
+  private void settlementDate(String base, String mid, LocalDate date, OffsetDateTime created) {
     LocalDate day = created.toLocalDate();
     if (date.isBefore(day.minusDays(MAX_SETTLEMENT_DAYS_BEHIND))) {
-      add(ReasonCode.DT01, path, "settlement date " + date + " is before the message was created (" + day + ")");
+      add(ReasonCode.DT01, base + mid, "settlement date " + date + " is before the message was created (" + day + ")");
     } else if (date.isAfter(day.plusDays(MAX_SETTLEMENT_DAYS_AHEAD))) {
-      add(ReasonCode.DT01, path, "settlement date " + date + " is more than " + MAX_SETTLEMENT_DAYS_AHEAD
+      add(ReasonCode.DT01, base + mid, "settlement date " + date + " is more than " + MAX_SETTLEMENT_DAYS_AHEAD
           + " days after the message was created (" + day + ")");
     }
   }
 
-  private void creationTime(String path, OffsetDateTime created) {
-    if (created.getYear() < 2000) add(ReasonCode.DT01, path, "creation date-time " + created + " is before the year 2000");
+  private void creationTime(String base, String mid, OffsetDateTime created) {
+    if (created.getYear() < 2000) add(ReasonCode.DT01, base + mid, "creation date-time " + created + " is before the year 2000");
     if (referenceTime != null && created.toInstant().isAfter(referenceTime.plusSeconds(MAX_CLOCK_AHEAD_SECONDS))) {
-      add(ReasonCode.DT01, path, "creation date-time " + created + " is more than a day in the future");
+      add(ReasonCode.DT01, base + mid, "creation date-time " + created + " is more than a day in the future");
     }
   }
 
-  private void noLaterThanCreation(String path, OffsetDateTime t, OffsetDateTime created) {
+  private void noLaterThanCreation(String base, String mid, OffsetDateTime t, OffsetDateTime created) {
     if (t.isAfter(created.plusSeconds(MAX_CLOCK_AHEAD_SECONDS))) {
-      add(ReasonCode.DT01, path, t + " is more than a day after the message was created (" + created + ")");
+      add(ReasonCode.DT01, base + mid, t + " is more than a day after the message was created (" + created + ")");
     }
   }
 
-  private void numberOfTransactions(String path, String declared, int actual) {
+  private void numberOfTransactions(String base, String mid, String declared, int actual) {
     long n;
     try {
       n = Long.parseLong(declared);
     } catch (NumberFormatException e) {
-      add(ReasonCode.AM18, path, "NbOfTxs '" + declared + "' is not a number");
+      add(ReasonCode.AM18, base + mid, "NbOfTxs '" + declared + "' is not a number");
       return;
     }
-    if (n != actual) add(ReasonCode.AM18, path, "NbOfTxs is " + n + " but the message holds " + actual + " transactions");
+    if (n != actual) add(ReasonCode.AM18, base + mid, "NbOfTxs is " + n + " but the message holds " + actual + " transactions");
   }
 
   private void paymentId(String p, PaymentId id, Set<String> uetrs, Set<String> txIds, Set<String> instrIds) {
@@ -279,13 +286,13 @@ final class Rules {
     if (uetr == null) {
       add(ReasonCode.CH21, p + "/PmtId/UETR", "a UETR is required: every payment is tracked end to end by it");
     } else {
-      uetr(p + "/PmtId/UETR", uetr);
-      if (!uetrs.add(uetr)) add(ReasonCode.DU03, p + "/PmtId/UETR", "UETR " + uetr + " appears twice in the message");
+      uetr(p, "/PmtId/UETR", uetr);
+      if (uetrs != null && !uetrs.add(uetr)) add(ReasonCode.DU03, p + "/PmtId/UETR", "UETR " + uetr + " appears twice in the message");
     }
-    if (id.transactionId() != null && !txIds.add(id.transactionId())) {
+    if (txIds != null && id.transactionId() != null && !txIds.add(id.transactionId())) {
       add(ReasonCode.DU03, p + "/PmtId/TxId", "TxId " + id.transactionId() + " appears twice in the message");
     }
-    if (id.instructionId() != null && !instrIds.add(id.instructionId())) {
+    if (instrIds != null && id.instructionId() != null && !instrIds.add(id.instructionId())) {
       add(ReasonCode.DU05, p + "/PmtId/InstrId", "InstrId " + id.instructionId() + " appears twice in the message");
     }
   }
@@ -296,133 +303,152 @@ final class Rules {
     }
   }
 
-  // ---- shared checks -----------------------------------------------------------------------
+  // ---- shared checks ---------------------------------------------------------------------
+  // A location is passed as base + mid (+ a constant tail): the strings are joined only when a
+  // check fails, so a clean message allocates no paths.
 
   /** Currency known and national, decimals within its minor units, fits the ledger; positive if asked. */
-  private void amount(String path, Amount a, boolean positive) {
+  private void amount(String base, String mid, Amount a, boolean positive) {
     if (a == null) return;
     Iso4217.Currency c = Iso4217.lookup(a.currency());
     if (c == null) {
-      add(ReasonCode.AM03, path, "currency " + a.currency() + " is not an ISO 4217 currency");
+      add(ReasonCode.AM03, base + mid, "currency " + a.currency() + " is not an ISO 4217 currency");
       return;
     }
     if (!c.national()) {
-      add(ReasonCode.AM03, path, "currency " + a.currency() + " is not a national currency (metal, unit of account, fund or test code)");
+      add(ReasonCode.AM03, base + mid, "currency " + a.currency() + " is not a national currency (metal, unit of account, fund or test code)");
       return;
     }
     BigDecimal value = a.value();
     if (value.scale() > c.minorUnits()) {
-      add(ReasonCode.CH20, path, "amount " + value.toPlainString() + " " + a.currency() + " has more decimals than the "
+      add(ReasonCode.CH20, base + mid, "amount " + value.toPlainString() + " " + a.currency() + " has more decimals than the "
           + c.minorUnits() + " of " + a.currency());
-    } else if (!a.hasExactMinorUnits()) {
-      add(ReasonCode.AM02, path, "amount " + value.toPlainString() + " " + a.currency() + " is too large");
+    } else if (value.precision() - value.scale() + c.minorUnits() > 18 && !a.hasExactMinorUnits()) {
+      add(ReasonCode.AM02, base + mid, "amount " + value.toPlainString() + " " + a.currency() + " is too large");
     }
-    if (positive && value.signum() == 0) add(ReasonCode.AM01, path, "amount is zero");
+    if (positive && value.signum() == 0) add(ReasonCode.AM01, base + mid, "amount is zero");
   }
 
-  private void currency(String path, String code) {
+  private void currency(String base, String mid, String tail, String code) {
     if (code != null && !Iso4217.isNational(code)) {
-      add(ReasonCode.AM03, path, "currency " + code + " is not a national ISO 4217 currency");
+      add(ReasonCode.AM03, base + mid + tail, "currency " + code + " is not a national ISO 4217 currency");
     }
   }
 
-  private void country(String path, String code) {
-    if (code != null && !Identifiers.isCountryCode(code)) add(ReasonCode.BE09, path, "'" + code + "' is not an ISO 3166 country code");
+  private void country(String base, String mid, String tail, String code) {
+    if (code != null && !Identifiers.isCountryCode(code)) {
+      add(ReasonCode.BE09, base + mid + tail, "'" + code + "' is not an ISO 3166 country code");
+    }
   }
 
-  private void bic(String path, String bic) {
+  private void bic(String base, String mid, String tail, String bic) {
     if (bic != null && !Identifiers.isBic(bic)) {
-      add(ReasonCode.RC01, path, "BIC '" + bic + "' is not a valid ISO 9362 BIC (form or country)");
+      add(ReasonCode.RC01, base + mid + tail, "BIC '" + bic + "' is not a valid ISO 9362 BIC (form or country)");
     }
   }
 
-  private void lei(String path, String lei, ReasonCode code) {
-    if (lei != null && !Identifiers.isLei(lei)) add(code, path, "LEI '" + lei + "' fails the ISO 17442 check digits");
+  private void lei(String base, String mid, String tail, String lei, ReasonCode code) {
+    if (lei != null && !Identifiers.isLei(lei)) add(code, base + mid + tail, "LEI '" + lei + "' fails the ISO 17442 check digits");
   }
 
-  private void address(String path, PostalAddress a) {
-    if (a != null) country(path + "/Ctry", a.country());
+  private void uetr(String base, String mid, String uetr) {
+    if (uetr != null && !Identifiers.isUuidV4(uetr)) {
+      add(ReasonCode.CH16, base + mid, "UETR '" + uetr + "' is not a lower-case version 4 UUID");
+    }
   }
 
-  private void agent(String path, Agent a) {
+  private static String country(PostalAddress a) {
+    return a == null ? null : a.country();
+  }
+
+  private void agent(String base, String mid, Agent a) {
     if (a == null) return;
-    bic(path + "/FinInstnId/BICFI", a.bic());
-    lei(path + "/FinInstnId/LEI", a.lei(), ReasonCode.RC01);
-    address(path + "/FinInstnId/PstlAdr", a.postalAddress());
+    bic(base, mid, "/FinInstnId/BICFI", a.bic());
+    lei(base, mid, "/FinInstnId/LEI", a.lei(), ReasonCode.RC01);
+    country(base, mid, "/FinInstnId/PstlAdr/Ctry", country(a.postalAddress()));
     if (a.branch() != null) {
-      lei(path + "/BrnchId/LEI", a.branch().lei(), ReasonCode.RC01);
-      address(path + "/BrnchId/PstlAdr", a.branch().postalAddress());
+      lei(base, mid, "/BrnchId/LEI", a.branch().lei(), ReasonCode.RC01);
+      country(base, mid, "/BrnchId/PstlAdr/Ctry", country(a.branch().postalAddress()));
     }
   }
 
-  private void party(String path, Party p, ReasonCode idCode, LocalDate created) {
+  private void party(String base, String mid, Party p, ReasonCode idCode, LocalDate created) {
     if (p == null) return;
-    address(path + "/PstlAdr", p.postalAddress());
-    country(path + "/CtryOfRes", p.countryOfResidence());
+    country(base, mid, "/PstlAdr/Ctry", country(p.postalAddress()));
+    country(base, mid, "/CtryOfRes", p.countryOfResidence());
     switch (p.id()) {
       case null -> {}
       case PartyId.Organisation o -> {
-        bic(path + "/Id/OrgId/AnyBIC", o.anyBic());
-        lei(path + "/Id/OrgId/LEI", o.lei(), idCode);
+        bic(base, mid, "/Id/OrgId/AnyBIC", o.anyBic());
+        lei(base, mid, "/Id/OrgId/LEI", o.lei(), idCode);
       }
       case PartyId.Person person -> {
         DateAndPlaceOfBirth b = person.birth();
         if (b != null) {
-          String bp = path + "/Id/PrvtId/DtAndPlcOfBirth";
           if (b.birthDate().isBefore(EARLIEST_BIRTH) || (created != null && b.birthDate().isAfter(created))) {
-            add(ReasonCode.DT01, bp + "/BirthDt", "birth date " + b.birthDate() + " is not plausible");
+            add(ReasonCode.DT01, base + mid + "/Id/PrvtId/DtAndPlcOfBirth/BirthDt", "birth date " + b.birthDate() + " is not plausible");
           }
-          country(bp + "/CtryOfBirth", b.country());
+          country(base, mid, "/Id/PrvtId/DtAndPlcOfBirth/CtryOfBirth", b.country());
         }
       }
     }
   }
 
-  private void partyOrAgent(String path, PartyOrAgent p, String partyName, String agentName, ReasonCode idCode) {
+  private void partyOrAgent(String base, String mid, PartyOrAgent p, String partyName, String agentName, ReasonCode idCode) {
     if (p == null) return;
-    if (p.party() != null) party(path + "/" + partyName, p.party(), idCode, null);
-    if (p.agent() != null) agent(path + "/" + agentName, p.agent());
+    if (p.party() != null) party(base, mid + "/" + partyName, p.party(), idCode, null);
+    if (p.agent() != null) agent(base, mid + "/" + agentName, p.agent());
   }
 
-  private void account(String path, Account a) {
+  private void account(String base, String mid, Account a) {
     if (a == null) return;
     if (a.iban() != null && !Identifiers.isIban(a.iban())) {
-      add(ReasonCode.AC01, path + "/Id/IBAN", "IBAN '" + a.iban() + "' fails the ISO 13616 check (country or check digits)");
+      add(ReasonCode.AC01, base + mid + "/Id/IBAN", "IBAN '" + a.iban() + "' fails the ISO 13616 check (country or check digits)");
     }
-    currency(path + "/Ccy", a.currency());
-    if (a.owner() != null) party(path + "/Ownr", a.owner(), ReasonCode.BE15, null);
-    agent(path + "/Svcr", a.servicer());
+    currency(base, mid, "/Ccy", a.currency());
+    if (a.owner() != null) party(base, mid + "/Ownr", a.owner(), ReasonCode.BE15, null);
+    if (a.servicer() != null) agent(base, mid + "/Svcr", a.servicer());
   }
 
-  private void settlementInstruction(String path, SettlementInstruction s) {
-    account(path + "/SttlmAcct", s.settlementAccount());
-    agent(path + "/InstgRmbrsmntAgt", s.instructingReimbursementAgent());
-    account(path + "/InstgRmbrsmntAgtAcct", s.instructingReimbursementAgentAccount());
-    agent(path + "/InstdRmbrsmntAgt", s.instructedReimbursementAgent());
-    account(path + "/InstdRmbrsmntAgtAcct", s.instructedReimbursementAgentAccount());
-    agent(path + "/ThrdRmbrsmntAgt", s.thirdReimbursementAgent());
-    account(path + "/ThrdRmbrsmntAgtAcct", s.thirdReimbursementAgentAccount());
+  private void settlementInstruction(String base, SettlementInstruction s) {
+    account(base, "/SttlmInf/SttlmAcct", s.settlementAccount());
+    agent(base, "/SttlmInf/InstgRmbrsmntAgt", s.instructingReimbursementAgent());
+    account(base, "/SttlmInf/InstgRmbrsmntAgtAcct", s.instructingReimbursementAgentAccount());
+    agent(base, "/SttlmInf/InstdRmbrsmntAgt", s.instructedReimbursementAgent());
+    account(base, "/SttlmInf/InstdRmbrsmntAgtAcct", s.instructedReimbursementAgentAccount());
+    agent(base, "/SttlmInf/ThrdRmbrsmntAgt", s.thirdReimbursementAgent());
+    account(base, "/SttlmInf/ThrdRmbrsmntAgtAcct", s.thirdReimbursementAgentAccount());
   }
 
-  private void reasons(String path, List<ReasonInformation> reasons) {
+  private void reasons(String base, String mid, List<ReasonInformation> reasons) {
     for (int i = 0; i < reasons.size(); i++) {
       ReasonInformation r = reasons.get(i);
-      if (r.originator() != null) party(path + "[" + (i + 1) + "]/Orgtr", r.originator(), ReasonCode.BE15, null);
+      if (r.originator() != null) party(base, mid + "[" + (i + 1) + "]/Orgtr", r.originator(), ReasonCode.BE15, null);
+    }
+  }
+
+  private void charges(String base, List<Charge> charges) {
+    for (int i = 0; i < charges.size(); i++) {
+      Charge c = charges.get(i);
+      String cp = base + "/ChrgsInf[" + (i + 1) + "]";
+      amount(cp, "/Amt", c.amount(), false);
+      agent(cp, "/Agt", c.agent());
     }
   }
 
   // ---- pacs.009 ----------------------------------------------------------------------------
 
   private void pacs009(Pacs009 m) {
-    String root = "/Document/FICdtTrf";
+    final String root = "/Document/FICdtTrf";
     CreditTransferGroupHeader h = m.groupHeader();
-    String hp = root + "/GrpHdr";
+    final String hp = root + "/GrpHdr";
     groupHeader(hp, h, m.transactions().size());
     BigDecimal sum = BigDecimal.ZERO;
     String totalCurrency = h.totalInterbankSettlementAmount() == null ? null : h.totalInterbankSettlementAmount().currency();
-    Set<String> uetrs = new HashSet<>();
-    Set<String> txIds = new HashSet<>();
-    Set<String> instrIds = new HashSet<>();
+    int n = m.transactions().size();
+    Set<String> uetrs = n > 1 ? new HashSet<>(n * 2) : null;
+    Set<String> txIds = n > 1 ? new HashSet<>(n * 2) : null;
+    Set<String> instrIds = n > 1 ? new HashSet<>(n * 2) : null;
     for (int i = 0; i < m.transactions().size(); i++) {
       FiCreditTransfer t = m.transactions().get(i);
       String p = root + "/CdtTrfTxInf[" + (i + 1) + "]";
@@ -432,7 +458,7 @@ final class Rules {
             + " differs from TtlIntrBkSttlmAmt currency " + totalCurrency);
       }
       paymentId(p, t.paymentId(), uetrs, txIds, instrIds);
-      amount(p + "/IntrBkSttlmAmt", t.interbankSettlementAmount(), true);
+      amount(p, "/IntrBkSttlmAmt", t.interbankSettlementAmount(), true);
       settlementDates(p, t.interbankSettlementDate(), h);
       if (t.paymentTypeInformation() != null && h.paymentTypeInformation() != null) {
         add(ReasonCode.CH17, p + "/PmtTpInf", "PmtTpInf is in the group header, so not allowed in a transaction");
@@ -443,22 +469,22 @@ final class Rules {
       if (t.instructedAgent() != null && h.instructedAgent() != null) {
         add(ReasonCode.CH17, p + "/InstdAgt", "InstdAgt is in the group header, so not allowed in a transaction");
       }
-      chain(p, "PrvsInstgAgt", t.previousInstructingAgent1(), t.previousInstructingAgent1Account(), t.previousInstructingAgent2(),
+      chain(p, PREVIOUS, PREVIOUS_ACCOUNT, t.previousInstructingAgent1(), t.previousInstructingAgent1Account(), t.previousInstructingAgent2(),
           t.previousInstructingAgent2Account(), t.previousInstructingAgent3(), t.previousInstructingAgent3Account());
-      chain(p, "IntrmyAgt", t.intermediaryAgent1(), t.intermediaryAgent1Account(), t.intermediaryAgent2(),
+      chain(p, INTERMEDIARY, INTERMEDIARY_ACCOUNT, t.intermediaryAgent1(), t.intermediaryAgent1Account(), t.intermediaryAgent2(),
           t.intermediaryAgent2Account(), t.intermediaryAgent3(), t.intermediaryAgent3Account());
-      agent(p + "/InstgAgt", t.instructingAgent());
-      agent(p + "/InstdAgt", t.instructedAgent());
-      agent(p + "/UltmtDbtr", t.ultimateDebtor());
-      agent(p + "/Dbtr", t.debtor());
-      account(p + "/DbtrAcct", t.debtorAccount());
-      agent(p + "/DbtrAgt", t.debtorAgent());
-      account(p + "/DbtrAgtAcct", t.debtorAgentAccount());
-      agent(p + "/CdtrAgt", t.creditorAgent());
-      account(p + "/CdtrAgtAcct", t.creditorAgentAccount());
-      agent(p + "/Cdtr", t.creditor());
-      account(p + "/CdtrAcct", t.creditorAccount());
-      agent(p + "/UltmtCdtr", t.ultimateCreditor());
+      agent(p, "/InstgAgt", t.instructingAgent());
+      agent(p, "/InstdAgt", t.instructedAgent());
+      agent(p, "/UltmtDbtr", t.ultimateDebtor());
+      agent(p, "/Dbtr", t.debtor());
+      account(p, "/DbtrAcct", t.debtorAccount());
+      agent(p, "/DbtrAgt", t.debtorAgent());
+      account(p, "/DbtrAgtAcct", t.debtorAgentAccount());
+      agent(p, "/CdtrAgt", t.creditorAgent());
+      account(p, "/CdtrAgtAcct", t.creditorAgentAccount());
+      agent(p, "/Cdtr", t.creditor());
+      account(p, "/CdtrAcct", t.creditorAccount());
+      agent(p, "/UltmtCdtr", t.ultimateCreditor());
     }
     groupTotals(hp, h.controlSum(), h.totalInterbankSettlementAmount(), sum, "TtlIntrBkSttlmAmt");
   }
@@ -466,11 +492,11 @@ final class Rules {
   // ---- pacs.002 ----------------------------------------------------------------------------
 
   private void pacs002(Pacs002 m) {
-    String root = "/Document/FIToFIPmtStsRpt";
+    final String root = "/Document/FIToFIPmtStsRpt";
     StatusGroupHeader h = m.groupHeader();
-    creationTime(root + "/GrpHdr/CreDtTm", h.creationDateTime());
-    agent(root + "/GrpHdr/InstgAgt", h.instructingAgent());
-    agent(root + "/GrpHdr/InstdAgt", h.instructedAgent());
+    creationTime(root, "/GrpHdr/CreDtTm", h.creationDateTime());
+    agent(root, "/GrpHdr/InstgAgt", h.instructingAgent());
+    agent(root, "/GrpHdr/InstdAgt", h.instructedAgent());
     if (m.originalGroups().isEmpty() && m.transactions().isEmpty()) {
       add(ReasonCode.CH21, root, "a status report needs OrgnlGrpInfAndSts or TxInfAndSts");
     }
@@ -480,22 +506,19 @@ final class Rules {
       if (Pacs002.RJCT.equals(g.groupStatus()) && !hasReason(g.reasons())) {
         add(ReasonCode.CH21, p + "/StsRsnInf", "a rejection (RJCT) needs a status reason");
       }
-      reasons(p + "/StsRsnInf", g.reasons());
+      reasons(p, "/StsRsnInf", g.reasons());
     }
     for (int i = 0; i < m.transactions().size(); i++) {
       Pacs002.TransactionStatus t = m.transactions().get(i);
       String p = root + "/TxInfAndSts[" + (i + 1) + "]";
-      uetr(p + "/OrgnlUETR", t.originalUetr());
+      uetr(p, "/OrgnlUETR", t.originalUetr());
       if (Pacs002.RJCT.equals(t.status()) && !hasReason(t.reasons())) {
         add(ReasonCode.CH21, p + "/StsRsnInf", "a rejection (RJCT) needs a status reason");
       }
-      reasons(p + "/StsRsnInf", t.reasons());
-      for (int c = 0; c < t.charges().size(); c++) {
-        amount(p + "/ChrgsInf[" + (c + 1) + "]/Amt", t.charges().get(c).amount(), false);
-        agent(p + "/ChrgsInf[" + (c + 1) + "]/Agt", t.charges().get(c).agent());
-      }
-      agent(p + "/InstgAgt", t.instructingAgent());
-      agent(p + "/InstdAgt", t.instructedAgent());
+      reasons(p, "/StsRsnInf", t.reasons());
+      charges(p, t.charges());
+      agent(p, "/InstgAgt", t.instructingAgent());
+      agent(p, "/InstdAgt", t.instructedAgent());
     }
   }
 
@@ -509,18 +532,18 @@ final class Rules {
   // ---- pacs.004 ----------------------------------------------------------------------------
 
   private void pacs004(Pacs004 m) {
-    String root = "/Document/PmtRtr";
+    final String root = "/Document/PmtRtr";
     Pacs004.GroupHeader h = m.groupHeader();
-    String hp = root + "/GrpHdr";
-    creationTime(hp + "/CreDtTm", h.creationDateTime());
-    numberOfTransactions(hp + "/NbOfTxs", h.numberOfTransactions(), m.transactions().size());
-    amount(hp + "/TtlRtrdIntrBkSttlmAmt", h.totalReturnedInterbankSettlementAmount(), false);
-    if (h.interbankSettlementDate() != null) settlementDate(hp + "/IntrBkSttlmDt", h.interbankSettlementDate(), h.creationDateTime());
-    settlementInstruction(hp + "/SttlmInf", h.settlementInstruction());
-    agent(hp + "/InstgAgt", h.instructingAgent());
-    agent(hp + "/InstdAgt", h.instructedAgent());
+    final String hp = root + "/GrpHdr";
+    creationTime(hp, "/CreDtTm", h.creationDateTime());
+    numberOfTransactions(hp, "/NbOfTxs", h.numberOfTransactions(), m.transactions().size());
+    amount(hp, "/TtlRtrdIntrBkSttlmAmt", h.totalReturnedInterbankSettlementAmount(), false);
+    if (h.interbankSettlementDate() != null) settlementDate(hp, "/IntrBkSttlmDt", h.interbankSettlementDate(), h.creationDateTime());
+    settlementInstruction(hp, h.settlementInstruction());
+    agent(hp, "/InstgAgt", h.instructingAgent());
+    agent(hp, "/InstdAgt", h.instructedAgent());
     boolean groupReason = m.originalGroup() != null && hasReason(m.originalGroup().returnReasons());
-    if (m.originalGroup() != null) reasons(root + "/OrgnlGrpInf/RtrRsnInf", m.originalGroup().returnReasons());
+    if (m.originalGroup() != null) reasons(root, "/OrgnlGrpInf/RtrRsnInf", m.originalGroup().returnReasons());
     BigDecimal sum = BigDecimal.ZERO;
     Amount total = h.totalReturnedInterbankSettlementAmount();
     for (int i = 0; i < m.transactions().size(); i++) {
@@ -530,25 +553,22 @@ final class Rules {
       if (total != null && !total.currency().equals(t.returnedInterbankSettlementAmount().currency())) {
         add(ReasonCode.AM10, p + "/RtrdIntrBkSttlmAmt", "currency differs from TtlRtrdIntrBkSttlmAmt currency " + total.currency());
       }
-      uetr(p + "/OrgnlUETR", t.originalUetr());
-      amount(p + "/OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount(), false);
-      amount(p + "/RtrdIntrBkSttlmAmt", t.returnedInterbankSettlementAmount(), true);
-      amount(p + "/RtrdInstdAmt", t.returnedInstructedAmount(), false);
-      amount(p + "/CompstnAmt", t.compensationAmount(), false);
+      uetr(p, "/OrgnlUETR", t.originalUetr());
+      amount(p, "/OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount(), false);
+      amount(p, "/RtrdIntrBkSttlmAmt", t.returnedInterbankSettlementAmount(), true);
+      amount(p, "/RtrdInstdAmt", t.returnedInstructedAmount(), false);
+      amount(p, "/CompstnAmt", t.compensationAmount(), false);
       if (t.exchangeRate() != null && t.exchangeRate().signum() <= 0) {
         add(ReasonCode.CH16, p + "/XchgRate", "exchange rate must be positive");
       }
-      if (t.interbankSettlementDate() != null) settlementDate(p + "/IntrBkSttlmDt", t.interbankSettlementDate(), h.creationDateTime());
-      for (int c = 0; c < t.charges().size(); c++) {
-        amount(p + "/ChrgsInf[" + (c + 1) + "]/Amt", t.charges().get(c).amount(), false);
-        agent(p + "/ChrgsInf[" + (c + 1) + "]/Agt", t.charges().get(c).agent());
-      }
-      agent(p + "/InstgAgt", t.instructingAgent());
-      agent(p + "/InstdAgt", t.instructedAgent());
+      if (t.interbankSettlementDate() != null) settlementDate(p, "/IntrBkSttlmDt", t.interbankSettlementDate(), h.creationDateTime());
+      charges(p, t.charges());
+      agent(p, "/InstgAgt", t.instructingAgent());
+      agent(p, "/InstdAgt", t.instructedAgent());
       if (!groupReason && !hasReason(t.returnReasons())) {
         add(ReasonCode.CH21, p + "/RtrRsnInf", "a return needs a return reason");
       }
-      reasons(p + "/RtrRsnInf", t.returnReasons());
+      reasons(p, "/RtrRsnInf", t.returnReasons());
     }
     groupTotals(hp, h.controlSum(), total, sum, "TtlRtrdIntrBkSttlmAmt");
   }
@@ -556,63 +576,63 @@ final class Rules {
   // ---- pacs.028 ----------------------------------------------------------------------------
 
   private void pacs028(Pacs028 m) {
-    String root = "/Document/FIToFIPmtStsReq";
+    final String root = "/Document/FIToFIPmtStsReq";
     StatusGroupHeader h = m.groupHeader();
-    creationTime(root + "/GrpHdr/CreDtTm", h.creationDateTime());
-    agent(root + "/GrpHdr/InstgAgt", h.instructingAgent());
-    agent(root + "/GrpHdr/InstdAgt", h.instructedAgent());
+    creationTime(root, "/GrpHdr/CreDtTm", h.creationDateTime());
+    agent(root, "/GrpHdr/InstgAgt", h.instructingAgent());
+    agent(root, "/GrpHdr/InstdAgt", h.instructedAgent());
     if (m.originalGroups().isEmpty() && m.transactions().isEmpty()) {
       add(ReasonCode.CH21, root, "a status request needs OrgnlGrpInf or TxInf");
     }
     for (int i = 0; i < m.transactions().size(); i++) {
       Pacs028.StatusRequest t = m.transactions().get(i);
       String p = root + "/TxInf[" + (i + 1) + "]";
-      uetr(p + "/OrgnlUETR", t.originalUetr());
-      agent(p + "/InstgAgt", t.instructingAgent());
-      agent(p + "/InstdAgt", t.instructedAgent());
+      uetr(p, "/OrgnlUETR", t.originalUetr());
+      agent(p, "/InstgAgt", t.instructingAgent());
+      agent(p, "/InstdAgt", t.instructedAgent());
     }
   }
 
   // ---- camt.052 / 053 / 054 ----------------------------------------------------------------
 
   private void reports(String root, StatementGroupHeader h, String element, List<AccountReport> reports) {
-    creationTime(root + "/GrpHdr/CreDtTm", h.creationDateTime());
-    if (h.messageRecipient() != null) party(root + "/GrpHdr/MsgRcpt", h.messageRecipient(), ReasonCode.BE15, null);
+    creationTime(root, "/GrpHdr/CreDtTm", h.creationDateTime());
+    if (h.messageRecipient() != null) party(root, "/GrpHdr/MsgRcpt", h.messageRecipient(), ReasonCode.BE15, null);
     for (int i = 0; i < reports.size(); i++) {
       AccountReport r = reports.get(i);
       String p = root + "/" + element + "[" + (i + 1) + "]";
-      account(p + "/Acct", r.account());
-      account(p + "/RltdAcct", r.relatedAccount());
+      account(p, "/Acct", r.account());
+      account(p, "/RltdAcct", r.relatedAccount());
       if (r.fromDateTime() != null && r.fromDateTime().isAfter(r.toDateTime())) {
         add(ReasonCode.DT01, p + "/FrToDt", "the period ends before it starts");
       }
       for (int b = 0; b < r.balances().size(); b++) {
-        amount(p + "/Bal[" + (b + 1) + "]/Amt", r.balances().get(b).amount(), false);
+        amount(p + "/Bal[" + (b + 1) + "]", "/Amt", r.balances().get(b).amount(), false);
       }
       for (int e = 0; e < r.entries().size(); e++) {
         Entry entry = r.entries().get(e);
         String ep = p + "/Ntry[" + (e + 1) + "]";
-        amount(ep + "/Amt", entry.amount(), false);
+        amount(ep, "/Amt", entry.amount(), false);
         for (int d = 0; d < entry.details().size(); d++) {
           List<EntryTransaction> txs = entry.details().get(d).transactions();
           for (int t = 0; t < txs.size(); t++) {
             EntryTransaction tx = txs.get(t);
             String tp = ep + "/NtryDtls[" + (d + 1) + "]/TxDtls[" + (t + 1) + "]";
-            amount(tp + "/Amt", tx.amount(), false);
-            if (tx.references() != null) uetr(tp + "/Refs/UETR", tx.references().uetr());
+            amount(tp, "/Amt", tx.amount(), false);
+            if (tx.references() != null) uetr(tp, "/Refs/UETR", tx.references().uetr());
             TransactionParties parties = tx.relatedParties();
             if (parties != null) {
-              partyOrAgent(tp + "/RltdPties/Dbtr", parties.debtor(), "Pty", "Agt", ReasonCode.BE16);
-              account(tp + "/RltdPties/DbtrAcct", parties.debtorAccount());
-              partyOrAgent(tp + "/RltdPties/Cdtr", parties.creditor(), "Pty", "Agt", ReasonCode.BE17);
-              account(tp + "/RltdPties/CdtrAcct", parties.creditorAccount());
+              partyOrAgent(tp, "/RltdPties/Dbtr", parties.debtor(), "Pty", "Agt", ReasonCode.BE16);
+              account(tp, "/RltdPties/DbtrAcct", parties.debtorAccount());
+              partyOrAgent(tp, "/RltdPties/Cdtr", parties.creditor(), "Pty", "Agt", ReasonCode.BE17);
+              account(tp, "/RltdPties/CdtrAcct", parties.creditorAccount());
             }
             TransactionAgents agents = tx.relatedAgents();
             if (agents != null) {
-              agent(tp + "/RltdAgts/InstgAgt", agents.instructingAgent());
-              agent(tp + "/RltdAgts/InstdAgt", agents.instructedAgent());
-              agent(tp + "/RltdAgts/DbtrAgt", agents.debtorAgent());
-              agent(tp + "/RltdAgts/CdtrAgt", agents.creditorAgent());
+              agent(tp, "/RltdAgts/InstgAgt", agents.instructingAgent());
+              agent(tp, "/RltdAgts/InstdAgt", agents.instructedAgent());
+              agent(tp, "/RltdAgts/DbtrAgt", agents.debtorAgent());
+              agent(tp, "/RltdAgts/CdtrAgt", agents.creditorAgent());
             }
           }
         }
@@ -623,10 +643,10 @@ final class Rules {
   // ---- camt.056 / camt.029 -----------------------------------------------------------------
 
   private void camt056(Camt056 m) {
-    String root = "/Document/FIToFIPmtCxlReq";
-    creationTime(root + "/Assgnmt/CreDtTm", m.assignment().creationDateTime());
-    partyOrAgent(root + "/Assgnmt/Assgnr", m.assignment().assigner(), "Pty", "Agt", ReasonCode.BE15);
-    partyOrAgent(root + "/Assgnmt/Assgne", m.assignment().assignee(), "Pty", "Agt", ReasonCode.BE15);
+    final String root = "/Document/FIToFIPmtCxlReq";
+    creationTime(root, "/Assgnmt/CreDtTm", m.assignment().creationDateTime());
+    partyOrAgent(root, "/Assgnmt/Assgnr", m.assignment().assigner(), "Pty", "Agt", ReasonCode.BE15);
+    partyOrAgent(root, "/Assgnmt/Assgne", m.assignment().assignee(), "Pty", "Agt", ReasonCode.BE15);
     int count = 0;
     BigDecimal sum = BigDecimal.ZERO;
     for (int u = 0; u < m.underlyings().size(); u++) {
@@ -636,15 +656,15 @@ final class Rules {
         String p = root + "/Undrlyg[" + (u + 1) + "]/TxInf[" + (i + 1) + "]";
         count++;
         if (t.originalInterbankSettlementAmount() != null) sum = sum.add(t.originalInterbankSettlementAmount().value());
-        uetr(p + "/OrgnlUETR", t.originalUetr());
-        amount(p + "/OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount(), false);
-        agent(p + "/Assgnr", t.assigner());
-        agent(p + "/Assgne", t.assignee());
-        reasons(p + "/CxlRsnInf", t.reasons());
+        uetr(p, "/OrgnlUETR", t.originalUetr());
+        amount(p, "/OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount(), false);
+        agent(p, "/Assgnr", t.assigner());
+        agent(p, "/Assgne", t.assignee());
+        reasons(p, "/CxlRsnInf", t.reasons());
       }
     }
     if (m.numberOfTransactions() != null) {
-      numberOfTransactions(root + "/CtrlData/NbOfTxs", m.numberOfTransactions(), count);
+      numberOfTransactions(root, "/CtrlData/NbOfTxs", m.numberOfTransactions(), count);
       if (m.controlSum() != null && m.controlSum().compareTo(sum) != 0) {
         add(ReasonCode.AM10, root + "/CtrlData/CtrlSum", "CtrlSum " + m.controlSum().toPlainString()
             + " is not the sum of the original amounts, " + sum.toPlainString());
@@ -653,21 +673,21 @@ final class Rules {
   }
 
   private void camt029(Camt029 m) {
-    String root = "/Document/RsltnOfInvstgtn";
-    creationTime(root + "/Assgnmt/CreDtTm", m.assignment().creationDateTime());
-    partyOrAgent(root + "/Assgnmt/Assgnr", m.assignment().assigner(), "Pty", "Agt", ReasonCode.BE15);
-    partyOrAgent(root + "/Assgnmt/Assgne", m.assignment().assignee(), "Pty", "Agt", ReasonCode.BE15);
+    final String root = "/Document/RsltnOfInvstgtn";
+    creationTime(root, "/Assgnmt/CreDtTm", m.assignment().creationDateTime());
+    partyOrAgent(root, "/Assgnmt/Assgnr", m.assignment().assigner(), "Pty", "Agt", ReasonCode.BE15);
+    partyOrAgent(root, "/Assgnmt/Assgne", m.assignment().assignee(), "Pty", "Agt", ReasonCode.BE15);
     for (int d = 0; d < m.cancellationDetails().size(); d++) {
       List<Camt029.CancellationStatus> txs = m.cancellationDetails().get(d).transactions();
       for (int i = 0; i < txs.size(); i++) {
         Camt029.CancellationStatus t = txs.get(i);
         String p = root + "/CxlDtls[" + (d + 1) + "]/TxInfAndSts[" + (i + 1) + "]";
-        uetr(p + "/OrgnlUETR", t.originalUetr());
-        amount(p + "/OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount(), false);
+        uetr(p, "/OrgnlUETR", t.originalUetr());
+        amount(p, "/OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount(), false);
         if (Camt029.RJCR.equals(t.status()) && !hasReason(t.reasons())) {
           add(ReasonCode.CH21, p + "/CxlStsRsnInf", "a rejected cancellation (RJCR) needs a reason");
         }
-        reasons(p + "/CxlStsRsnInf", t.reasons());
+        reasons(p, "/CxlStsRsnInf", t.reasons());
       }
     }
   }

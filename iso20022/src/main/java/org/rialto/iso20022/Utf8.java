@@ -6,6 +6,10 @@ package org.rialto.iso20022;
  * it also prints them to stderr; here they are one clear finding.
  */
 final class Utf8 {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private Utf8() {}
 
   /** Index of the first byte that is not valid UTF-8, or -1 when all are. */
@@ -13,7 +17,11 @@ final class Utf8 {
     int i = 0;
     int n = b.length;
     while (i < n) {
-      // ASCII runs are the common case: skip them fast.
+      // ASCII runs are the common case: skip them eight bytes at a time.
+      if (i + 8 <= n && (((long) LONGS.get(b, i)) & HIGH_BITS) == 0) {
+        i += 8;
+        continue;
+      }
       if (b[i] >= 0) {
         i++;
         continue;
@@ -70,9 +78,10 @@ final class Utf8 {
         i = end + 2;
       } else if (next == '!') {
         if (i + 3 < n && b[i + 2] == '-' && b[i + 3] == '-') {
+          // "--" may only close a comment, so the first one must be followed by '>'.
           int end = indexOf(b, i + 4, (byte) '-', (byte) '-');
-          if (end < 0) return false;
-          i = end + 2;
+          if (end < 0 || end + 2 >= n || b[end + 2] != '>') return false;
+          i = end + 3;
         } else {
           // <!DOCTYPE, or any other declaration, in the prolog.
           return true;

@@ -21,14 +21,14 @@ import javax.xml.stream.XMLStreamReader;
  * #element()} or {@link #skip()}). nextChild returns false after consuming the parent's end tag.
  */
 final class XmlIn {
-  private final XMLStreamReader r;
-  private final Limits limits;
-  private final Findings schemaFindings;
+  private XMLStreamReader r;
+  private Limits limits;
+  private Findings schemaFindings;
   private final List<Finding> ruleFindings = new ArrayList<>();
-  private final String[] names;
-  private final int[] indexes;
-  private final String[] lastChild;
-  private final int[] lastChildIndex;
+  private String[] names;
+  private int[] indexes;
+  private String[] lastChild;
+  private int[] lastChildIndex;
   private int depth;
   private boolean lastWasEnd;
   private int elements;
@@ -39,14 +39,32 @@ final class XmlIn {
   private int pathBase = 1;
   private String sniffedMessageId;
 
-  XmlIn(XMLStreamReader reader, Limits limits, Findings schemaFindings) {
+  /** A cursor to be {@link #reset} before each document; pooled with its {@link ReadContext}. */
+  XmlIn() {}
+
+  XmlIn reset(XMLStreamReader reader, Limits newLimits, Findings findings) {
     this.r = reader;
-    this.limits = limits;
-    this.schemaFindings = schemaFindings;
-    this.names = new String[limits.maxDepth() + 2];
-    this.indexes = new int[limits.maxDepth() + 2];
-    this.lastChild = new String[limits.maxDepth() + 2];
-    this.lastChildIndex = new int[limits.maxDepth() + 2];
+    this.schemaFindings = findings;
+    if (names == null || limits == null || limits.maxDepth() != newLimits.maxDepth()) {
+      int size = newLimits.maxDepth() + 2;
+      names = new String[size];
+      indexes = new int[size];
+      lastChild = new String[size];
+      lastChildIndex = new int[size];
+    } else {
+      java.util.Arrays.fill(lastChild, null);
+    }
+    this.limits = newLimits;
+    ruleFindings.clear();
+    depth = 0;
+    lastWasEnd = false;
+    elements = 0;
+    strictNamespace = null;
+    tee = null;
+    teeDepth = 0;
+    pathBase = 1;
+    sniffedMessageId = null;
+    return this;
   }
 
   // ---- findings ----------------------------------------------------------------------------
@@ -87,8 +105,9 @@ final class XmlIn {
     if (ruleFindings.size() < limits.maxFindings()) ruleFindings.add(new Finding(code, path(), text));
   }
 
+  /** A copy: the cursor is reused for the next document. */
   List<Finding> ruleFindings() {
-    return ruleFindings;
+    return ruleFindings.isEmpty() ? List.of() : List.copyOf(ruleFindings);
   }
 
   /** The XPath-like location of the current element, e.g. /Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]. */

@@ -20,7 +20,16 @@ import java.util.Map;
 final class XmlOut {
   private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-  private final StringBuilder sb;
+  private static final int INITIAL_CAPACITY = 8192;
+  /** A builder grown past this is dropped after use rather than pooled, so memory stays bounded. */
+  private static final int MAX_POOLED_CAPACITY = 1 << 20;
+  private static final int MAX_POOLED = 64;
+  private static final java.util.concurrent.ConcurrentLinkedQueue<XmlOut> POOL = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final java.util.concurrent.atomic.AtomicInteger POOLED = new java.util.concurrent.atomic.AtomicInteger();
+
+  private StringBuilder sb;
+  /** Set when a character beyond Latin-1 was written: the builder then holds UTF-16 for good. */
+  private boolean wide;
   @SuppressWarnings("unchecked")
   private List<XmlElement>[] frameOthers = new List[32];
   private int[] framePos = new int[32];
@@ -33,6 +42,30 @@ final class XmlOut {
   XmlOut(int capacity) {
     this.sb = new StringBuilder(capacity);
     frameNamespace[0] = "";
+  }
+
+  /** A writer from the pool (allocating a buffer per message costs more than writing it). */
+  static XmlOut acquire() {
+    XmlOut out = POOL.poll();
+    if (out == null) return new XmlOut(INITIAL_CAPACITY);
+    POOLED.decrementAndGet();
+    return out;
+  }
+
+  /** Returns this writer to the pool, emptied; its output must have been taken. */
+  void release() {
+    if (top != 0) return;
+    if (sb.capacity() > MAX_POOLED_CAPACITY || wide) {
+      sb = new StringBuilder(INITIAL_CAPACITY);
+      wide = false;
+    } else {
+      sb.setLength(0);
+    }
+    if (POOLED.incrementAndGet() <= MAX_POOLED) {
+      POOL.offer(this);
+    } else {
+      POOLED.decrementAndGet();
+    }
   }
 
   void prolog() {
@@ -295,8 +328,14 @@ final class XmlOut {
     int plainFrom = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c < 0xD800 && c != '<' && c != '>' && c != '&' && c != '"') continue;
-      if (c >= 0xE000 && c <= 0xFFFD) continue;
+      if (c >= 0x20 && c < 0xD800 && c != '<' && c != '>' && c != '&' && c != '"') {
+        if (c > 0xFF) wide = true;
+        continue;
+      }
+      if (c >= 0xE000 && c <= 0xFFFD) {
+        wide = true;
+        continue;
+      }
       sb.append(s, plainFrom, i);
       plainFrom = i + 1;
       switch (c) {
@@ -309,6 +348,7 @@ final class XmlOut {
         case '\t' -> sb.append(attribute ? "&#9;" : "\t");
         default -> {
           if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+            wide = true;
             sb.append(c).append(s.charAt(i + 1));
             i++;
             plainFrom = i + 1;

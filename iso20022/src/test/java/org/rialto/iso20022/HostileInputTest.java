@@ -88,7 +88,9 @@ class HostileInputTest {
     String latin = MIN.replace("encoding='UTF-8'", "encoding='ISO-8859-1'");
     unreadable(latin.getBytes(StandardCharsets.ISO_8859_1), ReadOptions.EDGE, "ISO-8859-1");
     byte[] broken = MIN.replace("EXAMPLE PARTY NV", "EXAMPLE PARTY \u00e9").getBytes(StandardCharsets.ISO_8859_1);
-    unreadable(broken, ReadOptions.EDGE, "not well-formed");
+    unreadable(broken, ReadOptions.EDGE, "not UTF-8: invalid byte 0xe9");
+    unreadable(new byte[] {'<', 'a', '>', (byte) 0xC0, (byte) 0x80, '<', '/', 'a', '>'}, ReadOptions.EDGE, "not UTF-8");
+    unreadable(new byte[] {'<', 'a', '>', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '<', '/', 'a', '>'}, ReadOptions.EDGE, "not UTF-8");
     byte[] withBom = ("\uFEFF" + MIN).getBytes(StandardCharsets.UTF_8);
     assertThat(Iso20022.read(withBom)).isInstanceOf(ReadResult.Parsed.class);
     byte[] cyrillic = MIN.replace("EXAMPLE PARTY NV", "ООО Ромашка").getBytes(StandardCharsets.UTF_8);

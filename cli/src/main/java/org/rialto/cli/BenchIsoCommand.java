@@ -1,0 +1,309 @@
+package org.rialto.cli;
+
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.rialto.iso20022.Account;
+import org.rialto.iso20022.Agent;
+import org.rialto.iso20022.Amount;
+import org.rialto.iso20022.BusinessApplicationHeader;
+import org.rialto.iso20022.ChargeBearer;
+import org.rialto.iso20022.CodeOrProprietary;
+import org.rialto.iso20022.CreditTransfer;
+import org.rialto.iso20022.DateAndPlaceOfBirth;
+import org.rialto.iso20022.Envelope;
+import org.rialto.iso20022.Instruction;
+import org.rialto.iso20022.Iso20022;
+import org.rialto.iso20022.IsoMessage;
+import org.rialto.iso20022.MessageType;
+import org.rialto.iso20022.Pacs008;
+import org.rialto.iso20022.Pacs009;
+import org.rialto.iso20022.Party;
+import org.rialto.iso20022.PartyId;
+import org.rialto.iso20022.PaymentId;
+import org.rialto.iso20022.PaymentTypeInformation;
+import org.rialto.iso20022.PostalAddress;
+import org.rialto.iso20022.Priority;
+import org.rialto.iso20022.ReadOptions;
+import org.rialto.iso20022.ReadResult;
+import org.rialto.iso20022.RemittanceInformation;
+import org.rialto.iso20022.SettlementInstruction;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "iso",
+    mixinStandardHelpOptions = true,
+    description = {
+      "ISO 20022 pacs.008 throughput on one thread: read + business rules (1-transaction messages with",
+      "an AppHdr, and 100-transaction messages), write, and read with XSD validation. Baseline: the",
+      "common JAXP approach, a DOM parse and a javax.xml.validation Validator over the same bytes.",
+      "Bars: read + rules >= 100,000 transactions/s; write >= 150,000/s."
+    })
+public final class BenchIsoCommand implements Callable<Integer> {
+  private static final long READ_BAR_TX_PER_S = 100_000;
+  private static final long WRITE_BAR_TX_PER_S = 150_000;
+
+  @Option(names = "--files", arity = "1..*", paramLabel = "FILE",
+      description = "Measure read + business rules on these messages instead of generated pacs.008.")
+  List<Path> files;
+
+  @Option(names = "--seconds", description = "Measuring time per figure, after as long a warm-up (default: ${DEFAULT-VALUE}).")
+  double seconds = 3;
+
+  @Option(names = "--seed", description = "Seed of the generated messages (default: ${DEFAULT-VALUE}).")
+  long seed = 20_260_302L;
+
+  @Option(names = "--json", description = "End with one line holding every figure as a JSON object.")
+  boolean json;
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private static volatile Object sink;
+
+  /** Transactions per second by wall clock and by this thread's CPU time. */
+  private record Rate(double perWallSecond, double perCpuSecond) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(seconds > 0 && seconds <= 600)) throw new IllegalArgumentException("--seconds must be in (0, 600]");
+    Random rnd = new Random(seed);
+    Iso20022.warmUp();
+    List<Envelope> single = new ArrayList<>();
+    for (int i = 0; i < 64; i++) single.add(singleTransaction(rnd, i));
+    List<Envelope> bulk = new ArrayList<>();
+    for (int i = 0; i < 4; i++) bulk.add(hundredTransactions(rnd, i));
+    List<byte[]> singleXml = single.stream().map(Iso20022::write).toList();
+    List<byte[]> bulkXml = bulk.stream().map(Iso20022::write).toList();
+    for (byte[] b : singleXml) requireClean(b);
+    for (byte[] b : bulkXml) requireClean(b);
+
+    System.out.printf(Locale.ROOT, "rialto bench iso: one thread, %.1f s per figure; 1-tx message %,d bytes, 100-tx message %,d bytes%n",
+        seconds, singleXml.get(0).length, bulkXml.get(0).length);
+    System.out.printf(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"), System.getProperty("java.version"));
+
+    Rate read1 = measure("read + rules, 1-tx messages", cycle(singleXml, b -> count(Iso20022.read(b, ReadOptions.INTERNAL))));
+    Rate read100 = measure("read + rules, 100-tx messages", cycle(bulkXml, b -> count(Iso20022.read(b, ReadOptions.INTERNAL))));
+    Rate files1 = null;
+    if (files != null && !files.isEmpty()) {
+      List<byte[]> given = new ArrayList<>();
+      for (Path f : files) given.add(IsoJson.read(f));
+      files1 = measure("read + rules, given files", cycle(given, b -> count(Iso20022.read(b, ReadOptions.INTERNAL))));
+    }
+    Rate write1 = measure("write, 1-tx messages", cycleEnvelopes(single));
+    Rate write100 = measure("write, 100-tx messages", cycleEnvelopes(bulk));
+    Rate xsd1 = measure("read + XSD + rules, 1-tx", cycle(singleXml, b -> count(Iso20022.read(b, ReadOptions.EDGE))));
+    Rate xsd100 = measure("read + XSD + rules, 100-tx", cycle(bulkXml, b -> count(Iso20022.read(b, ReadOptions.EDGE))));
+    Jaxp jaxp = new Jaxp();
+    Rate dom100 = measure("baseline: DOM parse, 100-tx", cycle(bulkXml, b -> jaxp.parse(b, 100)));
+    Rate domXsd100 = measure("baseline: DOM parse + Validator, 100-tx", cycle(bulkXml, b -> jaxp.validate(b, 100)));
+
+    Rate read = files1 != null ? files1 : min(read1, read100);
+    Rate write = min(write1, write100);
+    Rate xsd = min(xsd1, xsd100);
+    System.out.println();
+    bar("read + business rules", read, READ_BAR_TX_PER_S);
+    bar("write", write, WRITE_BAR_TX_PER_S);
+    System.out.printf(Locale.ROOT, "%-24s %,12.0f tx/s (no bar)%n", "read + XSD + rules", xsd.perWallSecond());
+    System.out.printf(Locale.ROOT, "vs baseline: read + rules %.1fx a bare DOM parse; read + XSD + rules %.1fx DOM + Validator%n",
+        read100.perWallSecond() / dom100.perWallSecond(), xsd100.perWallSecond() / domXsd100.perWallSecond());
+    if (json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("read_validate_tx_per_s", Math.round(read.perWallSecond()));
+      out.put("write_tx_per_s", Math.round(write.perWallSecond()));
+      out.put("xsd_validate_tx_per_s", Math.round(xsd.perWallSecond()));
+      out.put("read_validate_1tx_tx_per_s", Math.round(read1.perWallSecond()));
+      out.put("read_validate_100tx_tx_per_s", Math.round(read100.perWallSecond()));
+      if (files1 != null) out.put("read_validate_files_tx_per_s", Math.round(files1.perWallSecond()));
+      out.put("write_1tx_tx_per_s", Math.round(write1.perWallSecond()));
+      out.put("write_100tx_tx_per_s", Math.round(write100.perWallSecond()));
+      out.put("xsd_validate_1tx_tx_per_s", Math.round(xsd1.perWallSecond()));
+      out.put("xsd_validate_100tx_tx_per_s", Math.round(xsd100.perWallSecond()));
+      out.put("read_validate_tx_per_cpu_s", Math.round(read.perCpuSecond()));
+      out.put("write_tx_per_cpu_s", Math.round(write.perCpuSecond()));
+      out.put("xsd_validate_tx_per_cpu_s", Math.round(xsd.perCpuSecond()));
+      out.put("baseline_dom_parse_tx_per_s", Math.round(dom100.perWallSecond()));
+      out.put("baseline_dom_validator_tx_per_s", Math.round(domXsd100.perWallSecond()));
+      out.put("read_bar_tx_per_s", READ_BAR_TX_PER_S);
+      out.put("write_bar_tx_per_s", WRITE_BAR_TX_PER_S);
+      System.out.println(IsoJson.mapper().writeValueAsString(out));
+    }
+    return 0;
+  }
+
+  private static Rate min(Rate a, Rate b) {
+    return a.perWallSecond() <= b.perWallSecond() ? a : b;
+  }
+
+  private static void bar(String name, Rate r, long bar) {
+    System.out.printf(Locale.ROOT, "%-24s %,12.0f tx/s  (%,.0f per CPU second)  bar %,d: %s%n", name, r.perWallSecond(),
+        r.perCpuSecond(), bar, r.perWallSecond() >= bar ? "met" : "NOT met");
+  }
+
+  private interface Op {
+    int run(byte[] b);
+  }
+
+  private static IntSupplier cycle(List<byte[]> inputs, Op op) {
+    int[] i = {0};
+    return () -> op.run(inputs.get(i[0]++ % inputs.size()));
+  }
+
+  private static IntSupplier cycleEnvelopes(List<Envelope> envelopes) {
+    int[] i = {0};
+    return () -> {
+      Envelope e = envelopes.get(i[0]++ % envelopes.size());
+      sink = Iso20022.write(e);
+      return transactions(e.document());
+    };
+  }
+
+  private static int count(ReadResult r) {
+    if (!(r instanceof ReadResult.Parsed p) || !p.ok()) throw new IllegalStateException("benchmark message did not pass: " + r.findings());
+    sink = p;
+    return transactions(p.envelope().document());
+  }
+
+  private static int transactions(IsoMessage m) {
+    return switch (m) {
+      case Pacs008 p -> p.transactions().size();
+      case Pacs009 p -> p.transactions().size();
+      default -> 1;
+    };
+  }
+
+  private static void requireClean(byte[] xml) {
+    count(Iso20022.read(xml, ReadOptions.EDGE));
+  }
+
+  /** Runs {@code op} for a warm-up and then for {@code seconds}; each call returns the transactions it handled. */
+  private Rate measure(String name, IntSupplier op) {
+    long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
+    while (System.nanoTime() < warmEnd) {
+      for (int k = 0; k < 16; k++) op.getAsInt();
+    }
+    long tx = 0;
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    long end = t0 + (long) (seconds * 1e9);
+    long now;
+    do {
+      for (int k = 0; k < 16; k++) tx += op.getAsInt();
+      now = System.nanoTime();
+    } while (now < end);
+    double wall = (now - t0) / 1e9;
+    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    Rate r = new Rate(tx / wall, cpu > 0 ? tx / cpu : tx / wall);
+    System.out.printf(Locale.ROOT, "  %-40s %,12.0f tx/s  %,12.0f tx per CPU second%n", name, r.perWallSecond(), r.perCpuSecond());
+    return r;
+  }
+
+  // ---- workload ----------------------------------------------------------------------------
+
+  private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 2, 9, 30, 0, 0, ZoneOffset.ofHours(3));
+  private static final String[] DEBTORS = {"Ivan Petrov", "OOO Romashka", "Anna Smirnova", "AO Volga Trade"};
+  private static final String[] CREDITORS = {"Reza Mohammadi", "Pars Textile Co", "Maryam Hosseini", "Kish Logistics"};
+
+  /** A CBPR+-like customer transfer RUB to IRR with full FATF R16 data and the FX quote. */
+  private static CreditTransfer transfer(Random rnd, int i) {
+    UUID u = new UUID((rnd.nextLong() & ~0xF000L) | 0x4000L, (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+    long rubKopecks = 10_000 + (long) (rnd.nextDouble() * 500_000_000L);
+    return CreditTransfer.builder()
+        .paymentId(new PaymentId("I" + i + "-" + rnd.nextInt(1_000_000), "E2E-" + rnd.nextInt(1_000_000_000), "TX" + i + "-"
+            + rnd.nextInt(1_000_000_000), u.toString(), null))
+        .paymentTypeInformation(PaymentTypeInformation.of(rnd.nextInt(10) == 0 ? Priority.HIGH : Priority.NORM, "G001"))
+        .interbankSettlementAmount(Amount.ofMinor("RUB", rubKopecks))
+        .interbankSettlementDate(LocalDate.of(2026, 3, 2))
+        .instructedAmount(Amount.ofMinor("IRR", rubKopecks * 466))
+        .exchangeRate(new BigDecimal("466"))
+        .chargeBearer(ChargeBearer.SHAR)
+        .instructingAgent(Agent.ofBic("SABRRUMMXXX"))
+        .instructedAgent(Agent.ofBic("CBRFRUMMXXX"))
+        .debtor(new Party(DEBTORS[rnd.nextInt(DEBTORS.length)], PostalAddress.of("Tverskaya", Integer.toString(1 + rnd.nextInt(99)),
+            "125009", "Moscow", "RU"), PartyId.birth(new DateAndPlaceOfBirth(LocalDate.of(1960 + rnd.nextInt(40), 1 + rnd.nextInt(12),
+            1 + rnd.nextInt(28)), null, "Moscow", "RU")), "RU", null))
+        .debtorAccount(Account.other("40817810" + String.format("%012d", rnd.nextLong(1_000_000_000_000L))))
+        .debtorAgent(Agent.ofBic("SABRRUMMXXX"))
+        .creditorAgent(Agent.ofBic("BMJIIRTHXXX"))
+        .creditor(Party.of(CREDITORS[rnd.nextInt(CREDITORS.length)], PostalAddress.of("Valiasr", Integer.toString(1 + rnd.nextInt(400)),
+            "1599", "Tehran", "IR")))
+        .creditorAccount(Account.iban("IR062960000000100324200001"))
+        .instructionsForNextAgent(List.of(Instruction.quote("Q-20260302-" + rnd.nextInt(1_000_000))))
+        .purpose(CodeOrProprietary.code("GDDS"))
+        .remittanceInformation(RemittanceInformation.of("Invoice " + rnd.nextInt(100_000) + " of 2026-02-27"))
+        .build();
+  }
+
+  private static Envelope singleTransaction(Random rnd, int i) {
+    Pacs008 m = Pacs008.of("RU-" + i, NOW, SettlementInstruction.clearing(null), transfer(rnd, i));
+    return Envelope.of(BusinessApplicationHeader.of("SABRRUMMXXX", "CBRFRUMMXXX", m.messageId(), MessageType.PACS_008_001_08, NOW), m);
+  }
+
+  private static Envelope hundredTransactions(Random rnd, int i) {
+    List<CreditTransfer> txs = new ArrayList<>(100);
+    for (int k = 0; k < 100; k++) txs.add(transfer(rnd, k));
+    return Envelope.of(Pacs008.of("RU-BULK-" + i, NOW, SettlementInstruction.clearing(null), txs));
+  }
+
+  /** The baseline: what JAXP gives out of the box, a DOM parse and a Validator. */
+  private static final class Jaxp {
+    private final DocumentBuilder builder;
+    private final Validator validator;
+
+    Jaxp() throws Exception {
+      DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();
+      dbf.setNamespaceAware(true);
+      dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      builder = dbf.newDocumentBuilder();
+      SchemaFactory sf = SchemaFactory.newDefaultInstance();
+      sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      Schema schema = sf.newSchema(Iso20022.class.getResource("xsd/pacs.008.001.08.xsd"));
+      validator = schema.newValidator();
+    }
+
+    int parse(byte[] b, int tx) {
+      try {
+        sink = builder.parse(new ByteArrayInputStream(b));
+        return tx;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    int validate(byte[] b, int tx) {
+      try {
+        Document d = builder.parse(new ByteArrayInputStream(b));
+        Element root = d.getDocumentElement();
+        Node document = root.getLocalName().equals("Document") ? root : root.getLastChild();
+        validator.validate(new DOMSource(document));
+        return tx;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
