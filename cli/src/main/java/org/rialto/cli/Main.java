@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       LedgerCommand.class,
       PkiCommand.class,
       AuditCommand.class,
+      IsoCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
