@@ -41,6 +41,14 @@ public sealed interface Identity {
             .filter(c -> c instanceof X509Certificate)
             .map(c -> (X509Certificate) c)
             .toArray(X509Certificate[]::new);
-    return verifier.verify(x509, now, CertificateVerifier.Purpose.CLIENT).identityOrThrow();
+    return fromChain(x509, verifier, now);
+  }
+
+  /**
+   * The same from the chain a servlet container hands over (Jetty 11: request attribute
+   * {@code jakarta.servlet.request.X509Certificate}, set by its {@code SecureRequestCustomizer}).
+   */
+  static Identity fromChain(X509Certificate[] chain, CertificateVerifier verifier, Instant now) {
+    return verifier.verify(chain, now, CertificateVerifier.Purpose.CLIENT).identityOrThrow();
   }
 }

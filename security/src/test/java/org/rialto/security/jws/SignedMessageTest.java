@@ -24,7 +24,23 @@ class SignedMessageTest {
   static final Set<JwsAlgorithm> ALL = EnumSet.allOf(JwsAlgorithm.class);
   static final byte[] BODY = "<Document><FIToFICstmrCdtTrf>...</FIToFICstmrCdtTrf></Document>\n".getBytes(StandardCharsets.UTF_8);
 
+  // Key generation (RSA above all) is the slow part; one fresh pair per algorithm and call site.
+  static final java.util.Map<String, KeyPair> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
   static KeyPair keys(JwsAlgorithm a) throws Exception {
+    return keys(a, "");
+  }
+
+  static KeyPair keys(JwsAlgorithm a, String which) throws Exception {
+    KeyPair k = KEYS.get(a + which);
+    if (k == null) {
+      k = generate(a);
+      KEYS.put(a + which, k);
+    }
+    return k;
+  }
+
+  static KeyPair generate(JwsAlgorithm a) throws Exception {
     return switch (a) {
       case ES256 -> KeyAlgorithm.EC_P256.generate();
       case EDDSA -> KeyAlgorithm.ED25519.generate();
@@ -62,7 +78,7 @@ class SignedMessageTest {
   @Test
   void anotherSignersKeyIsRefused() throws Exception {
     String jws = DetachedJws.sign(BODY, keys(JwsAlgorithm.ES256).getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW);
-    assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, keys(JwsAlgorithm.ES256).getPublic(), ALL))
+    assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, keys(JwsAlgorithm.ES256, "other").getPublic(), ALL))
         .extracting("reason").isEqualTo(JwsException.Reason.BAD_SIGNATURE);
   }
 
