@@ -3,7 +3,9 @@ package org.rialto.security.jws;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.Signature;
+import java.math.BigInteger;
 import java.security.interfaces.ECKey;
+import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
@@ -29,6 +31,8 @@ public enum JwsAlgorithm {
   GOST3410_2012_256("GOST3410-2012-256");
 
   public final String joseName;
+  private static final BigInteger P256_ORDER =
+      new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
   JwsAlgorithm(String joseName) {
     this.joseName = joseName;
@@ -47,8 +51,9 @@ public enum JwsAlgorithm {
   public boolean fits(Key key) {
     String alg = key.getAlgorithm();
     return switch (this) {
-      case ES256 -> key instanceof ECKey ec && alg.equals("EC") && ec.getParams().getCurve().getField().getFieldSize() == 256;
-      case EDDSA -> alg.equals("Ed25519") || (alg.equals("EdDSA") && key.getEncoded() != null && key.getEncoded().length < 64);
+      // P-256 only: other 256-bit curves (secp256k1, brainpool) are not ES256.
+      case ES256 -> key instanceof ECKey ec && alg.equals("EC") && P256_ORDER.equals(ec.getParams().getOrder());
+      case EDDSA -> key instanceof EdECKey ed ? ed.getParams().getName().equals("Ed25519") : alg.equals("Ed25519");
       case PS256 -> key instanceof RSAKey rsa && rsa.getModulus().bitLength() >= 2048;
       case GOST3410_2012_256 -> alg.startsWith("ECGOST3410-2012") || alg.equals("GOST3410-2012");
     };

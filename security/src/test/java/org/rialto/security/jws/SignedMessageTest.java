@@ -91,6 +91,12 @@ class SignedMessageTest {
         .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
     assertThatThrownBy(() -> DetachedJws.sign(BODY, ed.getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW))
         .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
+    KeyPairGenerator k1 = KeyPairGenerator.getInstance("EC", Crypto.BC); // the JDK dropped secp256k1
+    k1.initialize(new ECGenParameterSpec("secp256k1"));
+    assertThatThrownBy(() -> DetachedJws.sign(BODY, k1.generateKeyPair().getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW))
+        .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
+    assertThatThrownBy(() -> DetachedJws.sign(BODY, KeyPairGenerator.getInstance("Ed448").generateKeyPair().getPrivate(), JwsAlgorithm.EDDSA, "k", "m", NOW))
+        .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
     assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, ec.getPublic(), EnumSet.of(JwsAlgorithm.EDDSA)))
         .extracting("reason").isEqualTo(JwsException.Reason.ALGORITHM_NOT_ALLOWED);
   }

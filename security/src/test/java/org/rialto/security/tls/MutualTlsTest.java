@@ -58,7 +58,10 @@ class MutualTlsTest {
       int status;
       try {
         Identity who = Identity.fromSession(((HttpsExchange) exchange).getSSLSession(), verifier, Instant.now());
-        body = ((Identity.Participant) who).bic();
+        body = switch (who) {
+          case Identity.Participant p -> p.bic();
+          case Identity.PeerNode n -> "node " + n.node();
+        };
         status = 200;
       } catch (CertificateRefusedException e) {
         body = e.getMessage();
@@ -107,6 +110,11 @@ class MutualTlsTest {
   void validCertificateIsAcceptedAndNamesTheBank() throws IOException {
     String response = call(clientWith(participant("SABRRUMM", Instant.now().minus(Duration.ofDays(1)), 30)));
     assertThat(response).startsWith("HTTP/1.1 200").endsWith("SABRRUMM");
+  }
+
+  @Test
+  void nodeCertificateAsClientIsThePeerNode() throws IOException {
+    assertThat(call(clientWith(ca.nodeKey()))).startsWith("HTTP/1.1 200").endsWith("node ru");
   }
 
   @Test
