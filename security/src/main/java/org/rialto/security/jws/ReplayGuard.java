@@ -20,11 +20,13 @@ import java.util.Set;
  * the ledger.
  */
 public final class ReplayGuard {
-  private record Seen(String sender, String messageId, Instant forgetAt) {}
+  private record Key(String sender, String messageId) {}
+
+  private record Seen(Key key, Instant forgetAt) {}
 
   private final Duration window;
   private final int maxEntries;
-  private final Set<String> keys = new HashSet<>();
+  private final Set<Key> keys = new HashSet<>();
   private final PriorityQueue<Seen> byExpiry = new PriorityQueue<>((a, b) -> a.forgetAt().compareTo(b.forgetAt()));
 
   public ReplayGuard(Duration window, int maxEntries) {
@@ -40,12 +42,14 @@ public final class ReplayGuard {
 
   /** Accepts the message once, or throws {@link JwsException} (REPLAYED, OUTSIDE_WINDOW, REPLAY_GUARD_FULL). */
   public synchronized void accept(String sender, String messageId, Instant signedAt, Instant now) {
+    java.util.Objects.requireNonNull(sender, "sender");
+    java.util.Objects.requireNonNull(messageId, "messageId");
     if (signedAt.isBefore(now.minus(window)) || signedAt.isAfter(now.plus(window))) {
       throw new JwsException(JwsException.Reason.OUTSIDE_WINDOW,
           "message " + messageId + " from " + sender + " was signed at " + signedAt + ", outside " + window + " of " + now);
     }
     forgetUntil(now);
-    String key = sender + '\u0000' + messageId;
+    Key key = new Key(sender, messageId);
     if (keys.contains(key)) {
       throw new JwsException(JwsException.Reason.REPLAYED, "message " + messageId + " from " + sender + " was already accepted");
     }
@@ -54,7 +58,7 @@ public final class ReplayGuard {
           "more than " + maxEntries + " messages inside the window; refusing rather than forgetting ids");
     }
     keys.add(key);
-    byExpiry.add(new Seen(sender, messageId, signedAt.plus(window)));
+    byExpiry.add(new Seen(key, signedAt.plus(window)));
     if (keys.size() != byExpiry.size()) {
       throw new IllegalStateException("replay guard index out of step: " + keys.size() + " != " + byExpiry.size());
     }
@@ -67,7 +71,7 @@ public final class ReplayGuard {
   private void forgetUntil(Instant now) {
     while (!byExpiry.isEmpty() && byExpiry.peek().forgetAt().isBefore(now)) {
       Seen s = byExpiry.poll();
-      keys.remove(s.sender() + '\u0000' + s.messageId());
+      keys.remove(s.key());
     }
   }
 }
