@@ -115,6 +115,23 @@ public final class NodeCa {
         new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth});
   }
 
+  /**
+   * A participant's message-signing certificate for a key the JDK's TLS cannot use (GOST R
+   * 34.10-2012 where national rules require it): key usage digitalSignature + nonRepudiation, no
+   * TLS purpose, the same SAN identity. Its key is read with {@link SigningKeys#publicKey}.
+   */
+  public X509Certificate issueSigning(String bic, PublicKey subjectKey, long serial, Instant now, int validityDays) {
+    Bic.require(bic);
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.O, "Rialto node " + node)
+            .addRDN(BCStyle.OU, bic)
+            .addRDN(BCStyle.CN, bic)
+            .build();
+    GeneralNames names = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, PARTICIPANT_URI_PREFIX + bic));
+    return issue(subject, names, subjectKey, serial, now, validityDays, null);
+  }
+
   /** The node's own certificate: TLS server towards banks and peers, TLS client towards peers. */
   public X509Certificate issueNode(
       List<String> dnsNames, PublicKey subjectKey, long serial, Instant now, int validityDays) {
@@ -154,8 +171,12 @@ public final class NodeCa {
               caCertificate, BigInteger.valueOf(serial), Date.from(now.minus(BACKDATE)), Date.from(notAfter),
               subject, subjectKey);
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+      if (purposes == null) {
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+      } else {
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+      }
       b.addExtension(Extension.subjectAlternativeName, false, names);
       b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
       b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCertificate));

@@ -76,6 +76,20 @@ class SignedMessageTest {
   }
 
   @Test
+  void gostSignatureVerifiesWithTheKeyFromItsCertificate() throws Exception {
+    var ca = org.rialto.security.pki.NodeCa.create("ru", KeyAlgorithm.EC_P256, NOW.minus(Duration.ofDays(1)), 30);
+    KeyPair gost = keys(JwsAlgorithm.GOST3410_2012_256);
+    var cert = ca.issueSigning("SABRRUMM", gost.getPublic(), 2, NOW, 10);
+    cert.verify(ca.certificate().getPublicKey());
+    assertThat(cert.getKeyUsage()[1]).as("nonRepudiation").isTrue();
+    var key = org.rialto.security.pki.SigningKeys.publicKey(cert);
+    String jws = DetachedJws.sign(BODY, gost.getPrivate(), JwsAlgorithm.GOST3410_2012_256, "SABRRUMM-2", "G1", NOW);
+    assertThat(DetachedJws.verify(jws, BODY, key, ALL).algorithm()).isEqualTo(JwsAlgorithm.GOST3410_2012_256);
+    assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, key, EnumSet.of(JwsAlgorithm.ES256, JwsAlgorithm.EDDSA)))
+        .extracting("reason").isEqualTo(JwsException.Reason.ALGORITHM_NOT_ALLOWED);
+  }
+
+  @Test
   void anotherSignersKeyIsRefused() throws Exception {
     String jws = DetachedJws.sign(BODY, keys(JwsAlgorithm.ES256).getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW);
     assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, keys(JwsAlgorithm.ES256, "other").getPublic(), ALL))
