@@ -113,6 +113,7 @@ public final class Console implements ApiServer.RouteRegistrar {
     app.get("/console/payments/{uetr}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payment", () -> paymentPage(ctx.pathParam("uetr")), false));
     app.get("/console/messages/{id}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Bank message", () -> messagePage(ctx.pathParam("id")), false));
     page(app, "/console/participants", Layout.Page.PARTICIPANTS, "Participants & accounts", ctx -> participants());
+    page(app, "/console/compliance", Layout.Page.COMPLIANCE, "Compliance cases", ctx -> compliance());
     page(app, "/console/fx", Layout.Page.FX, "FX providers & rates", ctx -> fxPage());
     page(app, "/console/calendar", Layout.Page.CALENDAR, "Business calendar", ctx -> calendarPage());
     page(app, "/console/audit", Layout.Page.AUDIT, "Audit & day close", ctx -> audit());
@@ -528,6 +529,12 @@ public final class Console implements ApiServer.RouteRegistrar {
     h.raw("</ol></div></div>");
 
     if (cross.isPresent()) crossBorderPanel(h, p, cross.get(), forwards);
+    var screening = reads.caseFor(uetr);
+    if (screening.isPresent()) {
+      h.raw("<div class=\"panel\" id=\"screening\"><h2>Screening</h2>");
+      caseFacts(h, screening.get());
+      h.raw("</div>");
+    }
 
     h.raw("<div class=\"panel\" id=\"messages\"><h2>Messages to banks</h2>");
     if (messages.isEmpty()) {
@@ -608,6 +615,68 @@ public final class Console implements ApiServer.RouteRegistrar {
     else h.raw("<pre class=\"xml\" id=\"xml\">").text(xml).raw("</pre>");
     h.raw("</div>");
     return h.toString();
+  }
+
+  // ---- Compliance ----
+
+  private String compliance() {
+    var open = reads.cases(true);
+    var decided = reads.cases(false);
+    var h = new Html();
+    h.raw("<div class=\"notice\">Releasing needs two different operators; rejecting needs one (RR04). Deciding from the console ")
+        .raw("comes with operator login (security work): until then operators decide through the admin API ")
+        .raw("(<span class=\"mono\">POST /v1/admin/cases/{uetr}/release</span> or <span class=\"mono\">/reject</span>, ")
+        .raw("naming themselves in <span class=\"mono\">X-Rialto-Operator</span>).</div>");
+    h.raw("<div class=\"panel\"><h2>Open cases</h2>");
+    if (open.isEmpty()) {
+      h.raw("<p class=\"muted\" id=\"no-open-cases\">No payment is held.</p>");
+    } else {
+      h.raw("<table id=\"open-cases\"><tr><th>Opened</th><th>UETR</th><th>Kind</th><th>Hits</th><th>Lists</th><th>First approval</th></tr>");
+      for (var c : open) {
+        h.raw("<tr><td class=\"time\">").text(time(c.openedAtMillis())).raw("</td><td class=\"mono\">")
+            .link("/console/payments/" + c.uetr(), c.uetr()).raw("</td><td>").text(c.kind()).raw("</td><td>");
+        hits(h, c);
+        h.raw("</td><td class=\"muted\">").text(c.lists()).raw("</td><td>")
+            .text(c.firstApprover() == null ? "—" : c.firstApprover() + " at " + time(c.firstApprovedAtMillis())).raw("</td></tr>");
+      }
+      h.raw("</table>");
+      if (open.size() == ConsoleReads.MAX_CASES) h.raw("<p class=\"muted\">The oldest ").text(ConsoleReads.MAX_CASES).raw(" open cases.</p>");
+    }
+    h.raw("</div><div class=\"panel\"><h2>Decided</h2>");
+    if (decided.isEmpty()) {
+      h.raw("<p class=\"muted\">No case decided yet.</p>");
+    } else {
+      h.raw("<table id=\"decided-cases\"><tr><th>Decided</th><th>UETR</th><th>Decision</th><th>By</th><th>Hits</th></tr>");
+      for (var c : decided) {
+        h.raw("<tr><td class=\"time\">").text(time(c.decidedAtMillis())).raw("</td><td class=\"mono\">")
+            .link("/console/payments/" + c.uetr(), c.uetr()).raw("</td><td>").text(c.decision()).raw("</td><td>")
+            .text(c.firstApprover() == null ? c.decidedBy() : c.firstApprover() + ", " + c.decidedBy()).raw("</td><td>");
+        hits(h, c);
+        h.raw("</td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div>");
+    return h.toString();
+  }
+
+  private static void hits(Html h, ConsoleReads.Case c) {
+    for (int i = 0; i < c.hits().size(); i++) {
+      if (i > 0) h.raw("<br>");
+      h.text(c.hits().get(i));
+    }
+  }
+
+  private void caseFacts(Html h, ConsoleReads.Case c) {
+    h.raw("<dl class=\"facts\">");
+    fact(h, "Held", preciseTime(c.openedAtMillis()) + " · " + c.kind());
+    h.raw("<dt>Hits</dt><dd>");
+    hits(h, c);
+    h.raw("</dd>");
+    fact(h, "Screened against", c.lists());
+    if (c.firstApprover() != null) fact(h, "First approval", c.firstApprover() + " at " + preciseTime(c.firstApprovedAtMillis()));
+    fact(h, "Decision", c.decision() == null ? "awaiting operators" : c.decision() + " by " + c.decidedBy() + " at " + preciseTime(c.decidedAtMillis()));
+    h.raw("</dl>");
   }
 
   // ---- Participants, FX ----
@@ -702,23 +771,26 @@ public final class Console implements ApiServer.RouteRegistrar {
           .map(d -> d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)).toList().toString().replaceAll("[\\[\\]]", ""));
       fact(h, "Today's value date", calendar.businessDate(Instant.ofEpochMilli(clock.millis())).toString());
     }
-    if (showsSolarHijri()) fact(h, "Today (Solar Hijri)", SolarHijri.formatLong(today) + " · " + SolarHijri.formatLongPersian(today));
+    if (showsSolarHijri()) {
+      h.raw("<dt>Today (Solar Hijri)</dt><dd>").text(SolarHijri.formatLong(today)).raw(" · <bdi dir=\"rtl\" lang=\"fa\">")
+          .text(SolarHijri.formatLongPersian(today)).raw("</bdi></dd>");
+    }
     h.raw("</dl></div><div class=\"panel\"><h2>Next ").text(CALENDAR_DAYS).raw(" days</h2><table id=\"days\"><tr><th>Date</th><th>Day</th>");
     if (showsSolarHijri()) h.raw("<th>Solar Hijri</th>");
-    h.raw("<th>Business day</th><th>Opens</th><th>Cut-off</th><th>Note</th></tr>");
+    h.raw("<th>Business day</th><th class=\"num\">Opens</th><th class=\"num\">Cut-off</th><th>Note</th></tr>");
     var c = config.calendar();
     for (int i = 0; i < CALENDAR_DAYS; i++) {
       LocalDate d = today.plusDays(i);
       boolean business = calendar == null || calendar.isBusinessDay(d);
-      h.raw("<tr><td class=\"num\">").text(d).raw("</td><td>")
+      h.raw("<tr><td class=\"time\">").text(d).raw("</td><td>")
           .text(d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)).raw("</td>");
-      if (showsSolarHijri()) h.raw("<td>").text(SolarHijri.formatLong(d)).raw(" <span class=\"muted\">").text(SolarHijri.formatLongPersian(d)).raw("</span></td>");
+      if (showsSolarHijri()) h.raw("<td>").text(SolarHijri.formatLong(d)).raw(" · <bdi class=\"muted\" dir=\"rtl\" lang=\"fa\">").text(SolarHijri.formatLongPersian(d)).raw("</bdi></td>");
       h.raw("<td>").raw(business ? pill("open", "yes") : pill("closed", "no")).raw("</td>");
       if (calendar != null && business && !c.alwaysOpen()) {
         h.raw("<td class=\"num\">").text(time(calendar.openingOf(d).toEpochMilli()).substring(11, 16)).raw("</td><td class=\"num\">")
             .text(time(calendar.closeOf(d).toEpochMilli()).substring(11, 16)).raw("</td>");
       } else {
-        h.raw("<td class=\"muted\">—</td><td class=\"muted\">—</td>");
+        h.raw("<td class=\"num muted\">—</td><td class=\"num muted\">—</td>");
       }
       String note = "";
       if (i == 0) note = "today";
@@ -747,7 +819,7 @@ public final class Console implements ApiServer.RouteRegistrar {
       h.raw("<table id=\"snapshots\"><tr><th>Business date</th><th>BIC</th><th class=\"num\">Opening</th><th class=\"num\">Closing</th>")
           .raw("<th class=\"num\">Entries</th><th>Closed at</th></tr>");
       for (var s : snapshots) {
-        h.raw("<tr><td class=\"num\">").text(s.businessDate()).raw("</td><td class=\"mono\">").text(s.bic()).raw("</td><td class=\"num\">")
+        h.raw("<tr><td class=\"time\">").text(s.businessDate()).raw("</td><td class=\"mono\">").text(s.bic()).raw("</td><td class=\"num\">")
             .text(money.amount(s.openingMinor(), ccy())).raw("</td><td class=\"num\">").text(money.amount(s.closingMinor(), ccy()))
             .raw("</td><td class=\"num\">").text(s.entries()).raw("</td><td>").text(time(s.closedAtMillis())).raw("</td></tr>");
       }
@@ -777,7 +849,14 @@ public final class Console implements ApiServer.RouteRegistrar {
         fact(h, "Issued (minor units)", issued);
       }
     }
-    fact(h, "Payments by state", result.get("paymentsByState"));
+    if (result.get("paymentsByState") instanceof Map<?, ?> byState) {
+      var line = new StringBuilder();
+      for (var e : byState.entrySet()) {
+        if (line.length() > 0) line.append(" · ");
+        line.append(e.getKey()).append(' ').append(e.getValue());
+      }
+      fact(h, "Payments by state", line.length() == 0 ? "none" : line);
+    }
     fact(h, "Queued", result.get("queued"));
     h.raw("</dl></div>");
     return h.toString();

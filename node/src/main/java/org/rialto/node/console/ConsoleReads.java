@@ -298,4 +298,48 @@ final class ConsoleReads {
       }
     });
   }
+
+  /**
+   * A payment held by sanctions screening and what operators decided (dual control: a release
+   * needs two different operators, a reject one).
+   *
+   * @param hits the screening hits, one per line, as the screener reported them
+   */
+  record Case(String uetr, String kind, String quoteId, List<String> hits, String lists, long openedAtMillis,
+      String firstApprover, long firstApprovedAtMillis, String decision, String decidedBy, long decidedAtMillis) {}
+
+  static final int MAX_CASES = 200;
+  private static final String CASE_COLUMNS = "uetr, kind, quote_id, hits, lists, opened_at_millis, first_approver,"
+      + " first_approved_at_millis, decision, decided_by, decided_at_millis";
+
+  /** Open cases (oldest first: they have waited longest) or decided ones (newest first). */
+  List<Case> cases(boolean open) {
+    String sql = "SELECT " + CASE_COLUMNS + " FROM compliance_case WHERE decision IS " + (open ? "NULL ORDER BY opened_at_millis, uetr"
+        : "NOT NULL ORDER BY decided_at_millis DESC, uetr") + " LIMIT " + MAX_CASES;
+    return store.read(c -> {
+      try (var ps = c.prepareStatement(sql)) {
+        var out = new ArrayList<Case>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) out.add(caseRow(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  Optional<Case> caseFor(UUID uetr) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM compliance_case WHERE uetr = ?")) {
+        ps.setString(1, uetr.toString());
+        try (var rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(caseRow(rs)) : Optional.<Case>empty();
+        }
+      }
+    });
+  }
+
+  private static Case caseRow(ResultSet rs) throws SQLException {
+    return new Case(rs.getString(1), rs.getString(2), rs.getString(3), List.of(rs.getString(4).split("\n")), rs.getString(5),
+        rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getLong(11));
+  }
 }

@@ -7,6 +7,7 @@ final class Layout {
     DASHBOARD("Dashboard", "/console/"),
     PAYMENTS("Payments", "/console/payments"),
     PARTICIPANTS("Participants & accounts", "/console/participants"),
+    COMPLIANCE("Compliance cases", "/console/compliance"),
     FX("FX providers & rates", "/console/fx"),
     CALENDAR("Business calendar", "/console/calendar"),
     AUDIT("Audit & day close", "/console/audit");
@@ -40,8 +41,7 @@ final class Layout {
     }
     // Honest placeholders: these screens need work that has not landed yet, so they are not links.
     h.raw("<div class=\"group\">Coming</div>")
-        .raw("<span class=\"soon\" id=\"soon-compliance\">Compliance cases<small>with the compliance wiring (lead)</small></span>")
-        .raw("<span class=\"soon\" id=\"soon-operators\">Operator login &amp; dual control<small>with the security work</small></span>")
+        .raw("<span class=\"soon\" id=\"soon-operators\">Operator login &amp; dual control<small>with the security work; then release and reject from the console</small></span>")
         .raw("</nav><main><header class=\"top\"><h1>").text(title).raw("</h1><div class=\"dates\">").text(dates)
         .raw("</div></header>")
         .raw(body)

@@ -129,6 +129,7 @@ class ConsoleBrowserTest {
             bics: [IR]
         fxProviders: [DLRXRUMM]
         decisionWindowSeconds: 10
+        screening: {lists: [UN]}
         """.formatted(ruPort, dir.resolve("ru.db"), irPort))), clock);
     ir = Node.start(ConfigLoader.load(yaml("ir.yaml", """
         node: IR-NODE
@@ -173,9 +174,13 @@ class ConsoleBrowserTest {
   }
 
   JsonNode pay(String uetr, String debtor, String creditor, String amount, String quoteId) throws Exception {
+    return pay(uetr, debtor, creditor, amount, quoteId, "Tehran Power Plant");
+  }
+
+  JsonNode pay(String uetr, String debtor, String creditor, String amount, String quoteId, String creditorName) throws Exception {
     return post(ru, debtor, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + debtor + "\",\"creditorAgent\":\""
         + creditor + "\",\"amount\":\"" + amount + "\",\"currency\":\"RUB\"" + (quoteId == null ? "" : ",\"quoteId\":\"" + quoteId + "\"")
-        + ",\"debtor\":{\"name\":\"Volga Energy\"},\"creditor\":{\"name\":\"Tehran Power Plant\"}}").get("payments").get(0);
+        + ",\"debtor\":{\"name\":\"Volga Energy\"},\"creditor\":{\"name\":\"" + creditorName + "\"}}").get("payments").get(0);
   }
 
   static WebDriver chromium() {
@@ -253,6 +258,9 @@ class ConsoleBrowserTest {
     var r = pay(rejected, VOLGA, "NOPERUMM", "10.00", null);
     assertThat(r.get("state").asText()).isEqualTo("REJECTED");
     String reason = r.get("reasonCode").asText();
+    // A name on the UN Security Council consolidated list: held for operators.
+    String held = UUID.randomUUID().toString();
+    assertThat(pay(held, VOLGA, NEVA, "77.00", null, "Mahfouz Ould al-Walid").get("state").asText()).isEqualTo("HELD");
 
     var quote = post(ru, VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"1000.00\"}").get("quotes").get(0);
     String cross = UUID.randomUUID().toString();
@@ -261,7 +269,7 @@ class ConsoleBrowserTest {
     while (!stateOf(ru, VOLGA, cross).equals("SETTLED") && System.currentTimeMillis() < deadline) Thread.sleep(25);
     assertThat(stateOf(ru, VOLGA, cross)).isEqualTo("SETTLED");
     assertThat(stateOf(ir, TEHRAN, cross)).isEqualTo("SETTLED");
-    post(ru, RU_CB, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-20\"}");
+    post(ru, RU_CB, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
 
     // Dashboard.
     open(ru, "/console/");
@@ -270,6 +278,7 @@ class ConsoleBrowserTest {
     assertThat(text("#settled-value .value")).isEqualTo("15,814.72"); // 12 × 1,234.56 + 1,000.00
     assertThat(text("#queued .value")).isEqualTo("1");
     assertThat(text("#rejected .value")).isEqualTo("1");
+    assertThat(text("#held .value")).isEqualTo("1");
     assertThat(browser.findElements(By.cssSelector("#throughput rect.settled"))).hasSizeGreaterThanOrEqualTo(3);
     assertThat(text("#liquidity")).contains("Volga Bank", "VOLGRUMM", "984,185.28", "50,000.00");
     assertThat(text("#peers")).contains("IR-NODE", "up");
@@ -279,7 +288,7 @@ class ConsoleBrowserTest {
     // Payments: htmx filters as the operator types, without a page load.
     open(ru, "/console/payments");
     ((JavascriptExecutor) browser).executeScript("window.rialtoSamePage = true");
-    assertThat(browser.findElements(By.cssSelector("#payment-list tr"))).hasSize(16); // header + 15 payments
+    assertThat(browser.findElements(By.cssSelector("#payment-list tr"))).hasSize(17); // header + 16 payments
     browser.findElement(By.id("uetr")).sendKeys(cross.substring(0, 13));
     waiting().until(d -> d.findElements(By.cssSelector("#payment-list tr")).size() == 2);
     assertThat(text("#payment-list")).contains(cross, "1,000.00 RUB", "SETTLED");
@@ -344,16 +353,28 @@ class ConsoleBrowserTest {
     assertThat(text("#settled-value .value")).isEqualTo("520,500");
     screenshot("10-dashboard-ir");
     open(ru, "/console/audit");
-    assertThat(text("#snapshots")).contains("2026-11-20", VOLGA);
+    assertThat(text("#snapshots")).contains("2026-11-23", VOLGA, "984,185.28");
     browser.findElement(By.id("check-invariants")).click();
     waiting().until(d -> !d.findElements(By.id("invariants-ok")).isEmpty());
     assertThat(text("#invariants")).contains("all invariants hold");
     screenshot("11-audit");
 
-    // What is not built yet is said plainly, not faked.
-    assertThat(text("#soon-compliance")).contains("Compliance cases");
+    // The held payment: its case with the evidence, on the case list and on the payment's page.
+    browser.findElement(By.linkText("Compliance cases")).click();
+    waiting().until(d -> d.getCurrentUrl().endsWith("/console/compliance"));
+    assertThat(text("#open-cases")).contains(held, "UN");
+    assertThat(text("main")).contains("two different operators");
+    screenshot("12-compliance-cases");
+    browser.findElement(By.linkText(held)).click();
+    waiting().until(d -> d.getCurrentUrl().endsWith("/console/payments/" + held));
+    assertThat(text("#payment")).contains("HELD", "77.00 RUB");
+    assertThat(text("#screening")).contains("UN", "awaiting operators");
+    screenshot("13-payment-held");
+
+    // What is not built yet is said plainly, not faked: no login, so no deciding from the console.
     assertThat(text("#soon-operators")).contains("dual control");
-    assertThat(browser.findElements(By.cssSelector("a[href*='compliance']"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("a[href*='operators']"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("form[method='post'], button[hx-post]"))).isEmpty();
 
     // Hostile input is shown as text, never as markup.
     open(ru, "/console/payments?bank=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
