@@ -30,9 +30,9 @@ import org.rialto.compliance.text.Phonetic;
 public final class NameMatcher {
   /** The production threshold: a pair scoring at least this is a match. */
   public static final double DEFAULT_THRESHOLD = 0.80;
-  static final double WORD_MIN_SIMILARITY = 0.80;
+  public static final double WORD_MIN_SIMILARITY = 0.80;
   /** A word written as two words must be nearly identical to them to count. */
-  static final double JOINED_MIN_SIMILARITY = 0.90;
+  public static final double JOINED_MIN_SIMILARITY = 0.90;
   /** Credit falls faster than similarity: Rudenko/Rudnev (0.82) must not count like a variant. */
   static final double CREDIT_SLOPE = 1.6;
   /** Karim / Karimi, Ivan / Ivanov: a suffix that makes another name (see isDerivedName). */
@@ -215,8 +215,11 @@ public final class NameMatcher {
         }
         NameToken first = y.token(j);
         NameToken second = y.token(j + 1);
-        String joined = first.text() + second.text();
-        double s = joinedSimilarity(word, joined, first.abjad() || second.abjad());
+        int joinedLength = first.skeleton().length() + second.skeleton().length();
+        if (Math.abs(joinedLength - word.skeleton().length()) > 2) {
+          continue;
+        }
+        double s = joinedSimilarity(word, first, second);
         if (s >= JOINED_MIN_SIMILARITY) {
           usedX[i] = true;
           usedY[j] = true;
@@ -234,13 +237,17 @@ public final class NameMatcher {
     }
   }
 
-  private static double joinedSimilarity(NameToken word, String joined, boolean joinedAbjad) {
-    if (word.text().equals(joined)) {
+  /** Similarity of one word with two adjacent words written as one ("Gazpromneft", "Gazprom Neft"). */
+  public static double joinedSimilarity(NameToken word, NameToken first, NameToken second) {
+    String text = word.text();
+    if (text.length() == first.text().length() + second.text().length()
+        && text.startsWith(first.text()) && text.endsWith(second.text())) {
       return 1.0;
     }
-    double s = Phonetic.similarity(word.skeleton(), Phonetic.skeleton(joined));
-    if (!word.abjad() && !joinedAbjad) {
-      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JARO_WINKLER.apply(word.vowelKey(), Phonetic.vowelKey(joined));
+    boolean latin = !word.abjad() && !first.abjad() && !second.abjad();
+    double s = Phonetic.similarity(word.skeleton(), first.skeleton() + second.skeleton(), JOINED_MIN_SIMILARITY);
+    if (latin) {
+      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JARO_WINKLER.apply(word.vowelKey(), first.vowelKey() + second.vowelKey());
     }
     return s;
   }
@@ -278,11 +285,18 @@ public final class NameMatcher {
       NameToken word = a.initial() ? b : a;
       return word.core().charAt(0) == initial.text().charAt(0) ? INITIAL_SIMILARITY : 0;
     }
-    double s = Phonetic.similarity(a.skeleton(), b.skeleton());
+    boolean latin = !a.abjad() && !b.abjad();
+    // Below this phonetic similarity a pair cannot reach WORD_MIN_SIMILARITY, whatever Jaro-Winkler says.
+    double needed = latin ? (WORD_MIN_SIMILARITY - (1 - PHONETIC_SHARE)) / PHONETIC_SHARE : WORD_MIN_SIMILARITY;
+    double s = Phonetic.similarity(a.skeleton(), b.skeleton(), needed);
     if (a.hasCore() || b.hasCore()) {
-      s = Math.max(s, Phonetic.similarity(a.coreSkeleton(), b.coreSkeleton()));
+      s = Math.max(s, Phonetic.similarity(a.coreSkeleton(), b.coreSkeleton(), needed));
     }
-    if (!a.abjad() && !b.abjad()) {
+    if (latin) {
+      if (PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) < WORD_MIN_SIMILARITY) {
+        // Even a perfect Jaro-Winkler could not lift the pair to a match: skip computing it.
+        return PHONETIC_SHARE * s;
+      }
       s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JARO_WINKLER.apply(a.vowelKey(), b.vowelKey());
     }
     if (isDerivedName(a.coreSkeleton(), b.coreSkeleton())) {

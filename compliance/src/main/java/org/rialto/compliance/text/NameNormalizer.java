@@ -140,7 +140,7 @@ public final class NameNormalizer {
       int start = i;
       boolean abjad = false;
       while (i < n && text.charAt(i) != ' ') {
-        abjad |= folded.abjad()[i];
+        abjad |= folded.abjadAt(i);
         i++;
       }
       if (i > start) {

@@ -12,7 +12,7 @@ package org.rialto.compliance.text;
  * "Hossein", "Husayn" and "حسين" (hsyn) end up close while "Mellat" and "Melli" stay apart.
  */
 public final class Phonetic {
-  static final int MAX_SYMBOLS = 48;
+  public static final int MAX_SYMBOLS = 48;
 
   private Phonetic() {}
 
@@ -28,59 +28,92 @@ public final class Phonetic {
 
   private static String encode(String s, boolean keepVowels) {
     int n = s.length();
-    StringBuilder out = new StringBuilder(n);
+    char[] out = new char[Math.min(MAX_SYMBOLS, 2 * n + 1)];
+    int len = 0;
     // Repeated sounds collapse only when written next to each other (Abbas, Muammar's "mm"), not
     // across a dropped vowel or an ʿayn ("Moammar" keeps both m's, as معمر does).
     boolean adjacent = false;
     int i = 0;
-    while (i < n && out.length() < MAX_SYMBOLS) {
+    while (i < n && len < out.length - 1) {
       char c = s.charAt(i);
       char symbol;
-      int used = 1;
-      if (c == Transliteration.BOUNDARY) {
-        adjacent = false;
-        i++;
-        continue;
-      } else if (c >= '0' && c <= '9') {
-        symbol = c;
-      } else if (starts(s, i, "schtsch")) {
-        symbol = 'S'; // German for щ
-        used = 7;
-      } else if (starts(s, i, "shch")) {
-        symbol = 'S';
-        used = 4;
-      } else if (starts(s, i, "tsch")) {
-        symbol = 'C';
-        used = 4;
-      } else if (starts(s, i, "dzh")) {
-        symbol = 'J';
-        used = 3;
-      } else if (starts(s, i, "sch")) {
-        symbol = 'S';
-        used = 3;
-      } else if (starts(s, i, "tch")) {
-        symbol = 'C';
-        used = 3;
-      } else if ((c == 'o' || c == 'e') && i + 3 == n && s.charAt(i + 1) == 'f' && s.charAt(i + 2) == 'f') {
-        // -off / -eff is the French and older English spelling of -ov / -ev (Petroff, Petrov).
-        symbol = keepVowels ? c : 0;
-        if (symbol != 0) {
-          append(out, symbol, adjacent);
-          adjacent = true;
+      int used;
+      switch (c) {
+        case Transliteration.BOUNDARY -> {
+          adjacent = false;
+          i++;
+          continue;
         }
-        append(out, 'V', adjacent && keepVowels);
-        adjacent = true;
-        i += 3;
-        continue;
-      } else if (i + 1 < n && digraph(c, s.charAt(i + 1)) != 0) {
-        symbol = digraph(c, s.charAt(i + 1));
-        used = 2;
-      } else {
-        symbol = single(c);
-        if (symbol == 'x') {
-          append(out, 'K', adjacent);
-          adjacent = true;
-          symbol = 'S';
+        case 's' -> {
+          if (starts(s, i, "schtsch")) {
+            symbol = 'S'; // German for щ
+            used = 7;
+          } else if (starts(s, i, "shch")) {
+            symbol = 'S';
+            used = 4;
+          } else if (starts(s, i, "sch")) {
+            symbol = 'S';
+            used = 3;
+          } else {
+            symbol = 'S';
+            used = i + 1 < n && s.charAt(i + 1) == 'h' ? 2 : 1;
+          }
+        }
+        case 't' -> {
+          if (starts(s, i, "tsch")) {
+            symbol = 'C';
+            used = 4;
+          } else if (starts(s, i, "tch")) {
+            symbol = 'C';
+            used = 3;
+          } else {
+            char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+            // ts/tz is the Russian ц (Tsoy, Kuznetsov; German writes z: Kusnezow).
+            symbol = next == 's' || next == 'z' ? 'Q' : 'T';
+            used = next == 'h' || next == 's' || next == 'z' ? 2 : 1;
+          }
+        }
+        case 'd' -> {
+          if (starts(s, i, "dzh")) {
+            symbol = 'J';
+            used = 3;
+          } else {
+            char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+            symbol = next == 'j' ? 'J' : 'D';
+            used = next == 'h' || next == 'j' ? 2 : 1;
+          }
+        }
+        case 'o', 'e' -> {
+          if (i + 3 == n && s.charAt(i + 1) == 'f' && s.charAt(i + 2) == 'f') {
+            // -off / -eff is the French and older English spelling of -ov / -ev (Petroff).
+            if (keepVowels) {
+              len = append(out, len, c, adjacent);
+            }
+            len = append(out, len, 'V', false);
+            adjacent = true;
+            i += 3;
+            continue;
+          }
+          char d = i + 1 < n ? digraph(c, s.charAt(i + 1)) : 0;
+          symbol = d != 0 ? d : c;
+          used = d != 0 ? 2 : 1;
+        }
+        default -> {
+          char d = i + 1 < n ? digraph(c, s.charAt(i + 1)) : 0;
+          if (d != 0) {
+            symbol = d;
+            used = 2;
+          } else {
+            symbol = c >= '0' && c <= '9' ? c : single(c);
+            used = 1;
+            if (symbol == 'x') {
+              len = append(out, len, 'K', adjacent);
+              adjacent = true;
+              symbol = 'S';
+            } else if (keepVowels && c == 'w') {
+              symbol = 'V'; // German and Polish w is v: Lawrow / Lavrov
+            }
+          }
         }
       }
       i += used;
@@ -91,21 +124,18 @@ public final class Phonetic {
         adjacent = false;
         continue;
       }
-      if (keepVowels && c == 'w' && used == 1) {
-        symbol = 'V'; // German and Polish w is v: Lawrow / Lavrov
-      }
-      append(out, symbol, adjacent);
+      len = append(out, len, symbol, adjacent);
       adjacent = true;
     }
-    return out.toString();
+    return new String(out, 0, len);
   }
 
-  private static void append(StringBuilder out, char symbol, boolean adjacent) {
-    int len = out.length();
-    if (adjacent && len > 0 && out.charAt(len - 1) == symbol) {
-      return;
+  private static int append(char[] out, int len, char symbol, boolean adjacent) {
+    if (adjacent && len > 0 && out[len - 1] == symbol) {
+      return len;
     }
-    out.append(symbol);
+    out[len] = symbol;
+    return len + 1;
   }
 
   private static boolean starts(String s, int i, String prefix) {
@@ -114,8 +144,6 @@ public final class Phonetic {
 
   private static char digraph(char a, char b) {
     switch (a) {
-      case 's':
-        return b == 'h' ? 'S' : 0;
       case 'c':
         return b == 'h' ? 'C' : b == 'k' ? 'K' : 0;
       case 'z':
@@ -126,11 +154,6 @@ public final class Phonetic {
         return b == 'h' ? 'G' : 0;
       case 'p':
         return b == 'h' ? 'F' : 0;
-      case 't':
-        // ts/tz is the Russian ц (Tsoy, Kuznetsov; German writes z: Kusnezow).
-        return b == 'h' ? 'T' : b == 's' || b == 'z' ? 'Q' : 0;
-      case 'd':
-        return b == 'h' ? 'D' : b == 'j' ? 'J' : 0;
       case 'e':
         return b == 'e' || b == 'i' || b == 'y' ? 'Y' : 0;
       case 'a':
@@ -179,28 +202,41 @@ public final class Phonetic {
    * and drops the soft symbols, so two spellings with a small distance usually share the key.
    */
   public static String coarse(String skeleton) {
-    StringBuilder out = new StringBuilder(skeleton.length());
+    char[] out = new char[skeleton.length()];
+    int len = 0;
     for (int i = 0; i < skeleton.length(); i++) {
-      char c = skeleton.charAt(i);
       char k;
-      switch (c) {
-        case 'Z': case 'C': case 'J': case 'Q': k = 'S'; break;
-        case 'G': k = 'K'; break;
-        case 'D': k = 'T'; break;
-        case 'P': k = 'B'; break;
-        case 'V': k = 'F'; break;
-        case 'Y': case 'W': case 'H': k = 0; break;
-        default: k = c; break;
+      switch (skeleton.charAt(i)) {
+        case 'Z', 'C', 'J', 'Q' -> k = 'S';
+        case 'G' -> k = 'K';
+        case 'D' -> k = 'T';
+        case 'P' -> k = 'B';
+        case 'V' -> k = 'F';
+        case 'Y', 'W', 'H' -> k = 0;
+        default -> k = skeleton.charAt(i);
       }
       if (k != 0) {
-        append(out, k, true);
+        len = append(out, len, k, true);
       }
     }
-    return out.toString();
+    return new String(out, 0, len);
   }
 
   /** 1 - weighted edit distance / longer length; 1.0 for equal skeletons, 0.0 for empty ones. */
+  // Two DP rows per thread: the distance runs millions of times per second on the screening path.
+  private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(
+      () -> new int[][] {new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1]});
+
   public static double similarity(String a, String b) {
+    return similarity(a, b, 0.0);
+  }
+
+  /**
+   * Like {@link #similarity(String, String)}, but may return any value below {@code atLeast}
+   * as soon as the result is known to fall below it (the DP stops early), which is most calls on
+   * the screening path.
+   */
+  public static double similarity(String a, String b, double atLeast) {
     int la = a.length();
     int lb = b.length();
     if (la == 0 || lb == 0) {
@@ -209,52 +245,105 @@ public final class Phonetic {
     if (a.equals(b)) {
       return 1.0;
     }
-    double[] prev = new double[lb + 1];
-    double[] cur = new double[lb + 1];
-    prev[0] = 0;
-    for (int j = 1; j <= lb; j++) {
-      prev[j] = prev[j - 1] + indelCost(b, j - 1);
+    int longer = Math.max(la, lb);
+    // Costs are integers in twentieths, so the DP runs on small ints from a 1 KiB table.
+    int cutoff = (int) Math.floor((1.0 - atLeast) * longer * COST_SCALE + 1e-9);
+    if (Math.abs(la - lb) * MIN_INDEL > cutoff) {
+      return Math.max(0, 1.0 - (double) (Math.abs(la - lb) * MIN_INDEL) / (COST_SCALE * longer));
     }
+    int[][] rows = ROWS.get();
+    int[] prev = rows[0];
+    int[] cur = rows[1];
+    int[] indelB = rows[2];
+    int[] codeB = rows[3];
+    prev[0] = 0;
+    for (int j = 0; j < lb; j++) {
+      indelB[j] = indelCost(b, j);
+      codeB[j] = CODE[b.charAt(j) & 0x7f];
+      prev[j + 1] = prev[j] + indelB[j];
+    }
+    byte[] table = SUBSTITUTION;
     for (int i = 1; i <= la; i++) {
-      char ca = a.charAt(i - 1);
-      double del = indelCost(a, i - 1);
-      cur[0] = prev[0] + del;
+      int base = CODE[a.charAt(i - 1) & 0x7f] << CODE_BITS;
+      int del = indelCost(a, i - 1);
+      int left = prev[0] + del;
+      cur[0] = left;
+      int rowMin = left;
       for (int j = 1; j <= lb; j++) {
-        char cb = b.charAt(j - 1);
-        double best = prev[j - 1] + substitutionCost(ca, cb);
-        double viaDelete = prev[j] + del;
+        int best = prev[j - 1] + table[base | codeB[j - 1]];
+        int viaDelete = prev[j] + del;
         if (viaDelete < best) {
           best = viaDelete;
         }
-        double viaInsert = cur[j - 1] + indelCost(b, j - 1);
+        int viaInsert = left + indelB[j - 1];
         if (viaInsert < best) {
           best = viaInsert;
         }
         cur[j] = best;
+        left = best;
+        if (best < rowMin) {
+          rowMin = best;
+        }
       }
-      double[] t = prev;
+      if (rowMin > cutoff) {
+        // Every path already costs more than the caller accepts.
+        return Math.max(0, 1.0 - (double) rowMin / (COST_SCALE * longer));
+      }
+      int[] t = prev;
       prev = cur;
       cur = t;
     }
-    double distance = prev[lb];
-    double sim = 1.0 - distance / Math.max(la, lb);
+    double sim = 1.0 - (double) prev[lb] / (COST_SCALE * longer);
     return sim < 0 ? 0 : sim;
   }
 
-  private static double indelCost(String s, int index) {
+  private static final int COST_SCALE = 20;
+  private static final int MIN_INDEL = 6;
+  private static final int CODE_BITS = 6;
+  /** Symbol → small code (0 for anything unexpected), so the cost table fits in L1. */
+  private static final byte[] CODE = buildCodes();
+  private static final char[] SYMBOLS = buildSymbols();
+  private static final byte[] SUBSTITUTION = buildSubstitutionTable();
+
+  private static char[] buildSymbols() {
+    String symbols = "?BCDFGHJKLMNPQRSTVWYZaeo0123456789";
+    return symbols.toCharArray();
+  }
+
+  private static byte[] buildCodes() {
+    String symbols = "?BCDFGHJKLMNPQRSTVWYZaeo0123456789";
+    byte[] codes = new byte[128];
+    for (int i = 0; i < symbols.length(); i++) {
+      codes[symbols.charAt(i)] = (byte) i;
+    }
+    return codes;
+  }
+
+  private static byte[] buildSubstitutionTable() {
+    int size = 1 << CODE_BITS;
+    byte[] table = new byte[size * size];
+    for (int x = 0; x < SYMBOLS.length; x++) {
+      for (int y = 0; y < SYMBOLS.length; y++) {
+        table[x << CODE_BITS | y] = (byte) Math.round(substitutionCost(SYMBOLS[x], SYMBOLS[y]) * COST_SCALE);
+      }
+    }
+    return table;
+  }
+
+  private static int indelCost(String s, int index) {
     char c = s.charAt(index);
     boolean last = index == s.length() - 1;
     switch (c) {
       case 'Y':
         // A final i/y is the Persian and Arabic nisba (Karim / Karimi, Hossein / Hosseini):
         // a different name, not a spelling variant.
-        return last && s.length() >= 3 ? 1.0 : 0.35;
+        return last && s.length() >= 3 ? 20 : 7;
       case 'W':
-        return 0.35;
+        return 7;
       case 'H':
-        return last ? 0.3 : 0.6;
+        return last ? 6 : 12;
       default:
-        return 1.0;
+        return 20;
     }
   }
 

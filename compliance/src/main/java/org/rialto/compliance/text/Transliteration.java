@@ -35,11 +35,26 @@ final class Transliteration {
 
   private Transliteration() {}
 
-  /** Folded Latin text of {@code raw} plus, per output char, whether it came from an abjad. */
-  record Folded(String text, boolean[] abjad) {}
+  /**
+   * Folded Latin text of {@code raw} plus, per output char, whether it came from an abjad
+   * ({@code abjad} is null when nothing did).
+   */
+  record Folded(String text, boolean[] abjad) {
+    boolean abjadAt(int i) {
+      return abjad != null && abjad[i];
+    }
+  }
 
   static Folded toFoldedLatin(String raw) {
-    String text = isAscii(raw) ? raw : NFKC.normalize(raw);
+    if (isAscii(raw)) {
+      // Most names on the payment path: nothing to transliterate, no abjad marks to keep.
+      StringBuilder out = new StringBuilder(raw.length());
+      for (int i = 0; i < raw.length(); i++) {
+        out.append(Fold.of(raw.charAt(i)));
+      }
+      return new Folded(out.toString(), null);
+    }
+    String text = NFKC.normalize(raw);
     StringBuilder out = new StringBuilder(text.length() + 8);
     StringBuilder abjadMarks = new StringBuilder(text.length() + 8);
     int i = 0;

@@ -1,0 +1,192 @@
+package org.rialto.compliance.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.rialto.compliance.lists.EntryName;
+import org.rialto.compliance.lists.ListEntry;
+import org.rialto.compliance.lists.SanctionsList;
+import org.rialto.compliance.screening.ScreeningResult;
+import org.rialto.compliance.screening.Screener;
+
+/**
+ * Measures single-thread screening throughput and latency on names never screened before: half
+ * are mutations of list names and aliases (typos, transliteration swaps, reordered, dropped or
+ * added words, other scripts), half are random names and company names that are not on any list.
+ * Every query string is distinct and the screener has no cache, so nothing is answered twice.
+ */
+public final class ScreeningBenchmark {
+  public static final int MAX_QUERIES = 5_000_000;
+
+  private ScreeningBenchmark() {}
+
+  /**
+   * The figures of one run.
+   *
+   * @param listNames names and aliases indexed, over all lists
+   * @param queries screenings measured
+   * @param screeningsPerSecond measured screenings divided by the wall-clock time they took
+   * @param cpuScreeningsPerSecond measured screenings divided by the CPU time of the screening
+   *     thread (what one dedicated core would do on a shared machine)
+   * @param p50Millis median wall-clock latency of one screening
+   * @param p99Millis 99th percentile
+   * @param p999Millis 99.9th percentile
+   * @param maxMillis slowest screening
+   * @param hitRate share of screenings with at least one hit
+   */
+  public record Result(int listNames, int queries, double screeningsPerSecond, double cpuScreeningsPerSecond,
+      double p50Millis, double p99Millis, double p999Millis, double maxMillis, double hitRate) {}
+
+  public static Result run(Screener screener, List<String> warmup, List<String> queries) {
+    if (queries.isEmpty() || queries.size() > MAX_QUERIES) {
+      throw new IllegalArgumentException("queries must number 1.." + MAX_QUERIES);
+    }
+    long sink = 0;
+    for (String q : warmup) {
+      sink += screener.screenName(q).hits().size();
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long[] latencies = new long[queries.size()];
+    int withHits = 0;
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    long wallStart = System.nanoTime();
+    for (int i = 0; i < latencies.length; i++) {
+      long t0 = System.nanoTime();
+      ScreeningResult r = screener.screenName(queries.get(i));
+      latencies[i] = System.nanoTime() - t0;
+      if (!r.hits().isEmpty()) {
+        withHits++;
+      }
+    }
+    long wall = System.nanoTime() - wallStart;
+    long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+    if (sink < 0) {
+      throw new AssertionError("unreachable: keeps the warm-up from being optimised away");
+    }
+    Arrays.sort(latencies);
+    int listNames = screener.indexes().stream().mapToInt(ix -> ix.nameCount()).sum();
+    return new Result(listNames, queries.size(), queries.size() / (wall / 1e9), queries.size() / (cpu / 1e9),
+        percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 0.999),
+        latencies[latencies.length - 1] / 1e6, withHits / (double) queries.size());
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  /** {@code count} distinct query names, reproducible from {@code seed}, none in {@code exclude}. */
+  public static List<String> queries(List<SanctionsList> lists, int count, long seed, Set<String> exclude) {
+    if (count < 1 || count > MAX_QUERIES) {
+      throw new IllegalArgumentException("count must be 1.." + MAX_QUERIES);
+    }
+    List<String> listNames = new ArrayList<>();
+    for (SanctionsList l : lists) {
+      for (ListEntry e : l.entries()) {
+        for (EntryName n : e.names()) {
+          listNames.add(n.name());
+        }
+      }
+    }
+    Random random = new Random(seed);
+    Set<String> seen = new HashSet<>(exclude);
+    seen.addAll(listNames);
+    List<String> out = new ArrayList<>(count);
+    int attempts = 0;
+    while (out.size() < count) {
+      if (++attempts > count * 20) {
+        throw new IllegalStateException("could not generate " + count + " distinct names");
+      }
+      String q = random.nextBoolean()
+          ? mutate(listNames.get(random.nextInt(listNames.size())), random)
+          : randomName(random);
+      if (!q.isBlank() && seen.add(q)) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  private static final String[][] SWAPS = {
+      {"ou", "u"}, {"u", "ou"}, {"kh", "h"}, {"h", "kh"}, {"y", "i"}, {"i", "y"}, {"ov", "off"}, {"j", "dzh"},
+      {"dzh", "j"}, {"q", "k"}, {"k", "q"}, {"ee", "i"}, {"e", "a"}, {"a", "e"}, {"w", "v"}, {"v", "w"},
+      {"gh", "g"}, {"ss", "s"}, {"s", "ss"}, {"sh", "ch"}};
+
+  static String mutate(String name, Random r) {
+    String[] words = name.trim().split("\\s+");
+    List<String> ws = new ArrayList<>(Arrays.asList(words));
+    int kind = r.nextInt(6);
+    switch (kind) {
+      case 0 -> { // a typo: one letter replaced, dropped or doubled
+        int w = r.nextInt(ws.size());
+        String word = ws.get(w);
+        if (word.length() > 2) {
+          int at = 1 + r.nextInt(word.length() - 1);
+          int op = r.nextInt(3);
+          char c = (char) ('a' + r.nextInt(26));
+          word = op == 0 ? word.substring(0, at) + c + word.substring(at + 1)
+              : op == 1 ? word.substring(0, at) + word.substring(at + 1)
+              : word.substring(0, at) + word.charAt(at) + word.substring(at);
+          ws.set(w, word);
+        }
+      }
+      case 1 -> { // a transliteration swap
+        String[] swap = SWAPS[r.nextInt(SWAPS.length)];
+        int w = r.nextInt(ws.size());
+        ws.set(w, ws.get(w).toLowerCase(Locale.ROOT).replaceFirst(swap[0], swap[1]));
+      }
+      case 2 -> java.util.Collections.shuffle(ws, r);
+      case 3 -> {
+        if (ws.size() > 2) {
+          ws.remove(r.nextInt(ws.size()));
+        }
+      }
+      case 4 -> ws.add(r.nextInt(ws.size() + 1), FIRST[r.nextInt(FIRST.length)]);
+      default -> {
+        int w = r.nextInt(ws.size());
+        ws.set(w, ws.get(w).toUpperCase(Locale.ROOT));
+      }
+    }
+    return String.join(" ", ws);
+  }
+
+  private static final String[] FIRST = {
+      "Ivan", "Sergei", "Olga", "Anna", "Dmitry", "Mohammad", "Ali", "Reza", "Fatemeh", "Zahra", "Hossein", "Maryam",
+      "John", "Maria", "Jose", "Wei", "Chen", "Ahmed", "Elena", "Pavel", "Amir", "Sara", "Nikolai", "Leila"};
+  private static final String[] SYLLABLES = {
+      "ka", "ro", "vi", "na", "tel", "mar", "sha", "zad", "ov", "ev", "in", "ski", "ko", "ra", "bar", "dan", "mi",
+      "lo", "ne", "pet", "sor", "gul", "har", "jan", "fa", "ri", "to", "vel", "zin", "dor", "bek", "nur"};
+  private static final String[] COMPANY = {
+      "Trading", "LLC", "Logistics", "Holding", "Group", "Bank", "Industries", "Ltd", "Export", "Services", "OOO", "Co."};
+
+  static String randomName(Random r) {
+    StringBuilder b = new StringBuilder();
+    if (r.nextInt(4) == 0) {
+      b.append(word(r, 2 + r.nextInt(2))).append(' ').append(COMPANY[r.nextInt(COMPANY.length)]);
+      if (r.nextBoolean()) {
+        b.append(' ').append(COMPANY[r.nextInt(COMPANY.length)]);
+      }
+      return b.toString();
+    }
+    b.append(FIRST[r.nextInt(FIRST.length)]).append(' ');
+    if (r.nextInt(3) == 0) {
+      b.append(word(r, 2)).append("ovich ");
+    }
+    b.append(word(r, 2 + r.nextInt(2)));
+    return b.toString();
+  }
+
+  private static String word(Random r, int syllables) {
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i < syllables; i++) {
+      w.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+    }
+    return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+}

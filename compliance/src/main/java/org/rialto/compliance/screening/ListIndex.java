@@ -1,0 +1,527 @@
+package org.rialto.compliance.screening;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.rialto.compliance.lists.EntryName;
+import org.rialto.compliance.lists.ListEntry;
+import org.rialto.compliance.lists.ListVersion;
+import org.rialto.compliance.lists.SanctionsList;
+import org.rialto.compliance.match.NameMatcher;
+import org.rialto.compliance.match.PreparedName;
+import org.rialto.compliance.text.NameNormalizer;
+import org.rialto.compliance.text.NameToken;
+
+/**
+ * The screening index of one list version: every name and alias prepared once, a blocking index
+ * over the words that can decide a match, and the blocking keys of every word.
+ *
+ * <p>Only a name's "deciding" words go into the inverted index: the fewest of its heaviest words
+ * without which the name cannot reach the threshold (prefix filtering). "Mohammad Ali Rezaei" is
+ * found through Rezaei, not through every name containing Mohammad; a query looks up all its
+ * words, so no match is lost to the filter. Each candidate then goes through three gates, each
+ * dearer and tighter than the one before:
+ *
+ * <ol>
+ *   <li>a bound on its score from the words that share a blocking key with the query;
+ *   <li>the same bound from the key-sharing word pairs whose similarity really reaches the
+ *       word threshold;
+ *   <li>the full {@link NameMatcher} score.
+ * </ol>
+ *
+ * <p>Immutable after construction and safe for concurrent screening; scratch space is per thread.
+ */
+public final class ListIndex {
+  /** The most a name's score can gain from supporting evidence (date of birth, country). */
+  static final double MAX_EVIDENCE_GAIN = Screener.DOB_SAME_DAY_GAIN + Screener.COUNTRY_GAIN;
+  private static final int TOKEN_BITS = 4;
+  private static final int TOKEN_MASK = (1 << TOKEN_BITS) - 1;
+  /** Posting bit: the key is that of two adjacent list words written as one. */
+  private static final int JOINED_FLAG = 1 << TOKEN_BITS;
+  private static final int NAME_SHIFT = TOKEN_BITS + 1;
+  private static final int MAX_NAMES = (Integer.MAX_VALUE >>> NAME_SHIFT) - 1;
+  /** Query keys per screening: every word's keys plus the joined keys of neighbours. */
+  private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 1);
+  private static final int KEY_TABLE_SIZE = Integer.highestOneBit(MAX_QUERY_KEYS) << 2;
+
+  static {
+    if (NameNormalizer.MAX_TOKENS > 1 << TOKEN_BITS) {
+      throw new AssertionError("postings hold a word index in " + TOKEN_BITS + " bits");
+    }
+  }
+
+  private final SanctionsList list;
+  private final double threshold;
+  private final double candidateMinScore;
+  private final NameMatcher matcher;
+  private final PreparedName[] names;
+  private final int[] entryOfName;
+  private final EntryName[] entryNames;
+  /** Index of a name's first word in {@link #wordKeyStart}. */
+  private final int[] firstWord;
+  /** Keys of word w are {@code wordKeys[wordKeyStart[w] .. wordKeyStart[w + 1])}. */
+  private final int[] wordKeyStart;
+  private final long[] wordKeys;
+  // Per word and per name, flat: the first gate reads only these, never the name objects, so a
+  // rejected candidate costs no cache miss beyond its array slots.
+  private final double[] wordWeight;
+  private final char[] wordFirstLetter;
+  private final boolean[] wordIsInitial;
+  private final double[] nameWeight;
+  private final Postings postings;
+  private final ThreadLocal<Scratch> scratch;
+
+  /** A list name that may reach the threshold, with its name score. */
+  record Candidate(int nameId, double nameScore) {}
+
+  private static final class Scratch {
+    final int[] stamp;
+    /** Per candidate: list word pairs hit through a joined key (bit = first word of the pair). */
+    final int[] joinedPairs;
+    /** Per candidate: the query words whose keys hit those pairs. */
+    final int[] joinedQueryWords;
+    final int[] candidates;
+    final long[] queryKeys = new long[MAX_QUERY_KEYS];
+    /** The query words (bit mask) each query key belongs to. */
+    final int[] queryKeyWords = new int[MAX_QUERY_KEYS];
+    final long[] wordBuffer = new long[BlockingKeys.MAX_KEYS_PER_WORD];
+    /** Open-addressing set of the query's keys: key, word mask (word keys), word mask (joined keys). */
+    final long[] keyTable = new long[KEY_TABLE_SIZE];
+    final int[] wordMaskTable = new int[KEY_TABLE_SIZE];
+    final int[] joinedMaskTable = new int[KEY_TABLE_SIZE];
+    final int[] usedSlots = new int[MAX_QUERY_KEYS];
+    int usedCount;
+    final int[] sharing = new int[NameNormalizer.MAX_TOKENS];
+    final int[] sharingJoined = new int[NameNormalizer.MAX_TOKENS];
+    int generation;
+
+    Scratch(int names) {
+      stamp = new int[names];
+      joinedPairs = new int[names];
+      joinedQueryWords = new int[names];
+      candidates = new int[names];
+    }
+  }
+
+  private ListIndex(SanctionsList list, double threshold, NameMatcher matcher, List<PreparedName> names,
+      int[] entryOfName, List<EntryName> entryNames, int[] firstWord, int[] wordKeyStart, long[] wordKeys,
+      Postings postings) {
+    int words = wordKeyStart.length - 1;
+    this.wordWeight = new double[words];
+    this.wordFirstLetter = new char[words];
+    this.wordIsInitial = new boolean[words];
+    this.nameWeight = new double[names.size()];
+    for (int nameId = 0; nameId < names.size(); nameId++) {
+      PreparedName name = names.get(nameId);
+      if (firstWord[nameId + 1] - firstWord[nameId] != name.size()) {
+        throw new IllegalStateException("word table out of step with name " + nameId);
+      }
+      nameWeight[nameId] = name.totalWeight();
+      for (int t = 0; t < name.size(); t++) {
+        int w = firstWord[nameId] + t;
+        wordWeight[w] = name.weight(t);
+        wordFirstLetter[w] = name.token(t).core().charAt(0);
+        wordIsInitial[w] = name.token(t).initial();
+      }
+    }
+    this.list = list;
+    this.threshold = threshold;
+    this.candidateMinScore = threshold - MAX_EVIDENCE_GAIN;
+    this.matcher = matcher;
+    this.names = names.toArray(new PreparedName[0]);
+    this.entryOfName = entryOfName;
+    this.entryNames = entryNames.toArray(new EntryName[0]);
+    this.firstWord = firstWord;
+    this.wordKeyStart = wordKeyStart;
+    this.wordKeys = wordKeys;
+    this.postings = postings;
+    int count = this.names.length;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(count));
+  }
+
+  public static ListIndex build(SanctionsList list, double threshold) {
+    return build(list, threshold, NameMatcher.standard());
+  }
+
+  static ListIndex build(SanctionsList list, double threshold, NameMatcher matcher) {
+    if (!(threshold >= ListPolicy.MIN_THRESHOLD && threshold <= 1.0)) {
+      throw new IllegalArgumentException("threshold must be in [" + ListPolicy.MIN_THRESHOLD + ", 1]: " + threshold);
+    }
+    double minScore = threshold - MAX_EVIDENCE_GAIN;
+    // score <= (coverageA + coverageB) / 2 <= (1 + coverageB) / 2, so a match covers at least
+    // this share of the list name's weight.
+    double minCoverage = Math.max(0, 2 * minScore - 1);
+    List<PreparedName> names = new ArrayList<>();
+    IntList entryOfName = new IntList();
+    List<EntryName> entryNames = new ArrayList<>();
+    IntList firstWord = new IntList();
+    IntList wordKeyStart = new IntList();
+    LongList allWordKeys = new LongList();
+    Postings.Builder builder = new Postings.Builder();
+    long[] keys = new long[BlockingKeys.MAX_KEYS_PER_WORD];
+    List<ListEntry> entries = list.entries();
+    for (int e = 0; e < entries.size(); e++) {
+      for (EntryName n : entries.get(e).names()) {
+        PreparedName prepared = matcher.prepare(n.name());
+        if (prepared.isEmpty()) {
+          continue;
+        }
+        int nameId = names.size();
+        if (nameId >= MAX_NAMES) {
+          throw new IllegalArgumentException(list.version().label() + " has more than " + MAX_NAMES + " names");
+        }
+        names.add(prepared);
+        entryOfName.add(e);
+        entryNames.add(n);
+        firstWord.add(wordKeyStart.size());
+        boolean[] deciding = decidingWords(prepared, minCoverage);
+        for (int t = 0; t < prepared.size(); t++) {
+          wordKeyStart.add(allWordKeys.size());
+          int count = BlockingKeys.wordKeys(prepared.token(t), keys, 0);
+          for (int k = 0; k < count; k++) {
+            allWordKeys.add(keys[k]);
+            if (deciding[t]) {
+              builder.add(keys[k], nameId << NAME_SHIFT | t);
+            }
+          }
+        }
+        for (int t = 0; t + 1 < prepared.size(); t++) {
+          if (deciding[t] || deciding[t + 1]) {
+            int count = BlockingKeys.joinedKeys(prepared.token(t), prepared.token(t + 1), keys, 0);
+            for (int k = 0; k < count; k++) {
+              builder.add(keys[k], nameId << NAME_SHIFT | JOINED_FLAG | t);
+            }
+          }
+        }
+      }
+    }
+    firstWord.add(wordKeyStart.size());
+    wordKeyStart.add(allWordKeys.size());
+    return new ListIndex(list, threshold, matcher, names, entryOfName.toArray(), entryNames, firstWord.toArray(),
+        wordKeyStart.toArray(), allWordKeys.toArray(), builder.build());
+  }
+
+  /**
+   * The heaviest words whose absence would leave less than {@code minCoverage} of the name's
+   * weight: at least one of them must match for the name to reach the threshold.
+   */
+  static boolean[] decidingWords(PreparedName name, double minCoverage) {
+    int n = name.size();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(name.weight(y), name.weight(x)));
+    boolean[] deciding = new boolean[n];
+    double rest = name.totalWeight();
+    double limit = minCoverage * name.totalWeight();
+    for (int k = 0; k < n && rest >= limit; k++) {
+      deciding[order[k]] = true;
+      rest -= name.weight(order[k]);
+    }
+    return deciding;
+  }
+
+  public ListVersion version() {
+    return list.version();
+  }
+
+  public SanctionsList list() {
+    return list;
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  public int nameCount() {
+    return names.length;
+  }
+
+  ListEntry entryOf(int nameId) {
+    return list.entries().get(entryOfName[nameId]);
+  }
+
+  int entryIndexOf(int nameId) {
+    return entryOfName[nameId];
+  }
+
+  EntryName entryName(int nameId) {
+    return entryNames[nameId];
+  }
+
+  PreparedName name(int nameId) {
+    return names[nameId];
+  }
+
+  /** List names whose name score may reach the threshold once evidence is added, best first. */
+  List<Candidate> search(PreparedName query) {
+    if (query.isEmpty()) {
+      return List.of();
+    }
+    Scratch s = scratch.get();
+    s.generation++;
+    if (s.generation == Integer.MAX_VALUE) {
+      Arrays.fill(s.stamp, 0);
+      s.generation = 1;
+    }
+    int generation = s.generation;
+    int wordKeyCount = 0;
+    for (int t = 0; t < query.size(); t++) {
+      int count = BlockingKeys.wordKeys(query.token(t), s.wordBuffer, 0);
+      for (int k = 0; k < count; k++) {
+        s.queryKeys[wordKeyCount] = s.wordBuffer[k];
+        s.queryKeyWords[wordKeyCount++] = 1 << t;
+      }
+    }
+    int keyCount = wordKeyCount;
+    for (int t = 0; t + 1 < query.size(); t++) {
+      int count = BlockingKeys.joinedKeys(query.token(t), query.token(t + 1), s.wordBuffer, 0);
+      for (int k = 0; k < count; k++) {
+        s.queryKeys[keyCount] = s.wordBuffer[k];
+        s.queryKeyWords[keyCount++] = 3 << t;
+      }
+    }
+    fillKeyTable(s, wordKeyCount, keyCount);
+    int candidateCount = 0;
+    int[] posted = postings.postings();
+    for (int k = 0; k < keyCount; k++) {
+      int slot = postings.slot(s.queryKeys[k]);
+      if (slot < 0) {
+        continue;
+      }
+      for (int p = postings.start(slot), end = postings.end(slot); p < end; p++) {
+        int posting = posted[p];
+        int nameId = posting >>> NAME_SHIFT;
+        if (s.stamp[nameId] != generation) {
+          s.stamp[nameId] = generation;
+          s.joinedPairs[nameId] = 0;
+          s.joinedQueryWords[nameId] = 0;
+          s.candidates[candidateCount++] = nameId;
+        }
+        if ((posting & JOINED_FLAG) != 0) {
+          s.joinedPairs[nameId] |= 1 << (posting & TOKEN_MASK);
+          s.joinedQueryWords[nameId] |= s.queryKeyWords[k];
+        }
+      }
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (int c = 0; c < candidateCount; c++) {
+      int nameId = s.candidates[c];
+      if (!passesGates(query, names[nameId], nameId, s, wordKeyCount, keyCount, s.joinedPairs[nameId],
+          s.joinedQueryWords[nameId])) {
+        continue;
+      }
+      PreparedName name = names[nameId];
+      double score = matcher.score(query, name);
+      if (score >= candidateMinScore) {
+        out.add(new Candidate(nameId, score));
+      }
+    }
+    out.sort((x, y) -> Double.compare(y.nameScore(), x.nameScore()));
+    return out;
+  }
+
+  /** Gates 1 and 2: bounds from key-sharing words, then from truly similar key-sharing pairs. */
+  private boolean passesGates(PreparedName query, PreparedName name, int nameId, Scratch s, int wordKeyCount,
+      int queryKeyCount, int joinedPairs, int joinedQueryWords) {
+    int base = firstWord[nameId];
+    int size = firstWord[nameId + 1] - base;
+    int queryMask = 0;
+    double listCovered = 0;
+    for (int t = 0; t < size; t++) {
+      int w = base + t;
+      int sharing = 0;
+      int sharingJoined = 0;
+      if (wordIsInitial[w]) {
+        sharing = initialPartners(wordFirstLetter[w], query);
+      } else {
+        for (int k = wordKeyStart[w], end = wordKeyStart[w + 1]; k < end; k++) {
+          int slot = findKey(s, wordKeys[k]);
+          if (slot >= 0) {
+            sharing |= s.wordMaskTable[slot];
+            sharingJoined |= s.joinedMaskTable[slot];
+          }
+        }
+      }
+      s.sharing[t] = sharing;
+      s.sharingJoined[t] = sharingJoined;
+      // A word of a pair the query wrote as one word ("Gazprom Neft" / "Gazpromneft").
+      boolean inJoinedPair = (joinedPairs & (1 << t)) != 0 || t > 0 && (joinedPairs & (1 << (t - 1))) != 0;
+      if ((sharing | sharingJoined) != 0 || inJoinedPair) {
+        queryMask |= sharing | sharingJoined;
+        listCovered += wordWeight[w];
+      }
+    }
+    queryMask |= joinedQueryWords;
+    int queryInitials = queryInitialsCovered(query, base, size);
+    if (0.5 * (covered(query, queryMask | queryInitials) + listCovered / nameWeight[nameId]) < candidateMinScore) {
+      return false;
+    }
+    int verifiedList = 0;
+    int verifiedQuery = 0;
+    for (int t = 0; t < size; t++) {
+      int sharing = s.sharing[t];
+      for (int i = 0; sharing != 0 && i < query.size(); i++) {
+        if ((sharing & (1 << i)) != 0
+            && NameMatcher.wordSimilarity(query.token(i), name.token(t)) >= NameMatcher.WORD_MIN_SIMILARITY) {
+          verifiedList |= 1 << t;
+          verifiedQuery |= 1 << i;
+        }
+      }
+      int joined = s.sharingJoined[t];
+      for (int i = 0; joined != 0 && i + 1 < query.size(); i++) {
+        if ((joined & (3 << i)) == 3 << i
+            && NameMatcher.joinedSimilarity(name.token(t), query.token(i), query.token(i + 1)) >= NameMatcher.JOINED_MIN_SIMILARITY) {
+          verifiedList |= 1 << t;
+          verifiedQuery |= 3 << i;
+        }
+      }
+    }
+    for (int t = 0; joinedPairs != 0 && t + 1 < size; t++) {
+      if ((joinedPairs & (1 << t)) == 0) {
+        continue;
+      }
+      for (int i = 0; i < query.size(); i++) {
+        if ((joinedQueryWords & (1 << i)) != 0
+            && NameMatcher.joinedSimilarity(query.token(i), name.token(t), name.token(t + 1))
+            >= NameMatcher.JOINED_MIN_SIMILARITY) {
+          verifiedQuery |= 1 << i;
+          verifiedList |= 3 << t;
+        }
+      }
+    }
+    double verifiedListWeight = 0;
+    for (int t = 0; t < size; t++) {
+      if ((verifiedList & (1 << t)) != 0) {
+        verifiedListWeight += wordWeight[base + t];
+      }
+    }
+    return 0.5 * (covered(query, verifiedQuery | queryInitials) + verifiedListWeight / nameWeight[nameId])
+        >= candidateMinScore;
+  }
+
+  private static void fillKeyTable(Scratch s, int wordKeyCount, int keyCount) {
+    for (int u = 0; u < s.usedCount; u++) {
+      s.keyTable[s.usedSlots[u]] = 0;
+    }
+    s.usedCount = 0;
+    int mask = KEY_TABLE_SIZE - 1;
+    for (int q = 0; q < keyCount; q++) {
+      long key = s.queryKeys[q] == 0 ? 1 : s.queryKeys[q];
+      int slot = (int) (key ^ (key >>> 32)) & mask;
+      while (s.keyTable[slot] != 0 && s.keyTable[slot] != key) {
+        slot = (slot + 1) & mask;
+      }
+      if (s.keyTable[slot] == 0) {
+        s.keyTable[slot] = key;
+        s.wordMaskTable[slot] = 0;
+        s.joinedMaskTable[slot] = 0;
+        s.usedSlots[s.usedCount++] = slot;
+      }
+      if (q < wordKeyCount) {
+        s.wordMaskTable[slot] |= s.queryKeyWords[q];
+      } else {
+        s.joinedMaskTable[slot] |= s.queryKeyWords[q];
+      }
+    }
+  }
+
+  private static int findKey(Scratch s, long key) {
+    long k = key == 0 ? 1 : key;
+    int mask = KEY_TABLE_SIZE - 1;
+    int slot = (int) (k ^ (k >>> 32)) & mask;
+    while (true) {
+      long at = s.keyTable[slot];
+      if (at == k) {
+        return slot;
+      }
+      if (at == 0) {
+        return -1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Query words an initial of the list name may stand for (same first letter). */
+  private static int initialPartners(char letter, PreparedName query) {
+    int mask = 0;
+    for (int i = 0; i < query.size(); i++) {
+      NameToken q = query.token(i);
+      if (!q.initial() && q.core().charAt(0) == letter) {
+        mask |= 1 << i;
+      }
+    }
+    return mask;
+  }
+
+  /** Initials of the query that a word of the list name may stand for. */
+  private int queryInitialsCovered(PreparedName query, int base, int size) {
+    int mask = 0;
+    for (int i = 0; i < query.size(); i++) {
+      NameToken q = query.token(i);
+      if (!q.initial()) {
+        continue;
+      }
+      for (int t = 0; t < size; t++) {
+        if (!wordIsInitial[base + t] && wordFirstLetter[base + t] == q.text().charAt(0)) {
+          mask |= 1 << i;
+          break;
+        }
+      }
+    }
+    return mask;
+  }
+
+  /** Share of the query's weight in {@code mask}. */
+  private static double covered(PreparedName query, int mask) {
+    double q = 0;
+    for (int i = 0; i < query.size(); i++) {
+      if ((mask & (1 << i)) != 0) {
+        q += query.weight(i);
+      }
+    }
+    return q / query.totalWeight();
+  }
+
+  /** A growable int array for building the index without boxing. */
+  private static final class IntList {
+    private int[] values = new int[1024];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+
+  private static final class LongList {
+    private long[] values = new long[1024];
+    private int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+}

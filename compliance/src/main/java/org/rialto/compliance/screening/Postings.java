@@ -1,0 +1,159 @@
+package org.rialto.compliance.screening;
+
+import java.util.Arrays;
+
+/**
+ * An immutable map from 64-bit blocking keys to posting lists of ints, in three flat arrays
+ * (open addressing over the keys, one shared array of postings): no boxing and no per-key object,
+ * so a lookup is a few array reads.
+ */
+final class Postings {
+  private static final long EMPTY = 0L;
+  private final long[] keys;
+  private final int[] starts;
+  private final int[] ends;
+  private final int[] postings;
+  private final int mask;
+
+  private Postings(long[] keys, int[] starts, int[] ends, int[] postings) {
+    this.keys = keys;
+    this.starts = starts;
+    this.ends = ends;
+    this.postings = postings;
+    this.mask = keys.length - 1;
+  }
+
+  /** The posting array; a key's postings are {@code [start(slot), end(slot))}. */
+  int[] postings() {
+    return postings;
+  }
+
+  /** The slot of {@code key}, or -1. */
+  int slot(long key) {
+    long k = key == EMPTY ? 1 : key;
+    int i = (int) (k ^ (k >>> 32)) & mask;
+    while (true) {
+      long at = keys[i];
+      if (at == k) {
+        return i;
+      }
+      if (at == EMPTY) {
+        return -1;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  int start(int slot) {
+    return starts[slot];
+  }
+
+  int end(int slot) {
+    return ends[slot];
+  }
+
+  int keyCount() {
+    int n = 0;
+    for (long k : keys) {
+      if (k != EMPTY) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  int postingCount() {
+    return postings.length;
+  }
+
+  /** Collects (key, posting) pairs, then freezes them. */
+  static final class Builder {
+    private long[] pairKeys = new long[1024];
+    private int[] pairValues = new int[1024];
+    private int size;
+
+    void add(long key, int posting) {
+      if (size == pairKeys.length) {
+        pairKeys = Arrays.copyOf(pairKeys, size * 2);
+        pairValues = Arrays.copyOf(pairValues, size * 2);
+      }
+      pairKeys[size] = key == EMPTY ? 1 : key;
+      pairValues[size] = posting;
+      size++;
+    }
+
+    Postings build() {
+      // Sort pairs by key (then posting) so each key's postings are contiguous and ordered.
+      sort(pairKeys, pairValues, 0, size - 1);
+      int distinct = 0;
+      for (int i = 0; i < size; i++) {
+        if (i == 0 || pairKeys[i] != pairKeys[i - 1]) {
+          distinct++;
+        }
+      }
+      int capacity = Integer.highestOneBit(Math.max(16, distinct * 2 - 1)) << 1;
+      long[] keys = new long[capacity];
+      int[] starts = new int[capacity];
+      int[] ends = new int[capacity];
+      int[] postings = new int[size];
+      int written = 0;
+      int i = 0;
+      while (i < size) {
+        long key = pairKeys[i];
+        int start = written;
+        int previous = -1;
+        while (i < size && pairKeys[i] == key) {
+          int v = pairValues[i];
+          if (v != previous) {
+            postings[written++] = v;
+            previous = v;
+          }
+          i++;
+        }
+        int slot = (int) (key ^ (key >>> 32)) & (capacity - 1);
+        while (keys[slot] != EMPTY) {
+          slot = (slot + 1) & (capacity - 1);
+        }
+        keys[slot] = key;
+        starts[slot] = start;
+        ends[slot] = written;
+      }
+      return new Postings(keys, starts, ends, Arrays.copyOf(postings, written));
+    }
+
+    private static boolean less(long[] k, int[] v, int a, int b) {
+      return k[a] < k[b] || k[a] == k[b] && v[a] < v[b];
+    }
+
+    private static void swap(long[] k, int[] v, int a, int b) {
+      long tk = k[a];
+      k[a] = k[b];
+      k[b] = tk;
+      int tv = v[a];
+      v[a] = v[b];
+      v[b] = tv;
+    }
+
+    /** Quicksort of the parallel arrays; recursion only into the smaller half bounds the depth. */
+    private static void sort(long[] k, int[] v, int lo, int hi) {
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        swap(k, v, mid, hi);
+        int store = lo;
+        for (int i = lo; i < hi; i++) {
+          if (less(k, v, i, hi)) {
+            swap(k, v, i, store++);
+          }
+        }
+        swap(k, v, store, hi);
+        if (store - lo < hi - store) {
+          sort(k, v, lo, store - 1);
+          lo = store + 1;
+        } else {
+          sort(k, v, store + 1, hi);
+          hi = store - 1;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package org.rialto.compliance.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rialto.compliance.lists.BirthDate;
+import org.rialto.compliance.lists.EntryKind;
+import org.rialto.compliance.lists.EntryName;
+import org.rialto.compliance.lists.ListEntry;
+import org.rialto.compliance.lists.ListVersion;
+import org.rialto.compliance.lists.SanctionsList;
+import org.rialto.compliance.match.NameMatch;
+import org.rialto.compliance.match.NameMatcher;
+import org.rialto.compliance.match.PreparedName;
+import org.rialto.compliance.match.TokenPair;
+import org.rialto.compliance.text.NameNormalizer;
+
+/**
+ * Screens a payment's parties against the lists of the node's jurisdiction.
+ *
+ * <p>A screener is immutable: it holds one index per list version. When a list is re-imported
+ * the node builds a new screener and swaps it in (an {@code AtomicReference}); payments in
+ * flight finish on the versions they started with, and each result records the versions used.
+ * {@link #screen} is safe to call from many threads at once and takes no locks.
+ *
+ * <p>Scoring: the name score of {@link NameMatcher}, then supporting evidence when the payment
+ * carries it: the same date of birth raises the score (+{@value #DOB_SAME_DAY_GAIN} for the same
+ * day, +{@value #DOB_SAME_YEAR_GAIN} for the same year), a clearly different one lowers it
+ * ({@value #DOB_DIFFERENT_LOSS}); a party country among the entry's countries adds
+ * +{@value #COUNTRY_GAIN}; a match on a list's own "low quality" alias loses
+ * {@value #WEAK_ALIAS_LOSS}.
+ */
+public final class Screener {
+  static final double DOB_SAME_DAY_GAIN = 0.06;
+  static final double DOB_SAME_YEAR_GAIN = 0.04;
+  static final double DOB_DIFFERENT_LOSS = -0.15;
+  static final double COUNTRY_GAIN = 0.02;
+  static final double WEAK_ALIAS_LOSS = -0.03;
+  /** Hits kept per party and list: enough for an operator, bounded for a pathological name. */
+  static final int MAX_HITS_PER_PARTY_AND_LIST = 10;
+  public static final int MAX_PARTIES = 32;
+
+  private final List<ListIndex> indexes;
+  private final List<ListVersion> versions;
+  private final NameMatcher matcher;
+  private final NameCache cache;
+
+  private Screener(List<ListIndex> indexes, NameCache cache) {
+    if (indexes.isEmpty()) {
+      throw new IllegalArgumentException("a screener needs at least one list");
+    }
+    Map<String, ListIndex> byName = new HashMap<>();
+    for (ListIndex index : indexes) {
+      if (byName.put(index.version().listName(), index) != null) {
+        throw new IllegalArgumentException("list " + index.version().listName() + " given twice");
+      }
+    }
+    this.indexes = List.copyOf(indexes);
+    this.versions = indexes.stream().map(ListIndex::version).toList();
+    this.matcher = NameMatcher.standard();
+    this.cache = cache;
+  }
+
+  /** A screener over prebuilt indexes (build them with {@link ListIndex#build}). */
+  public static Screener of(List<ListIndex> indexes) {
+    return new Screener(indexes, null);
+  }
+
+  /** Builds the indexes of {@code lists}, each with its threshold from {@code thresholds}. */
+  public static Screener build(List<SanctionsList> lists, Map<String, Double> thresholds, double defaultThreshold) {
+    List<ListIndex> indexes = new ArrayList<>();
+    for (SanctionsList list : lists) {
+      double t = thresholds.getOrDefault(list.version().listName(), defaultThreshold);
+      indexes.add(ListIndex.build(list, t));
+    }
+    return of(indexes);
+  }
+
+  /**
+   * The same screener with a bounded cache of name results per normalised name. Results depend
+   * only on the name and the list versions, which a screener never changes, so the cache needs
+   * no invalidation; evidence (date of birth, country) is applied per payment after the cache.
+   */
+  public Screener withCache(int maxNames) {
+    return new Screener(indexes, new NameCache(maxNames));
+  }
+
+  public List<ListVersion> lists() {
+    return versions;
+  }
+
+  public List<ListIndex> indexes() {
+    return indexes;
+  }
+
+  /** Screens one name on its own. */
+  public ScreeningResult screenName(String name) {
+    return screen(List.of(Party.of(PartyRole.NAME, name)));
+  }
+
+  /** Screens every party of a payment: debtor, creditor, ultimate parties, agents. */
+  public ScreeningResult screen(List<Party> parties) {
+    if (parties.size() > MAX_PARTIES) {
+      throw new IllegalArgumentException("at most " + MAX_PARTIES + " parties per screening, got " + parties.size());
+    }
+    List<ScreeningHit> hits = new ArrayList<>();
+    List<String> incomplete = new ArrayList<>();
+    for (Party party : parties) {
+      if (party.name().isBlank()) {
+        continue;
+      }
+      PreparedName query = matcher.prepare(party.name());
+      if (query.normalized().truncated()) {
+        incomplete.add(party.role() + " name exceeds " + NameNormalizer.MAX_NAME_CHARS + " characters or "
+            + NameNormalizer.MAX_TOKENS + " words and was screened only in part");
+      }
+      if (query.isEmpty()) {
+        if (party.name().strip().length() > 0 && hasLetterOrDigit(party.name())) {
+          incomplete.add(party.role() + " name '" + abbreviate(party.name()) + "' has no screenable word");
+        }
+        continue;
+      }
+      List<List<ListIndex.Candidate>> perIndex = candidates(query);
+      for (int i = 0; i < indexes.size(); i++) {
+        hits.addAll(hitsFor(party, query, indexes.get(i), perIndex.get(i)));
+      }
+    }
+    hits.sort(Comparator.comparingDouble(ScreeningHit::score).reversed());
+    return new ScreeningResult(versions, hits, incomplete);
+  }
+
+  private List<List<ListIndex.Candidate>> candidates(PreparedName query) {
+    if (cache != null) {
+      String key = query.normalized().key();
+      List<List<ListIndex.Candidate>> cached = cache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      List<List<ListIndex.Candidate>> computed = search(query);
+      cache.put(key, computed);
+      return computed;
+    }
+    return search(query);
+  }
+
+  private List<List<ListIndex.Candidate>> search(PreparedName query) {
+    List<List<ListIndex.Candidate>> out = new ArrayList<>(indexes.size());
+    for (ListIndex index : indexes) {
+      out.add(List.copyOf(index.search(query)));
+    }
+    return List.copyOf(out);
+  }
+
+  private List<ScreeningHit> hitsFor(Party party, PreparedName query, ListIndex index, List<ListIndex.Candidate> candidates) {
+    Map<Integer, ScreeningHit> bestPerEntry = new HashMap<>();
+    for (ListIndex.Candidate c : candidates) {
+      ListEntry entry = index.entryOf(c.nameId());
+      EntryName name = index.entryName(c.nameId());
+      List<String> evidence = new ArrayList<>();
+      double score = c.nameScore() + evidence(party, entry, name, evidence);
+      if (score < index.threshold()) {
+        continue;
+      }
+      int entryKey = index.entryIndexOf(c.nameId());
+      ScreeningHit previous = bestPerEntry.get(entryKey);
+      if (previous != null && previous.score() >= score) {
+        continue;
+      }
+      NameMatch match = matcher.match(query, index.name(c.nameId()));
+      List<String> unmatched = new ArrayList<>();
+      match.unmatchedQuery().forEach(w -> unmatched.add("screened:" + w));
+      match.unmatchedList().forEach(w -> unmatched.add("list:" + w));
+      List<TokenPair> pairs = match.pairs();
+      bestPerEntry.put(entryKey, new ScreeningHit(
+          party.role(), party.name(), index.version().listName(), index.version().version(), entry.id(),
+          entry.reference(), entry.kind(), entry.primaryName().name(), name.name(), name.type(), name.quality(),
+          c.nameScore(), Math.min(1.0, score), index.threshold(), pairs, unmatched, evidence));
+    }
+    List<ScreeningHit> hits = new ArrayList<>(bestPerEntry.values());
+    hits.sort(Comparator.comparingDouble(ScreeningHit::score).reversed());
+    return hits.size() > MAX_HITS_PER_PARTY_AND_LIST ? hits.subList(0, MAX_HITS_PER_PARTY_AND_LIST) : hits;
+  }
+
+  /** The score adjustment from the payment's facts about the party, described in {@code out}. */
+  static double evidence(Party party, ListEntry entry, EntryName name, List<String> out) {
+    double gain = 0;
+    if (name.quality() == EntryName.Quality.LOW) {
+      gain += WEAK_ALIAS_LOSS;
+      out.add("matched a low-quality alias (" + WEAK_ALIAS_LOSS + ")");
+    }
+    if (party.birthDate() != null && entry.kind() == EntryKind.PERSON && !entry.birthDates().isEmpty()) {
+      BirthDate.Agreement best = BirthDate.Agreement.DIFFERENT;
+      for (BirthDate d : entry.birthDates()) {
+        BirthDate.Agreement a = d.compare(party.birthDate());
+        if (a.ordinal() < best.ordinal()) {
+          best = a;
+        }
+      }
+      String listed = String.join(", ", entry.birthDates().stream().map(BirthDate::format).toList());
+      switch (best) {
+        case SAME_DAY -> {
+          gain += DOB_SAME_DAY_GAIN;
+          out.add("date of birth " + party.birthDate() + " equals the listed " + listed + " (+" + DOB_SAME_DAY_GAIN + ")");
+        }
+        case SAME_YEAR -> {
+          gain += DOB_SAME_YEAR_GAIN;
+          out.add("year of birth " + party.birthDate().getYear() + " agrees with the listed " + listed + " (+" + DOB_SAME_YEAR_GAIN + ")");
+        }
+        case NEAR -> out.add("date of birth " + party.birthDate() + " is near the listed " + listed + " (no change)");
+        case DIFFERENT -> {
+          gain += DOB_DIFFERENT_LOSS;
+          out.add("date of birth " + party.birthDate() + " differs from the listed " + listed + " (" + DOB_DIFFERENT_LOSS + ")");
+        }
+        default -> throw new IllegalStateException("unhandled agreement " + best);
+      }
+    }
+    if (party.countryCode() != null && entry.countries().contains(party.countryCode())) {
+      gain += COUNTRY_GAIN;
+      out.add("country " + party.countryCode() + " is among the listed " + entry.countries() + " (+" + COUNTRY_GAIN + ")");
+    }
+    return gain;
+  }
+
+  private static boolean hasLetterOrDigit(String s) {
+    return s.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+
+  /**
+   * A bounded map from normalised name to its per-list candidates. When full it is cleared: a
+   * simple bound with no bookkeeping on the hot path; the node's working set refills it quickly.
+   */
+  private static final class NameCache {
+    private final int maxNames;
+    private final ConcurrentHashMap<String, List<List<ListIndex.Candidate>>> map = new ConcurrentHashMap<>();
+
+    NameCache(int maxNames) {
+      if (maxNames < 1 || maxNames > 10_000_000) {
+        throw new IllegalArgumentException("name cache size must be in [1, 10000000]: " + maxNames);
+      }
+      this.maxNames = maxNames;
+    }
+
+    List<List<ListIndex.Candidate>> get(String key) {
+      return map.get(key);
+    }
+
+    void put(String key, List<List<ListIndex.Candidate>> value) {
+      if (map.size() >= maxNames) {
+        map.clear();
+      }
+      map.put(key, value);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Screener" + versions.stream().map(ListVersion::label).toList();
+  }
+}
