@@ -114,7 +114,7 @@ final class ConsoleReads {
     var sql = new StringBuilder("SELECT ").append(PAYMENT_COLUMNS).append(" FROM payment p WHERE 1 = 1");
     var args = new ArrayList<Object>();
     if (q.uetr() != null) {
-      sql.append(" AND p.uetr LIKE ?");
+      sql.append(" AND p.uetr LIKE ? ESCAPE '\\'");
       args.add(likePrefix(q.uetr().toLowerCase(java.util.Locale.ROOT)));
     }
     if (q.msgId() != null) {
@@ -123,7 +123,7 @@ final class ConsoleReads {
       args.add(q.msgId());
     }
     if (q.bank() != null) {
-      sql.append(" AND (p.sender_bic LIKE ? OR p.debtor_bic LIKE ? OR p.creditor_bic LIKE ?)");
+      sql.append(" AND (p.sender_bic LIKE ? ESCAPE '\\' OR p.debtor_bic LIKE ? ESCAPE '\\' OR p.creditor_bic LIKE ? ESCAPE '\\')");
       String b = likePrefix(q.bank().toUpperCase(java.util.Locale.ROOT));
       args.add(b);
       args.add(b);
@@ -158,7 +158,10 @@ final class ConsoleReads {
     });
   }
 
-  /** LIKE with the operator's text taken literally (no wildcards of their own). */
+  /**
+   * LIKE with the operator's text taken literally (no wildcards of their own). The ESCAPE clause
+   * is explicit because SQLite has no default LIKE escape character (PostgreSQL's is backslash).
+   */
   private static String likePrefix(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }

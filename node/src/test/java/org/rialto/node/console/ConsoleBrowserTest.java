@@ -152,8 +152,17 @@ class ConsoleBrowserTest {
         """.formatted(irPort, dir.resolve("ir.db"), ruPort))), clock);
   }
 
+  java.util.concurrent.CompletableFuture<WebDriver> browserStarting;
+
   @AfterEach
   void stop() throws Exception {
+    if (browser == null && browserStarting != null) {
+      try {
+        browser = browserStarting.join();
+      } catch (RuntimeException | Error e) {
+        // Already reported by the test if it got that far; nothing to quit.
+      }
+    }
     if (browser != null) browser.quit();
     if (ru != null) ru.close();
     if (ir != null) ir.close();
@@ -161,7 +170,7 @@ class ConsoleBrowserTest {
 
   JsonNode post(Node node, String bic, String path, String body) throws Exception {
     var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Rialto-Participant", bic)
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Rialto-Participant", bic).header("X-Rialto-Operator", "console.test")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + " " + r.body()).isLessThan(300);
     return JSON.readTree(r.body());
@@ -238,7 +247,9 @@ class ConsoleBrowserTest {
 
   @Test
   void operatorWalksThroughEveryPage() throws Exception {
-    browser = chromium(); // first, so a missing browser fails fast and clearly
+    // Chromium starts while the nodes start and the traffic runs: on a busy 2-core machine each
+    // takes seconds. A missing browser still fails the test, with the message from chromium().
+    browserStarting = java.util.concurrent.CompletableFuture.supplyAsync(ConsoleBrowserTest::chromium);
     startNodes();
     assertThat(post(ru, DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}").toString()).contains("rate");
 
@@ -270,6 +281,13 @@ class ConsoleBrowserTest {
     assertThat(stateOf(ru, VOLGA, cross)).isEqualTo("SETTLED");
     assertThat(stateOf(ir, TEHRAN, cross)).isEqualTo("SETTLED");
     post(ru, RU_CB, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
+
+    try {
+      browser = browserStarting.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
 
     // Dashboard.
     open(ru, "/console/");
@@ -381,6 +399,11 @@ class ConsoleBrowserTest {
     WebElement bank = browser.findElement(By.id("bank"));
     assertThat(bank.getAttribute("value")).isEqualTo("<script>alert(1)</script>");
     assertThat(text("#results")).contains("No payment matches");
+    // An operator's "_" or "%" is a character, not a LIKE wildcard.
+    open(ru, "/console/payments?bank=VOLG_UMM");
+    assertThat(text("#results")).contains("No payment matches");
+    open(ru, "/console/payments?bank=VOLG");
+    assertThat(browser.findElements(By.cssSelector("#payment-list tr"))).hasSizeGreaterThan(10);
     open(ru, "/console/payments/not-a-uetr");
     assertThat(browser.getPageSource()).contains("not a UETR");
   }
