@@ -47,7 +47,7 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeConfig config, Clock clock) throws Exception {
-    Store store = Store.open(StoreUrl.parse(config.store().url()), List.of("db/node"));
+    Store store = Store.open(StoreUrl.parse(config.store().url()), List.of("db/node", "db/security"));
     var dispatchers = new java.util.ArrayList<PeerDispatcher>();
     NodeEngine engine = null;
     ApiServer api = null;
@@ -177,10 +177,10 @@ public final class Node implements AutoCloseable {
       boolean exists = engine.query(v -> v.participant(p.bic()).isPresent()).get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (exists) continue;
       long creditLine = Amounts.parseMinor(p.creditLine() == null ? "0" : p.creditLine(), minor, p.bic() + ".creditLine");
-      engine.addParticipant(p.bic(), p.name(), p.country(), creditLine).get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      engine.addParticipant("config", p.bic(), p.name(), p.country(), creditLine).get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       long opening = Amounts.parseMinor(p.openingBalance() == null ? "0" : p.openingBalance(), minor, p.bic() + ".openingBalance");
       if (opening > 0) {
-        engine.liquidity(TransferIds.nameUuid(config.node() + "/opening/" + p.bic()), p.bic(), opening, true)
+        engine.liquidity("config", TransferIds.nameUuid(config.node() + "/opening/" + p.bic()), p.bic(), opening, true)
             .get(STARTUP_STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }
     }

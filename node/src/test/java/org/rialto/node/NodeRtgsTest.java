@@ -211,10 +211,12 @@ class NodeRtgsTest {
     start(null);
     assertThat(state(pay(uetr(), A, B, "300.00"))).isEqualTo("SETTLED");
     assertThat(state(pay(uetr(), B, C, "120.50"))).isEqualTo("SETTLED");
-    var close = http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
+    assertThat(http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
+        .as("an operator must say who closes the day").isEqualTo(400);
+    var close = operator("olga", "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
     assertThat(close.status()).as(close.raw()).isEqualTo(200);
     assertThat(close.body().get("statements").asInt()).isEqualTo(4);
-    assertThat(http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status()).isEqualTo(422);
+    assertThat(operator("olga", "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status()).isEqualTo(422);
     String statement = null;
     for (var m : http.get(B, "/v1/messages?after=0").body().get("messages")) {
       if (m.get("kind").asText().equals("camt.053")) statement = m.get("xml").asText();
@@ -229,7 +231,11 @@ class NodeRtgsTest {
     assertThat(state(pay(uetr(), B, A, "9.50"))).isEqualTo("SETTLED");
     clock.set(java.time.Instant.parse("2026-11-24T09:00:00Z"));
     assertThat(state(pay(uetr(), B, A, "70.00"))).isEqualTo("SETTLED");
-    assertThat(http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-24\"}").status()).isEqualTo(200);
+    assertThat(operator("olga", "/v1/admin/day-close", "{\"businessDate\":\"2026-11-24\"}").status()).isEqualTo(200);
+    // Every operator action is in the hash-chained audit trail, and the chain verifies.
+    var audit = node.store().read(c -> org.rialto.security.audit.AuditVerifier.verify(c, java.util.Optional.empty()));
+    assertThat(audit).isInstanceOf(org.rialto.security.audit.AuditVerifier.Intact.class);
+    assertThat(((org.rialto.security.audit.AuditVerifier.Intact) audit).entries()).isGreaterThanOrEqualTo(2 + 4 + 1);
     String second = null;
     for (var m : http.get(B, "/v1/messages?after=0").body().get("messages")) {
       if (m.get("kind").asText().equals("camt.053") && m.get("detail").asText().equals("2026-11-24")) second = m.get("xml").asText();

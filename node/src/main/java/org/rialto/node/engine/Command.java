@@ -50,15 +50,15 @@ sealed interface Command {
       implements Command {}
 
   record AddParticipant(
-      String bic, String name, String country, long creditLineMinor, CompletableFuture<Void> future)
+      String actor, String bic, String name, String country, long creditLineMinor, CompletableFuture<Void> future)
       implements Command {}
 
-  record ChangeCreditLine(String bic, long creditLineMinor, CompletableFuture<Void> future)
+  record ChangeCreditLine(String actor, String bic, long creditLineMinor, CompletableFuture<Void> future)
       implements Command {}
 
   /** Central-bank liquidity: inject (credit the participant) or withdraw (debit it). */
   record Liquidity(
-      UUID requestId, String bic, long amountMinor, boolean inject, CompletableFuture<Void> future)
+      String actor, UUID requestId, String bic, long amountMinor, boolean inject, CompletableFuture<Void> future)
       implements Command {}
 
   /** Transfers and status requests from a peer node (the receiving side). */
@@ -76,7 +76,7 @@ sealed interface Command {
   record RequestQuotes(QuoteDesk.QuotesInput input, CompletableFuture<org.rialto.fx.QuoteResult> future) implements Command {}
 
   /** Closes a business day: balance snapshot and camt.053 statements. */
-  record DayClose(String businessDate, CompletableFuture<Integer> future) implements Command {}
+  record DayClose(String actor, String businessDate, CompletableFuture<Integer> future) implements Command {}
 
   /** Creates the node's own accounts (issuance, LSM clearing) if they do not exist yet. */
   record EnsureSystemAccounts(CompletableFuture<Void> future) implements Command {}

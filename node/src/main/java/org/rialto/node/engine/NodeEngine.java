@@ -132,16 +132,17 @@ public final class NodeEngine implements AutoCloseable {
     return offer(new Command.Return(originalUetr, returnUetr, amountMinor, reasonCode, requesterBic, new CompletableFuture<>()));
   }
 
-  public CompletableFuture<Void> addParticipant(String bic, String name, String country, long creditLineMinor) {
-    return offer(new Command.AddParticipant(bic, name, country, creditLineMinor, new CompletableFuture<>()));
+  /** @param actor who does it, for the audit trail (an operator, or "config" at start) */
+  public CompletableFuture<Void> addParticipant(String actor, String bic, String name, String country, long creditLineMinor) {
+    return offer(new Command.AddParticipant(actor, bic, name, country, creditLineMinor, new CompletableFuture<>()));
   }
 
-  public CompletableFuture<Void> changeCreditLine(String bic, long creditLineMinor) {
-    return offer(new Command.ChangeCreditLine(bic, creditLineMinor, new CompletableFuture<>()));
+  public CompletableFuture<Void> changeCreditLine(String actor, String bic, long creditLineMinor) {
+    return offer(new Command.ChangeCreditLine(actor, bic, creditLineMinor, new CompletableFuture<>()));
   }
 
-  public CompletableFuture<Void> liquidity(UUID requestId, String bic, long amountMinor, boolean inject) {
-    return offer(new Command.Liquidity(requestId, bic, amountMinor, inject, new CompletableFuture<>()));
+  public CompletableFuture<Void> liquidity(String actor, UUID requestId, String bic, long amountMinor, boolean inject) {
+    return offer(new Command.Liquidity(actor, requestId, bic, amountMinor, inject, new CompletableFuture<>()));
   }
 
   public CompletableFuture<List<org.rialto.node.peer.PeerReply>> peerInbound(List<org.rialto.node.peer.PeerMessage> messages) {
@@ -183,8 +184,8 @@ public final class NodeEngine implements AutoCloseable {
   }
 
   /** @return how many statements were produced */
-  public CompletableFuture<Integer> dayClose(String businessDate) {
-    return offer(new Command.DayClose(businessDate, new CompletableFuture<>()));
+  public CompletableFuture<Integer> dayClose(String actor, String businessDate) {
+    return offer(new Command.DayClose(actor, businessDate, new CompletableFuture<>()));
   }
 
   /** How long a payment waits for the screener at start before the node says it is not ready. */

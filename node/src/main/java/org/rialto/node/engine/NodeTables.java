@@ -222,6 +222,8 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
+    // Last, so every row the audit entries speak of is already written in this transaction.
+    for (var entry : t.audit) org.rialto.security.audit.AuditLog.append(c, entry);
     if (!t.inboundMessages.isEmpty()) {
       try (var ps = c.prepareStatement(
           "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {

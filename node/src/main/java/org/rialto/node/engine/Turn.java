@@ -58,6 +58,8 @@ final class Turn {
   final List<ParticipantRow> participantRows = new ArrayList<>();
   final List<JournalEntry> ledgerBatches = new ArrayList<>();
   final List<OutboxRow> outbox = new ArrayList<>();
+  /** Operator actions and configuration changes, appended to the hash-chained audit trail with the turn. */
+  final List<org.rialto.security.audit.AuditEntry> audit = new ArrayList<>();
   final LinkedHashMap<UUID, Hold> changedHolds = new LinkedHashMap<>();
   final List<BookingRow> bookings = new ArrayList<>();
   final List<SnapshotRow> snapshots = new ArrayList<>();
@@ -443,12 +445,14 @@ final class Turn {
       changedHolds.put(h.uetr(), approved);
       paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, h.uetr(), nowMillis, PaymentState.HELD, "held-screening",
           "release approved by " + cmd.operator() + ": " + cmd.reason() + " (a second operator must confirm)"));
+      audit(cmd.operator(), "case.release.approve", h.uetr().toString(), json("reason", cmd.reason()));
       afterCommit(() -> cmd.future().complete("awaiting-second-operator"));
       return;
     }
     if (h.firstApprover().equals(cmd.operator())) {
       throw new RejectException("AG01", "dual control: " + cmd.operator() + " already approved; another operator must confirm");
     }
+    audit(cmd.operator(), "case.release.confirm", h.uetr().toString(), json("reason", cmd.reason(), "approvedBy", h.firstApprover()));
     var decided = h.decided("RELEASED", cmd.operator(), nowMillis);
     s.holds.put(h.uetr(), decided);
     changedHolds.put(h.uetr(), decided);
@@ -473,6 +477,7 @@ final class Turn {
   }
 
   private void decideReject(Hold h, String reasonCode, String operator, String why) {
+    audit(operator, "case.reject", h.uetr().toString(), json("reasonCode", reasonCode, "reason", why));
     var decided = h.decided("REJECTED", operator, nowMillis);
     s.holds.put(h.uetr(), decided);
     changedHolds.put(h.uetr(), decided);
@@ -658,6 +663,8 @@ final class Turn {
         });
     s.participants.put(participant);
     participantRows.add(new ParticipantRow(participant, nowMillis));
+    audit(cmd.actor(), "participant.add", cmd.bic(), json("name", cmd.name(), "country", cmd.country(),
+        "creditLineMinor", Long.toString(cmd.creditLineMinor())));
     afterCommit(() -> cmd.future().complete(null));
   }
 
@@ -667,6 +674,8 @@ final class Turn {
     addEvent(new LedgerEvent.ChangeCreditLimit(p.accountId(), cmd.creditLineMinor()), result -> {
       if (result != EventResult.OK) throw new IllegalStateException("credit line change refused: " + result);
     });
+    audit(cmd.actor(), "participant.credit-line", cmd.bic(), json("fromMinor", Long.toString(p.creditLineMinor()),
+        "toMinor", Long.toString(cmd.creditLineMinor())));
     var updated = new Participants.Participant(p.bic(), p.name(), p.country(), p.accountId(), cmd.creditLineMinor());
     s.participants.put(updated);
     participantRows.add(new ParticipantRow(updated, nowMillis));
@@ -679,6 +688,8 @@ final class Turn {
     var p = s.participants.get(cmd.bic()).orElseThrow(() -> new RejectException("RC01", "no participant " + cmd.bic()));
     if (cmd.amountMinor() <= 0) throw new RejectException("AM01", "amount must be > 0");
     if (!cmd.inject() && predictedAvailable(cmd.bic()) < cmd.amountMinor()) throw new RejectException("AM04", "not enough liquidity to withdraw");
+    audit(cmd.actor(), cmd.inject() ? "liquidity.inject" : "liquidity.withdraw", cmd.bic(),
+        json("requestId", cmd.requestId().toString(), "amountMinor", Long.toString(cmd.amountMinor())));
     Id128 id = TransferIds.leg(cmd.requestId(), TransferIds.LIQUIDITY);
     Id128 debit = cmd.inject() ? s.issuanceAccountId : p.accountId();
     Id128 credit = cmd.inject() ? p.accountId() : s.issuanceAccountId;
@@ -721,6 +732,8 @@ final class Turn {
     }
     try {
       var published = desk.publish(cmd.input(), nowMillis);
+      audit(cmd.input().fxpBic(), "fx.rate.publish", cmd.input().sourceCurrency() + ">" + cmd.input().targetCurrency(),
+          json("rate", cmd.input().rate(), "rateId", Long.toString(published.rateId())));
       afterCommit(() -> cmd.future().complete(published));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new RejectException("FF01", e.getMessage());
@@ -782,6 +795,7 @@ final class Turn {
       message(p.bic(), "camt.053", null, date);
     }
     if (s.lastClosedDate == null || date.compareTo(s.lastClosedDate) > 0) s.lastClosedDate = date;
+    audit(cmd.actor(), "day.close", date, json("statements", Integer.toString(closed.size())));
     afterCommit(() -> cmd.future().complete(closed.size()));
   }
 
@@ -942,6 +956,21 @@ final class Turn {
       bookings.add(new BookingRow(s.nextBookingSeq++, creditBic, uetr, "CRDT", amountMinor, valueDate, kind,
           debitBic == null ? "ISSUANCE" : debitBic, nowMillis));
     }
+  }
+
+  private void audit(String actor, String action, String subject, String detailsJson) {
+    audit.add(new org.rialto.security.audit.AuditEntry(java.time.Instant.ofEpochMilli(nowMillis), actor, action, subject,
+        detailsJson));
+  }
+
+  private static String json(String... keyValues) {
+    var b = new StringBuilder("{");
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      if (b.length() > 1) b.append(',');
+      b.append('"').append(keyValues[i]).append("\":\"").append(keyValues[i + 1] == null ? "" : keyValues[i + 1]
+          .replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return b.append('}').toString();
   }
 
   private void message(String bic, String kind, UUID uetr, String detail) {

@@ -130,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
       } catch (java.time.format.DateTimeParseException e) {
         throw new JsonApi.BadRequest("FF01", "businessDate: yyyy-MM-dd");
       }
-      int statements = await(engine.dayClose(date));
+      int statements = await(engine.dayClose(operator(ctx), date));
       ctx.json(Map.of("businessDate", date, "statements", statements));
     });
     app.get("/v1/admin/invariants", ctx -> {
@@ -338,7 +338,7 @@ public final class ApiServer implements AutoCloseable {
     if (!country.matches("[A-Z]{2}")) throw new JsonApi.BadRequest("FF01", "country: ISO 3166 alpha-2");
     String cl = JsonApi.text(body, "creditLine", false);
     long creditLine = cl == null ? 0 : JsonApi.amountMinor(cl, minorUnits);
-    await(engine.addParticipant(bic, name, country, creditLine));
+    await(engine.addParticipant(operator(ctx), bic, name, country, creditLine));
     ctx.status(201).json(Map.of("bic", bic));
   }
 
@@ -347,7 +347,7 @@ public final class ApiServer implements AutoCloseable {
     var body = readObject(ctx);
     String cl = JsonApi.text(body, "creditLine", true);
     long creditLine = "0".equals(cl) ? 0 : JsonApi.amountMinor(cl, minorUnits);
-    await(engine.changeCreditLine(bic, creditLine));
+    await(engine.changeCreditLine(operator(ctx), bic, creditLine));
     ctx.json(Map.of("bic", bic, "creditLine", cl));
   }
 
@@ -359,7 +359,7 @@ public final class ApiServer implements AutoCloseable {
     String direction = JsonApi.text(body, "direction", false);
     boolean inject = direction == null || direction.equals("inject");
     if (!inject && !"withdraw".equals(direction)) throw new JsonApi.BadRequest("FF01", "direction: inject or withdraw");
-    await(engine.liquidity(requestId, bic, amount, inject));
+    await(engine.liquidity(operator(ctx), requestId, bic, amount, inject));
     ctx.json(Map.of("requestId", requestId.toString(), "bic", bic, "done", true));
   }
 
