@@ -186,9 +186,13 @@ public final class Console implements ApiServer.RouteRegistrar {
     LocalDate today = today();
     String line = today.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
         + today + " · " + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(clock.millis()).atZone(zone))
-        + " " + zone.getId();
+        + " " + zoneName();
     if (showsSolarHijri()) line += " · " + SolarHijri.formatLong(today) + " (" + SolarHijri.format(today) + ")";
     return line;
+  }
+
+  private String zoneName() {
+    return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
   }
 
   private boolean showsSolarHijri() {
@@ -282,7 +286,7 @@ public final class Console implements ApiServer.RouteRegistrar {
 
     h.raw("<div class=\"panel\"><h2>Throughput today</h2>").raw(ThroughputChart.svg(perHour, currentHour))
         .raw("<div class=\"legend\"><i style=\"background:#2c6e78\"></i>settled<i style=\"background:#c98a8a\"></i>rejected")
-        .raw(" · per hour, ").text(zone.getId()).raw(" time</div></div>");
+        .raw(" · per hour, ").text(zoneName()).raw(" time</div></div>");
 
     h.raw("<div class=\"panel\"><h2>Liquidity by participant</h2>");
     liquidityTable(h, live, false);
@@ -762,7 +766,7 @@ public final class Console implements ApiServer.RouteRegistrar {
       h.raw("<div class=\"notice\">No business calendar is configured: this node is open 24/7 and every day is a business day.</div>");
     }
     h.raw("<div class=\"panel\"><dl class=\"facts\">");
-    fact(h, "Time zone", zone.getId());
+    fact(h, "Time zone", zoneName());
     if (calendar != null) {
       var c = config.calendar();
       fact(h, "Hours", c.alwaysOpen() ? "open 24/7" : c.openTime() + " – " + c.cutOffTime() + " (cut-off)");
