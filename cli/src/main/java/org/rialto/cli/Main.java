@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       PkiCommand.class,
       AuditCommand.class,
       IsoCommand.class,
+      ScreenCommand.class,
+      ListsCommand.class,
+      CasesCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
