@@ -72,7 +72,7 @@ public final class BenchIsoCommand implements Callable<Integer> {
       description = "Measure read + business rules on these messages instead of generated pacs.008.")
   List<Path> files;
 
-  @Option(names = "--seconds", description = "Measuring time per figure, after as long a warm-up (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", description = "Measuring time per figure (best of five slices); a warm-up of every path comes first (default: ${DEFAULT-VALUE}).")
   double seconds = 3;
 
   @Option(names = "--seed", description = "Seed of the generated messages (default: ${DEFAULT-VALUE}).")
@@ -106,18 +106,27 @@ public final class BenchIsoCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
-    Rate read1 = measure("read + rules, 1-tx messages", cycle(singleXml, b -> count(Iso20022.read(b, ReadOptions.INTERNAL))));
-    Rate read100 = measure("read + rules, 100-tx messages", cycle(bulkXml, b -> count(Iso20022.read(b, ReadOptions.INTERNAL))));
+    IntSupplier readSingle = cycle(singleXml, b -> count(Iso20022.read(b, ReadOptions.INTERNAL)));
+    IntSupplier readBulk = cycle(bulkXml, b -> count(Iso20022.read(b, ReadOptions.INTERNAL)));
+    IntSupplier writeSingle = cycleEnvelopes(single);
+    IntSupplier writeBulk = cycleEnvelopes(bulk);
+    IntSupplier xsdSingle = cycle(singleXml, b -> count(Iso20022.read(b, ReadOptions.EDGE)));
+    IntSupplier xsdBulk = cycle(bulkXml, b -> count(Iso20022.read(b, ReadOptions.EDGE)));
+    // Every code path is compiled before any figure is taken: the JIT shares the machine too.
+    for (IntSupplier op : List.of(readSingle, readBulk, writeSingle, writeBulk, xsdSingle, xsdBulk)) run(op, seconds);
+
+    Rate read1 = measure("read + rules, 1-tx messages", readSingle);
+    Rate read100 = measure("read + rules, 100-tx messages", readBulk);
     Rate files1 = null;
     if (files != null && !files.isEmpty()) {
       List<byte[]> given = new ArrayList<>();
       for (Path f : files) given.add(IsoJson.read(f));
       files1 = measure("read + rules, given files", cycle(given, b -> count(Iso20022.read(b, ReadOptions.INTERNAL))));
     }
-    Rate write1 = measure("write, 1-tx messages", cycleEnvelopes(single));
-    Rate write100 = measure("write, 100-tx messages", cycleEnvelopes(bulk));
-    Rate xsd1 = measure("read + XSD + rules, 1-tx", cycle(singleXml, b -> count(Iso20022.read(b, ReadOptions.EDGE))));
-    Rate xsd100 = measure("read + XSD + rules, 100-tx", cycle(bulkXml, b -> count(Iso20022.read(b, ReadOptions.EDGE))));
+    Rate write1 = measure("write, 1-tx messages", writeSingle);
+    Rate write100 = measure("write, 100-tx messages", writeBulk);
+    Rate xsd1 = measure("read + XSD + rules, 1-tx", xsdSingle);
+    Rate xsd100 = measure("read + XSD + rules, 100-tx", xsdBulk);
     Jaxp jaxp = new Jaxp();
     Rate dom100 = measure("baseline: DOM parse, 100-tx", cycle(bulkXml, b -> jaxp.parse(b, 100)));
     Rate domXsd100 = measure("baseline: DOM parse + Validator, 100-tx", cycle(bulkXml, b -> jaxp.validate(b, 100)));
@@ -200,26 +209,38 @@ public final class BenchIsoCommand implements Callable<Integer> {
     count(Iso20022.read(xml, ReadOptions.EDGE));
   }
 
-  /** Runs {@code op} for a warm-up and then for {@code seconds}; each call returns the transactions it handled. */
-  private Rate measure(String name, IntSupplier op) {
-    long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
-    while (System.nanoTime() < warmEnd) {
+  /**
+   * Runs {@code op} for a warm-up and then for {@code seconds} in five slices; each call returns
+   * the transactions it handled. The figure is the best slice: on a machine shared with other
+   * work, the best slice is the closest to what one core does.
+   */
+  private static void run(IntSupplier op, double forSeconds) {
+    long end = System.nanoTime() + (long) (forSeconds * 1e9);
+    while (System.nanoTime() < end) {
       for (int k = 0; k < 16; k++) op.getAsInt();
     }
-    long tx = 0;
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long t0 = System.nanoTime();
-    long end = t0 + (long) (seconds * 1e9);
-    long now;
-    do {
-      for (int k = 0; k < 16; k++) tx += op.getAsInt();
-      now = System.nanoTime();
-    } while (now < end);
-    double wall = (now - t0) / 1e9;
-    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-    Rate r = new Rate(tx / wall, cpu > 0 ? tx / cpu : tx / wall);
-    System.out.printf(Locale.ROOT, "  %-40s %,12.0f tx/s  %,12.0f tx per CPU second%n", name, r.perWallSecond(), r.perCpuSecond());
-    return r;
+  }
+
+  private Rate measure(String name, IntSupplier op) {
+    run(op, seconds / 2);
+    Rate best = null;
+    for (int slice = 0; slice < 5; slice++) {
+      long tx = 0;
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      long end = t0 + (long) (seconds * 1e9 / 5);
+      long now;
+      do {
+        for (int k = 0; k < 16; k++) tx += op.getAsInt();
+        now = System.nanoTime();
+      } while (now < end);
+      double wall = (now - t0) / 1e9;
+      double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      Rate r = new Rate(tx / wall, cpu > 0 ? tx / cpu : tx / wall);
+      if (best == null || r.perWallSecond() > best.perWallSecond()) best = r;
+    }
+    System.out.printf(Locale.ROOT, "  %-40s %,12.0f tx/s  %,12.0f tx per CPU second%n", name, best.perWallSecond(), best.perCpuSecond());
+    return best;
   }
 
   // ---- workload ----------------------------------------------------------------------------

@@ -52,7 +52,7 @@ class FuzzTest {
     List<byte[]> small = corpus.stream().filter(c -> c.length <= 16_000).toList();
     List<byte[]> large = corpus.stream().filter(c -> c.length > 16_000).toList();
     Iso20022.warmUp();
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 3; round++) {
       for (byte[] c : corpus) {
         for (ReadOptions mode : MODES) Iso20022.read(c, mode);
       }
