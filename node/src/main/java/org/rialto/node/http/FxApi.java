@@ -83,26 +83,82 @@ public final class FxApi implements ApiServer.RouteRegistrar {
     ctx.status(201).json(out);
   }
 
+  /** A bank may ask for this many quotes in one request (one per payment of a batch). */
+  static final int MAX_QUOTE_REQUESTS = 1_000;
+
+  /**
+   * One quote request ({@code targetCurrency} and one of {@code sourceAmount}/{@code
+   * targetAmount}), or many: {@code {"requests": [...]}} answered by {@code {"results": [...]}}
+   * in the same order, each with its quotes or its own error (reasonCode). A quote serves one payment, so a bank paying a batch needs a quote per
+   * payment; asking for them together costs the node one writer turn instead of one per quote.
+   */
   private void quotes(Context ctx) {
     String bank = ApiServer.participant(ctx);
     var b = body(ctx);
+    if (b.has("requests")) {
+      var list = b.get("requests");
+      if (!list.isArray() || list.isEmpty() || list.size() > MAX_QUOTE_REQUESTS) {
+        throw new JsonApi.BadRequest("FF01", "requests: an array of 1 to " + MAX_QUOTE_REQUESTS + " quote requests");
+      }
+      // Every request is checked before any is sent to the writer: a bad one refuses them all.
+      var inputs = new ArrayList<long[]>(list.size());
+      var targets = new ArrayList<String>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        try {
+          targets.add(quoteTarget(list.get(i)));
+          inputs.add(quoteAmounts(list.get(i), targets.get(i)));
+        } catch (JsonApi.BadRequest e) {
+          throw new JsonApi.BadRequest(e.reasonCode, "requests[" + i + "]." + e.getMessage());
+        }
+      }
+      var futures = new ArrayList<java.util.concurrent.CompletableFuture<org.rialto.fx.QuoteResult>>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        futures.add(engine.requestQuotes(bank, currency, targets.get(i), inputs.get(i)[0], inputs.get(i)[1]));
+      }
+      var results = new ArrayList<Map<String, Object>>(list.size());
+      for (var f : futures) {
+        try {
+          results.add(resultView(ApiServer.await(f)));
+        } catch (org.rialto.node.engine.RejectException e) {
+          // The others were quoted already: each result says for itself whether it got quotes.
+          results.add(JsonApi.error(e.reasonCode(), e.getMessage()));
+        }
+      }
+      ctx.json(Map.of("results", results));
+      return;
+    }
+    String target = quoteTarget(b);
+    long[] amounts = quoteAmounts(b, target);
+    ctx.json(resultView(ApiServer.await(engine.requestQuotes(bank, currency, target, amounts[0], amounts[1]))));
+  }
+
+  private String quoteTarget(com.fasterxml.jackson.databind.JsonNode b) {
+    if (!b.isObject()) throw new JsonApi.BadRequest("FF01", "a quote request is a JSON object");
     String target = JsonApi.text(b, "targetCurrency", true);
     String source = JsonApi.text(b, "sourceCurrency", false);
     if (source != null && !source.equals(currency)) {
       throw new JsonApi.BadRequest("AM03", "this node quotes from " + currency + "; ask the node of " + source);
     }
+    if (target.equals(currency)) throw new JsonApi.BadRequest("AM03", "a quote converts between two currencies");
+    return target;
+  }
+
+  /** {source amount, target amount} in minor units; exactly one of them is given (the other is 0). */
+  private long[] quoteAmounts(com.fasterxml.jackson.databind.JsonNode b, String target) {
     String sa = JsonApi.text(b, "sourceAmount", false);
     String ta = JsonApi.text(b, "targetAmount", false);
     if ((sa == null) == (ta == null)) throw new JsonApi.BadRequest("FF01", "give exactly one of sourceAmount and targetAmount");
     long sourceMinor = sa == null ? 0 : JsonApi.amountMinor(sa, minor(currency));
     long targetMinor = ta == null ? 0 : JsonApi.amountMinor(ta, minor(target));
-    if (target.equals(currency)) throw new JsonApi.BadRequest("AM03", "a quote converts between two currencies");
-    var result = ApiServer.await(engine.requestQuotes(bank, currency, target, sourceMinor, targetMinor));
+    return new long[] {sourceMinor, targetMinor};
+  }
+
+  private Map<String, Object> resultView(org.rialto.fx.QuoteResult result) {
     var quotes = new ArrayList<Map<String, Object>>();
     for (Quote q : result.quotes()) quotes.add(view(q));
     var declined = new ArrayList<Map<String, Object>>();
     for (var d : result.declined()) declined.add(Map.of("fxp", d.fxpBic(), "reason", d.reason().name(), "detail", d.detail()));
-    ctx.json(Map.of("quotes", quotes, "declined", declined));
+    return Map.of("quotes", quotes, "declined", declined);
   }
 
   Map<String, Object> view(Quote q) {
