@@ -45,6 +45,8 @@ class ConsoleBrowserTest {
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
   static final ObjectMapper JSON = new ObjectMapper();
+  /** Fresh browser profiles this test made, removed when it ends. */
+  static final java.util.Queue<Path> PROFILES = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   static final String RU_CB = "CBRURUMM";
   static final String VOLGA = "VOLGRUMM";
@@ -164,8 +166,31 @@ class ConsoleBrowserTest {
       }
     }
     if (browser != null) browser.quit();
+    for (Path profile; (profile = PROFILES.poll()) != null; ) removeProfile(profile);
     if (ru != null) ru.close();
     if (ir != null) ir.close();
+  }
+
+  /**
+   * Chromium's helper processes may still write to the profile for a moment after quit() returns,
+   * so removal is retried a few times; a profile that survives is reported, not fatal.
+   */
+  static void removeProfile(Path profile) throws InterruptedException {
+    for (int attempt = 0; attempt < 10 && Files.exists(profile); attempt++) {
+      Thread.sleep(200);
+      try {
+        deleteTree(profile);
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        // Still being written: the next attempt gets it.
+      }
+    }
+    if (Files.exists(profile)) System.err.println("console test: could not remove browser profile " + profile);
+  }
+
+  static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
   }
 
   JsonNode post(Node node, String bic, String path, String body) throws Exception {
@@ -204,6 +229,7 @@ class ConsoleBrowserTest {
     Path profile;
     try {
       profile = Files.createTempDirectory("rialto-console-chromium");
+      PROFILES.add(profile);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
