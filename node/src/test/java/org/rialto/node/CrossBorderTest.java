@@ -121,6 +121,10 @@ class CrossBorderTest {
     assertThat(balance(ruHttp, DEALER)).isEqualTo("1000.00");
     assertThat(balance(irHttp, DEALER)).isEqualTo("99479500");
     assertThat(balance(irHttp, TEHRAN)).isEqualTo("520500");
+    // Positions: the provider sees its own, the central bank every provider's, a bank none.
+    assertThat(ruHttp.get(DEALER, "/v1/fx/positions").body().toString()).contains("\"bought\":\"1000.00\"").contains("520500");
+    assertThat(ruHttp.get(RU_CB, "/v1/fx/positions").body().get("positions")).hasSize(1);
+    assertThat(ruHttp.get(VOLGA, "/v1/fx/positions").body().get("positions")).isEmpty();
     // A quote serves one payment.
     var again = pay(UUID.randomUUID().toString(), "1000.00", q.get("quoteId").asText());
     assertThat(again.body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("DUPL");

@@ -86,6 +86,11 @@ public final class NodeEngine implements AutoCloseable {
     Map<String, Object> verifyInvariants();
 
     List<Hold> holds(boolean openOnly);
+
+    /** FX providers' positions on this node's quote book (empty without FX providers). */
+    List<org.rialto.fx.FxPosition> fxPositions();
+
+    String centralBankBic();
   }
 
   private final String currency;

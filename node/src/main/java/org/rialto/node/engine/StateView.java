@@ -89,6 +89,16 @@ final class StateView implements NodeEngine.View {
   }
 
   @Override
+  public List<org.rialto.fx.FxPosition> fxPositions() {
+    return s.fx instanceof QuoteDesk desk ? desk.positions() : List.of();
+  }
+
+  @Override
+  public String centralBankBic() {
+    return s.centralBankBic;
+  }
+
+  @Override
   public long bankMessageHighWater() {
     return s.bankMessageHighWater();
   }

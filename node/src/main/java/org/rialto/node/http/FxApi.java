@@ -33,6 +33,7 @@ public final class FxApi implements ApiServer.RouteRegistrar {
   public void register(Javalin app) {
     app.post("/v1/fx/rates", this::publishRate);
     app.post("/v1/quotes", this::quotes);
+    app.get("/v1/fx/positions", this::positions);
   }
 
   private int minor(String code) {
@@ -159,6 +160,36 @@ public final class FxApi implements ApiServer.RouteRegistrar {
     var declined = new ArrayList<Map<String, Object>>();
     for (var d : result.declined()) declined.add(Map.of("fxp", d.fxpBic(), "reason", d.reason().name(), "detail", d.detail()));
     return Map.of("quotes", quotes, "declined", declined);
+  }
+
+  /**
+   * Positions and limits: an FX provider sees its own, the node's central bank sees every
+   * provider's (the other central bank sees them on its own node for the other direction).
+   */
+  private void positions(Context ctx) {
+    String caller = ApiServer.participant(ctx);
+    var result = ApiServer.await(engine.query(v -> {
+      boolean centralBank = caller.equals(v.centralBankBic());
+      var out = new ArrayList<Map<String, Object>>();
+      for (var p : v.fxPositions()) {
+        if (!centralBank && !p.fxpBic().equals(caller)) continue;
+        var m = new LinkedHashMap<String, Object>();
+        m.put("fxp", p.fxpBic());
+        for (var side : List.of(p.first(), p.second())) {
+          var c = new LinkedHashMap<String, Object>();
+          int mu = minor(side.currency());
+          c.put("bought", Amounts.format(side.boughtMinor(), mu));
+          c.put("sold", Amounts.format(side.soldMinor(), mu));
+          c.put("pendingBought", Amounts.format(side.pendingBoughtMinor(), mu));
+          c.put("pendingSold", Amounts.format(side.pendingSoldMinor(), mu));
+          c.put("maxOpen", side.maxOpenMinor() < 0 ? "none" : Amounts.format(side.maxOpenMinor(), mu));
+          m.put(side.currency(), c);
+        }
+        out.add(m);
+      }
+      return out;
+    }));
+    ctx.json(Map.of("positions", result));
   }
 
   Map<String, Object> view(Quote q) {
