@@ -92,6 +92,19 @@ class BatchedQuotesTest {
     }
     assertThat(new Http(ir.port()).get(TEHRAN, "/v1/accounts/" + TEHRAN).body().get("balance").asText()).isEqualTo("20820");
 
+    // The inbox with and without the ISO 20022 documents: the same messages, in the same order.
+    var full = http.get(VOLGA, "/v1/messages?after=0").body().get("messages");
+    var states = http.get(VOLGA, "/v1/messages?after=0&xml=false").body().get("messages");
+    assertThat(states.size()).isEqualTo(full.size()).isGreaterThanOrEqualTo(3);
+    for (int i = 0; i < full.size(); i++) {
+      for (String field : List.of("id", "kind", "uetr", "detail")) {
+        assertThat(states.get(i).get(field)).as(field).isEqualTo(full.get(i).get(field));
+      }
+      assertThat(full.get(i).get("xml").isNull()).isFalse();
+      assertThat(states.get(i).get("xml").isNull()).isTrue();
+    }
+    assertThat(http.get(VOLGA, "/v1/messages?after=0&xml=maybe").status()).isEqualTo(400);
+
     // A bad request anywhere refuses the whole call, naming which one, and quotes nothing.
     var bad = http.post(VOLGA, "/v1/quotes", "{\"requests\":[{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"1.00\"},"
         + "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"1.001\"}]}");

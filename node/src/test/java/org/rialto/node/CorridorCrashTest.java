@@ -459,7 +459,7 @@ class CorridorCrashTest {
     var out = new HashMap<String, List<String>>();
     long after = 0;
     for (int page = 0; page < 10_000; page++) {
-      var r = node.http.get(bank, "/v1/messages?after=" + after + "&limit=1000");
+      var r = node.http.get(bank, "/v1/messages?after=" + after + "&limit=1000&xml=false");
       assertThat(r.status()).as(r.raw()).isEqualTo(200);
       var list = r.body().get("messages");
       if (list.isEmpty()) break;

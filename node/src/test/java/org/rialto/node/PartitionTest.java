@@ -194,7 +194,7 @@ class PartitionTest {
     var all = new ArrayList<JsonNode>();
     long after = 0;
     while (true) {
-      var r = ruHttp.get(bank, "/v1/messages?after=" + after + "&limit=1000");
+      var r = ruHttp.get(bank, "/v1/messages?after=" + after + "&limit=1000&xml=false");
       assertThat(r.status()).as(r.raw()).isEqualTo(200);
       var list = r.body().get("messages");
       if (list.isEmpty()) break;

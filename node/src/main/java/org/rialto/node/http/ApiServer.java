@@ -294,12 +294,16 @@ public final class ApiServer implements AutoCloseable {
     long after = parseLong(ctx.queryParam("after"), 0, "after");
     long waitMillis = Math.min(MAX_WAIT_MILLIS, parseLong(ctx.queryParam("waitMillis"), 0, "waitMillis"));
     int limit = (int) Math.min(Inbox.MAX_PAGE, parseLong(ctx.queryParam("limit"), Inbox.MAX_PAGE, "limit"));
-    var page = inbox.read(bic, after, limit);
+    // xml=false: states only (kind, UETR, detail), for banks that do not read the ISO documents.
+    String xml = ctx.queryParam("xml");
+    if (xml != null && !xml.equals("true") && !xml.equals("false")) throw new JsonApi.BadRequest("FF01", "xml: true or false");
+    boolean withXml = !"false".equals(xml);
+    var page = withXml ? inbox.read(bic, after, limit) : inbox.readStatuses(bic, after, limit);
     long deadline = System.currentTimeMillis() + waitMillis;
     // Long poll: sleep until any bank's inbox grows, then look again; bounded by waitMillis.
     while (page.isEmpty() && System.currentTimeMillis() < deadline) {
       engine.awaitInbox(engine.inboxHighWater(), deadline - System.currentTimeMillis());
-      page = inbox.read(bic, after, limit);
+      page = withXml ? inbox.read(bic, after, limit) : inbox.readStatuses(bic, after, limit);
     }
     long next = page.isEmpty() ? after : page.get(page.size() - 1).id();
     ctx.json(Map.of("messages", page, "next", next));

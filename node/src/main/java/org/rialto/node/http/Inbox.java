@@ -40,6 +40,31 @@ public final class Inbox {
     return store.read(c -> readPage(c, bic, afterId, limit));
   }
 
+  /**
+   * The same page without the ISO 20022 documents ({@code xml} null): for a bank that follows
+   * its payments' states through the JSON API. Rendering each message's XML costs the node more
+   * than everything else it does for a payment, so a bank that does not read it should not pay.
+   */
+  public List<InboxMessage> readStatuses(String bic, long afterId, int limit) {
+    return store.read(c -> readStatusPage(c, bic, afterId, limit));
+  }
+
+  private static List<InboxMessage> readStatusPage(Connection c, String bic, long afterId, int limit) throws SQLException {
+    try (var ps = c.prepareStatement(
+            "SELECT id, kind, uetr, detail, created_at_millis FROM bank_message WHERE bic = ? AND id > ? ORDER BY id LIMIT ?")) {
+      ps.setString(1, bic);
+      ps.setLong(2, afterId);
+      ps.setInt(3, Math.min(limit, MAX_PAGE));
+      var out = new ArrayList<InboxMessage>();
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new InboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), null));
+        }
+      }
+      return out;
+    }
+  }
+
   private List<InboxMessage> readPage(Connection c, String bic, long afterId, int limit) throws SQLException {
     try (var ps = c.prepareStatement(
             "SELECT m.id, m.kind, m.uetr, m.detail, m.created_at_millis, p.uetr, p.sender_bic, p.msg_id, p.end_to_end_id,"
