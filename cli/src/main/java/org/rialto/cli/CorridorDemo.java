@@ -85,7 +85,7 @@ final class CorridorDemo {
 
     void start() throws Exception {
       String java = ProcessHandle.current().info().command().orElse("java");
-      var pb = new ProcessBuilder(java, "-XX:+UseParallelGC", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+      var pb = new ProcessBuilder(java, "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
           "-cp", System.getProperty("java.class.path"), "org.rialto.node.NodeMain", config.toString());
       pb.redirectErrorStream(true);
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
