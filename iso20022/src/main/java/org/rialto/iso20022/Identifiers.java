@@ -10,6 +10,8 @@ import java.util.Set;
  */
 public final class Identifiers {
   private static final Set<String> COUNTRIES = new HashSet<>(512);
+  /** The same set as a 26 x 26 table, so BIC and IBAN checks look a country up without a substring. */
+  private static final boolean[] COUNTRY_TABLE = new boolean[26 * 26];
 
   static {
     String codes = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ"
@@ -25,6 +27,7 @@ public final class Identifiers {
         + " XK";
     for (String c : codes.split(" ")) {
       if (!COUNTRIES.add(c)) throw new IllegalStateException("country table lists " + c + " twice");
+      COUNTRY_TABLE[(c.charAt(0) - 'A') * 26 + (c.charAt(1) - 'A')] = true;
     }
   }
 
@@ -32,7 +35,15 @@ public final class Identifiers {
 
   /** ISO 3166-1 alpha-2 country code in use (plus XK). */
   public static boolean isCountryCode(String s) {
-    return s != null && s.length() == 2 && COUNTRIES.contains(s);
+    return s != null && s.length() == 2 && isCountryAt(s, 0);
+  }
+
+  /** Whether the two characters at {@code at} are a country code in use. */
+  private static boolean isCountryAt(String s, int at) {
+    char a = s.charAt(at);
+    char b = s.charAt(at + 1);
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') return false;
+    return COUNTRY_TABLE[(a - 'A') * 26 + (b - 'A')];
   }
 
   /**
@@ -51,7 +62,7 @@ public final class Identifiers {
         return false;
       }
     }
-    return isCountryCode(s.substring(4, 6));
+    return isCountryAt(s, 4);
   }
 
   /**
@@ -60,7 +71,7 @@ public final class Identifiers {
    */
   public static boolean isIban(String s) {
     if (s == null || s.length() < 5 || s.length() > 34) return false;
-    if (!isCountryCode(s.substring(0, 2))) return false;
+    if (!isCountryAt(s, 0)) return false;
     if (!isDigit(s.charAt(2)) || !isDigit(s.charAt(3))) return false;
     int remainder = 0;
     int n = s.length();

@@ -247,11 +247,21 @@ final class Rules {
     if (txDate != null) settlementDate(p, "/IntrBkSttlmDt", txDate, h.creationDateTime());
   }
 
+  /** The creation date the settlement window was computed for, and the window: once per message. */
+  private LocalDate windowDay;
+  private LocalDate earliestSettlement;
+  private LocalDate latestSettlement;
+
   private void settlementDate(String base, String mid, LocalDate date, OffsetDateTime created) {
     LocalDate day = created.toLocalDate();
-    if (date.isBefore(day.minusDays(MAX_SETTLEMENT_DAYS_BEHIND))) {
+    if (!day.equals(windowDay)) {
+      windowDay = day;
+      earliestSettlement = day.minusDays(MAX_SETTLEMENT_DAYS_BEHIND);
+      latestSettlement = day.plusDays(MAX_SETTLEMENT_DAYS_AHEAD);
+    }
+    if (date.isBefore(earliestSettlement)) {
       add(ReasonCode.DT01, base + mid, "settlement date " + date + " is before the message was created (" + day + ")");
-    } else if (date.isAfter(day.plusDays(MAX_SETTLEMENT_DAYS_AHEAD))) {
+    } else if (date.isAfter(latestSettlement)) {
       add(ReasonCode.DT01, base + mid, "settlement date " + date + " is more than " + MAX_SETTLEMENT_DAYS_AHEAD
           + " days after the message was created (" + day + ")");
     }
