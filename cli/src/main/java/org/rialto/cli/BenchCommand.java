@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a capability against its bar and its named baseline.",
-    subcommands = {BenchLedgerCommand.class, BenchIsoCommand.class, BenchScreeningCommand.class})
+    subcommands = {BenchLedgerCommand.class, BenchIsoCommand.class, BenchScreeningCommand.class, BenchNodeCommand.class,
+        BenchCorridorCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,51 @@
+package org.rialto.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "corridor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Cross-border throughput and latency of a two-node corridor (RUB node and IRR node in this JVM,",
+      "each on its own SQLite store), load generator included: banks on both sides quote and pay",
+      "batches, and learn each payment's final state from the pacs.002 in their inbox.",
+      "Bars (issue 5): >= 10,000 payments/s settled on both legs; p99 <= 100 ms at half that rate."
+    })
+public final class BenchCorridorCommand implements Callable<Integer> {
+  @Option(names = "--seconds", description = "Length of each measured phase (default: ${DEFAULT-VALUE}).")
+  int seconds = 10;
+
+  @Option(names = "--clients", description = "Sending banks per direction, one batch in flight each (default: ${DEFAULT-VALUE}).")
+  int clients = 4;
+
+  @Option(names = "--batch", description = "Payments per message, each with its own quote (default: ${DEFAULT-VALUE}).")
+  int batch = 100;
+
+  @Option(names = "--warmup-seconds", description = "Unmeasured load first, for the JIT (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds = 5;
+
+  @Option(names = "--json", description = "End with one line holding the figures as a JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    QuietLibraries.apply();
+    var phases = CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds), System.out);
+    var max = phases.get(0);
+    var half = phases.get(1);
+    boolean throughputBar = max.settledPerSecond() >= 10_000;
+    boolean latencyBar = half.p99Ms() <= 100;
+    System.out.printf(Locale.ROOT, "bar: >= 10,000 settled/s: %s (%.0f); p99 <= 100 ms at half rate: %s (%.2f ms)%n",
+        throughputBar ? "met" : "NOT met", max.settledPerSecond(), latencyBar ? "met" : "NOT met", half.p99Ms());
+    if (json) {
+      System.out.println(String.format(Locale.ROOT, "{\"settled_per_s\":%.0f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,",
+          max.settledPerSecond(), half.p50Ms(), half.p99Ms(), half.p999Ms())
+          + max.json() + "," + half.json() + ",\"bar_throughput_met\":" + throughputBar + ",\"bar_p99_met\":" + latencyBar
+          + ",\"cores\":" + Runtime.getRuntime().availableProcessors() + "}");
+    }
+    return 0;
+  }
+}

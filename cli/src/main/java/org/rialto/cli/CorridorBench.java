@@ -1,0 +1,383 @@
+package org.rialto.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rialto.node.Node;
+import org.rialto.node.config.ConfigLoader;
+
+/**
+ * {@code rialto bench corridor}: two nodes in this JVM (RUB and IRR, each on its own SQLite
+ * store), an FX provider with accounts on both, and banks on both sides paying each other in
+ * batches over real HTTP on loopback. Each payment is quoted first (one quote per payment, asked
+ * for in one batched request per batch), then sent; it is final when the sending node has heard
+ * the receiving node's decision and posted or voided leg 1, which the debtor's bank learns from
+ * the pacs.002 in its inbox (read with long polling, as a bank would).
+ *
+ * <p>Latency is measured from the payment's submission (POST /v1/payments) to the arrival of its
+ * final pacs.002 at the bank; the quote round trip before it is reported separately. Throughput
+ * counts payments settled on both legs.
+ */
+final class CorridorBench {
+  static final String DEALER = "DLRXRUMM";
+  static final byte[] ACSC = "ACSC".getBytes(StandardCharsets.US_ASCII);
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  record Options(int seconds, int clientsPerDirection, int batch, int warmupSeconds) {
+    Options {
+      if (seconds < 1 || seconds > 3_600) throw new IllegalArgumentException("--seconds: 1 to 3600");
+      if (clientsPerDirection < 1 || clientsPerDirection > 26) throw new IllegalArgumentException("--clients: 1 to 26 per direction");
+      if (batch < 1 || batch > 1_000) throw new IllegalArgumentException("--batch: 1 to 1000");
+    }
+  }
+
+  record Phase(String key, String name, long settled, long rejected, double seconds, double p50Ms, double p99Ms, double p999Ms,
+      double maxMs, double quoteP50Ms, double quoteP99Ms, double cpuShare, double cpuMicrosPerPayment) {
+    double settledPerSecond() {
+      return settled / seconds;
+    }
+
+    String line() {
+      return String.format(Locale.ROOT, "  %-36s %7.0f settled/s on both legs  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  max %7.2f ms"
+          + "%n  %-36s (%d settled, %d rejected; quotes p50 %.2f ms p99 %.2f ms per batch; %.2f cores busy, %.0f us CPU per payment)",
+          name, settledPerSecond(), p50Ms, p99Ms, p999Ms, maxMs, "", settled, rejected, quoteP50Ms, quoteP99Ms, cpuShare, cpuMicrosPerPayment);
+    }
+
+    String json() {
+      String k = key.replace('-', '_');
+      return String.format(Locale.ROOT, "\"%s_settled_per_s\":%.0f,\"%s_p50_ms\":%.3f,\"%s_p99_ms\":%.3f,\"%s_p999_ms\":%.3f,"
+          + "\"%s_quote_p99_ms\":%.3f,\"%s_rejected\":%d,\"%s_cpu_us_per_payment\":%.1f",
+          k, settledPerSecond(), k, p50Ms, k, p99Ms, k, p999Ms, k, quoteP99Ms, k, rejected, k, cpuMicrosPerPayment);
+    }
+  }
+
+  /** One node of the corridor as the bench drives it. */
+  static final class Side {
+    final String nodeId;
+    final String currency;
+    final int minorUnits;
+    final String centralBank;
+    final String bankPrefix;
+    final String country;
+    final long bankOpeningMinor;
+    final long dealerOpeningMinor;
+    final String rate;
+    final long minAmountMinor;
+    final long maxAmountMinor;
+    int port;
+    Node node;
+    Side other;
+    final List<String> banks = new ArrayList<>();
+
+    Side(String nodeId, String currency, int minorUnits, String centralBank, String bankPrefix, String country,
+        long bankOpeningMinor, long dealerOpeningMinor, String rate, long minAmountMinor, long maxAmountMinor) {
+      this.nodeId = nodeId;
+      this.currency = currency;
+      this.minorUnits = minorUnits;
+      this.centralBank = centralBank;
+      this.bankPrefix = bankPrefix;
+      this.country = country;
+      this.bankOpeningMinor = bankOpeningMinor;
+      this.dealerOpeningMinor = dealerOpeningMinor;
+      this.rate = rate;
+      this.minAmountMinor = minAmountMinor;
+      this.maxAmountMinor = maxAmountMinor;
+    }
+
+    String format(long minor) {
+      return BigDecimal.valueOf(minor, minorUnits).toPlainString();
+    }
+
+    String yaml(Path dir) {
+      var y = new StringBuilder();
+      y.append("node: ").append(nodeId).append("\ncurrency: {code: ").append(currency).append(", minorUnits: ").append(minorUnits)
+          .append("}\ncentralBank: ").append(centralBank).append("\nlisten: {host: 127.0.0.1, port: ").append(port)
+          .append("}\nstore: {url: '").append(dir.resolve(nodeId + ".db").toAbsolutePath()).append("'}\nparticipants:\n")
+          .append("  - {bic: ").append(centralBank).append(", name: Central Bank, country: ").append(country).append("}\n")
+          .append("  - {bic: ").append(DEALER).append(", name: Dealer Bank, country: RU, openingBalance: '")
+          .append(format(dealerOpeningMinor)).append("'}\n");
+      for (String b : banks) {
+        y.append("  - {bic: ").append(b).append(", name: 'Bank ").append(b).append("', country: ").append(country)
+            .append(", openingBalance: '").append(format(bankOpeningMinor)).append("'}\n");
+      }
+      y.append("peers:\n  - node: ").append(other.nodeId).append("\n    url: http://127.0.0.1:").append(other.port)
+          .append("\n    currency: {code: ").append(other.currency).append(", minorUnits: ").append(other.minorUnits)
+          .append("}\n    bics: [").append(other.country).append("]\nfxProviders: [").append(DEALER).append("]\n");
+      return y.toString();
+    }
+  }
+
+  static int freePort() throws Exception {
+    try (var s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static List<Phase> run(Options options, PrintStream out) throws Exception {
+    Path dir = Files.createTempDirectory("rialto-bench-corridor");
+    var ru = new Side("RU-NODE", "RUB", 2, "CBRURUMM", "RUB", "RU", 1_000_000_000_000_00L, 1_000_000_000_000_00L, "520.5",
+        100_00, 100_000_00);
+    var ir = new Side("IR-NODE", "IRR", 0, "CBIRIRTH", "IRB", "IR", 1_000_000_000_000_000L, 1_000_000_000_000_000L, "0.0019",
+        50_000, 50_000_000);
+    ru.other = ir;
+    ir.other = ru;
+    for (int i = 0; i < options.clientsPerDirection(); i++) {
+      ru.banks.add(ru.bankPrefix + (char) ('A' + i) + "RUMM");
+      ir.banks.add(ir.bankPrefix + (char) ('A' + i) + "IRTH");
+    }
+    ru.port = freePort();
+    ir.port = freePort();
+    var phases = new ArrayList<Phase>();
+    try {
+      for (Side s : new Side[] {ru, ir}) {
+        Files.writeString(dir.resolve(s.nodeId + ".yaml"), s.yaml(dir));
+      }
+      ru.node = Node.start(ConfigLoader.load(dir.resolve("RU-NODE.yaml")), Clock.systemUTC());
+      ir.node = Node.start(ConfigLoader.load(dir.resolve("IR-NODE.yaml")), Clock.systemUTC());
+      for (Side s : new Side[] {ru, ir}) {
+        try (var c = new BenchHttpClient("127.0.0.1", s.port)) {
+          var r = c.post("/v1/fx/rates", DEALER, "application/json",
+              ("{\"targetCurrency\":\"" + s.other.currency + "\",\"rate\":\"" + s.rate + "\"}").getBytes(StandardCharsets.UTF_8));
+          if (r.status() != 201) throw new IllegalStateException("publishing the rate on " + s.nodeId + ": " + r.text());
+        }
+      }
+      out.printf(Locale.ROOT, "nodes RU-NODE (RUB) on 127.0.0.1:%d and IR-NODE (IRR) on 127.0.0.1:%d, SQLite stores in %s;"
+          + " %d banks each way, batches of %d, %d s per phase%n", ru.port, ir.port, dir, options.clientsPerDirection(),
+          options.batch(), options.seconds());
+      try (var inboxes = new Inboxes(List.of(ru, ir))) {
+        if (options.warmupSeconds() > 0) run("warm-up", "warm-up", List.of(ru, ir), options, options.warmupSeconds(), 0, inboxes, out);
+        Phase max = run("batch", "batches of " + options.batch() + ", closed loop", List.of(ru, ir), options, options.seconds(), 0,
+            inboxes, out);
+        phases.add(max);
+        phases.add(run("half-rate", "batches of " + options.batch() + " at half rate", List.of(ru, ir), options, options.seconds(),
+            max.settledPerSecond() / 2, inboxes, out));
+      }
+      checkConservation(ru, out);
+      checkConservation(ir, out);
+    } finally {
+      for (Side s : new Side[] {ir, ru}) {
+        if (s.node != null) s.node.close();
+      }
+      NodeBench.deleteQuietly(dir);
+    }
+    return phases;
+  }
+
+  /** What each sending bank learns from its inbox: the final pacs.002 of each payment, as it arrives. */
+  static final class Inboxes implements AutoCloseable {
+    /** uetr → nanoTime at which its final status reached the bank; the value's sign says settled (+) or rejected (-). */
+    final Map<UUID, Long> finals = new ConcurrentHashMap<>();
+    final AtomicBoolean stop = new AtomicBoolean();
+    final ExecutorService readers;
+    final List<Future<?>> running = new ArrayList<>();
+
+    Inboxes(List<Side> sides) {
+      int n = sides.stream().mapToInt(s -> s.banks.size()).sum();
+      readers = Executors.newFixedThreadPool(n);
+      for (Side s : sides) {
+        for (String bank : s.banks) running.add(readers.submit(() -> read(s, bank)));
+      }
+    }
+
+    private Void read(Side side, String bank) throws Exception {
+      long after = 0;
+      try (var client = new BenchHttpClient("127.0.0.1", side.port)) {
+        while (!stop.get()) {
+          var r = client.get("/v1/messages?after=" + after + "&limit=1000&waitMillis=500&xml=false", bank);
+          long now = System.nanoTime();
+          if (r.status() != 200) throw new IllegalStateException("inbox of " + bank + ": " + r.text());
+          JsonNode page = JSON.readTree(r.body());
+          for (JsonNode m : page.get("messages")) {
+            if (!"pacs.002".equals(m.get("kind").asText())) continue;
+            boolean settled = "ACSC".equals(m.get("detail").asText());
+            finals.put(UUID.fromString(m.get("uetr").asText()), settled ? Math.max(1, now) : -Math.max(1, now));
+          }
+          after = page.get("next").asLong();
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void close() throws Exception {
+      stop.set(true);
+      for (var f : running) f.get(30, TimeUnit.SECONDS);
+      readers.shutdown();
+    }
+  }
+
+  /**
+   * One phase: every bank of both sides sends batches to banks of the other side. Closed loop
+   * ({@code ratePerSecond} 0): a bank sends its next batch when the last one is final. Open loop:
+   * batches leave at fixed instants, whatever happened to the previous ones.
+   */
+  static Phase run(String key, String name, List<Side> sides, Options options, int seconds, double ratePerSecond,
+      Inboxes inboxes, PrintStream out) throws Exception {
+    var senders = new ArrayList<Object[]>();
+    for (Side s : sides) for (String b : s.banks) senders.add(new Object[] {s, b});
+    int lanes = senders.size();
+    boolean open = ratePerSecond > 0;
+    long intervalNanos = open ? (long) (1e9 * options.batch() * lanes / ratePerSecond) : 0;
+    var submittedAt = new ConcurrentHashMap<UUID, Long>();
+    var payLatency = new ArrayList<BenchLatency>();
+    var quoteLatency = new ArrayList<BenchLatency>();
+    var sentCount = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(lanes);
+    long cpuStart = NodeBench.processCpuNanos();
+    long startNanos = System.nanoTime() + 20_000_000L;
+    long endNanos = startNanos + seconds * 1_000_000_000L;
+    var work = new ArrayList<Future<?>>();
+    try {
+      for (int lane = 0; lane < lanes; lane++) {
+        Side from = (Side) senders.get(lane)[0];
+        String bank = (String) senders.get(lane)[1];
+        var pay = new BenchLatency();
+        var quote = new BenchLatency();
+        payLatency.add(pay);
+        quoteLatency.add(quote);
+        long seed = 0xC0441D0L + lane * 7919L + key.hashCode();
+        long offset = open ? intervalNanos * lane / lanes : 0;
+        work.add(pool.submit(() -> {
+          var random = new SplittableRandom(seed);
+          try (var client = new BenchHttpClient("127.0.0.1", from.port)) {
+            long k = 0;
+            while (true) {
+              long due = startNanos + offset + k * intervalNanos;
+              if (open) {
+                if (due >= endNanos) break;
+                long wait = due - System.nanoTime();
+                if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+              } else if (System.nanoTime() >= endNanos) {
+                break;
+              }
+              var uetrs = sendBatch(client, from, bank, options.batch(), random, k, submittedAt, quote);
+              sentCount.addAndGet(uetrs.size());
+              if (!open) awaitFinal(inboxes, uetrs, 60_000);
+              k++;
+            }
+          }
+          return null;
+        }));
+      }
+      for (var f : work) f.get();
+      // Let the last ones finish: what is in flight at the end still counts when it settles.
+      awaitFinal(inboxes, List.copyOf(submittedAt.keySet()), 120_000);
+    } finally {
+      pool.shutdownNow();
+    }
+    long settled = 0;
+    long rejected = 0;
+    long lastFinal = startNanos;
+    for (var e : submittedAt.entrySet()) {
+      long f = inboxes.finals.get(e.getKey());
+      long at = Math.abs(f);
+      lastFinal = Math.max(lastFinal, at);
+      if (f > 0) settled++;
+      else rejected++;
+      // One sample per payment; the lane does not matter for percentiles.
+      payLatency.get((int) (Math.floorMod(e.getKey().getLeastSignificantBits(), lanes))).record(at - e.getValue(), 1);
+    }
+    // Throughput over the time the phase's payments took to become final, tail included.
+    double elapsed = (lastFinal - startNanos) / 1e9;
+    long cpu = NodeBench.processCpuNanos() - cpuStart;
+    double[] p = BenchLatency.percentilesMillis(payLatency);
+    double[] q = BenchLatency.percentilesMillis(quoteLatency);
+    var phase = new Phase(key, name, settled, rejected, elapsed, p[0], p[1], p[2], p[3], q[0], q[1], cpu / 1e9 / elapsed,
+        settled == 0 ? Double.NaN : cpu / 1e3 / settled);
+    if (open) {
+      out.printf(Locale.ROOT, "  (open loop: %.0f payments/s offered, a batch of %d every %.1f ms from each of %d banks)%n",
+          ratePerSecond, options.batch(), intervalNanos / 1e6, lanes);
+    }
+    out.println(phase.line());
+    return phase;
+  }
+
+  /** Quotes a batch (one request for all its quotes), then pays it in one message; returns its UETRs. */
+  static List<UUID> sendBatch(BenchHttpClient client, Side from, String bank, int batch, SplittableRandom random, long seq,
+      Map<UUID, Long> submittedAt, BenchLatency quoteLatency) throws Exception {
+    long[] amounts = new long[batch];
+    var q = new StringBuilder(batch * 64 + 16).append("{\"requests\":[");
+    for (int i = 0; i < batch; i++) {
+      amounts[i] = from.minAmountMinor + random.nextLong(from.maxAmountMinor - from.minAmountMinor);
+      q.append(i == 0 ? "" : ",").append("{\"targetCurrency\":\"").append(from.other.currency).append("\",\"sourceAmount\":\"")
+          .append(from.format(amounts[i])).append("\"}");
+    }
+    long q0 = System.nanoTime();
+    var quoted = client.post("/v1/quotes", bank, "application/json", q.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+    quoteLatency.record(System.nanoTime() - q0, 1);
+    if (quoted.status() != 200) throw new IllegalStateException("quotes on " + from.nodeId + ": " + quoted.text());
+    JsonNode results = JSON.readTree(quoted.body()).get("results");
+    var uetrs = new ArrayList<UUID>(batch);
+    var b = new StringBuilder(batch * 300 + 64).append("{\"msgId\":\"X").append(bank).append('-').append(seq).append('-')
+        .append(random.nextLong() & Long.MAX_VALUE).append("\",\"payments\":[");
+    for (int i = 0; i < batch; i++) {
+      JsonNode quote = results.get(i).get("quotes").get(0);
+      UUID uetr = BenchLatency.uetr(random);
+      uetrs.add(uetr);
+      String creditor = from.other.banks.get(random.nextInt(from.other.banks.size()));
+      b.append(i == 0 ? "" : ",").append("{\"uetr\":\"").append(uetr).append("\",\"debtorAgent\":\"").append(bank)
+          .append("\",\"creditorAgent\":\"").append(creditor).append("\",\"amount\":\"").append(from.format(amounts[i]))
+          .append("\",\"currency\":\"").append(from.currency).append("\",\"quoteId\":\"").append(quote.get("quoteId").asText())
+          .append("\",\"debtor\":{\"name\":\"Volga Energy\"},\"creditor\":{\"name\":\"Tehran Grid\"},\"remittance\":\"Invoice ")
+          .append(seq).append("\"}");
+    }
+    byte[] body = b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    long t0 = System.nanoTime();
+    for (UUID u : uetrs) submittedAt.put(u, t0);
+    var paid = client.post("/v1/payments", bank, "application/json", body);
+    if (paid.status() != 200) throw new IllegalStateException("payments on " + from.nodeId + ": " + paid.text());
+    return uetrs;
+  }
+
+  static void awaitFinal(Inboxes inboxes, List<UUID> uetrs, long timeoutMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    for (UUID u : uetrs) {
+      while (!inboxes.finals.containsKey(u)) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new IllegalStateException("payment " + u + " not final after " + timeoutMillis + " ms");
+        }
+        Thread.sleep(1);
+      }
+    }
+  }
+
+  /** Each currency on its own node: the participants hold exactly the opening liquidity, nothing reserved. */
+  static void checkConservation(Side s, PrintStream out) throws Exception {
+    try (var client = new BenchHttpClient("127.0.0.1", s.port)) {
+      var r = client.get("/v1/admin/accounts", s.centralBank);
+      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal reserved = BigDecimal.ZERO;
+      for (var a : JSON.readTree(r.body())) {
+        total = total.add(new BigDecimal(a.get("balance").asText()));
+        reserved = reserved.add(new BigDecimal(a.get("reserved").asText()));
+      }
+      BigDecimal expected = BigDecimal.valueOf(s.bankOpeningMinor, s.minorUnits).multiply(BigDecimal.valueOf(s.banks.size()))
+          .add(BigDecimal.valueOf(s.dealerOpeningMinor, s.minorUnits));
+      if (total.compareTo(expected) != 0 || reserved.signum() != 0) {
+        throw new IllegalStateException(s.currency + " on " + s.nodeId + ": participants hold " + total + " (expected " + expected
+            + "), reserved " + reserved);
+      }
+      out.println("  conservation on " + s.nodeId + ": participants hold " + total.toPlainString() + " " + s.currency
+          + ", exactly the opening liquidity; nothing reserved");
+    }
+  }
+}
