@@ -224,6 +224,7 @@ final class XmlIn {
   }
 
   private void leave() {
+    if (depth <= 0) throw new IllegalStateException("left more elements than were entered");
     if (tee != null) {
       tee.end(r);
       if (depth == teeDepth) {

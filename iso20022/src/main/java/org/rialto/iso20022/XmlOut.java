@@ -37,6 +37,7 @@ final class XmlOut {
   private Map<String, Integer>[] frameOrder = new Map[32];
   private String[] frameType = new String[32];
   private String[] frameNamespace = new String[32];
+  private String[] frameName = new String[32];
   private int top;
 
   XmlOut(int capacity) {
@@ -75,7 +76,7 @@ final class XmlOut {
   /** Opens an element that declares {@code namespace} as the default namespace. */
   void startRoot(String name, String namespace) {
     flush(name);
-    push(null, null, null, namespace);
+    push(name, null, null, null, namespace);
     sb.append('<').append(name).append(" xmlns=\"");
     attributeText(namespace);
     sb.append("\">");
@@ -95,7 +96,7 @@ final class XmlOut {
   /** Opens an element in no namespace (the Envelope wrapper). */
   void startUnqualified(String name) {
     flush(name);
-    push(null, null, null, "");
+    push(name, null, null, null, "");
     sb.append('<').append(name);
     if (!frameNamespace[top - 1].isEmpty()) sb.append(" xmlns=\"\"");
     sb.append('>');
@@ -103,7 +104,7 @@ final class XmlOut {
 
   void start(String name) {
     flush(name);
-    push(null, null, null, frameNamespace[top]);
+    push(name, null, null, null, frameNamespace[top]);
     sb.append('<').append(name).append('>');
   }
 
@@ -114,15 +115,18 @@ final class XmlOut {
   void start(String name, String type, List<XmlElement> others) {
     flush(name);
     if (others.isEmpty()) {
-      push(null, null, null, frameNamespace[top]);
+      push(name, null, null, null, frameNamespace[top]);
     } else {
       Map<String, Integer> order = SchemaOrder.of(type);
-      push(sorted(others, order, type), order, type, frameNamespace[top]);
+      push(name, sorted(others, order, type), order, type, frameNamespace[top]);
     }
     sb.append('<').append(name).append('>');
   }
 
   void end(String name) {
+    if (top == 0 || !name.equals(frameName[top])) {
+      throw new IllegalStateException("closing " + name + " but the open element is " + (top == 0 ? "none" : frameName[top]));
+    }
     List<XmlElement> others = frameOthers[top];
     if (others != null) {
       for (int i = framePos[top]; i < others.size(); i++) generic(others.get(i), frameNamespace[top]);
@@ -213,7 +217,7 @@ final class XmlOut {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private void push(List<XmlElement> others, Map<String, Integer> order, String type, String namespace) {
+  private void push(String name, List<XmlElement> others, Map<String, Integer> order, String type, String namespace) {
     top++;
     if (top == frameOthers.length) {
       int n = frameOthers.length * 2;
@@ -222,12 +226,14 @@ final class XmlOut {
       frameOrder = Arrays.copyOf(frameOrder, n);
       frameType = Arrays.copyOf(frameType, n);
       frameNamespace = Arrays.copyOf(frameNamespace, n);
+      frameName = Arrays.copyOf(frameName, n);
     }
     frameOthers[top] = others;
     framePos[top] = 0;
     frameOrder[top] = order;
     frameType[top] = type;
     frameNamespace[top] = namespace;
+    frameName[top] = name;
   }
 
   private static List<XmlElement> sorted(List<XmlElement> others, Map<String, Integer> order, String type) {
