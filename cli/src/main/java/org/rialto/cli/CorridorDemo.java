@@ -391,12 +391,15 @@ final class CorridorDemo {
     if (keep) {
       out.println();
       out.println("The nodes keep running (--keep):");
-      out.println("  RU-NODE http://127.0.0.1:" + ruPort + "/openapi.json   (pid " + ru.process.pid() + ", log " + ru.log + ")");
-      out.println("  IR-NODE http://127.0.0.1:" + irPort + "/openapi.json   (pid " + ir.process.pid() + ", log " + ir.log + ")");
+      out.println("  RU-NODE console http://127.0.0.1:" + ruPort + "/console   API http://127.0.0.1:" + ruPort
+          + "/openapi.json   (pid " + ru.process.pid() + ", log " + ru.log + ")");
+      out.println("  IR-NODE console http://127.0.0.1:" + irPort + "/console   API http://127.0.0.1:" + irPort
+          + "/openapi.json   (pid " + ir.process.pid() + ", log " + ir.log + ")");
       out.println("  Try: curl -H 'X-Rialto-Participant: VOLGRUMM' http://127.0.0.1:" + ruPort + "/v1/accounts/VOLGRUMM");
       out.println("  Stop them with: kill " + ru.process.pid() + " " + ir.process.pid());
     } else {
-      out.println("Run './rialto demo --keep' to leave both nodes running afterwards and explore their APIs.");
+      out.println("Run './rialto demo --keep' to leave both nodes running afterwards and open their operator consoles"
+          + " (http://127.0.0.1:PORT/console) and APIs.");
       out.println("Check a store yourself: ./rialto ledger verify --store " + dir.resolve("ru-node.db"));
     }
     return new Summary(lines.size(), settled, rejected, consistent, conserved);
