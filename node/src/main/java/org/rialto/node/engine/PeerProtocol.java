@@ -75,8 +75,64 @@ public final class PeerProtocol {
           || t.rate() == null || t.msgId() == null) {
         throw new IllegalArgumentException("incomplete transfer " + m.uetr());
       }
+      checkValues(t);
     }
     return messages;
+  }
+
+  /** Longest text a transfer may carry in any field (ISO 20022 Max140Text). */
+  static final int MAX_TEXT_CHARS = 140;
+
+  /**
+   * Every value a transfer carries, checked before the writer sees it: the writer builds records
+   * that refuse impossible values (a payment of 0, a conversion between one currency), and such a
+   * refusal inside a turn stops the node. A peer is another central bank's system, not a trusted
+   * part of this one, so a malformed transfer is refused here with the reason, like any input.
+   */
+  private static void checkValues(PeerMessage.Transfer t) {
+    String at = "transfer " + t.uetr() + ": ";
+    for (String bic : new String[] {t.debtorAgent(), t.creditorAgent(), t.fxp()}) {
+      if (!isBic(bic)) throw new IllegalArgumentException(at + "'" + bic + "' is not a BIC");
+    }
+    for (String code : new String[] {t.sourceCurrency(), t.targetCurrency()}) {
+      if (!CURRENCY.matcher(code).matches()) throw new IllegalArgumentException(at + "'" + code + "' is not a currency code");
+    }
+    if (t.sourceCurrency().equals(t.targetCurrency())) throw new IllegalArgumentException(at + "source and target currency are the same");
+    for (long amount : new long[] {t.sourceAmountMinor(), t.targetAmountMinor()}) {
+      if (amount < 1 || amount > org.rialto.node.config.Amounts.MAX_AMOUNT_MINOR) {
+        throw new IllegalArgumentException(at + "amount " + amount + " is not in 1.." + org.rialto.node.config.Amounts.MAX_AMOUNT_MINOR);
+      }
+    }
+    try {
+      if (t.rate().length() > 40 || new java.math.BigDecimal(t.rate()).signum() <= 0) throw new NumberFormatException();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(at + "rate '" + t.rate() + "' is not a positive decimal");
+    }
+    for (String text : new String[] {t.fromNode(), t.msgId(), t.endToEndId(), t.quoteId(), t.debtorName(), t.creditorName(),
+        t.remittance()}) {
+      if (text != null && text.length() > MAX_TEXT_CHARS) throw new IllegalArgumentException(at + "a text longer than " + MAX_TEXT_CHARS);
+    }
+  }
+
+  private static final java.util.regex.Pattern BIC = java.util.regex.Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
+  private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
+  private static final java.util.regex.Pattern REASON_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{4}");
+
+  private static boolean isBic(String s) {
+    return BIC.matcher(s).matches();
+  }
+
+  /**
+   * An answer that decides nothing it cannot express: a status, and for a rejection an ISO
+   * reason code. Anything else is the peer's fault, reported as such, and the payment stays in
+   * doubt (asked about again) rather than being settled or voided on a malformed word.
+   */
+  public static void checkReply(PeerReply reply) {
+    if (reply == null || reply.status() == null) throw new IllegalArgumentException("answer without a status");
+    if (reply.status() == PeerReply.Status.REJECTED
+        && (reply.reasonCode() == null || !REASON_CODE.matcher(reply.reasonCode()).matches())) {
+      throw new IllegalArgumentException("rejection of " + reply.uetr() + " without an ISO reason code: " + reply.reasonCode());
+    }
   }
 
   public static byte[] encodeReplies(List<PeerReply> replies) {

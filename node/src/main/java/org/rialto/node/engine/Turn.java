@@ -372,6 +372,9 @@ final class Turn {
     else if (t.targetAmountMinor() <= 0 || t.targetAmountMinor() > org.rialto.node.config.Amounts.MAX_AMOUNT_MINOR) reject = "AM02";
     else if (s.participants.get(t.creditorAgent()).isEmpty()) reject = "RC01";
     else if (s.participants.get(t.fxp()).isEmpty() || !s.fxProviders.contains(t.fxp())) reject = "RC01";
+    // Leg 2 would move money from the FX provider's account to itself, which the ledger refuses
+    // (and a refusal there stops the writer): no payment routed by a node's configuration does it.
+    else if (t.fxp().equals(t.creditorAgent())) reject = "AG01";
     else if (nowMillis >= t.expiresAtMillis()) reject = "AB05";
     recordCrossBorder(uetr, cb);
     record(p, viaStatusRequest ? "first heard of through a status request" : "forwarded by " + t.fromNode());

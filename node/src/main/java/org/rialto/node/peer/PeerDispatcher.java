@@ -136,7 +136,11 @@ public final class PeerDispatcher implements AutoCloseable {
         if (replies.size() != batch.size()) throw new IllegalStateException("peer answered " + replies.size() + " of " + batch.size());
         var delivered = new ArrayList<DeliveredReply>(replies.size());
         for (int i = 0; i < replies.size(); i++) {
-          if (!replies.get(i).uetr().equals(batch.get(i).uetr())) throw new IllegalStateException("peer answers out of order");
+          if (replies.get(i) == null || !batch.get(i).uetr().equals(replies.get(i).uetr())) {
+            throw new IllegalStateException("peer answers out of order");
+          }
+          // A malformed answer must not reach the writer, where it would stop the node.
+          PeerProtocol.checkReply(replies.get(i));
           delivered.add(new DeliveredReply(rowIds.get(i), replies.get(i)));
         }
         // Wait until the answers are durable here before forgetting the rows: a crash in between
