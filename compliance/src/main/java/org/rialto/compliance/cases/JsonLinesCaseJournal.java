@@ -21,12 +21,14 @@ import java.util.List;
 
 /**
  * A case journal in a file, one JSON object per line, for the CLI and tests (the node backs
- * {@link CaseJournal} with its own store). Each line carries the SHA-256 of the previous line,
- * so an edited or deleted line is detected when the file is read. Appends are forced to disk.
+ * {@link CaseJournal} with its own store). Each line carries its own SHA-256 and its
+ * predecessor's, so an edited, inserted or deleted line is detected when the file is read.
+ * Appends are forced to disk.
  */
 public final class JsonLinesCaseJournal implements CaseJournal {
   public static final int MAX_LINE_BYTES = 1 << 20;
   private static final String GENESIS = "0".repeat(64);
+  private static final String HASH_FIELD = ",\"hash\":\"";
 
   private final Path file;
   private final ObjectMapper mapper = new ObjectMapper();
@@ -50,7 +52,9 @@ public final class JsonLinesCaseJournal implements CaseJournal {
     }
     ObjectNode n = toJson(event);
     n.put("prev", lastHash);
-    byte[] line = (n.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    String body = n.toString();
+    String hash = sha256(body);
+    byte[] line = (body.substring(0, body.length() - 1) + HASH_FIELD + hash + "\"}\n").getBytes(StandardCharsets.UTF_8);
     if (line.length > MAX_LINE_BYTES) {
       throw new IllegalArgumentException("case event " + event.sequence() + " is larger than " + MAX_LINE_BYTES + " bytes");
     }
@@ -65,7 +69,7 @@ public final class JsonLinesCaseJournal implements CaseJournal {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to case journal " + file, e);
     }
-    lastHash = sha256(line, line.length - 1);
+    lastHash = hash;
   }
 
   @Override
@@ -86,29 +90,34 @@ public final class JsonLinesCaseJournal implements CaseJournal {
           continue;
         }
         try {
-          JsonNode n = mapper.readTree(line);
-          if (!previous.equals(n.path("prev").asText())) {
+          int at = line.lastIndexOf(HASH_FIELD);
+          if (at < 0 || !line.endsWith("\"}")) {
+            throw new IllegalStateException(file + " line " + number + ": no hash; the journal was altered");
+          }
+          String body = line.substring(0, at) + "}";
+          String hash = line.substring(at + HASH_FIELD.length(), line.length() - 2);
+          JsonNode n = mapper.readTree(body);
+          if (!previous.equals(n.path("prev").asText()) || !hash.equals(sha256(body))) {
             throw new IllegalStateException(file + " line " + number + ": hash chain broken; the journal was altered");
           }
           events.add(fromJson(n));
+          previous = hash;
         } catch (IOException | RuntimeException e) {
           if (e instanceof IllegalStateException ise) {
             throw ise;
           }
           throw new IllegalStateException(file + " line " + number + ": unreadable case event: " + e.getMessage(), e);
         }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        previous = sha256(bytes, bytes.length);
       }
     }
     lastHash = previous;
     return events;
   }
 
-  private static String sha256(byte[] bytes, int length) {
+  private static String sha256(String text) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update(bytes, 0, length);
+      d.update(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);

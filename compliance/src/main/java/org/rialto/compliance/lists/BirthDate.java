@@ -44,13 +44,13 @@ public record BirthDate(LocalDate exact, int fromYear, int toYear, boolean appro
       t = t.substring(1).strip();
     }
     try {
-      if (t.length() == 10) {
-        LocalDate day = LocalDate.parse(t);
-        return new BirthDate(day, day.getYear(), day.getYear(), approximate);
-      }
       int range = t.indexOf("..");
       if (range > 0) {
         return ofYears(Integer.parseInt(t.substring(0, range).strip()), Integer.parseInt(t.substring(range + 2).strip()), approximate);
+      }
+      if (t.length() == 10) {
+        LocalDate day = LocalDate.parse(t);
+        return new BirthDate(day, day.getYear(), day.getYear(), approximate);
       }
       int year = Integer.parseInt(t);
       return ofYears(year, year, approximate);

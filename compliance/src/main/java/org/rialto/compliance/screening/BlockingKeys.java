@@ -19,13 +19,13 @@ import org.rialto.compliance.text.Phonetic;
  */
 final class BlockingKeys {
   static final int MAX_KEYS_PER_WORD = 2 + Phonetic.MAX_SYMBOLS;
-  private static final int MIN_COARSE_LENGTH = 3;
+  private static final int MIN_COARSE_LENGTH = 2;
+  private static final int MIN_JOINED_LENGTH = 3;
   /** Deletions of shorter keys give 3-symbol keys that thousands of names share. */
   private static final int DELETION_MIN_LENGTH = 5;
 
   private static final long SEED_CANONICAL = 0x9E3779B97F4A7C15L;
   private static final long SEED_COARSE = 0xC2B2AE3D27D4EB4FL;
-  private static final long SEED_DELETION = 0x165667B19E3779F9L;
   private static final long SEED_HARD = 0x27D4EB2F165667C5L;
 
   private BlockingKeys() {}
@@ -40,14 +40,39 @@ final class BlockingKeys {
     if (t.canonical() != null) {
       c = add(out, c, hash(SEED_CANONICAL, t.canonical(), -1));
     }
+    if (t.hasCore()) {
+      // "Abu al-Athir" is compared with and without its article: key both forms.
+      String whole = Phonetic.coarse(t.skeleton());
+      if (whole.length() >= MIN_COARSE_LENGTH) {
+        c = coarseKeys(whole, out, c);
+      }
+    }
     String coarse = t.coarseKey();
+    if (t.coreSkeleton().indexOf('C') >= 0) {
+      // ch is also written c or k (Chang / Cang, Gatwech / Gatwec, ISO 9 č): key it as k too.
+      String asK = Phonetic.coarse(t.coreSkeleton().replace('C', 'K'));
+      if (asK.length() >= MIN_COARSE_LENGTH) {
+        c = add(out, c, hash(SEED_COARSE, asK, -1));
+      }
+    }
+    if (coarse.length() >= 3 && t.coreSkeleton().startsWith("G")) {
+      // Russian writes a foreign h as г: Gusein / Huseyn, German / Herman, Gasan / Hasan.
+      c = add(out, c, hash(SEED_COARSE, coarse.substring(1), -1));
+    }
+    if (coarse.length() >= 4 && coarse.endsWith("S") && !t.abjad()) {
+      // English plurals in organisation names: Guards / Guard, Industries / Industry.
+      c = add(out, c, hash(SEED_COARSE, coarse.substring(0, coarse.length() - 1), -1));
+    }
     if (coarse.length() >= MIN_COARSE_LENGTH) {
       return coarseKeys(coarse, out, c);
     }
-    // A short coarse key ("S" for Hijazi) hits too many names: use the skeleton without its
-    // soft sounds instead ("HJZ" for Hijazi and Hejazi), or the whole skeleton if that is short too.
-    String hard = hardSkeleton(t.coreSkeleton());
-    String key = hard.length() >= 2 ? hard : t.coreSkeleton().isEmpty() ? t.core() : t.coreSkeleton();
+    // A coarse key of one symbol ("N" for Haniya) would hit thousands of names: key the skeleton
+    // instead.
+    String skeleton = t.coreSkeleton();
+    if (skeleton.length() > 2 && skeleton.endsWith("H")) {
+      skeleton = skeleton.substring(0, skeleton.length() - 1); // Haniyeh / Haniya
+    }
+    String key = skeleton.isEmpty() ? t.core() : skeleton;
     return add(out, c, hash(SEED_HARD, key, -1));
   }
 
@@ -55,7 +80,7 @@ final class BlockingKeys {
     StringBuilder b = new StringBuilder(skeleton.length());
     for (int i = 0; i < skeleton.length(); i++) {
       char ch = skeleton.charAt(i);
-      if (ch != 'Y' && ch != 'W') {
+      if (ch != 'Y' && ch != 'W' && ch != 'H') {
         b.append(ch);
       }
     }
@@ -68,7 +93,8 @@ final class BlockingKeys {
       return count;
     }
     String coarse = Phonetic.coarse(first.skeleton() + second.skeleton());
-    return coarse.length() < MIN_COARSE_LENGTH ? count : add(out, count, hash(SEED_COARSE, coarse, -1));
+    // Two words written as one make a long word; short joined keys would only collide.
+    return coarse.length() < MIN_JOINED_LENGTH ? count : add(out, count, hash(SEED_COARSE, coarse, -1));
   }
 
   private static int coarseKeys(String coarse, long[] out, int count) {
@@ -79,7 +105,9 @@ final class BlockingKeys {
         if (skip > 0 && coarse.charAt(skip) == coarse.charAt(skip - 1)) {
           continue;
         }
-        c = add(out, c, hash(SEED_DELETION, coarse, skip));
+        // Same seed as the whole key: a word with one consonant more shares its deletion key
+        // with the whole key of the shorter word (Abdurrochim / Abdurrahim).
+        c = add(out, c, hash(SEED_COARSE, coarse, skip));
       }
     }
     return c;

@@ -13,19 +13,22 @@ import org.rialto.compliance.text.NameNormalizer;
 import org.rialto.compliance.text.NameToken;
 
 /**
- * The screening index of one list version: every name and alias prepared once, a blocking index
- * over the words that can decide a match, and the blocking keys of every word.
+ * The screening index of one list version: every name and alias prepared once, an inverted index
+ * of blocking keys (see {@link BlockingKeys}), and the keys of every word.
  *
- * <p>Only a name's "deciding" words go into the inverted index: the fewest of its heaviest words
- * without which the name cannot reach the threshold (prefix filtering). "Mohammad Ali Rezaei" is
- * found through Rezaei, not through every name containing Mohammad; a query looks up all its
- * words, so no match is lost to the filter. Each candidate then goes through three gates, each
- * dearer and tighter than the one before:
+ * <p>A list name becomes a candidate only through one of its "deciding" words: the fewest of its
+ * heaviest words without which it cannot reach the threshold (prefix filtering). "Mohammad Ali
+ * Rezaei" is found through Rezaei, not through every name containing Mohammad; a query looks up
+ * all its words, so no match is lost to the filter. The keys of the other words sit in a second
+ * index that is read only to complete what the candidates hit. Each candidate then goes through
+ * gates, each dearer and tighter than the one before:
  *
  * <ol>
- *   <li>a bound on its score from the words that share a blocking key with the query;
- *   <li>the same bound from the key-sharing word pairs whose similarity really reaches the
- *       word threshold;
+ *   <li>gate 0, from the postings alone: the weight of the words on either side that share a key
+ *       bounds the score;
+ *   <li>gate 1: the same with the word pairs the query writes as one word or as two;
+ *   <li>gate 2: the same bound counting only key-sharing pairs whose similarity really reaches
+ *       the word threshold;
  *   <li>the full {@link NameMatcher} score.
  * </ol>
  *
@@ -36,10 +39,15 @@ public final class ListIndex {
   static final double MAX_EVIDENCE_GAIN = Screener.DOB_SAME_DAY_GAIN + Screener.COUNTRY_GAIN;
   private static final int TOKEN_BITS = 4;
   private static final int TOKEN_MASK = (1 << TOKEN_BITS) - 1;
-  /** Posting bit: the key is that of two adjacent list words written as one. */
-  private static final int JOINED_FLAG = 1 << TOKEN_BITS;
-  private static final int NAME_SHIFT = TOKEN_BITS + 1;
-  private static final int MAX_NAMES = (Integer.MAX_VALUE >>> NAME_SHIFT) - 1;
+  /**
+   * Posting layout (a long): name id in the high 32 bits; the word's share of the name's weight
+   * in bits 8-15 (rounded up to 1/255, so sums of shares bound from above); a joined-key flag in
+   * bit 4; the word index in bits 0-3.
+   */
+  private static final long JOINED_FLAG = 1L << TOKEN_BITS;
+  private static final int SHARE_SHIFT = 8;
+  private static final int SHARE_SCALE = 255;
+  private static final int MAX_NAMES = Integer.MAX_VALUE - 1;
   /** Query keys per screening: every word's keys plus the joined keys of neighbours. */
   private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 1);
   private static final int KEY_TABLE_SIZE = Integer.highestOneBit(MAX_QUERY_KEYS) << 2;
@@ -62,13 +70,22 @@ public final class ListIndex {
   /** Keys of word w are {@code wordKeys[wordKeyStart[w] .. wordKeyStart[w + 1])}. */
   private final int[] wordKeyStart;
   private final long[] wordKeys;
+  /** Per word w: the key of w and the next word written as one (0 for a name's last word). */
+  private final long[] pairKey;
   // Per word and per name, flat: the first gate reads only these, never the name objects, so a
   // rejected candidate costs no cache miss beyond its array slots.
   private final double[] wordWeight;
   private final char[] wordFirstLetter;
   private final boolean[] wordIsInitial;
   private final double[] nameWeight;
+  /**
+   * Per name: the share of its weight outside its indexed words (bits 0-15, rounded up to
+   * 1/65535) and how many such words it has (bits 16-23): what gate 0 cannot see in postings.
+   */
+  private final int[] nameRest;
   private final Postings postings;
+  /** The keys of every other word: read only to complete what candidates hit. */
+  private final Postings secondary;
   private final ThreadLocal<Scratch> scratch;
 
   /** A list name that may reach the threshold, with its name score. */
@@ -76,6 +93,10 @@ public final class ListIndex {
 
   private static final class Scratch {
     final int[] stamp;
+    /** Per candidate: list words hit by a posting, query words whose keys hit, summed shares. */
+    final int[] listHits;
+    final int[] queryHits;
+    final int[] shareHits;
     /** Per candidate: list word pairs hit through a joined key (bit = first word of the pair). */
     final int[] joinedPairs;
     /** Per candidate: the query words whose keys hit those pairs. */
@@ -97,6 +118,9 @@ public final class ListIndex {
 
     Scratch(int names) {
       stamp = new int[names];
+      listHits = new int[names];
+      queryHits = new int[names];
+      shareHits = new int[names];
       joinedPairs = new int[names];
       joinedQueryWords = new int[names];
       candidates = new int[names];
@@ -105,12 +129,15 @@ public final class ListIndex {
 
   private ListIndex(SanctionsList list, double threshold, NameMatcher matcher, List<PreparedName> names,
       int[] entryOfName, List<EntryName> entryNames, int[] firstWord, int[] wordKeyStart, long[] wordKeys,
-      Postings postings) {
+      long[] pairKey, int[] nameRest, Postings postings, Postings secondary) {
+    this.secondary = secondary;
+    this.pairKey = pairKey;
     int words = wordKeyStart.length - 1;
     this.wordWeight = new double[words];
     this.wordFirstLetter = new char[words];
     this.wordIsInitial = new boolean[words];
     this.nameWeight = new double[names.size()];
+    this.nameRest = nameRest;
     for (int nameId = 0; nameId < names.size(); nameId++) {
       PreparedName name = names.get(nameId);
       if (firstWord[nameId + 1] - firstWord[nameId] != name.size()) {
@@ -157,7 +184,10 @@ public final class ListIndex {
     IntList firstWord = new IntList();
     IntList wordKeyStart = new IntList();
     LongList allWordKeys = new LongList();
+    LongList pairKeys = new LongList();
+    IntList nameRest = new IntList();
     Postings.Builder builder = new Postings.Builder();
+    Postings.Builder secondaryBuilder = new Postings.Builder();
     long[] keys = new long[BlockingKeys.MAX_KEYS_PER_WORD];
     List<ListEntry> entries = list.entries();
     for (int e = 0; e < entries.size(); e++) {
@@ -175,21 +205,36 @@ public final class ListIndex {
         entryNames.add(n);
         firstWord.add(wordKeyStart.size());
         boolean[] deciding = decidingWords(prepared, minCoverage);
+        double restWeight = 0;
+        int restWords = 0;
         for (int t = 0; t < prepared.size(); t++) {
           wordKeyStart.add(allWordKeys.size());
           int count = BlockingKeys.wordKeys(prepared.token(t), keys, 0);
+          if (count == 0) {
+            restWeight += prepared.weight(t);
+            restWords++;
+          }
           for (int k = 0; k < count; k++) {
             allWordKeys.add(keys[k]);
+            long posting = posting(nameId, share(prepared.weight(t), prepared), 0, t);
             if (deciding[t]) {
-              builder.add(keys[k], nameId << NAME_SHIFT | t);
+              builder.add(keys[k], posting);
+            } else {
+              secondaryBuilder.add(keys[k], posting);
             }
           }
         }
-        for (int t = 0; t + 1 < prepared.size(); t++) {
-          if (deciding[t] || deciding[t + 1]) {
-            int count = BlockingKeys.joinedKeys(prepared.token(t), prepared.token(t + 1), keys, 0);
-            for (int k = 0; k < count; k++) {
-              builder.add(keys[k], nameId << NAME_SHIFT | JOINED_FLAG | t);
+        nameRest.add(restWords << 16 | (int) Math.min(65535, Math.ceil(restWeight / prepared.totalWeight() * 65535)));
+        for (int t = 0; t < prepared.size(); t++) {
+          int count = t + 1 < prepared.size() ? BlockingKeys.joinedKeys(prepared.token(t), prepared.token(t + 1), keys, 0) : 0;
+          pairKeys.add(count == 0 ? 0 : keys[0]);
+          if (count > 0) {
+            double both = prepared.weight(t) + prepared.weight(t + 1);
+            long posting = posting(nameId, share(both, prepared), JOINED_FLAG, t);
+            if (deciding[t] || deciding[t + 1]) {
+              builder.add(keys[0], posting);
+            } else {
+              secondaryBuilder.add(keys[0], posting);
             }
           }
         }
@@ -198,7 +243,16 @@ public final class ListIndex {
     firstWord.add(wordKeyStart.size());
     wordKeyStart.add(allWordKeys.size());
     return new ListIndex(list, threshold, matcher, names, entryOfName.toArray(), entryNames, firstWord.toArray(),
-        wordKeyStart.toArray(), allWordKeys.toArray(), builder.build());
+        wordKeyStart.toArray(), allWordKeys.toArray(), pairKeys.toArray(), nameRest.toArray(), builder.build(),
+        secondaryBuilder.build());
+  }
+
+  private static int share(double weight, PreparedName name) {
+    return (int) Math.min(SHARE_SCALE, Math.ceil(weight / name.totalWeight() * SHARE_SCALE));
+  }
+
+  private static long posting(int nameId, int share, long flag, int word) {
+    return (long) nameId << 32 | (long) share << SHARE_SHIFT | flag | word;
   }
 
   /**
@@ -284,30 +338,76 @@ public final class ListIndex {
     }
     fillKeyTable(s, wordKeyCount, keyCount);
     int candidateCount = 0;
-    int[] posted = postings.postings();
+    long[] posted = postings.postings();
     for (int k = 0; k < keyCount; k++) {
       int slot = postings.slot(s.queryKeys[k]);
       if (slot < 0) {
         continue;
       }
+      int queryWords = s.queryKeyWords[k];
       for (int p = postings.start(slot), end = postings.end(slot); p < end; p++) {
-        int posting = posted[p];
-        int nameId = posting >>> NAME_SHIFT;
+        long posting = posted[p];
+        int nameId = (int) (posting >>> 32);
         if (s.stamp[nameId] != generation) {
           s.stamp[nameId] = generation;
+          s.listHits[nameId] = 0;
+          s.queryHits[nameId] = 0;
+          s.shareHits[nameId] = 0;
           s.joinedPairs[nameId] = 0;
           s.joinedQueryWords[nameId] = 0;
           s.candidates[candidateCount++] = nameId;
         }
+        int word = (int) (posting & TOKEN_MASK);
+        int bit = (posting & JOINED_FLAG) != 0 ? 3 << word : 1 << word;
+        if ((s.listHits[nameId] & bit) != bit) {
+          s.shareHits[nameId] += (int) (posting >>> SHARE_SHIFT) & 0xFF;
+          s.listHits[nameId] |= bit;
+        }
+        s.queryHits[nameId] |= queryWords;
         if ((posting & JOINED_FLAG) != 0) {
-          s.joinedPairs[nameId] |= 1 << (posting & TOKEN_MASK);
-          s.joinedQueryWords[nameId] |= s.queryKeyWords[k];
+          s.joinedPairs[nameId] |= 1 << word;
+          s.joinedQueryWords[nameId] |= queryWords;
+        }
+      }
+    }
+    if (candidateCount > 0) {
+      long[] more = secondary.postings();
+      for (int k = 0; k < keyCount; k++) {
+        int slot = secondary.slot(s.queryKeys[k]);
+        if (slot < 0) {
+          continue;
+        }
+        int queryWords = s.queryKeyWords[k];
+        for (int p = secondary.start(slot), end = secondary.end(slot); p < end; p++) {
+          long posting = more[p];
+          int nameId = (int) (posting >>> 32);
+          if (s.stamp[nameId] != generation) {
+            continue; // not a candidate: a secondary word alone never decides a match
+          }
+          int word = (int) (posting & TOKEN_MASK);
+          int bit = (posting & JOINED_FLAG) != 0 ? 3 << word : 1 << word;
+          if ((s.listHits[nameId] & bit) != bit) {
+            s.shareHits[nameId] += (int) (posting >>> SHARE_SHIFT) & 0xFF;
+            s.listHits[nameId] |= bit;
+          }
+          s.queryHits[nameId] |= queryWords;
+          if ((posting & JOINED_FLAG) != 0) {
+            s.joinedPairs[nameId] |= 1 << word;
+            s.joinedQueryWords[nameId] |= queryWords;
+          }
         }
       }
     }
     List<Candidate> out = new ArrayList<>();
+    // An initial of the query ("A. Rudenko") may pair with an indexed word no key hit: gate 0
+    // cannot see that, so such rare queries skip it.
+    boolean gateZero = !hasInitial(query);
     for (int c = 0; c < candidateCount; c++) {
       int nameId = s.candidates[c];
+      if (gateZero && !passesGateZero(query, nameId, s)) {
+        continue;
+      }
+
       if (!passesGates(query, names[nameId], nameId, s, wordKeyCount, keyCount, s.joinedPairs[nameId],
           s.joinedQueryWords[nameId])) {
         continue;
@@ -322,11 +422,68 @@ public final class ListIndex {
     return out;
   }
 
+  /**
+   * Gate 0, from the postings alone and one int per name: the indexed words hit, plus whatever
+   * the unindexed words could add (all their weight, and as many of the query's heaviest other
+   * words).
+   */
+  private boolean passesGateZero(PreparedName query, int nameId, Scratch s) {
+    int rest = nameRest[nameId];
+    int restWords = rest >>> 16;
+    double listShare = (s.shareHits[nameId] / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
+    int queryMask = s.queryHits[nameId];
+    double queryShare = covered(query, queryMask);
+    if (restWords > 0) {
+      queryShare += heaviestOutside(query, queryMask, restWords) / query.totalWeight();
+    }
+    return 0.5 * (Math.min(1.0, queryShare) + Math.min(1.0, listShare)) >= candidateMinScore - 1e-9;
+  }
+
+  private static boolean hasInitial(PreparedName query) {
+    for (int i = 0; i < query.size(); i++) {
+      if (query.token(i).initial()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sum of the {@code count} heaviest query weights outside {@code mask}. */
+  private static double heaviestOutside(PreparedName query, int mask, int count) {
+    double sum = 0;
+    int used = mask;
+    for (int taken = 0; taken < count; taken++) {
+      int best = -1;
+      for (int i = 0; i < query.size(); i++) {
+        if ((used & (1 << i)) == 0 && (best < 0 || query.weight(i) > query.weight(best))) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      used |= 1 << best;
+      sum += query.weight(best);
+    }
+    return sum;
+  }
+
   /** Gates 1 and 2: bounds from key-sharing words, then from truly similar key-sharing pairs. */
   private boolean passesGates(PreparedName query, PreparedName name, int nameId, Scratch s, int wordKeyCount,
       int queryKeyCount, int joinedPairs, int joinedQueryWords) {
     int base = firstWord[nameId];
     int size = firstWord[nameId + 1] - base;
+    // Two words of the list name the query writes as one ("Gholam Reza" / "Gholamreza").
+    for (int t = 0; t + 1 < size; t++) {
+      long key = pairKey[base + t];
+      if (key != 0) {
+        int slot = findKey(s, key);
+        if (slot >= 0 && s.wordMaskTable[slot] != 0) {
+          joinedPairs |= 1 << t;
+          joinedQueryWords |= s.wordMaskTable[slot];
+        }
+      }
+    }
     int queryMask = 0;
     double listCovered = 0;
     for (int t = 0; t < size; t++) {

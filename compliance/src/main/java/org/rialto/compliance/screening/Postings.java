@@ -3,7 +3,7 @@ package org.rialto.compliance.screening;
 import java.util.Arrays;
 
 /**
- * An immutable map from 64-bit blocking keys to posting lists of ints, in three flat arrays
+ * An immutable map from 64-bit blocking keys to posting lists of longs, in three flat arrays
  * (open addressing over the keys, one shared array of postings): no boxing and no per-key object,
  * so a lookup is a few array reads.
  */
@@ -12,10 +12,10 @@ final class Postings {
   private final long[] keys;
   private final int[] starts;
   private final int[] ends;
-  private final int[] postings;
+  private final long[] postings;
   private final int mask;
 
-  private Postings(long[] keys, int[] starts, int[] ends, int[] postings) {
+  private Postings(long[] keys, int[] starts, int[] ends, long[] postings) {
     this.keys = keys;
     this.starts = starts;
     this.ends = ends;
@@ -24,7 +24,7 @@ final class Postings {
   }
 
   /** The posting array; a key's postings are {@code [start(slot), end(slot))}. */
-  int[] postings() {
+  long[] postings() {
     return postings;
   }
 
@@ -69,10 +69,10 @@ final class Postings {
   /** Collects (key, posting) pairs, then freezes them. */
   static final class Builder {
     private long[] pairKeys = new long[1024];
-    private int[] pairValues = new int[1024];
+    private long[] pairValues = new long[1024];
     private int size;
 
-    void add(long key, int posting) {
+    void add(long key, long posting) {
       if (size == pairKeys.length) {
         pairKeys = Arrays.copyOf(pairKeys, size * 2);
         pairValues = Arrays.copyOf(pairValues, size * 2);
@@ -95,15 +95,15 @@ final class Postings {
       long[] keys = new long[capacity];
       int[] starts = new int[capacity];
       int[] ends = new int[capacity];
-      int[] postings = new int[size];
+      long[] postings = new long[size];
       int written = 0;
       int i = 0;
       while (i < size) {
         long key = pairKeys[i];
         int start = written;
-        int previous = -1;
+        long previous = -1;
         while (i < size && pairKeys[i] == key) {
-          int v = pairValues[i];
+          long v = pairValues[i];
           if (v != previous) {
             postings[written++] = v;
             previous = v;
@@ -121,21 +121,21 @@ final class Postings {
       return new Postings(keys, starts, ends, Arrays.copyOf(postings, written));
     }
 
-    private static boolean less(long[] k, int[] v, int a, int b) {
+    private static boolean less(long[] k, long[] v, int a, int b) {
       return k[a] < k[b] || k[a] == k[b] && v[a] < v[b];
     }
 
-    private static void swap(long[] k, int[] v, int a, int b) {
+    private static void swap(long[] k, long[] v, int a, int b) {
       long tk = k[a];
       k[a] = k[b];
       k[b] = tk;
-      int tv = v[a];
+      long tv = v[a];
       v[a] = v[b];
       v[b] = tv;
     }
 
     /** Quicksort of the parallel arrays; recursion only into the smaller half bounds the depth. */
-    private static void sort(long[] k, int[] v, int lo, int hi) {
+    private static void sort(long[] k, long[] v, int lo, int hi) {
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
         swap(k, v, mid, hi);

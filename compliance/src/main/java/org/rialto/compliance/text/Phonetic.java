@@ -198,8 +198,9 @@ public final class Phonetic {
   }
 
   /**
-   * Blocking key: merges the classes the distance treats as near (s/z/ch/j, k/g, t/d, b/p, f/v)
-   * and drops the soft symbols, so two spellings with a small distance usually share the key.
+   * Blocking key: merges the classes the distance treats as near (s/z/ch/j, k/g, t/d, b/p) and
+   * drops the soft symbols (y/i, u/w, v, h), so two spellings with a small distance usually share
+   * the key.
    */
   public static String coarse(String skeleton) {
     char[] out = new char[skeleton.length()];
@@ -211,12 +212,14 @@ public final class Phonetic {
         case 'G' -> k = 'K';
         case 'D' -> k = 'T';
         case 'P' -> k = 'B';
-        case 'V' -> k = 'F';
-        case 'Y', 'W', 'H' -> k = 0;
+        // v, w and u are one sound written three ways (Lavrov / Lawrow, Javad / جواد "juad"):
+        // the key drops them with the other soft sounds.
+        case 'Y', 'W', 'H', 'V' -> k = 0;
         default -> k = skeleton.charAt(i);
       }
+      // No collapsing: "Sanino" (SNN) must keep its length to meet "Santino" (SNTN) one deletion away.
       if (k != 0) {
-        len = append(out, len, k, true);
+        out[len++] = k;
       }
     }
     return new String(out, 0, len);

@@ -55,6 +55,9 @@ final class Transliteration {
       return new Folded(out.toString(), null);
     }
     String text = NFKC.normalize(raw);
+    // One name is written in one language: a Persian letter anywhere makes every Arabic-script
+    // word of it Persian (محمدرضا has none of its own, نقدی does).
+    boolean persian = isPersian(text);
     StringBuilder out = new StringBuilder(text.length() + 8);
     StringBuilder abjadMarks = new StringBuilder(text.length() + 8);
     int i = 0;
@@ -77,7 +80,7 @@ final class Transliteration {
         }
         i += Character.charCount(next);
       }
-      String latin = transliterate(run, prepare(run, text.substring(start, i)));
+      String latin = transliterate(run, prepare(run, text.substring(start, i), persian));
       if (run == RUN_ARABIC) {
         appendAbjad(out, abjadMarks, latin);
       } else {
@@ -138,7 +141,7 @@ final class Transliteration {
     }
   }
 
-  private static String prepare(int run, String segment) {
+  private static String prepare(int run, String segment, boolean persian) {
     if (run != RUN_ARABIC) {
       return segment;
     }
@@ -146,7 +149,6 @@ final class Transliteration {
     // ICU would render it as a consonantal y and turn Mustafa into "mstfy".
     // Persian pronounces ض and ذ as z and ث as s (رمضان Ramazan, ذوالفقار Zolfaghar); ICU's
     // Arabic-Latin gives the Arabic d, dh and th. Text with Persian letters is read the Persian way.
-    boolean persian = isPersian(segment);
     StringBuilder b = new StringBuilder(segment.length());
     for (int k = 0; k < segment.length(); k++) {
       char c = segment.charAt(k);
