@@ -13,6 +13,13 @@ final class NodeYaml {
 
   static String config(String node, String currency, int minorUnits, String centralBank, int port, Path store,
       List<Participant> participants, List<Peer> peers, List<String> fxProviders, int decisionWindowSeconds) {
+    return config(node, currency, minorUnits, centralBank, port, store, participants, peers, fxProviders, decisionWindowSeconds, 0);
+  }
+
+  /** @param quoteValiditySeconds 0 for the node's default */
+  static String config(String node, String currency, int minorUnits, String centralBank, int port, Path store,
+      List<Participant> participants, List<Peer> peers, List<String> fxProviders, int decisionWindowSeconds,
+      int quoteValiditySeconds) {
     var y = new StringBuilder();
     y.append("node: ").append(node).append('\n');
     y.append("currency: {code: ").append(currency).append(", minorUnits: ").append(minorUnits).append("}\n");
@@ -20,6 +27,7 @@ final class NodeYaml {
     y.append("listen: {host: 127.0.0.1, port: ").append(port).append("}\n");
     y.append("store: {url: '").append(store.toAbsolutePath()).append("'}\n");
     y.append("decisionWindowSeconds: ").append(decisionWindowSeconds).append('\n');
+    if (quoteValiditySeconds > 0) y.append("quoteValiditySeconds: ").append(quoteValiditySeconds).append('\n');
     y.append("participants:\n");
     for (var p : participants) {
       y.append("  - {bic: ").append(p.bic()).append(", name: '").append(p.name()).append("', country: ")

@@ -55,12 +55,13 @@ class PartitionTest {
     }
   }
 
-  void writeRuConfig(int decisionWindowSeconds) throws Exception {
+  void writeRuConfig(int decisionWindowSeconds, int quoteValiditySeconds) throws Exception {
     Files.writeString(ruConfig, NodeYaml.config("RU-NODE", "RUB", 2, RU_CB, ruPort, dir.resolve("ru.db"),
         List.of(new NodeYaml.Participant(RU_CB, "Central Bank RU", "RU", "0"),
             new NodeYaml.Participant(VOLGA, "Volga Bank", "RU", "1000000.00"),
             new NodeYaml.Participant(DEALER, "Dealer Bank", "RU", "0")),
-        List.of(new NodeYaml.Peer("IR-NODE", irPort, "IRR", 0, List.of("IR"))), List.of(DEALER), decisionWindowSeconds));
+        List.of(new NodeYaml.Peer("IR-NODE", irPort, "IRR", 0, List.of("IR"))), List.of(DEALER), decisionWindowSeconds,
+        quoteValiditySeconds));
   }
 
   @Test
@@ -69,7 +70,7 @@ class PartitionTest {
     irPort = freePort();
     ruConfig = dir.resolve("ru.yaml");
     irConfig = dir.resolve("ir.yaml");
-    writeRuConfig(600);
+    writeRuConfig(600, 0);
     Files.writeString(irConfig, NodeYaml.config("IR-NODE", "IRR", 0, IR_CB, irPort, dir.resolve("ir.db"),
         List.of(new NodeYaml.Participant(IR_CB, "Central Bank IR", "IR", "0"),
             new NodeYaml.Participant(TEHRAN, "Tehran Bank", "IR", "0"),
@@ -118,11 +119,15 @@ class PartitionTest {
     var told = finalStatuses(VOLGA);
     for (String uetr : waiting.keySet()) assertThat(told.get(uetr)).isEqualTo("ACSC");
 
-    // 2. A short decision window (restart with a new configuration on the same store): the
-    // receiving node comes back after it has passed and must reject; leg 1 is voided.
+    // 2. A short decision window and short quotes (restart with a new configuration on the same
+    // store): the receiving node comes back after the window has passed and must reject; leg 1
+    // is voided. A quote used after its expiry is refused before anything is reserved.
     ru.stop();
-    writeRuConfig(2);
+    writeRuConfig(2, 3);
     ru = NodeProcess.start(ruConfig, dir.resolve("ru.log"));
+    var stale = ruHttp.post(VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"5.00\"}").body()
+        .get("quotes").get(0).get("quoteId").asText();
+    long staleQuotedAt = System.currentTimeMillis();
     ir.kill();
     long sentAt = System.currentTimeMillis();
     var late = pay(5, "7.00");
@@ -141,6 +146,14 @@ class PartitionTest {
     assertThat(account(irHttp, DEALER).get("balance").asText()).isEqualTo(Long.toString(DEALER_IRR - settledIrr));
     told = finalStatuses(VOLGA);
     for (String uetr : late.keySet()) assertThat(told.get(uetr)).isEqualTo("RJCT:AB05");
+    Thread.sleep(Math.max(0, staleQuotedAt + 3_500 - System.currentTimeMillis()));
+    String staleUetr = UUID.randomUUID().toString();
+    var refused = ruHttp.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + staleUetr + "\",\"debtorAgent\":\"" + VOLGA
+        + "\",\"creditorAgent\":\"" + TEHRAN + "\",\"amount\":\"5.00\",\"currency\":\"RUB\",\"quoteId\":\"" + stale + "\"}");
+    assertThat(refused.body().get("payments").get(0).get("state").asText()).as(refused.raw()).isEqualTo("REJECTED");
+    assertThat(refused.body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("AB03");
+    assertThat(account(ruHttp, VOLGA).get("reserved").asText()).isEqualTo("0.00");
+    assertThat(state(irHttp, TEHRAN, staleUetr)).isEqualTo("ABSENT");
     ru.stop();
     ir.stop();
   }
