@@ -335,6 +335,16 @@ public final class NameMatcher {
     }
   }
 
+  /** Jaro-Winkler (Apache Commons Text) of two vowel-keeping phonetic forms. */
+  public static double jaroWinkler(String a, String b) {
+    return JARO_WINKLER.apply(a, b);
+  }
+
+  /** The Latin-to-Latin word similarity from its phonetic and Jaro-Winkler parts. */
+  public static double blend(double phonetic, double jaroWinkler) {
+    return PHONETIC_SHARE * phonetic + (1 - PHONETIC_SHARE) * jaroWinkler;
+  }
+
   private static double clamp(double v) {
     return v < 0 ? 0 : v > 1 ? 1 : v;
   }

@@ -11,6 +11,7 @@ import org.rialto.compliance.match.NameMatcher;
 import org.rialto.compliance.match.PreparedName;
 import org.rialto.compliance.text.NameNormalizer;
 import org.rialto.compliance.text.NameToken;
+import org.rialto.compliance.text.Phonetic;
 
 /**
  * The screening index of one list version: every name and alias prepared once, an inverted index
@@ -38,6 +39,15 @@ public final class ListIndex {
   /** The most a name's score can gain from supporting evidence (date of birth, country). */
   static final double MAX_EVIDENCE_GAIN = Screener.DOB_SAME_DAY_GAIN + Screener.COUNTRY_GAIN;
   private static final int TOKEN_BITS = 4;
+  private static final int HIT_STRIDE = 4;
+  private static final int WALK_SLACK = 32;
+  private static final int STAMP = 0;
+  /** Low 16 bits: list words hit; high 16 bits: their summed shares (at most 16 * 255). */
+  private static final int LIST_HITS = 1;
+  /** Low 16 bits: query words whose keys hit; high 16 bits: list pairs hit by a joined key. */
+  private static final int QUERY_HITS = 2;
+  /** Query words whose keys hit a joined pair. */
+  private static final int JOINED_QUERY_WORDS = 3;
   private static final int TOKEN_MASK = (1 << TOKEN_BITS) - 1;
   /**
    * Posting layout (a long): name id in the high 32 bits; the word's share of the name's weight
@@ -47,10 +57,14 @@ public final class ListIndex {
   private static final long JOINED_FLAG = 1L << TOKEN_BITS;
   private static final int SHARE_SHIFT = 8;
   private static final int SHARE_SCALE = 255;
-  private static final int MAX_NAMES = Integer.MAX_VALUE - 1;
+  private static final int MAX_NAMES = Integer.MAX_VALUE / HIT_STRIDE - 1;
   /** Query keys per screening: every word's keys plus the joined keys of neighbours. */
   private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 1);
   private static final int KEY_TABLE_SIZE = Integer.highestOneBit(MAX_QUERY_KEYS) << 2;
+  /** Two Latin words pair only if 0.6 * phonetic + 0.4 * Jaro-Winkler reaches 0.8: phonetic >= 2/3. */
+  private static final double LATIN_PHONETIC_NEEDED = 2.0 / 3.0;
+  /** From this phonetic similarity on, Jaro-Winkler needs only 0.5 to reach the word threshold. */
+  private static final double JARO_WINKLER_UNNEEDED = 1.0;
 
   static {
     if (NameNormalizer.MAX_TOKENS > 1 << TOKEN_BITS) {
@@ -77,12 +91,25 @@ public final class ListIndex {
   private final double[] wordWeight;
   private final char[] wordFirstLetter;
   private final boolean[] wordIsInitial;
+  // Gate 2 data per word: packed skeletons (-1: too long, use the word object), canonical family.
+  private final long[] wordSkeleton;
+  private final long[] wordCoreSkeleton;
+  /** Bits 0-7 skeleton length, 8-15 core skeleton length, bit 16 abjad, bit 17 has a core. */
+  private final int[] wordShape;
+  private final int[] wordCanonical;
+  private final java.util.Map<String, Integer> canonicalIds;
   private final double[] nameWeight;
   /**
    * Per name: the share of its weight outside its indexed words (bits 0-15, rounded up to
    * 1/65535) and how many such words it has (bits 16-23): what gate 0 cannot see in postings.
    */
   private final int[] nameRest;
+  /**
+   * Per name, two longs: a 64-bit signature (Bloom filter) of the keys of its secondary words,
+   * and the share of its weight those words carry (rounded up to 1/65535). When a query key's
+   * secondary postings are too long to walk, gate 0 asks the signature instead.
+   */
+  private final long[] nameSecondary;
   private final Postings postings;
   /** The keys of every other word: read only to complete what candidates hit. */
   private final Postings secondary;
@@ -92,15 +119,11 @@ public final class ListIndex {
   record Candidate(int nameId, double nameScore) {}
 
   private static final class Scratch {
-    final int[] stamp;
-    /** Per candidate: list words hit by a posting, query words whose keys hit, summed shares. */
-    final int[] listHits;
-    final int[] queryHits;
-    final int[] shareHits;
-    /** Per candidate: list word pairs hit through a joined key (bit = first word of the pair). */
-    final int[] joinedPairs;
-    /** Per candidate: the query words whose keys hit those pairs. */
-    final int[] joinedQueryWords;
+    /**
+     * Per candidate, interleaved so that one cache line holds it: stamp, list words hit, query
+     * words hit, summed shares, joined pairs, query words of joined pairs.
+     */
+    final int[] hits;
     final int[] candidates;
     final long[] queryKeys = new long[MAX_QUERY_KEYS];
     /** The query words (bit mask) each query key belongs to. */
@@ -112,30 +135,39 @@ public final class ListIndex {
     final int[] joinedMaskTable = new int[KEY_TABLE_SIZE];
     final int[] usedSlots = new int[MAX_QUERY_KEYS];
     int usedCount;
+    final long[] querySkeleton = new long[NameNormalizer.MAX_TOKENS];
+    final long[] queryCoreSkeleton = new long[NameNormalizer.MAX_TOKENS];
+    final int[] queryShape = new int[NameNormalizer.MAX_TOKENS];
+    final int[] queryCanonical = new int[NameNormalizer.MAX_TOKENS];
+    /** Query keys whose secondary postings were not walked: their signature bits and words. */
+    final long[] unresolvedBits = new long[MAX_QUERY_KEYS];
+    final int[] unresolvedWords = new int[MAX_QUERY_KEYS];
+    int unresolvedCount;
     final int[] sharing = new int[NameNormalizer.MAX_TOKENS];
     final int[] sharingJoined = new int[NameNormalizer.MAX_TOKENS];
     int generation;
 
     Scratch(int names) {
-      stamp = new int[names];
-      listHits = new int[names];
-      queryHits = new int[names];
-      shareHits = new int[names];
-      joinedPairs = new int[names];
-      joinedQueryWords = new int[names];
+      hits = new int[names * HIT_STRIDE];
       candidates = new int[names];
     }
   }
 
   private ListIndex(SanctionsList list, double threshold, NameMatcher matcher, List<PreparedName> names,
       int[] entryOfName, List<EntryName> entryNames, int[] firstWord, int[] wordKeyStart, long[] wordKeys,
-      long[] pairKey, int[] nameRest, Postings postings, Postings secondary) {
+      long[] pairKey, int[] nameRest, long[] nameSecondary, Postings postings, Postings secondary) {
+    this.nameSecondary = nameSecondary;
     this.secondary = secondary;
     this.pairKey = pairKey;
     int words = wordKeyStart.length - 1;
     this.wordWeight = new double[words];
     this.wordFirstLetter = new char[words];
     this.wordIsInitial = new boolean[words];
+    this.wordSkeleton = new long[words];
+    this.wordCoreSkeleton = new long[words];
+    this.wordShape = new int[words];
+    this.wordCanonical = new int[words];
+    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
     this.nameWeight = new double[names.size()];
     this.nameRest = nameRest;
     for (int nameId = 0; nameId < names.size(); nameId++) {
@@ -146,11 +178,17 @@ public final class ListIndex {
       nameWeight[nameId] = name.totalWeight();
       for (int t = 0; t < name.size(); t++) {
         int w = firstWord[nameId] + t;
+        NameToken token = name.token(t);
         wordWeight[w] = name.weight(t);
-        wordFirstLetter[w] = name.token(t).core().charAt(0);
-        wordIsInitial[w] = name.token(t).initial();
+        wordFirstLetter[w] = token.core().charAt(0);
+        wordIsInitial[w] = token.initial();
+        wordSkeleton[w] = Phonetic.pack(token.skeleton());
+        wordCoreSkeleton[w] = Phonetic.pack(token.coreSkeleton());
+        wordShape[w] = shape(token);
+        wordCanonical[w] = token.canonical() == null ? -1 : ids.computeIfAbsent(token.canonical(), k -> ids.size());
       }
     }
+    this.canonicalIds = java.util.Map.copyOf(ids);
     this.list = list;
     this.threshold = threshold;
     this.candidateMinScore = threshold - MAX_EVIDENCE_GAIN;
@@ -186,6 +224,7 @@ public final class ListIndex {
     LongList allWordKeys = new LongList();
     LongList pairKeys = new LongList();
     IntList nameRest = new IntList();
+    LongList nameSecondary = new LongList();
     Postings.Builder builder = new Postings.Builder();
     Postings.Builder secondaryBuilder = new Postings.Builder();
     long[] keys = new long[BlockingKeys.MAX_KEYS_PER_WORD];
@@ -207,6 +246,8 @@ public final class ListIndex {
         boolean[] deciding = decidingWords(prepared, minCoverage);
         double restWeight = 0;
         int restWords = 0;
+        long signature = 0;
+        double secondaryWeight = 0;
         for (int t = 0; t < prepared.size(); t++) {
           wordKeyStart.add(allWordKeys.size());
           int count = BlockingKeys.wordKeys(prepared.token(t), keys, 0);
@@ -221,10 +262,16 @@ public final class ListIndex {
               builder.add(keys[k], posting);
             } else {
               secondaryBuilder.add(keys[k], posting);
+              signature |= signatureBits(keys[k]);
             }
+          }
+          if (count > 0 && !deciding[t]) {
+            secondaryWeight += prepared.weight(t);
           }
         }
         nameRest.add(restWords << 16 | (int) Math.min(65535, Math.ceil(restWeight / prepared.totalWeight() * 65535)));
+        nameSecondary.add(signature);
+        nameSecondary.add((long) Math.min(65535, Math.ceil(secondaryWeight / prepared.totalWeight() * 65535)));
         for (int t = 0; t < prepared.size(); t++) {
           int count = t + 1 < prepared.size() ? BlockingKeys.joinedKeys(prepared.token(t), prepared.token(t + 1), keys, 0) : 0;
           pairKeys.add(count == 0 ? 0 : keys[0]);
@@ -235,6 +282,8 @@ public final class ListIndex {
               builder.add(keys[0], posting);
             } else {
               secondaryBuilder.add(keys[0], posting);
+              signature |= signatureBits(keys[0]);
+              secondaryWeight += 0; // both words are already counted as secondary words
             }
           }
         }
@@ -243,8 +292,29 @@ public final class ListIndex {
     firstWord.add(wordKeyStart.size());
     wordKeyStart.add(allWordKeys.size());
     return new ListIndex(list, threshold, matcher, names, entryOfName.toArray(), entryNames, firstWord.toArray(),
-        wordKeyStart.toArray(), allWordKeys.toArray(), pairKeys.toArray(), nameRest.toArray(), builder.build(),
+        wordKeyStart.toArray(), allWordKeys.toArray(), pairKeys.toArray(), nameRest.toArray(), nameSecondary.toArray(),
+        builder.build(),
         secondaryBuilder.build());
+  }
+
+  /** Adds one posting to a candidate's hits. */
+  private static void record(int[] hits, int h, long posting, int queryWords) {
+    int word = (int) (posting & TOKEN_MASK);
+    boolean joined = (posting & JOINED_FLAG) != 0;
+    int bit = joined ? 3 << word : 1 << word;
+    int listHits = hits[h + LIST_HITS];
+    if ((listHits & bit) != bit) {
+      hits[h + LIST_HITS] = (listHits | bit) + ((int) (posting >>> SHARE_SHIFT) & 0xFF) * (1 << 16);
+    }
+    hits[h + QUERY_HITS] |= queryWords | (joined ? 1 << (word + 16) : 0);
+    if (joined) {
+      hits[h + JOINED_QUERY_WORDS] |= queryWords;
+    }
+  }
+
+  /** Two bits of a 64-bit signature for a key. */
+  private static long signatureBits(long key) {
+    return 1L << (key & 63) | 1L << ((key >>> 6) & 63);
   }
 
   private static int share(double weight, PreparedName name) {
@@ -316,7 +386,7 @@ public final class ListIndex {
     Scratch s = scratch.get();
     s.generation++;
     if (s.generation == Integer.MAX_VALUE) {
-      Arrays.fill(s.stamp, 0);
+      Arrays.fill(s.hits, 0);
       s.generation = 1;
     }
     int generation = s.generation;
@@ -337,6 +407,14 @@ public final class ListIndex {
       }
     }
     fillKeyTable(s, wordKeyCount, keyCount);
+    for (int t = 0; t < query.size(); t++) {
+      NameToken token = query.token(t);
+      s.querySkeleton[t] = Phonetic.pack(token.skeleton());
+      s.queryCoreSkeleton[t] = Phonetic.pack(token.coreSkeleton());
+      s.queryShape[t] = shape(token);
+      // A family no list word has is still a family: it differs from every listed one.
+      s.queryCanonical[t] = token.canonical() == null ? -1 : canonicalIds.getOrDefault(token.canonical(), Integer.MAX_VALUE);
+    }
     int candidateCount = 0;
     long[] posted = postings.postings();
     for (int k = 0; k < keyCount; k++) {
@@ -348,53 +426,42 @@ public final class ListIndex {
       for (int p = postings.start(slot), end = postings.end(slot); p < end; p++) {
         long posting = posted[p];
         int nameId = (int) (posting >>> 32);
-        if (s.stamp[nameId] != generation) {
-          s.stamp[nameId] = generation;
-          s.listHits[nameId] = 0;
-          s.queryHits[nameId] = 0;
-          s.shareHits[nameId] = 0;
-          s.joinedPairs[nameId] = 0;
-          s.joinedQueryWords[nameId] = 0;
+        int h = nameId * HIT_STRIDE;
+        if (s.hits[h + STAMP] != generation) {
+          s.hits[h + STAMP] = generation;
+          s.hits[h + LIST_HITS] = 0;
+          s.hits[h + QUERY_HITS] = 0;
+          s.hits[h + JOINED_QUERY_WORDS] = 0;
           s.candidates[candidateCount++] = nameId;
         }
-        int word = (int) (posting & TOKEN_MASK);
-        int bit = (posting & JOINED_FLAG) != 0 ? 3 << word : 1 << word;
-        if ((s.listHits[nameId] & bit) != bit) {
-          s.shareHits[nameId] += (int) (posting >>> SHARE_SHIFT) & 0xFF;
-          s.listHits[nameId] |= bit;
-        }
-        s.queryHits[nameId] |= queryWords;
-        if ((posting & JOINED_FLAG) != 0) {
-          s.joinedPairs[nameId] |= 1 << word;
-          s.joinedQueryWords[nameId] |= queryWords;
-        }
+        record(s.hits, h, posting, queryWords);
       }
     }
+    s.unresolvedCount = 0;
     if (candidateCount > 0) {
       long[] more = secondary.postings();
+      // A secondary list much longer than the candidates costs more to walk (one random read
+      // per posting) than the candidates cost to check against its signature.
+      int walkLimit = 2 * candidateCount + WALK_SLACK;
       for (int k = 0; k < keyCount; k++) {
         int slot = secondary.slot(s.queryKeys[k]);
         if (slot < 0) {
           continue;
         }
         int queryWords = s.queryKeyWords[k];
+        if (secondary.end(slot) - secondary.start(slot) > walkLimit) {
+          s.unresolvedBits[s.unresolvedCount] = signatureBits(s.queryKeys[k]);
+          s.unresolvedWords[s.unresolvedCount++] = queryWords;
+          continue;
+        }
         for (int p = secondary.start(slot), end = secondary.end(slot); p < end; p++) {
           long posting = more[p];
           int nameId = (int) (posting >>> 32);
-          if (s.stamp[nameId] != generation) {
+          int h = nameId * HIT_STRIDE;
+          if (s.hits[h + STAMP] != generation) {
             continue; // not a candidate: a secondary word alone never decides a match
           }
-          int word = (int) (posting & TOKEN_MASK);
-          int bit = (posting & JOINED_FLAG) != 0 ? 3 << word : 1 << word;
-          if ((s.listHits[nameId] & bit) != bit) {
-            s.shareHits[nameId] += (int) (posting >>> SHARE_SHIFT) & 0xFF;
-            s.listHits[nameId] |= bit;
-          }
-          s.queryHits[nameId] |= queryWords;
-          if ((posting & JOINED_FLAG) != 0) {
-            s.joinedPairs[nameId] |= 1 << word;
-            s.joinedQueryWords[nameId] |= queryWords;
-          }
+          record(s.hits, h, posting, queryWords);
         }
       }
     }
@@ -408,8 +475,9 @@ public final class ListIndex {
         continue;
       }
 
-      if (!passesGates(query, names[nameId], nameId, s, wordKeyCount, keyCount, s.joinedPairs[nameId],
-          s.joinedQueryWords[nameId])) {
+      int h = nameId * HIT_STRIDE;
+      if (!passesGates(query, nameId, s, wordKeyCount, keyCount, s.hits[h + QUERY_HITS] >>> 16,
+          s.hits[h + JOINED_QUERY_WORDS])) {
         continue;
       }
       PreparedName name = names[nameId];
@@ -430,8 +498,24 @@ public final class ListIndex {
   private boolean passesGateZero(PreparedName query, int nameId, Scratch s) {
     int rest = nameRest[nameId];
     int restWords = rest >>> 16;
-    double listShare = (s.shareHits[nameId] / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
-    int queryMask = s.queryHits[nameId];
+    int h = nameId * HIT_STRIDE;
+    double listShare = ((s.hits[h + LIST_HITS] >>> 16) / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
+    int queryMask = s.hits[h + QUERY_HITS] & 0xFFFF;
+    if (s.unresolvedCount > 0) {
+      long signature = nameSecondary[2 * nameId];
+      int maybe = 0;
+      for (int u = 0; u < s.unresolvedCount; u++) {
+        long bits = s.unresolvedBits[u];
+        if ((signature & bits) == bits) {
+          maybe |= s.unresolvedWords[u];
+        }
+      }
+      if ((maybe & ~queryMask) != 0) {
+        // Some secondary word may share a key we did not walk: count them all, to stay an upper bound.
+        queryMask |= maybe;
+        listShare += nameSecondary[2 * nameId + 1] / 65535.0;
+      }
+    }
     double queryShare = covered(query, queryMask);
     if (restWords > 0) {
       queryShare += heaviestOutside(query, queryMask, restWords) / query.totalWeight();
@@ -469,7 +553,7 @@ public final class ListIndex {
   }
 
   /** Gates 1 and 2: bounds from key-sharing words, then from truly similar key-sharing pairs. */
-  private boolean passesGates(PreparedName query, PreparedName name, int nameId, Scratch s, int wordKeyCount,
+  private boolean passesGates(PreparedName query, int nameId, Scratch s, int wordKeyCount,
       int queryKeyCount, int joinedPairs, int joinedQueryWords) {
     int base = firstWord[nameId];
     int size = firstWord[nameId + 1] - base;
@@ -515,13 +599,13 @@ public final class ListIndex {
     if (0.5 * (covered(query, queryMask | queryInitials) + listCovered / nameWeight[nameId]) < candidateMinScore) {
       return false;
     }
+    PreparedName name = names[nameId];
     int verifiedList = 0;
     int verifiedQuery = 0;
     for (int t = 0; t < size; t++) {
       int sharing = s.sharing[t];
       for (int i = 0; sharing != 0 && i < query.size(); i++) {
-        if ((sharing & (1 << i)) != 0
-            && NameMatcher.wordSimilarity(query.token(i), name.token(t)) >= NameMatcher.WORD_MIN_SIMILARITY) {
+        if ((sharing & (1 << i)) != 0 && mayPair(s, query, i, name, t, base + t)) {
           verifiedList |= 1 << t;
           verifiedQuery |= 1 << i;
         }
@@ -539,8 +623,10 @@ public final class ListIndex {
       if ((joinedPairs & (1 << t)) == 0) {
         continue;
       }
+      int pairLength = (wordShape[base + t] & 0xFF) + (wordShape[base + t + 1] & 0xFF);
       for (int i = 0; i < query.size(); i++) {
         if ((joinedQueryWords & (1 << i)) != 0
+            && Math.abs((s.queryShape[i] & 0xFF) - pairLength) <= 2
             && NameMatcher.joinedSimilarity(query.token(i), name.token(t), name.token(t + 1))
             >= NameMatcher.JOINED_MIN_SIMILARITY) {
           verifiedQuery |= 1 << i;
@@ -598,6 +684,52 @@ public final class ListIndex {
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  private static int shape(NameToken token) {
+    return Math.min(255, token.skeleton().length()) | Math.min(255, token.coreSkeleton().length()) << 8
+        | (token.abjad() ? 1 << 16 : 0) | (token.hasCore() ? 1 << 17 : 0);
+  }
+
+  /**
+   * Gate 2's test of one word pair: true unless the pair surely falls short of the word
+   * threshold. The flat arrays settle most pairs (same or different variant family, phonetic
+   * distance too large); Latin pairs that come close are settled by the matcher itself. Pairs
+   * with equal skeletons pass without Jaro-Winkler, so the test never refuses a pair the full
+   * score would accept.
+   */
+  private boolean mayPair(Scratch s, PreparedName query, int i, PreparedName name, int t, int w) {
+    int queryCanonical = s.queryCanonical[i];
+    if (queryCanonical >= 0 && wordCanonical[w] >= 0) {
+      return queryCanonical == wordCanonical[w];
+    }
+    long qs = s.querySkeleton[i];
+    long ws = wordSkeleton[w];
+    if (qs < 0 || ws < 0 || wordIsInitial[w] || query.token(i).initial()) {
+      return NameMatcher.wordSimilarity(query.token(i), name.token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
+    }
+    int qShape = s.queryShape[i];
+    int wShape = wordShape[w];
+    boolean latin = ((qShape | wShape) & 1 << 16) == 0;
+    double needed = latin ? LATIN_PHONETIC_NEEDED : NameMatcher.WORD_MIN_SIMILARITY;
+    double p = Phonetic.similarityPacked(qs, qShape & 0xFF, ws, wShape & 0xFF, needed);
+    if (p < 1.0 && ((qShape | wShape) & 1 << 17) != 0) {
+      long qc = s.queryCoreSkeleton[i];
+      long wc = wordCoreSkeleton[w];
+      if (qc < 0 || wc < 0) {
+        return NameMatcher.wordSimilarity(query.token(i), name.token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
+      }
+      p = Math.max(p, Phonetic.similarityPacked(qc, qShape >>> 8 & 0xFF, wc, wShape >>> 8 & 0xFF, needed));
+    }
+    if (p < needed - 1e-9) {
+      return false;
+    }
+    if (!latin || p >= JARO_WINKLER_UNNEEDED) {
+      return true;
+    }
+    // Near Latin skeletons: Jaro-Winkler over the vowel-keeping forms decides (Chen / Chan).
+    double jw = NameMatcher.jaroWinkler(query.token(i).vowelKey(), name.token(t).vowelKey());
+    return NameMatcher.blend(p, jw) >= NameMatcher.WORD_MIN_SIMILARITY - 1e-9;
   }
 
   /** Query words an initial of the list name may stand for (same first letter). */

@@ -228,7 +228,8 @@ public final class Phonetic {
   /** 1 - weighted edit distance / longer length; 1.0 for equal skeletons, 0.0 for empty ones. */
   // Two DP rows per thread: the distance runs millions of times per second on the screening path.
   private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(
-      () -> new int[][] {new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1]});
+      () -> new int[][] {new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1],
+          new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1], new int[MAX_SYMBOLS + 1]});
 
   public static double similarity(String a, String b) {
     return similarity(a, b, 0.0);
@@ -248,32 +249,81 @@ public final class Phonetic {
     if (a.equals(b)) {
       return 1.0;
     }
+    int[][] rows = ROWS.get();
+    int[] codesA = rows[4];
+    int[] codesB = rows[5];
+    for (int i = 0; i < la; i++) {
+      codesA[i] = SKELETON_CODE[a.charAt(i) & 0x7f];
+    }
+    for (int j = 0; j < lb; j++) {
+      codesB[j] = SKELETON_CODE[b.charAt(j) & 0x7f];
+    }
+    return distance(rows, codesA, la, codesB, lb, atLeast);
+  }
+
+  /** Longest skeleton {@link #pack} can hold: 12 symbols of 5 bits. */
+  public static final int MAX_PACKED_SYMBOLS = 12;
+
+  /**
+   * A skeleton of at most {@link #MAX_PACKED_SYMBOLS} symbols as one long (5 bits a symbol,
+   * first symbol lowest), so an index can compare words without touching their objects; -1 when
+   * it does not fit.
+   */
+  public static long pack(String skeleton) {
+    if (skeleton.length() > MAX_PACKED_SYMBOLS) {
+      return -1;
+    }
+    long packed = 0;
+    for (int i = 0; i < skeleton.length(); i++) {
+      packed |= (long) SKELETON_CODE[skeleton.charAt(i) & 0x7f] << (5 * i);
+    }
+    return packed;
+  }
+
+  /** {@link #similarity(String, String, double)} of two packed skeletons of the given lengths. */
+  public static double similarityPacked(long a, int la, long b, int lb, double atLeast) {
+    if (la == 0 || lb == 0) {
+      return la == lb ? 1.0 : 0.0;
+    }
+    if (a == b && la == lb) {
+      return 1.0;
+    }
+    int[][] rows = ROWS.get();
+    int[] codesA = rows[4];
+    int[] codesB = rows[5];
+    for (int i = 0; i < la; i++) {
+      codesA[i] = (int) (a >>> (5 * i)) & 31;
+    }
+    for (int j = 0; j < lb; j++) {
+      codesB[j] = (int) (b >>> (5 * j)) & 31;
+    }
+    return distance(rows, codesA, la, codesB, lb, atLeast);
+  }
+
+  private static double distance(int[][] rows, int[] codesA, int la, int[] codesB, int lb, double atLeast) {
     int longer = Math.max(la, lb);
     // Costs are integers in twentieths, so the DP runs on small ints from a 1 KiB table.
     int cutoff = (int) Math.floor((1.0 - atLeast) * longer * COST_SCALE + 1e-9);
     if (Math.abs(la - lb) * MIN_INDEL > cutoff) {
       return Math.max(0, 1.0 - (double) (Math.abs(la - lb) * MIN_INDEL) / (COST_SCALE * longer));
     }
-    int[][] rows = ROWS.get();
     int[] prev = rows[0];
     int[] cur = rows[1];
     int[] indelB = rows[2];
-    int[] codeB = rows[3];
     prev[0] = 0;
     for (int j = 0; j < lb; j++) {
-      indelB[j] = indelCost(b, j);
-      codeB[j] = CODE[b.charAt(j) & 0x7f];
+      indelB[j] = indelCost(codesB[j], j == lb - 1, lb);
       prev[j + 1] = prev[j] + indelB[j];
     }
     byte[] table = SUBSTITUTION;
     for (int i = 1; i <= la; i++) {
-      int base = CODE[a.charAt(i - 1) & 0x7f] << CODE_BITS;
-      int del = indelCost(a, i - 1);
+      int base = codesA[i - 1] << 5;
+      int del = indelCost(codesA[i - 1], i == la, la);
       int left = prev[0] + del;
       cur[0] = left;
       int rowMin = left;
       for (int j = 1; j <= lb; j++) {
-        int best = prev[j - 1] + table[base | codeB[j - 1]];
+        int best = prev[j - 1] + table[base | codesB[j - 1]];
         int viaDelete = prev[j] + del;
         if (viaDelete < best) {
           best = viaDelete;
@@ -302,52 +352,49 @@ public final class Phonetic {
 
   private static final int COST_SCALE = 20;
   private static final int MIN_INDEL = 6;
-  private static final int CODE_BITS = 6;
-  /** Symbol → small code (0 for anything unexpected), so the cost table fits in L1. */
-  private static final byte[] CODE = buildCodes();
-  private static final char[] SYMBOLS = buildSymbols();
+  /** The 32 symbols a skeleton can hold ('?' for anything unexpected). */
+  private static final String SKELETON_SYMBOLS = "?BCDFGHJKLMNPQRSTVWYZ0123456789";
+  private static final byte[] SKELETON_CODE = buildCodes();
+  private static final int CODE_Y = SKELETON_SYMBOLS.indexOf('Y');
+  private static final int CODE_W = SKELETON_SYMBOLS.indexOf('W');
+  private static final int CODE_H = SKELETON_SYMBOLS.indexOf('H');
+  /** Substitution costs between symbol codes, in twentieths: 1 KiB, stays in L1. */
   private static final byte[] SUBSTITUTION = buildSubstitutionTable();
 
-  private static char[] buildSymbols() {
-    String symbols = "?BCDFGHJKLMNPQRSTVWYZaeo0123456789";
-    return symbols.toCharArray();
-  }
-
   private static byte[] buildCodes() {
-    String symbols = "?BCDFGHJKLMNPQRSTVWYZaeo0123456789";
+    if (SKELETON_SYMBOLS.length() > 32) {
+      throw new AssertionError("skeleton symbols must fit 5 bits");
+    }
     byte[] codes = new byte[128];
-    for (int i = 0; i < symbols.length(); i++) {
-      codes[symbols.charAt(i)] = (byte) i;
+    for (int i = 0; i < SKELETON_SYMBOLS.length(); i++) {
+      codes[SKELETON_SYMBOLS.charAt(i)] = (byte) i;
     }
     return codes;
   }
 
   private static byte[] buildSubstitutionTable() {
-    int size = 1 << CODE_BITS;
-    byte[] table = new byte[size * size];
-    for (int x = 0; x < SYMBOLS.length; x++) {
-      for (int y = 0; y < SYMBOLS.length; y++) {
-        table[x << CODE_BITS | y] = (byte) Math.round(substitutionCost(SYMBOLS[x], SYMBOLS[y]) * COST_SCALE);
+    byte[] table = new byte[32 * 32];
+    for (int x = 0; x < SKELETON_SYMBOLS.length(); x++) {
+      for (int y = 0; y < SKELETON_SYMBOLS.length(); y++) {
+        table[x << 5 | y] = (byte) Math.round(substitutionCost(SKELETON_SYMBOLS.charAt(x), SKELETON_SYMBOLS.charAt(y)) * COST_SCALE);
       }
     }
     return table;
   }
 
-  private static int indelCost(String s, int index) {
-    char c = s.charAt(index);
-    boolean last = index == s.length() - 1;
-    switch (c) {
-      case 'Y':
-        // A final i/y is the Persian and Arabic nisba (Karim / Karimi, Hossein / Hosseini):
-        // a different name, not a spelling variant.
-        return last && s.length() >= 3 ? 20 : 7;
-      case 'W':
-        return 7;
-      case 'H':
-        return last ? 6 : 12;
-      default:
-        return 20;
+  private static int indelCost(int code, boolean last, int length) {
+    if (code == CODE_Y) {
+      // A final i/y is the Persian and Arabic nisba (Karim / Karimi, Hossein / Hosseini):
+      // a different name, not a spelling variant.
+      return last && length >= 3 ? 20 : 7;
     }
+    if (code == CODE_W) {
+      return 7;
+    }
+    if (code == CODE_H) {
+      return last ? 6 : 12;
+    }
+    return 20;
   }
 
   static double substitutionCost(char a, char b) {
