@@ -77,6 +77,7 @@ public final class Node implements AutoCloseable {
         for (var d : ds) d.enqueue(rows);
       });
       engine.useScreener(screener(config));
+      engine.useAml(org.rialto.node.config.ConfigLoader.amlRules(config));
       if (config.screening().lists().isEmpty()) {
         System.err.println("rialto: node " + config.node() + " screens against no sanctions list (screening.lists is empty)");
       }

@@ -96,6 +96,28 @@ public final class AmlEngine {
     return new AmlResult(hits);
   }
 
+  /**
+   * Records a payment in the windows without judging it: how a node rebuilds velocity and
+   * structuring history from its stored payments after a restart, oldest first.
+   */
+  public void observe(PaymentView p) {
+    long atSecond = p.at().getEpochSecond();
+    for (int i = 0; i < rules.velocity().size(); i++) {
+      String subject = subjectKey(rules.velocity().get(i).subject(), p);
+      if (subject != null) {
+        velocityWindows.get(i).window(subject + "|" + p.currency(), this).add(atSecond, p.amountMinor());
+      }
+    }
+    for (int i = 0; i < rules.structuring().size(); i++) {
+      AmlRules.Structuring st = rules.structuring().get(i);
+      String subject = subjectKey(st.subject(), p);
+      if (subject != null && st.currency().equals(p.currency()) && p.amountMinor() >= st.lowerBoundMinor()
+          && p.amountMinor() < st.thresholdMinor()) {
+        structuringWindows.get(i).window(subject, this).add(atSecond, p.amountMinor());
+      }
+    }
+  }
+
   private void highRisk(PaymentView p, List<AmlHit> hits) {
     AmlRules.HighRisk hr = rules.highRisk();
     String[][] places = {
@@ -129,31 +151,38 @@ public final class AmlEngine {
       return;
     }
     List<String> missing = new ArrayList<>();
+    // The first missing element names the ISO 20022 reason a rejection carries.
+    String reasonCode = null;
     if (!PartyView.present(p.debtor().name())) {
       missing.add("debtor name");
+      reasonCode = "RR02";
     }
-    if (!PartyView.present(p.debtor().account())) {
+    if (p.customerDetailsCarried() && !PartyView.present(p.debtor().account())) {
       missing.add("debtor account");
+      reasonCode = reasonCode == null ? "RR01" : reasonCode;
     }
     if (!PartyView.present(p.creditor().name())) {
       missing.add("creditor name");
+      reasonCode = reasonCode == null ? "RR03" : reasonCode;
     }
-    if (!PartyView.present(p.creditor().account())) {
+    if (p.customerDetailsCarried() && !PartyView.present(p.creditor().account())) {
       missing.add("creditor account");
+      reasonCode = reasonCode == null ? "RR04" : reasonCode;
     }
     Long from = r.fullInformationFromMinor().get(p.currency());
-    if (from != null && p.amountMinor() >= from) {
+    if (p.customerDetailsCarried() && from != null && p.amountMinor() >= from) {
       PartyView d = p.debtor();
       boolean identified = PartyView.present(d.address()) || PartyView.present(d.nationalId())
           || PartyView.present(d.customerId()) || d.birthDate() != null && PartyView.present(d.birthPlace());
       if (!identified) {
         missing.add("debtor address, national id, customer id, or date and place of birth (required from "
             + money(from) + " " + p.currency() + ")");
+        reasonCode = reasonCode == null ? "RR01" : reasonCode;
       }
     }
     if (!missing.isEmpty()) {
       hits.add(new AmlHit("fatf-r16", AmlRuleType.FATF_R16, r.action(),
-          "FATF Recommendation 16 information missing: " + String.join("; ", missing)));
+          "FATF Recommendation 16 information missing: " + String.join("; ", missing), reasonCode));
     }
   }
 
@@ -163,6 +192,8 @@ public final class AmlEngine {
       case CREDITOR -> p.creditor().id();
       case DEBTOR_ACCOUNT -> PartyView.present(p.debtor().account()) ? p.debtor().account() : null;
       case CREDITOR_ACCOUNT -> PartyView.present(p.creditor().account()) ? p.creditor().account() : null;
+      case DEBTOR_AGENT -> p.debtorAgentBic();
+      case CREDITOR_AGENT -> p.creditorAgentBic();
     };
   }
 
@@ -172,6 +203,8 @@ public final class AmlEngine {
       case CREDITOR -> "creditor";
       case DEBTOR_ACCOUNT -> "debtor account";
       case CREDITOR_ACCOUNT -> "creditor account";
+      case DEBTOR_AGENT -> "debtor agent";
+      case CREDITOR_AGENT -> "creditor agent";
     };
   }
 

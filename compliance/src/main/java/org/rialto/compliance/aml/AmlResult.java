@@ -13,6 +13,11 @@ public record AmlResult(List<AmlHit> hits) {
     return hits.stream().anyMatch(h -> h.action() == AmlAction.HOLD);
   }
 
+  /** The first hit whose rule rejects the payment outright, if any. */
+  public java.util.Optional<AmlHit> rejection() {
+    return hits.stream().filter(h -> h.action() == AmlAction.REJECT).findFirst();
+  }
+
   public boolean clear() {
     return hits.isEmpty();
   }

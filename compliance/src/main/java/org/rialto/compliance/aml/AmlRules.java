@@ -38,7 +38,11 @@ public record AmlRules(List<AmountThreshold> amountThresholds, List<Velocity> ve
 
   /** Whose payments a window rule counts. */
   public enum Subject {
-    DEBTOR, DEBTOR_ACCOUNT, CREDITOR, CREDITOR_ACCOUNT;
+    DEBTOR, DEBTOR_ACCOUNT, CREDITOR, CREDITOR_ACCOUNT,
+    /** The debtor's bank: on a settlement node, its settlement account. */
+    DEBTOR_AGENT,
+    /** The creditor's bank: on a settlement node, its settlement account. */
+    CREDITOR_AGENT;
 
     static Subject parse(String s) {
       return switch (s == null ? "" : s.strip()) {
@@ -46,8 +50,10 @@ public record AmlRules(List<AmountThreshold> amountThresholds, List<Velocity> ve
         case "debtorAccount" -> DEBTOR_ACCOUNT;
         case "creditor" -> CREDITOR;
         case "creditorAccount" -> CREDITOR_ACCOUNT;
-        default -> throw new IllegalArgumentException(
-            "subject must be debtor, debtorAccount, creditor or creditorAccount, got '" + s + "'");
+        case "debtorAgent" -> DEBTOR_AGENT;
+        case "creditorAgent" -> CREDITOR_AGENT;
+        default -> throw new IllegalArgumentException("subject must be debtor, debtorAccount, debtorAgent, creditor,"
+            + " creditorAccount or creditorAgent, got '" + s + "'");
       };
     }
   }
@@ -145,6 +151,23 @@ public record AmlRules(List<AmountThreshold> amountThresholds, List<Velocity> ve
     }
   }
 
+  /** No rule at all: every payment is clear. */
+  public static AmlRules none() {
+    return new AmlRules(List.of(), List.of(), List.of(), HighRisk.none(), R16.disabled(), 1);
+  }
+
+  /** The longest window of any velocity or structuring rule (0 without such rules). */
+  public long maxWindowSeconds() {
+    long max = 0;
+    for (Velocity v : velocity) {
+      max = Math.max(max, v.windowSeconds());
+    }
+    for (Structuring st : structuring) {
+      max = Math.max(max, st.windowSeconds());
+    }
+    return max;
+  }
+
   public AmlRules {
     amountThresholds = List.copyOf(amountThresholds);
     velocity = List.copyOf(velocity);
@@ -200,6 +223,11 @@ public record AmlRules(List<AmountThreshold> amountThresholds, List<Velocity> ve
     } catch (IOException e) {
       throw new IllegalArgumentException("AML rules are not valid YAML: " + e.getMessage(), e);
     }
+    return fromTree(root);
+  }
+
+  /** The rules from an already parsed YAML or JSON tree (rules written inline in a node's configuration). */
+  public static AmlRules fromTree(JsonNode root) {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("AML rules must be a YAML mapping");
     }

@@ -14,9 +14,19 @@ import java.time.Instant;
  * @param debtorAgentBic the debtor's bank BIC, or null
  * @param creditorAgentBic the creditor's bank BIC, or null
  * @param crossBorder the payment crosses a border (FATF R16 applies in full)
+ * @param customerDetailsCarried whether accounts, addresses and identifications were given to
+ *     the rules; false where they are checked elsewhere (a settlement node keeps its customers'
+ *     names and agents only; the ISO 20022 edge checks the rest of R16), so R16 checks names only
  */
 public record PaymentView(String paymentId, Instant at, long amountMinor, String currency, PartyView debtor,
-    PartyView creditor, String debtorAgentBic, String creditorAgentBic, boolean crossBorder) {
+    PartyView creditor, String debtorAgentBic, String creditorAgentBic, boolean crossBorder,
+    boolean customerDetailsCarried) {
+  /** A payment with every customer detail it has given to the rules. */
+  public PaymentView(String paymentId, Instant at, long amountMinor, String currency, PartyView debtor,
+      PartyView creditor, String debtorAgentBic, String creditorAgentBic, boolean crossBorder) {
+    this(paymentId, at, amountMinor, currency, debtor, creditor, debtorAgentBic, creditorAgentBic, crossBorder, true);
+  }
+
   public PaymentView {
     if (paymentId == null || paymentId.isBlank() || at == null || debtor == null || creditor == null) {
       throw new IllegalArgumentException("a payment view needs an id, a time, a debtor and a creditor");

@@ -32,6 +32,12 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": " + e.getMessage(), e);
     }
+    var aml = config.aml();
+    if (aml.rulesFile() != null && !Path.of(aml.rulesFile()).isAbsolute()) {
+      // Like an include: a rules file sits next to the configuration that names it.
+      Path dir = file.toAbsolutePath().getParent();
+      config = config.withAml(new NodeConfig.AmlConfig(dir.resolve(aml.rulesFile()).normalize().toString(), aml.rules()));
+    }
     check(config);
     return config;
   }
@@ -72,6 +78,7 @@ public final class ConfigLoader {
     }
     require(c.screening().threshold() == null || (c.screening().threshold() >= 0.5 && c.screening().threshold() <= 1.0),
         "screening.threshold: 0.5 to 1.0");
+    amlRules(c);
     require(c.quoteValiditySeconds() >= 1 && c.quoteValiditySeconds() <= 86_400, "quoteValiditySeconds: 1 to 86400");
     for (int i = 0; i < c.peers().size(); i++) {
       var peer = c.peers().get(i);
@@ -88,6 +95,35 @@ public final class ConfigLoader {
       require(!peer.currency().code().equals(c.currency().code()),
           where + ".currency: " + c.currency().code() + " is settled here; each currency has one home node");
     }
+  }
+
+  /**
+   * The node's AML rules, read and checked (none when the config has no aml section). A node
+   * keeps its customers' names and agents, not their accounts, so window rules count per
+   * debtor or creditor (a customer at its bank) or per agent (a bank's settlement account).
+   */
+  public static org.rialto.compliance.aml.AmlRules amlRules(NodeConfig c) {
+    var aml = c.aml();
+    if (aml.none()) return org.rialto.compliance.aml.AmlRules.none();
+    require(aml.rulesFile() == null || aml.rules() == null || aml.rules().isNull(),
+        "aml: give either rulesFile or inline rules, not both");
+    org.rialto.compliance.aml.AmlRules rules;
+    try {
+      rules = aml.rulesFile() != null ? org.rialto.compliance.aml.AmlRules.load(Path.of(aml.rulesFile()))
+          : org.rialto.compliance.aml.AmlRules.fromTree(aml.rules());
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new ConfigException("aml: " + e.getMessage(), e);
+    }
+    var windowed = new java.util.ArrayList<org.rialto.compliance.aml.AmlRules.Subject>();
+    rules.velocity().forEach(v -> windowed.add(v.subject()));
+    rules.structuring().forEach(st -> windowed.add(st.subject()));
+    for (var subject : windowed) {
+      require(subject != org.rialto.compliance.aml.AmlRules.Subject.DEBTOR_ACCOUNT
+              && subject != org.rialto.compliance.aml.AmlRules.Subject.CREDITOR_ACCOUNT,
+          "aml: a node keeps no customer accounts to count by; use subject debtor or creditor (a customer at its"
+              + " bank) or debtorAgent or creditorAgent (a bank's settlement account)");
+    }
+    return rules;
   }
 
   private static void require(boolean ok, String message) {

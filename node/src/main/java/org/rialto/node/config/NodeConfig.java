@@ -16,6 +16,7 @@ import org.rialto.calendar.CalendarConfig;
  *     Nexus); a replaced rate's quotes stay valid min(300, this) seconds more
  * @param calendar the currency's business calendar; absent means open 24/7
  * @param centralBank BIC of the central bank that operates the node and settles its currency
+ * @param aml the AML/CFT rules every payment is judged by; absent means none
  */
 public record NodeConfig(
     String node,
@@ -29,9 +30,11 @@ public record NodeConfig(
     List<String> fxProviders,
     Integer decisionWindowSeconds,
     Integer quoteValiditySeconds,
-    ScreeningConfig screening) {
+    ScreeningConfig screening,
+    AmlConfig aml) {
 
   public NodeConfig {
+    if (aml == null) aml = AmlConfig.NONE;
     participants = participants == null ? List.of() : List.copyOf(participants);
     peers = peers == null ? List.of() : List.copyOf(peers);
     fxProviders = fxProviders == null ? List.of() : List.copyOf(fxProviders);
@@ -54,6 +57,21 @@ public record NodeConfig(
 
     public ScreeningConfig {
       lists = lists == null ? List.of() : List.copyOf(lists);
+    }
+  }
+
+  /**
+   * The AML/CFT rules of this node (thresholds, velocity, structuring, high-risk jurisdictions,
+   * FATF R16; see compliance's aml-rules.example.yaml). At most one of the two is given.
+   *
+   * @param rulesFile a YAML file of rules; a relative path is read from the configuration file's directory
+   * @param rules the same rules written inline under aml.rules
+   */
+  public record AmlConfig(String rulesFile, com.fasterxml.jackson.databind.JsonNode rules) {
+    public static final AmlConfig NONE = new AmlConfig(null, null);
+
+    public boolean none() {
+      return rulesFile == null && (rules == null || rules.isNull());
     }
   }
 
@@ -85,22 +103,35 @@ public record NodeConfig(
       CalendarConfig calendar, List<ParticipantConfig> participants, List<PeerConfig> peers, List<String> fxProviders,
       Integer decisionWindowSeconds, Integer quoteValiditySeconds) {
     this(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders, decisionWindowSeconds,
-        quoteValiditySeconds, null);
+        quoteValiditySeconds, null, null);
+  }
+
+  /** Without AML rules. */
+  public NodeConfig(String node, CurrencyConfig currency, String centralBank, ListenConfig listen, StoreConfig store,
+      CalendarConfig calendar, List<ParticipantConfig> participants, List<PeerConfig> peers, List<String> fxProviders,
+      Integer decisionWindowSeconds, Integer quoteValiditySeconds, ScreeningConfig screening) {
+    this(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders, decisionWindowSeconds,
+        quoteValiditySeconds, screening, null);
+  }
+
+  public NodeConfig withAml(AmlConfig newAml) {
+    return new NodeConfig(node, currency, centralBank, listen, store, calendar,
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, newAml);
   }
 
   public NodeConfig withPort(int port) {
     return new NodeConfig(node, currency, centralBank, new ListenConfig(listen.host(), port), store, calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml);
   }
 
   public NodeConfig withStore(String url) {
     return new NodeConfig(node, currency, centralBank, listen, new StoreConfig(url), calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml);
   }
 
   public NodeConfig withPeers(List<PeerConfig> newPeers) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar,
-        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening);
+        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml);
   }
 
 }

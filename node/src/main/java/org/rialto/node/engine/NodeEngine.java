@@ -206,6 +206,12 @@ public final class NodeEngine implements AutoCloseable {
     this.screener = newScreener;
   }
 
+  /** The AML/CFT rules every payment is judged by; called before {@link #start()}, like the configuration it comes from. */
+  public void useAml(org.rialto.compliance.aml.AmlRules rules) {
+    if (writer.isAlive()) throw new IllegalStateException("AML rules are set before the writer starts");
+    state.aml = NodeAml.of(rules);
+  }
+
   private org.rialto.compliance.screening.Screener screener() {
     var future = screener;
     if (future == null) return null;

@@ -32,6 +32,8 @@ final class NodeState {
   final Map<UUID, Payment> payments = new HashMap<>();
   /** Compliance cases, open and decided. */
   final Map<UUID, Hold> holds = new HashMap<>();
+  /** AML/CFT rules and their windows; set once before the writer starts. */
+  NodeAml aml = NodeAml.none();
   /** The cross-border side of payments that have one. */
   final Map<UUID, org.rialto.node.payment.CrossBorder> crossBorder = new HashMap<>();
   /** Participants that act as FX providers on this node. */

@@ -189,11 +189,18 @@ final class Turn {
       return null;
     }
     boolean outgoing = s.participants.get(in.creditorBic()).isEmpty();
-    if (!screening.clear()) {
+    var aml = s.aml.assess(s, p, outgoing, nowMillis);
+    if (!screening.clear() || aml.hold() && aml.rejection().isEmpty()) {
       record(p, null);
-      hold(s.payments.get(in.uetr()), outgoing ? Hold.Kind.OUTGOING : Hold.Kind.DOMESTIC, in.quoteId(), screening);
+      hold(s.payments.get(in.uetr()), outgoing ? Hold.Kind.OUTGOING : Hold.Kind.DOMESTIC, in.quoteId(), screening, aml);
       return null;
     }
+    if (aml.rejection().isPresent()) {
+      rejectByAml(p, aml);
+      statusToSender(s.payments.get(in.uetr()));
+      return null;
+    }
+    amlFlags(p, aml);
     if (outgoing) {
       prepareOutgoing(p, in);
       return null;
@@ -383,10 +390,16 @@ final class Turn {
       record(rejected, "decision: reject " + reject);
       return;
     }
-    if (!screening.clear()) {
-      hold(s.payments.get(uetr), Hold.Kind.INCOMING, null, screening);
+    var aml = s.aml.assess(s, p, true, nowMillis);
+    if (!screening.clear() || aml.hold() && aml.rejection().isEmpty()) {
+      hold(s.payments.get(uetr), Hold.Kind.INCOMING, null, screening, aml);
       return;
     }
+    if (aml.rejection().isPresent()) {
+      rejectByAml(p, aml);
+      return;
+    }
+    amlFlags(p, aml);
     commitIncoming(uetr, cb);
   }
 
@@ -425,14 +438,44 @@ final class Turn {
 
   // ---- Compliance holds ----
 
-  /** A screening hit: the payment waits, HELD, for an operator; no money has moved. */
-  private void hold(Payment p, Hold.Kind kind, String quoteId, Screening screening) {
-    var h = new Hold(p.uetr(), kind, quoteId, screening.hits(), screening.lists(), nowMillis, null, 0, null);
+  /**
+   * A screening hit or an AML rule that holds: the payment waits, HELD, for an operator; no money
+   * has moved. The case carries every explanation (sanctions hits, then AML rules with their
+   * evidence) and the list and rule versions they were judged by.
+   */
+  private void hold(Payment p, Hold.Kind kind, String quoteId, Screening screening,
+      org.rialto.compliance.aml.AmlResult aml) {
+    var hits = new ArrayList<String>(screening.hits().size() + aml.hits().size());
+    for (String hit : screening.hits()) hits.add("sanctions: " + hit);
+    for (var hit : aml.hits()) hits.add(hit.explain());
+    String versions = screening.lists();
+    if (s.aml.active()) versions = versions.isEmpty() ? s.aml.version() : versions + "; " + s.aml.version();
+    var h = new Hold(p.uetr(), kind, quoteId, hits, versions, nowMillis, null, 0, null);
     s.holds.put(p.uetr(), h);
     changedHolds.put(p.uetr(), h);
-    record(p.with(PaymentState.HELD, null, "held-screening", nowMillis),
-        "held: " + screening.hits().size() + " screening hit(s) against " + screening.lists());
+    record(p.with(PaymentState.HELD, null, screening.clear() ? "held-aml" : "held-screening", nowMillis),
+        "held: " + screening.hits().size() + " screening hit(s) against " + screening.lists() + ", "
+            + aml.hits().size() + " AML rule hit(s)");
     if (kind != Hold.Kind.INCOMING) message(p.senderBic(), "pacs.002", p.uetr(), "PDNG");
+  }
+
+  /** An AML rule that rejects outright (FATF R16 data missing, for one): final, with its reason code. */
+  private void rejectByAml(Payment p, org.rialto.compliance.aml.AmlResult aml) {
+    var hit = aml.rejection().orElseThrow();
+    var details = new ArrayList<String>(aml.hits().size());
+    for (var h : aml.hits()) details.add(h.explain());
+    Payment current = s.payments.getOrDefault(p.uetr(), p);
+    record(current.with(PaymentState.REJECTED, hit.reasonCode(), "rejected-compliance", nowMillis),
+        "rejected " + hit.reasonCode() + ": " + String.join("; ", details));
+  }
+
+  /** Rules that only flag: the payment goes on, and the hit stays in its history for review. */
+  private void amlFlags(Payment p, org.rialto.compliance.aml.AmlResult aml) {
+    if (aml.clear()) return;
+    var details = new ArrayList<String>(aml.hits().size());
+    for (var h : aml.hits()) details.add(h.explain());
+    paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, p.uetr(), nowMillis, PaymentState.RECEIVED, "aml-flagged",
+        String.join("; ", details)));
   }
 
   /**
@@ -446,7 +489,7 @@ final class Turn {
       var approved = h.approvedBy(cmd.operator(), nowMillis);
       s.holds.put(h.uetr(), approved);
       changedHolds.put(h.uetr(), approved);
-      paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, h.uetr(), nowMillis, PaymentState.HELD, "held-screening",
+      paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, h.uetr(), nowMillis, PaymentState.HELD, s.payments.get(h.uetr()).step(),
           "release approved by " + cmd.operator() + ": " + cmd.reason() + " (a second operator must confirm)"));
       audit(cmd.operator(), "case.release.approve", h.uetr().toString(), json("reason", cmd.reason()));
       afterCommit(() -> cmd.future().complete("awaiting-second-operator"));

@@ -1,0 +1,120 @@
+package org.rialto.node.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.rialto.compliance.aml.AmlEngine;
+import org.rialto.compliance.aml.AmlResult;
+import org.rialto.compliance.aml.AmlRules;
+import org.rialto.compliance.aml.PartyView;
+import org.rialto.compliance.aml.PaymentView;
+import org.rialto.node.payment.Payment;
+import org.rialto.node.payment.PaymentState;
+
+/**
+ * The node's AML/CFT rules and the history velocity and structuring need. Owned by the writer
+ * thread like the rest of {@link NodeState}: judged in the turn that admits the payment, no
+ * locks. The history is not stored apart: it is rebuilt, on the writer's first use after a
+ * start, from the payments the store already holds (every payment admitted past validation
+ * within the longest window), so a restart forgets nothing the rules count.
+ */
+final class NodeAml {
+  /** Parties' names longer than this are cut for the subject key (a name field is 140 chars in ISO 20022). */
+  static final int MAX_NAME_CHARS = 140;
+
+  private final AmlRules rules;
+  private final AmlEngine engine;
+  /** The rule set's identity for a case, like a list version: a digest of its canonical text. */
+  private final String version;
+  private boolean rebuilt;
+
+  private NodeAml(AmlRules rules) {
+    this.rules = rules;
+    this.engine = new AmlEngine(rules);
+    this.version = "AML rules " + digest(rules);
+  }
+
+  static NodeAml of(AmlRules rules) {
+    if (rules == null) throw new IllegalArgumentException("AML rules are required (AmlRules.none() for none)");
+    return new NodeAml(rules);
+  }
+
+  static NodeAml none() {
+    return new NodeAml(AmlRules.none());
+  }
+
+  boolean active() {
+    return !rules.equals(AmlRules.none());
+  }
+
+  String version() {
+    return version;
+  }
+
+  /** Judges the payment and counts it in the windows; the caller has validated it. */
+  AmlResult assess(NodeState s, Payment p, boolean crossBorder, long nowMillis) {
+    if (!active()) return new AmlResult(List.of());
+    if (!rebuilt) rebuild(s, p, nowMillis);
+    return engine.assess(view(p, crossBorder, nowMillis));
+  }
+
+  /**
+   * Replays the stored payments of the longest window, oldest first. Runs once, before the first
+   * payment after a start is judged; payments are all in memory, so this reads no store.
+   */
+  private void rebuild(NodeState s, Payment current, long nowMillis) {
+    rebuilt = true;
+    long windowMillis = rules.maxWindowSeconds() * 1_000L;
+    if (windowMillis == 0) return;
+    var recent = new ArrayList<Payment>();
+    for (Payment p : s.payments.values()) {
+      if (p.receivedAtMillis() >= nowMillis - windowMillis && p.receivedAtMillis() <= nowMillis && counted(p)
+          && !p.uetr().equals(current.uetr())) {
+        recent.add(p);
+      }
+    }
+    recent.sort(Comparator.comparingLong(Payment::receivedAtMillis).thenComparing(Payment::uetr));
+    for (Payment p : recent) engine.observe(view(p, s.crossBorder.containsKey(p.uetr()), p.receivedAtMillis()));
+  }
+
+  /**
+   * Payments refused by the node's own checks before the rules ran are not counted. An outgoing
+   * payment refused later on its quote, or an incoming one refused on its FX provider's liquidity,
+   * was counted live but shares their step, so a rebuild counts slightly fewer, never more.
+   */
+  private static boolean counted(Payment p) {
+    return !(p.state() == PaymentState.REJECTED
+        && ("rejected-validation".equals(p.step()) || "decided-rejected".equals(p.step())));
+  }
+
+  /**
+   * What the rules read of a payment. A customer is known here by its bank and its name (the
+   * node keeps no customer accounts; R16's account and address checks run at the ISO 20022 edge).
+   */
+  static PaymentView view(Payment p, boolean crossBorder, long atMillis) {
+    var debtor = PartyView.of(subject(p.debtorBic(), p.debtorName()), p.debtorName(), null, null);
+    var creditor = PartyView.of(subject(p.creditorBic(), p.creditorName()), p.creditorName(), null, null);
+    return new PaymentView(p.uetr().toString(), Instant.ofEpochMilli(atMillis), p.amountMinor(), p.currency(), debtor,
+        creditor, p.debtorBic(), p.creditorBic(), crossBorder, false);
+  }
+
+  /** A customer as the rules count it: its bank, and its name folded to case and spacing. */
+  static String subject(String bic, String name) {
+    if (name == null || name.isBlank()) return bic + "/(no name)";
+    String folded = String.join(" ", name.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+    return bic + "/" + (folded.length() > MAX_NAME_CHARS ? folded.substring(0, MAX_NAME_CHARS) : folded);
+  }
+
+  private static String digest(AmlRules rules) {
+    try {
+      var md = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] d = md.digest(rules.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(d, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
