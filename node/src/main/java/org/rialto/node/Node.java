@@ -60,8 +60,9 @@ public final class Node implements AutoCloseable {
       engine = NodeStartup.rebuild(config.node(), config.currency().code(), config.currency().minorUnits(),
           config.centralBank(), store, new Ledger(), hours, clock, routes, fx,
           new java.util.HashSet<>(config.fxProviders()), config.decisionWindowSeconds() * 1_000L, metrics);
+      var wire = new org.rialto.node.peer.PeerWire(config.node(), config.centralBank(), minorUnitsByCurrency(config), true);
       for (var peer : config.peers()) {
-        var d = new PeerDispatcher(config.node(), peer.node(), peer.url(), engine);
+        var d = new PeerDispatcher(config.node(), peer.node(), peer.url(), engine, wire);
         dispatchers.add(d);
         metrics.gauge("rialto_peer_outbox_backlog", "forwarded transfers not yet answered", "peer", peer.node(), () -> d.status().backlog());
         metrics.gauge("rialto_peer_awaiting_decision", "payments the peer holds undecided", "peer", peer.node(), () -> d.status().awaitingDecision());
@@ -83,7 +84,7 @@ public final class Node implements AutoCloseable {
       }
       engine.start();
       applyConfiguration(config, engine);
-      var peerApi = new PeerApi(engine, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
+      var peerApi = new PeerApi(engine, wire, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
       ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
           ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       var inbox = new Inbox(store);

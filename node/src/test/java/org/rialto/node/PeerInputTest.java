@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rialto.node.config.ConfigLoader;
-import org.rialto.node.engine.PeerProtocol;
 import org.rialto.node.peer.PeerMessage;
+import org.rialto.node.peer.PeerReply;
+import org.rialto.node.peer.PeerWire;
 
 /**
  * A peer node is another central bank's system: its messages and answers are input like any
@@ -36,8 +37,12 @@ class PeerInputTest {
   Node ru;
   Http http;
   HttpServer peer;
+  /** The scripted IR node's side of the wire. */
+  final PeerWire irWire = new PeerWire("IR-NODE", "CBIRIRTH", java.util.Map.of("RUB", 2, "IRR", 0), true);
   /** What the scripted IR node answers to each message it gets. */
-  final AtomicReference<Function<PeerMessage, String>> answer = new AtomicReference<>();
+  final AtomicReference<Function<PeerMessage, PeerReply>> answer = new AtomicReference<>();
+  /** How the scripted IR node spoils its pacs.002 before sending it (identity for a proper one). */
+  final AtomicReference<Function<String, String>> spoil = new AtomicReference<>(Function.identity());
 
   @BeforeEach
   void start() throws Exception {
@@ -47,17 +52,17 @@ class PeerInputTest {
     }
     peer = HttpServer.create(new InetSocketAddress("127.0.0.1", peerPort), 0);
     peer.createContext("/peer/v1/messages", exchange -> {
-      var messages = PeerProtocol.decodeMessages(exchange.getRequestBody().readAllBytes());
-      var replies = new StringBuilder("[");
-      for (var m : messages) replies.append(replies.length() > 1 ? "," : "").append(answer.get().apply(m));
-      byte[] body = replies.append("]").toString().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      var request = irWire.request(exchange.getRequestBody().readAllBytes(), "RU-NODE");
+      var replies = request.messages().stream().map(m -> answer.get().apply(m)).toList();
+      String xml = new String(irWire.answer(request, replies, System.currentTimeMillis()), StandardCharsets.UTF_8);
+      byte[] body = spoil.get().apply(xml).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", PeerWire.CONTENT_TYPE);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
     peer.start();
-    answer.set(m -> "{\"uetr\":\"" + m.uetr() + "\",\"status\":\"PENDING\",\"reasonCode\":null}");
+    answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.PENDING, null));
     Files.writeString(dir.resolve("ru.yaml"), NodeYaml.config("RU-NODE", "RUB", 2, "CBRURUMM", 0, dir.resolve("ru.db"),
         List.of(new NodeYaml.Participant("CBRURUMM", "Central Bank RU", "RU", "0"),
             new NodeYaml.Participant(VOLGA, "Volga Bank", "RU", "1000.00"),
@@ -83,50 +88,96 @@ class PeerInputTest {
     assertThat(r.body().get("payments").get(0).get("state").asText()).isEqualTo("SETTLED");
   }
 
-  String transfer(String uetr, String creditor, String fxp, long sourceMinor, String sourceCurrency, long targetMinor,
+  PeerMessage.Transfer transfer(String uetr, String creditor, String fxp, long sourceMinor, String sourceCurrency, long targetMinor,
       String targetCurrency) {
-    return "{\"kind\":\"transfer\",\"uetr\":\"" + uetr + "\",\"fromNode\":\"IR-NODE\",\"msgId\":\"M1\",\"endToEndId\":\"E1\","
-        + "\"debtorAgent\":\"" + TEHRAN + "\",\"creditorAgent\":\"" + creditor + "\",\"fxp\":\"" + fxp + "\",\"quoteId\":\"Q1\","
-        + "\"sourceAmountMinor\":" + sourceMinor + ",\"sourceCurrency\":\"" + sourceCurrency + "\",\"targetAmountMinor\":"
-        + targetMinor + ",\"targetCurrency\":\"" + targetCurrency + "\",\"rate\":\"0.0019\",\"expiresAtMillis\":"
-        + (System.currentTimeMillis() + 60_000) + ",\"debtorName\":\"Tehran Trading\",\"creditorName\":\"Volga\",\"remittance\":null}";
+    return new PeerMessage.Transfer(uetr, "IR-NODE", "M1", "E1", TEHRAN, creditor, fxp, "Q1", sourceMinor, sourceCurrency,
+        targetMinor, targetCurrency, "0.0019", System.currentTimeMillis() + 60_000, "Tehran Trading", "Volga", null);
   }
 
-  Http.Response fromPeer(String... messages) throws Exception {
-    return postAsPeer("[" + String.join(",", messages) + "]");
+  /** The pacs.008 the IR node would send, as text to spoil. */
+  String pacs008(PeerMessage.Transfer... transfers) {
+    return new String(irWire.transfers("RU-NODE", List.of(transfers), System.currentTimeMillis()), StandardCharsets.UTF_8);
+  }
+
+  Http.Response fromPeer(PeerMessage.Transfer... transfers) throws Exception {
+    return postAsPeer(pacs008(transfers));
   }
 
   Http.Response postAsPeer(String body) throws Exception {
+    return postAsPeer("IR-NODE", body);
+  }
+
+  Http.Response postAsPeer(String node, String body) throws Exception {
     var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ru.port() + "/peer/v1/messages"))
-        .header("Content-Type", "application/json").header("X-Rialto-Node", "IR-NODE")
+        .header("Content-Type", PeerWire.CONTENT_TYPE).header("X-Rialto-Node", node)
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
     var r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     return new Http.Response(r.statusCode(), null, r.body());
   }
 
+  /** The one transaction status of a pacs.002 answer. */
+  static String txStatus(Http.Response r) {
+    String raw = r.raw();
+    int at = raw.indexOf("<TxSts>");
+    return at < 0 ? null : raw.substring(at + 7, raw.indexOf("</TxSts>", at));
+  }
+
   @Test
   void malformedTransfersFromAPeerAreRefusedAndTheNodeKeepsWorking() throws Exception {
+    String good = pacs008(transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 100, "IRR", 100, "RUB"));
     String[] hostile = {
-      transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 100, "IRR", 0, "RUB"), // nothing to credit
-      transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 100, "IRR", -5, "RUB"),
-      transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 0, "IRR", 100, "RUB"), // nothing debited over there
-      transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 100, "RUB", 100, "RUB"), // no conversion at all
-      transfer(UUID.randomUUID().toString(), DEALER, DEALER, 100, "IRR", 100, "RUB"), // FX provider pays itself
-      transfer("not-a-uuid", VOLGA, DEALER, 100, "IRR", 100, "RUB"),
-      transfer(UUID.randomUUID().toString(), "bad bic", DEALER, 100, "IRR", 100, "RUB"),
+      pacs008(transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 100, "IRR", 0, "RUB")), // nothing to credit
+      good.replace("<IntrBkSttlmAmt Ccy=\"RUB\">1.00<", "<IntrBkSttlmAmt Ccy=\"RUB\">-5<"),
+      pacs008(transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 0, "IRR", 100, "RUB")), // nothing debited over there
+      pacs008(transfer(UUID.randomUUID().toString(), VOLGA, DEALER, 100, "RUB", 100, "RUB")), // no conversion at all
+      pacs008(transfer(UUID.randomUUID().toString(), DEALER, DEALER, 100, "IRR", 100, "RUB")), // FX provider pays itself
+      good.replaceAll("<UETR>[^<]*</UETR>", "<UETR>not-a-uuid</UETR>"),
+      pacs008(transfer(UUID.randomUUID().toString(), "BADBIC", DEALER, 100, "IRR", 100, "RUB")),
+      good.replace("<IntrBkSttlmAmt Ccy=\"RUB\">1.00<", "<IntrBkSttlmAmt Ccy=\"RUB\">1.001<"), // below RUB's minor unit
+      good.replace("Ccy=\"RUB\"", "Ccy=\"KZT\""), // a currency no node here settles
+      good.replaceAll("(?s)<IntrmyAgt1>.*?</IntrmyAgt1>", ""), // no FX provider
+      good.replaceAll("(?s)<SttlmTmReq>.*?</SttlmTmReq>", ""), // no decision deadline
+      good.replaceAll("(?s)<AppHdr.*?</AppHdr>", ""), // no business application header
+      good.replace("<MsgDefIdr>pacs.008.001.08</MsgDefIdr>", "<MsgDefIdr>pacs.009.001.08</MsgDefIdr>"),
+      good.replaceFirst("<Id>IR-NODE</Id>", "<Id>CN-NODE</Id>"), // claims to come from another node
+      good.replaceFirst("<Id>RU-NODE</Id>", "<Id>XX-NODE</Id>"), // meant for another node
+      good.substring(0, good.length() / 2), // cut off
+      "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+      "[{\"kind\":\"transfer\"}]", // the old JSON wire
+      "",
     };
-    for (String t : hostile) {
-      var r = fromPeer(t);
-      assertThat(r.status()).as(t + " -> " + r.raw()).isIn(200, 400);
-      if (r.status() == 200) assertThat(r.raw()).as(t).contains("REJECTED");
+    for (String body : hostile) {
+      var r = postAsPeer(body);
+      assertThat(r.status()).as(body + " -> " + r.raw()).isIn(200, 400);
+      if (r.status() == 200) assertThat(txStatus(r)).as(body + " -> " + r.raw()).isEqualTo("RJCT");
+      else assertThat(r.raw()).as("a clear reason").contains("FF01");
       assertHealthy();
     }
+    // A malformed message from a node that is not a peer is not even read.
+    assertThat(postAsPeer("CN-NODE", good).status()).isEqualTo(403);
     assertThat(http.get(DEALER, "/v1/accounts/" + DEALER).body().get("balance").asText()).isEqualTo("5000.00");
-    // A well-formed one still settles.
-    String good = UUID.randomUUID().toString();
-    var ok = fromPeer(transfer(good, VOLGA, DEALER, 1_000_000, "IRR", 1_90, "RUB"));
-    assertThat(ok.raw()).contains("COMMITTED");
+    // A well-formed one still settles, once: the same pacs.008 again gets the same answer.
+    String uetr = UUID.randomUUID().toString();
+    String ok = pacs008(transfer(uetr, VOLGA, DEALER, 1_000_000, "IRR", 1_90, "RUB"));
+    var first = postAsPeer(ok);
+    assertThat(txStatus(first)).as(first.raw()).isEqualTo("ACSC");
+    assertThat(first.raw()).contains("<OrgnlUETR>" + uetr + "</OrgnlUETR>").contains("<MsgDefIdr>pacs.002.001.10</MsgDefIdr>");
+    assertThat(txStatus(postAsPeer(ok))).isEqualTo("ACSC");
     assertThat(http.get(DEALER, "/v1/accounts/" + DEALER).body().get("balance").asText()).isEqualTo("4998.10");
+    // The same UETR for another payment is a duplicate, refused without touching the first.
+    assertThat(txStatus(fromPeer(transfer(uetr, VOLGA, DEALER, 2_000_000, "IRR", 3_80, "RUB")))).isEqualTo("RJCT");
+    assertThat(http.get(DEALER, "/v1/accounts/" + DEALER).body().get("balance").asText()).isEqualTo("4998.10");
+    // pacs.028: the settled one is ACSC; one never received is PDNG/NOOR (send it again), deciding nothing.
+    var status = postAsPeer(new String(irWire.statusRequests("RU-NODE", List.of(transfer(uetr, VOLGA, DEALER, 1, "IRR", 1, "RUB")),
+        System.currentTimeMillis()), StandardCharsets.UTF_8));
+    assertThat(txStatus(status)).as(status.raw()).isEqualTo("ACSC");
+    String unknown = UUID.randomUUID().toString();
+    status = postAsPeer(new String(irWire.statusRequests("RU-NODE", List.of(transfer(unknown, VOLGA, DEALER, 1, "IRR", 1, "RUB")),
+        System.currentTimeMillis()), StandardCharsets.UTF_8));
+    assertThat(txStatus(status)).as(status.raw()).isEqualTo("PDNG");
+    assertThat(status.raw()).contains("<Cd>NOOR</Cd>");
+    assertThat(http.get(VOLGA, "/v1/payments/" + unknown).status()).as("nothing recorded").isNotEqualTo(200);
+    assertHealthy();
   }
 
   @Test
@@ -134,21 +185,31 @@ class PeerInputTest {
     assertThat(http.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}").status()).isEqualTo(201);
     var q = http.post(VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"10.00\"}").body().get("quotes").get(0);
     // The scripted peer first answers nonsense: a rejection without a reason, then no status at all.
-    answer.set(m -> "{\"uetr\":\"" + m.uetr() + "\",\"status\":\"REJECTED\",\"reasonCode\":null}");
+    answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.PENDING, null));
+    spoil.set(xml -> xml.replace("<TxSts>PDNG</TxSts>", "<TxSts>RJCT</TxSts>"));
     String uetr = UUID.randomUUID().toString();
     var r = http.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + VOLGA + "\",\"creditorAgent\":\""
         + TEHRAN + "\",\"amount\":\"10.00\",\"currency\":\"RUB\",\"quoteId\":\"" + q.get("quoteId").asText() + "\"}");
     assertThat(r.status()).as(r.raw()).isEqualTo(200);
     Thread.sleep(1_500);
     assertHealthy();
-    answer.set(m -> "{\"uetr\":\"" + m.uetr() + "\",\"status\":null,\"reasonCode\":null}");
-    Thread.sleep(1_500);
-    assertHealthy();
+    for (Function<String, String> nonsense : List.<Function<String, String>>of(
+        xml -> xml.replace("<TxSts>PDNG</TxSts>", ""), // no status at all
+        xml -> xml.replaceAll("<OrgnlUETR>[^<]*</OrgnlUETR>", "<OrgnlUETR>" + UUID.randomUUID() + "</OrgnlUETR>"), // about another payment
+        xml -> xml.replace("<TxSts>PDNG</TxSts>", "<TxSts>ACSC</TxSts>").replace("<MsgDefIdr>pacs.002.001.10</MsgDefIdr>",
+            "<MsgDefIdr>pacs.004.001.09</MsgDefIdr>"), // a settlement in a header that does not match
+        xml -> xml.replace("<TxSts>PDNG</TxSts>", "<TxSts>ACSC</TxSts>").replaceFirst("<Id>IR-NODE</Id>", "<Id>CN-NODE</Id>"),
+        xml -> "{\"status\":\"COMMITTED\"}")) {
+      spoil.set(nonsense);
+      Thread.sleep(700);
+      assertHealthy();
+    }
     var p = http.get(VOLGA, "/v1/payments/" + uetr).body();
     assertThat(p.get("state").asText()).as("nothing decided on a malformed answer").isEqualTo("RECEIVED");
     assertThat(http.get(VOLGA, "/v1/accounts/" + VOLGA).body().get("reserved").asText()).isEqualTo("10.00");
     // A proper answer decides it.
-    answer.set(m -> "{\"uetr\":\"" + m.uetr() + "\",\"status\":\"REJECTED\",\"reasonCode\":\"AM04\"}");
+    spoil.set(Function.identity());
+    answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.REJECTED, "AM04"));
     long deadline = System.currentTimeMillis() + 15_000;
     while (!http.get(VOLGA, "/v1/payments/" + uetr).body().get("state").asText().equals("REJECTED")
         && System.currentTimeMillis() < deadline) {

@@ -154,8 +154,9 @@ public final class NodeEngine implements AutoCloseable {
     var screenings = new java.util.ArrayList<Screening>(messages.size());
     var sc = screener();
     for (var m : messages) {
-      var t = m instanceof org.rialto.node.peer.PeerMessage.StatusRequest sr ? sr.transfer() : (org.rialto.node.peer.PeerMessage.Transfer) m;
-      screenings.add(Screening.of(sc, t.debtorName(), t.creditorName()));
+      // A status request carries no names; it decides nothing new, so there is nothing to screen.
+      screenings.add(m instanceof org.rialto.node.peer.PeerMessage.Transfer t
+          ? Screening.of(sc, t.debtorName(), t.creditorName()) : Screening.NOT_SCREENED);
     }
     return offer(new Command.PeerInbound(List.copyOf(messages), screenings, new CompletableFuture<>()));
   }

@@ -1,21 +1,21 @@
 package org.rialto.node.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.List;
 import org.rialto.node.payment.CrossBorder;
 import org.rialto.node.payment.Payment;
 import org.rialto.node.payment.PaymentState;
 import org.rialto.node.peer.PeerMessage;
 import org.rialto.node.peer.PeerReply;
 
-/** The node-to-node wire format: JSON arrays of messages, answered by arrays of replies. */
+/**
+ * What the node-to-node protocol needs inside the engine: the transfer a payment forwards, as kept
+ * in the durable outbox (JSON, this node's own storage), the checks every transfer and answer must
+ * pass before the writer sees them, and the answer a receiving node gives about a payment. The
+ * wire itself, ISO 20022, is {@link org.rialto.node.peer.PeerWire}.
+ */
 public final class PeerProtocol {
-  /** One request carries at most this many messages; both sides enforce it. */
-  public static final int MAX_MESSAGES_PER_REQUEST = 2_000;
-
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
@@ -44,42 +44,6 @@ public final class PeerProtocol {
     }
   }
 
-  public static byte[] encodeMessages(List<PeerMessage> messages) {
-    try {
-      return JSON.writerFor(new TypeReference<List<PeerMessage>>() {}).writeValueAsBytes(messages);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Throws IllegalArgumentException with a clear text on anything that is not a valid request. */
-  public static List<PeerMessage> decodeMessages(byte[] body) {
-    List<PeerMessage> messages;
-    try {
-      messages = JSON.readValue(body, new TypeReference<List<PeerMessage>>() {});
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a peer message array: " + e.getMessage());
-    }
-    if (messages == null || messages.isEmpty()) throw new IllegalArgumentException("no messages");
-    if (messages.size() > MAX_MESSAGES_PER_REQUEST) throw new IllegalArgumentException("more than " + MAX_MESSAGES_PER_REQUEST + " messages");
-    for (PeerMessage m : messages) {
-      if (m == null || m.uetr() == null) throw new IllegalArgumentException("message without a UETR");
-      try {
-        java.util.UUID.fromString(m.uetr());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("bad UETR " + m.uetr());
-      }
-      PeerMessage.Transfer t = m instanceof PeerMessage.StatusRequest sr ? sr.transfer() : (PeerMessage.Transfer) m;
-      if (t == null || !m.uetr().equals(t.uetr()) || t.fromNode() == null || t.creditorAgent() == null
-          || t.debtorAgent() == null || t.fxp() == null || t.targetCurrency() == null || t.sourceCurrency() == null
-          || t.rate() == null || t.msgId() == null) {
-        throw new IllegalArgumentException("incomplete transfer " + m.uetr());
-      }
-      checkValues(t);
-    }
-    return messages;
-  }
-
   /** Longest text a transfer may carry in any field (ISO 20022 Max140Text). */
   static final int MAX_TEXT_CHARS = 140;
 
@@ -89,8 +53,12 @@ public final class PeerProtocol {
    * refusal inside a turn stops the node. A peer is another central bank's system, not a trusted
    * part of this one, so a malformed transfer is refused here with the reason, like any input.
    */
-  private static void checkValues(PeerMessage.Transfer t) {
+  public static void checkValues(PeerMessage.Transfer t) {
     String at = "transfer " + t.uetr() + ": ";
+    if (t.uetr() == null || t.fromNode() == null || t.creditorAgent() == null || t.debtorAgent() == null || t.fxp() == null
+        || t.targetCurrency() == null || t.sourceCurrency() == null || t.rate() == null || t.msgId() == null) {
+      throw new IllegalArgumentException(at + "incomplete");
+    }
     for (String bic : new String[] {t.debtorAgent(), t.creditorAgent(), t.fxp()}) {
       if (!isBic(bic)) throw new IllegalArgumentException(at + "'" + bic + "' is not a BIC");
     }
@@ -118,8 +86,8 @@ public final class PeerProtocol {
   private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
   private static final java.util.regex.Pattern REASON_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{4}");
 
-  private static boolean isBic(String s) {
-    return BIC.matcher(s).matches();
+  public static boolean isBic(String s) {
+    return s != null && BIC.matcher(s).matches();
   }
 
   /**
@@ -133,18 +101,6 @@ public final class PeerProtocol {
         && (reply.reasonCode() == null || !REASON_CODE.matcher(reply.reasonCode()).matches())) {
       throw new IllegalArgumentException("rejection of " + reply.uetr() + " without an ISO reason code: " + reply.reasonCode());
     }
-  }
-
-  public static byte[] encodeReplies(List<PeerReply> replies) {
-    try {
-      return JSON.writeValueAsBytes(replies);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public static List<PeerReply> decodeReplies(byte[] body) throws IOException {
-    return JSON.readValue(body, new TypeReference<List<PeerReply>>() {});
   }
 
   /** What the receiving node says about a payment it holds. */

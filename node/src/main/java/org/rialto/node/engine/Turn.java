@@ -287,6 +287,9 @@ final class Turn {
       var debtor = s.participants.get(p.debtorBic()).orElseThrow();
       var fxp = s.participants.get(cb.fxpBic()).orElseThrow();
       switch (reply.status()) {
+        case UNKNOWN -> {
+          // The dispatcher forwards the transfer again; nothing is decided on this word.
+        }
         case PENDING -> {
           if (!"awaiting-decision".equals(p.step())) {
             record(p.with(PaymentState.RECEIVED, null, "awaiting-decision", nowMillis), cb.peerNode() + " has it, not decided yet");
@@ -337,21 +340,24 @@ final class Turn {
       var message = cmd.messages().get(i);
       UUID uetr = UUID.fromString(message.uetr());
       uetrs.add(uetr);
-      PeerMessage.Transfer t = switch (message) {
-        case PeerMessage.Transfer tr -> tr;
-        case PeerMessage.StatusRequest sr -> sr.transfer();
-      };
       Payment existing = s.payments.get(uetr);
-      if (existing != null) {
-        CrossBorder cb = s.crossBorder.get(uetr);
-        if (cb == null || cb.role() != CrossBorder.Role.INCOMING || cb.targetAmountMinor() != t.targetAmountMinor()
-            || !existing.creditorBic().equals(t.creditorAgent())) {
-          // The UETR names another payment here: refuse this one without touching that one.
-          fixed.put(i, new PeerReply(t.uetr(), PeerReply.Status.REJECTED, "DUPL"));
+      CrossBorder cb = existing == null ? null : s.crossBorder.get(uetr);
+      boolean fromThatPeer = cb != null && cb.role() == CrossBorder.Role.INCOMING && cb.peerNode().equals(message.fromNode());
+      switch (message) {
+        case PeerMessage.StatusRequest sr -> {
+          // Only a pacs.008 carries a payment: about one this node never got from that peer, it
+          // says so, and the sending node forwards it again (and hears DUPL if the UETR is taken).
+          if (!fromThatPeer) fixed.put(i, new PeerReply(sr.uetr(), PeerReply.Status.UNKNOWN, null));
         }
-        continue;
+        case PeerMessage.Transfer t -> {
+          if (existing == null) {
+            decideIncoming(uetr, t, cmd.screenings().get(i));
+          } else if (!fromThatPeer || cb.targetAmountMinor() != t.targetAmountMinor() || !existing.creditorBic().equals(t.creditorAgent())) {
+            // The UETR names another payment here: refuse this one without touching that one.
+            fixed.put(i, new PeerReply(t.uetr(), PeerReply.Status.REJECTED, "DUPL"));
+          }
+        }
       }
-      decideIncoming(uetr, t, message instanceof PeerMessage.StatusRequest, cmd.screenings().get(i));
     }
     afterCommitReplies.add(() -> {
       var replies = new ArrayList<PeerReply>(uetrs.size());
@@ -367,7 +373,7 @@ final class Turn {
    * Leg 2 on the receiving node, decided once and for all: committed (FX provider → creditor,
    * posted and final) or rejected with a reason, recorded in this turn before anyone is told.
    */
-  private void decideIncoming(UUID uetr, PeerMessage.Transfer t, boolean viaStatusRequest, Screening screening) {
+  private void decideIncoming(UUID uetr, PeerMessage.Transfer t, Screening screening) {
     Payment p = new Payment(uetr, t.debtorAgent(), t.msgId(), t.endToEndId(), t.debtorAgent(), t.creditorAgent(),
         t.targetAmountMinor(), t.targetCurrency(), Priority.NORMAL, PaymentState.RECEIVED, null, "received-from-peer",
         0, 0, null, "peer:" + t.fromNode(), nowMillis, nowMillis, t.debtorName(), t.creditorName(), t.remittance());
@@ -384,7 +390,7 @@ final class Turn {
     else if (t.fxp().equals(t.creditorAgent())) reject = "AG01";
     else if (nowMillis >= t.expiresAtMillis()) reject = "AB05";
     recordCrossBorder(uetr, cb);
-    record(p, viaStatusRequest ? "first heard of through a status request" : "forwarded by " + t.fromNode());
+    record(p, "forwarded by " + t.fromNode());
     if (reject != null) {
       Payment rejected = p.with(PaymentState.REJECTED, reject, "decided-rejected", nowMillis);
       record(rejected, "decision: reject " + reject);

@@ -4,20 +4,25 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Set;
 import org.rialto.node.engine.NodeEngine;
-import org.rialto.node.engine.PeerProtocol;
+import org.rialto.node.peer.PeerWire;
 
 /**
- * The peer-facing endpoint: transfers and status requests from configured peer nodes. The
- * answer is sent only after the decisions it carries are durable here.
+ * The peer-facing endpoint: a pacs.008 (forwarded transfers) or a pacs.028 (status requests)
+ * from a configured peer node, in an ISO 20022 Envelope with its AppHdr, answered by a pacs.002.
+ * The answer is sent only after the decisions it carries are durable here. A body that is not a
+ * valid message from that peer is refused whole (HTTP 400, the reason in the text), before the
+ * writer sees any of it.
  */
 public final class PeerApi implements ApiServer.RouteRegistrar {
   public static final String NODE_HEADER = "X-Rialto-Node";
 
   private final NodeEngine engine;
+  private final PeerWire wire;
   private final Set<String> peers;
 
-  public PeerApi(NodeEngine engine, Set<String> peers) {
+  public PeerApi(NodeEngine engine, PeerWire wire, Set<String> peers) {
     this.engine = engine;
+    this.wire = wire;
     this.peers = Set.copyOf(peers);
   }
 
@@ -32,21 +37,14 @@ public final class PeerApi implements ApiServer.RouteRegistrar {
       JsonApi.respondError(ctx, 403, "AG01", "not a configured peer node: " + from);
       return;
     }
-    java.util.List<org.rialto.node.peer.PeerMessage> messages;
+    PeerWire.Request request;
     try {
-      messages = PeerProtocol.decodeMessages(ctx.bodyAsBytes());
+      request = wire.request(ctx.bodyAsBytes(), from);
     } catch (IllegalArgumentException e) {
       JsonApi.respondError(ctx, 400, "FF01", e.getMessage());
       return;
     }
-    for (var m : messages) {
-      var t = m instanceof org.rialto.node.peer.PeerMessage.StatusRequest sr ? sr.transfer() : (org.rialto.node.peer.PeerMessage.Transfer) m;
-      if (!from.equals(t.fromNode())) {
-        JsonApi.respondError(ctx, 403, "AG01", "message " + m.uetr() + " claims to come from " + t.fromNode());
-        return;
-      }
-    }
-    var replies = ApiServer.await(engine.peerInbound(messages));
-    ctx.contentType("application/json").result(PeerProtocol.encodeReplies(replies));
+    var replies = ApiServer.await(engine.peerInbound(request.messages()));
+    ctx.contentType(PeerWire.CONTENT_TYPE).result(wire.answer(request, replies, System.currentTimeMillis()));
   }
 }

@@ -21,7 +21,8 @@ import org.rialto.node.engine.PeerProtocol;
  * the wire, exactly once in effect: the peer deduplicates by UETR and answers a repeat with the
  * decision it already made; this node marks the outbox row done only in the same transaction
  * that applies the answer. While a payment is undecided it asks again (pacs.028), with backoff,
- * for as long as it takes: the sending node never decides on its own.
+ * for as long as it takes: the sending node never decides on its own. Transfers travel as one
+ * pacs.008 per batch, status requests as one pacs.028, each answered by a pacs.002 ({@link PeerWire}).
  */
 public final class PeerDispatcher implements AutoCloseable {
   public static final int MAX_BATCH = 1_000;
@@ -42,6 +43,9 @@ public final class PeerDispatcher implements AutoCloseable {
   private final ConcurrentLinkedQueue<OutboxRow> incoming = new ConcurrentLinkedQueue<>();
   private final LinkedHashMap<Long, OutboxRow> toSend = new LinkedHashMap<>();
   private final Map<UUID, Awaiting> awaiting = new HashMap<>();
+  /** Transfers the peer said it never received, in answer to a status request: forwarded again. */
+  private final java.util.LinkedHashSet<PeerMessage.Transfer> resend = new java.util.LinkedHashSet<>();
+  private final PeerWire wire;
   private final Thread thread;
   private final Object wake = new Object();
   private volatile boolean running = true;
@@ -51,8 +55,9 @@ public final class PeerDispatcher implements AutoCloseable {
 
   private record Awaiting(PeerMessage.Transfer transfer, long nextAskAtMillis, long intervalMillis) {}
 
-  public PeerDispatcher(String nodeId, String peerNode, String peerUrl, NodeEngine engine) {
+  public PeerDispatcher(String nodeId, String peerNode, String peerUrl, NodeEngine engine, PeerWire wire) {
     this.nodeId = nodeId;
+    this.wire = wire;
     this.peerNode = peerNode;
     this.endpoint = URI.create(peerUrl.replaceAll("/+$", "") + "/peer/v1/messages");
     this.engine = engine;
@@ -110,61 +115,33 @@ public final class PeerDispatcher implements AutoCloseable {
       try {
         drainIncoming();
         long now = System.currentTimeMillis();
-        var batch = new ArrayList<PeerMessage>();
+        var transfers = new ArrayList<PeerMessage.Transfer>();
         var rowIds = new ArrayList<Long>();
         for (OutboxRow row : toSend.values()) {
-          if (batch.size() >= MAX_BATCH) break;
-          batch.add(PeerProtocol.decodeTransfer(row.body()));
+          if (transfers.size() >= MAX_BATCH) break;
+          transfers.add(PeerProtocol.decodeTransfer(row.body()));
           rowIds.add(row.id());
         }
+        for (var t : resend) {
+          if (transfers.size() >= MAX_BATCH) break;
+          transfers.add(t);
+          rowIds.add(0L);
+        }
+        var asked = new ArrayList<PeerMessage.Transfer>();
         synchronized (awaiting) {
           for (var e : awaiting.entrySet()) {
-            if (batch.size() >= MAX_BATCH) break;
-            if (e.getValue().nextAskAtMillis() <= now) {
-              batch.add(new PeerMessage.StatusRequest(e.getKey().toString(), nodeId, e.getValue().transfer()));
-              rowIds.add(0L);
-            }
+            if (asked.size() >= MAX_BATCH) break;
+            if (e.getValue().nextAskAtMillis() <= now) asked.add(e.getValue().transfer());
           }
         }
-        if (batch.isEmpty()) {
+        if (transfers.isEmpty() && asked.isEmpty()) {
           synchronized (wake) {
             wake.wait(20);
           }
           continue;
         }
-        List<PeerReply> replies = send(batch);
-        if (replies.size() != batch.size()) throw new IllegalStateException("peer answered " + replies.size() + " of " + batch.size());
-        var delivered = new ArrayList<DeliveredReply>(replies.size());
-        for (int i = 0; i < replies.size(); i++) {
-          if (replies.get(i) == null || !batch.get(i).uetr().equals(replies.get(i).uetr())) {
-            throw new IllegalStateException("peer answers out of order");
-          }
-          // A malformed answer must not reach the writer, where it would stop the node.
-          PeerProtocol.checkReply(replies.get(i));
-          delivered.add(new DeliveredReply(rowIds.get(i), replies.get(i)));
-        }
-        // Wait until the answers are durable here before forgetting the rows: a crash in between
-        // only means sending them again, and the peer answers the same.
-        engine.peerReplies(delivered).get(REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        long after = System.currentTimeMillis();
-        synchronized (awaiting) {
-          for (int i = 0; i < replies.size(); i++) {
-            PeerReply reply = replies.get(i);
-            long rowId = rowIds.get(i);
-            PeerMessage m = batch.get(i);
-            PeerMessage.Transfer t = m instanceof PeerMessage.StatusRequest sr ? sr.transfer() : (PeerMessage.Transfer) m;
-            if (rowId > 0) toSend.remove(rowId);
-            UUID uetr = UUID.fromString(reply.uetr());
-            if (reply.isFinal()) {
-              awaiting.remove(uetr);
-            } else {
-              var prev = awaiting.get(uetr);
-              long interval = prev == null ? POLL_INTERVAL_MILLIS : Math.min(prev.intervalMillis() * 2, 10_000);
-              awaiting.put(uetr, new Awaiting(t, after + interval, interval));
-            }
-          }
-        }
-        this.delivered += replies.size();
+        if (!transfers.isEmpty()) exchange(transfers, rowIds, false);
+        if (!asked.isEmpty()) exchange(asked, null, true);
         up = true;
         backoffMillis = 50;
       } catch (InterruptedException e) {
@@ -187,24 +164,75 @@ public final class PeerDispatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * One message and its pacs.002: forwarded transfers (a pacs.008, {@code rowIds} naming their
+   * outbox rows, 0 for a transfer forwarded again) or status requests (a pacs.028).
+   */
+  private void exchange(List<PeerMessage.Transfer> transfers, List<Long> rowIds, boolean statusRequest) throws Exception {
+    var uetrs = new java.util.LinkedHashSet<UUID>(transfers.size() * 2);
+    for (var t : transfers) {
+      if (!uetrs.add(UUID.fromString(t.uetr()))) throw new IllegalStateException("UETR " + t.uetr() + " twice in one batch");
+    }
+    long now = System.currentTimeMillis();
+    byte[] body = statusRequest ? wire.statusRequests(peerNode, transfers, now) : wire.transfers(peerNode, transfers, now);
+    // A malformed answer must not reach the writer, where it would stop the node: PeerWire refuses it.
+    Map<UUID, PeerReply> replies = wire.replies(send(body), peerNode, uetrs);
+    var delivered = new ArrayList<DeliveredReply>(replies.size());
+    for (int i = 0; i < transfers.size(); i++) {
+      PeerReply reply = replies.get(UUID.fromString(transfers.get(i).uetr()));
+      if (reply.status() == PeerReply.Status.UNKNOWN && !statusRequest) {
+        throw new IllegalStateException(peerNode + " says it has no transfer " + reply.uetr() + " in answer to that very transfer");
+      }
+      if (reply.status() != PeerReply.Status.UNKNOWN) delivered.add(new DeliveredReply(statusRequest ? 0L : rowIds.get(i), reply));
+    }
+    // Wait until the answers are durable here before forgetting the rows: a crash in between
+    // only means sending them again, and the peer answers the same.
+    if (!delivered.isEmpty()) engine.peerReplies(delivered).get(REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    long after = System.currentTimeMillis();
+    synchronized (awaiting) {
+      for (int i = 0; i < transfers.size(); i++) {
+        PeerMessage.Transfer t = transfers.get(i);
+        UUID uetr = UUID.fromString(t.uetr());
+        PeerReply reply = replies.get(uetr);
+        if (!statusRequest) {
+          long rowId = rowIds.get(i);
+          if (rowId > 0) toSend.remove(rowId);
+          else resend.remove(t);
+        }
+        if (reply.status() == PeerReply.Status.UNKNOWN) {
+          // The peer never got it (or lost it): forward the transfer again, stop asking meanwhile.
+          awaiting.remove(uetr);
+          if (resend.size() < MAX_BACKLOG) resend.add(t);
+        } else if (reply.isFinal()) {
+          awaiting.remove(uetr);
+        } else {
+          var prev = awaiting.get(uetr);
+          long interval = prev == null ? POLL_INTERVAL_MILLIS : Math.min(prev.intervalMillis() * 2, 10_000);
+          awaiting.put(uetr, new Awaiting(t, after + interval, interval));
+        }
+      }
+    }
+    this.delivered += replies.size();
+  }
+
   private void drainIncoming() {
     OutboxRow row;
     while (toSend.size() < MAX_BACKLOG && (row = incoming.poll()) != null) toSend.put(row.id(), row);
   }
 
-  private List<PeerReply> send(List<PeerMessage> batch) throws Exception {
+  private byte[] send(byte[] body) throws Exception {
     var request = HttpRequest.newBuilder(endpoint)
         .timeout(Duration.ofMillis(REQUEST_TIMEOUT_MILLIS))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", PeerWire.CONTENT_TYPE)
         .header("X-Rialto-Node", nodeId)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(PeerProtocol.encodeMessages(batch)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
     var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("peer " + peerNode + " answered HTTP " + response.statusCode() + ": "
           + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
-    return PeerProtocol.decodeReplies(response.body());
+    return response.body();
   }
 
   @Override

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface PeerMessage {
   String uetr();
 
+  String fromNode();
+
   /** The payment forwarded by the sending node after it reserved leg 1 (the pacs.008 content). */
   record Transfer(
       String uetr,
@@ -37,6 +39,9 @@ public sealed interface PeerMessage {
       String remittance)
       implements PeerMessage {}
 
-  /** pacs.028: the sending node asks what was decided; carries the transfer in case it never arrived. */
-  record StatusRequest(String uetr, String fromNode, Transfer transfer) implements PeerMessage {}
+  /**
+   * pacs.028: the sending node asks what was decided. A receiving node that never got the transfer
+   * says so (UNKNOWN) and the sending node forwards it again: only a pacs.008 carries a payment.
+   */
+  record StatusRequest(String uetr, String fromNode) implements PeerMessage {}
 }

@@ -1,0 +1,85 @@
+package org.rialto.node.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.rialto.iso20022.Iso20022;
+import org.rialto.iso20022.MessageType;
+import org.rialto.iso20022.ReadOptions;
+import org.rialto.iso20022.ReadResult;
+
+/** The ISO 20022 peer wire on its own: what one node writes, the other reads back exactly. */
+class PeerWireTest {
+  static final Map<String, Integer> UNITS = Map.of("RUB", 2, "IRR", 0, "INR", 2);
+  final PeerWire ru = new PeerWire("RU-NODE", "CBRURUMM", UNITS, true);
+  final PeerWire ir = new PeerWire("IR-NODE", "CBIRIRTH", UNITS, true);
+
+  static PeerMessage.Transfer transfer(String uetr) {
+    return new PeerMessage.Transfer(uetr, "RU-NODE", "MSG-1", "E2E-1", "VOLGRUMM", "TEHRIRTH", "DLRXRUMM",
+        "3f1c2b9e-0d5a-4c77-9a43-1b2c3d4e5f60", 1_000_00, "RUB", 52_050_000, "IRR", "5205.0", 1_800_000_000_123L,
+        "Volga Energy", "Tehran Power Plant", "invoice 42 \u0001 turbines");
+  }
+
+  @Test
+  void aBatchOfTransfersIsOnePacs008ThatValidatesAndReadsBackExactly() {
+    var sent = new ArrayList<PeerMessage.Transfer>();
+    for (int i = 0; i < 50; i++) sent.add(transfer(UUID.randomUUID().toString()));
+    byte[] body = ru.transfers("IR-NODE", sent, System.currentTimeMillis());
+    var read = Iso20022.read(body, ReadOptions.EDGE);
+    assertThat(read).isInstanceOf(ReadResult.Parsed.class);
+    String xml = new String(body, StandardCharsets.UTF_8);
+    assertThat(xml).contains("<MsgDefIdr>pacs.008.001.08</MsgDefIdr>", "<NbOfTxs>50</NbOfTxs>", "<RjctTm>",
+        "<InstrInf>/QUOTE/3f1c2b9e-0d5a-4c77-9a43-1b2c3d4e5f60</InstrInf>", "<IntrmyAgt1>", "<XchgRate>5205.0</XchgRate>",
+        "<IntrBkSttlmAmt Ccy=\"IRR\">52050000</IntrBkSttlmAmt>", "<InstdAmt Ccy=\"RUB\">1000.00</InstdAmt>");
+    var request = ir.request(body, "RU-NODE");
+    assertThat(request.type()).isEqualTo(MessageType.PACS_008_001_08);
+    assertThat(request.fromBic()).isEqualTo("CBRURUMM");
+    for (int i = 0; i < sent.size(); i++) {
+      // The one character XML cannot carry is replaced, visibly; the receiving node knows the payment
+      // by the MsgId of the pacs.008 that brought it; everything else is exact, to the millisecond.
+      var expected = sent.get(i);
+      expected = new PeerMessage.Transfer(expected.uetr(), expected.fromNode(), request.messageId(), expected.endToEndId(),
+          expected.debtorAgent(), expected.creditorAgent(), expected.fxp(), expected.quoteId(), expected.sourceAmountMinor(),
+          expected.sourceCurrency(), expected.targetAmountMinor(), expected.targetCurrency(), expected.rate(),
+          expected.expiresAtMillis(), expected.debtorName(), expected.creditorName(), "invoice 42 ? turbines");
+      assertThat(request.messages().get(i)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void answersTravelAsPacs002AndStatusRequestsAsPacs028() {
+    String committed = UUID.randomUUID().toString();
+    String rejected = UUID.randomUUID().toString();
+    String pending = UUID.randomUUID().toString();
+    String unknown = UUID.randomUUID().toString();
+    var asked = List.of(transfer(committed), transfer(rejected), transfer(pending), transfer(unknown));
+    byte[] body = ru.statusRequests("IR-NODE", asked, System.currentTimeMillis());
+    assertThat(new String(body, StandardCharsets.UTF_8)).contains("<MsgDefIdr>pacs.028.001.03</MsgDefIdr>");
+    var request = ir.request(body, "RU-NODE");
+    assertThat(request.messages()).allMatch(m -> m instanceof PeerMessage.StatusRequest);
+    var answer = ir.answer(request, List.of(new PeerReply(committed, PeerReply.Status.COMMITTED, null),
+        new PeerReply(rejected, PeerReply.Status.REJECTED, "AM04"), new PeerReply(pending, PeerReply.Status.PENDING, null),
+        new PeerReply(unknown, PeerReply.Status.UNKNOWN, null)), System.currentTimeMillis());
+    assertThat(Iso20022.read(answer, ReadOptions.EDGE).ok()).isTrue();
+    var replies = ru.replies(answer, "IR-NODE", asked.stream().map(t -> UUID.fromString(t.uetr())).toList());
+    assertThat(replies.get(UUID.fromString(committed)).status()).isEqualTo(PeerReply.Status.COMMITTED);
+    assertThat(replies.get(UUID.fromString(rejected))).isEqualTo(new PeerReply(rejected, PeerReply.Status.REJECTED, "AM04"));
+    assertThat(replies.get(UUID.fromString(pending)).status()).isEqualTo(PeerReply.Status.PENDING);
+    assertThat(replies.get(UUID.fromString(unknown)).status()).isEqualTo(PeerReply.Status.UNKNOWN);
+    // An answer that leaves one out, or comes from another node, decides nothing.
+    var more = new ArrayList<>(asked.stream().map(t -> UUID.fromString(t.uetr())).toList());
+    more.add(UUID.randomUUID());
+    assertThatThrownBy(() -> ru.replies(answer, "IR-NODE", more)).hasMessageContaining("answered 4 of 5");
+    assertThatThrownBy(() -> ru.replies(answer, "CN-NODE", Set.copyOf(more))).hasMessageContaining("AppHdr Fr names IR-NODE");
+    // A message for another node is refused by the node it reached.
+    assertThatThrownBy(() -> new PeerWire("CN-NODE", "CBCNCNBJ", UNITS, true).request(body, "RU-NODE"))
+        .hasMessageContaining("not this node CN-NODE");
+  }
+}
