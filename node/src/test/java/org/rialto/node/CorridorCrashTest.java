@@ -456,10 +456,14 @@ class CorridorCrashTest {
 
   /** kind:uetr → the details of every message of that kind about that payment, in order. */
   static Map<String, List<String>> inbox(Side node, String bank) throws Exception {
+    return inbox(node.http, bank);
+  }
+
+  static Map<String, List<String>> inbox(Http http, String bank) throws Exception {
     var out = new HashMap<String, List<String>>();
     long after = 0;
     for (int page = 0; page < 10_000; page++) {
-      var r = node.http.get(bank, "/v1/messages?after=" + after + "&limit=1000&xml=false");
+      var r = http.get(bank, "/v1/messages?after=" + after + "&limit=1000&xml=false");
       assertThat(r.status()).as(r.raw()).isEqualTo(200);
       var list = r.body().get("messages");
       if (list.isEmpty()) break;
