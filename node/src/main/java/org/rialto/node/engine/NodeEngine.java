@@ -42,6 +42,26 @@ public final class NodeEngine implements AutoCloseable {
   public static final long ENQUEUE_TIMEOUT_MILLIS = 2_000;
   /** The writer wakes at least this often to expire reject times and retry the queues. */
   public static final long TICK_MILLIS = 50;
+  /**
+   * Turns applied in memory but not yet durable. The writer applies turn N+1 while turn N is
+   * being committed (fsync); a few turns of slack let the committer group them into one
+   * transaction when the disk is slower than the writer.
+   */
+  public static final int MAX_TURNS_IN_FLIGHT = 8;
+  /** Turns one group commit may carry (each turn also keeps its journal batches under the store's limit). */
+  public static final int MAX_TURNS_PER_COMMIT = 8;
+  /** How long the writer waits for the committer before it calls the store stuck and stops. */
+  public static final long DURABLE_WAIT_MILLIS = 120_000;
+
+  /**
+   * A caller's command and the future the caller holds. The command's own future is completed by
+   * the turn on the writer thread (its answer reads the state of that turn); the caller's future
+   * is completed from it only once that turn is durable.
+   */
+  private record Envelope(Command command, CompletableFuture<Object> reply) {}
+
+  /** A turn applied in memory, with what must happen once it is durable. */
+  private record Sealed(long turnNumber, Turn turn, List<Envelope> envelopes, long bankMessageHighWater) {}
 
   /** One credit transfer instruction (one transaction of a pacs.008, or one JSON payment). */
   public record Instruction(
@@ -96,8 +116,15 @@ public final class NodeEngine implements AutoCloseable {
   private final String currency;
   private final Clock clock;
   private final NodeState state;
-  private final ArrayBlockingQueue<Command> commands = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final ArrayBlockingQueue<Envelope> commands = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  /** Turns applied in memory, waiting for the committer; bounded so the writer cannot run far ahead of the disk. */
+  private final ArrayBlockingQueue<Sealed> sealed = new ArrayBlockingQueue<>(MAX_TURNS_IN_FLIGHT);
   private final Thread writer;
+  private final Thread committer;
+  /** Turns handed to the committer (writer-only) and turns durable (committer writes, anyone reads). */
+  private long sealedTurns;
+  private volatile long durableTurns;
+  private final Object durableSignal = new Object();
   private volatile boolean running = true;
   private volatile Throwable failure;
   private final Object inboxSignal = new Object();
@@ -108,9 +135,12 @@ public final class NodeEngine implements AutoCloseable {
     this.clock = clock;
     this.writer = new Thread(this::runWriter, "rialto-writer-" + currency);
     this.writer.setDaemon(true);
+    this.committer = new Thread(this::runCommitter, "rialto-committer-" + currency);
+    this.committer.setDaemon(true);
   }
 
   public void start() {
+    committer.start();
     writer.start();
   }
 
@@ -246,20 +276,20 @@ public final class NodeEngine implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private <T> CompletableFuture<T> offer(Command command) {
-    var future = (CompletableFuture<T>) command.future();
+    var reply = new CompletableFuture<T>();
     if (failure != null) {
-      future.completeExceptionally(new NodeUnavailableException("node stopped: " + failure, failure));
-      return future;
+      reply.completeExceptionally(new NodeUnavailableException("node stopped: " + failure, failure));
+      return reply;
     }
     try {
-      if (!commands.offer(command, ENQUEUE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-        future.completeExceptionally(new NodeUnavailableException("node overloaded: queue full"));
+      if (!commands.offer(new Envelope(command, (CompletableFuture<Object>) reply), ENQUEUE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+        reply.completeExceptionally(new NodeUnavailableException("node overloaded: queue full"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      future.completeExceptionally(new NodeUnavailableException("interrupted"));
+      reply.completeExceptionally(new NodeUnavailableException("interrupted"));
     }
-    return future;
+    return reply;
   }
 
   /** Blocks until a message for the bank beyond {@code afterId} exists or the wait ends. */
@@ -280,7 +310,7 @@ public final class NodeEngine implements AutoCloseable {
   }
 
   public boolean isHealthy() {
-    return running && failure == null && writer.isAlive();
+    return running && failure == null && writer.isAlive() && committer.isAlive();
   }
 
   public Throwable failure() {
@@ -290,11 +320,11 @@ public final class NodeEngine implements AutoCloseable {
   // ---- The writer ----
 
   private void runWriter() {
-    var drained = new ArrayList<Command>(MAX_COMMANDS_PER_BATCH);
+    var drained = new ArrayList<Envelope>(MAX_COMMANDS_PER_BATCH);
     long lastTick = 0;
     try {
-      while (running) {
-        Command first = commands.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+      while (running && failure == null) {
+        Envelope first = commands.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
         if (first != null) {
           drained.add(first);
           commands.drainTo(drained, MAX_COMMANDS_PER_BATCH - 1);
@@ -304,45 +334,172 @@ public final class NodeEngine implements AutoCloseable {
         if (drained.isEmpty() && !tick) continue;
         if (tick) lastTick = nowMillis;
         processTurn(drained, nowMillis, tick);
-        drained.clear();
-        synchronized (inboxSignal) {
-          inboxSignal.notifyAll();
-        }
+        drained = new ArrayList<>(MAX_COMMANDS_PER_BATCH);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable t) {
       // Fail-stop: the in-memory state may be ahead of the disk; only a restart (which rebuilds
       // from the store) is safe. Tell every waiting caller.
-      failure = t;
-      running = false;
-      for (Command c : drained) c.future().completeExceptionally(new NodeUnavailableException("node stopped", t));
-      Command c;
-      while ((c = commands.poll()) != null) c.future().completeExceptionally(new NodeUnavailableException("node stopped", t));
+      fail(t);
+      for (Envelope e : drained) e.reply().completeExceptionally(new NodeUnavailableException("node stopped", t));
       System.err.println("rialto: writer stopped: " + t);
       t.printStackTrace();
+    } finally {
+      writerDone = true;
     }
   }
 
-  private void processTurn(List<Command> drained, long nowMillis, boolean tick) throws Exception {
+  private volatile boolean writerDone;
+
+  private void fail(Throwable t) {
+    if (failure == null) failure = t;
+    running = false;
+    Envelope e;
+    while ((e = commands.poll()) != null) e.reply().completeExceptionally(new NodeUnavailableException("node stopped", t));
+    synchronized (durableSignal) {
+      durableSignal.notifyAll();
+    }
+  }
+
+  private void processTurn(List<Envelope> drained, long nowMillis, boolean tick) throws Exception {
+    var dayClose = tick ? automaticDayClose(nowMillis) : null;
+    boolean readsStore = dayClose != null;
+    for (Envelope e : drained) readsStore |= e.command() instanceof Command.DayClose;
+    // A day close sums the bookings already on disk: every turn before it must be durable first.
+    if (readsStore) awaitDurable(sealedTurns);
     var turn = new Turn(state, nowMillis);
-    for (Command command : drained) {
+    for (Envelope e : drained) {
+      Command command = e.command();
       try {
         handle(command, turn);
-      } catch (RejectException e) {
-        turn.afterCommit(() -> command.future().completeExceptionally(e));
+      } catch (RejectException ex) {
+        turn.afterCommit(() -> command.future().completeExceptionally(ex));
+      }
+    }
+    if (dayClose != null) {
+      try {
+        handle(dayClose, turn);
+      } catch (RejectException ex) {
+        System.err.println("rialto: automatic day close of " + dayClose.businessDate() + " refused: " + ex.getMessage());
+        autoCloseSuspendedUntilMillis = nowMillis + AUTO_CLOSE_RETRY_MILLIS;
       }
     }
     turn.applyLedger();
     if (tick) turn.expireRejectTimes();
     turn.settleQueues();
     turn.finish();
-    state.commit(turn);
+    // Answers are read now, from this turn's state, and handed to callers once it is durable.
+    turn.completeAll();
     state.metrics.turn(drained.size(), turn.ledgerEventCount);
     for (var pr : org.rialto.node.rtgs.Priority.values()) state.metrics.queueDepth(pr.name(), state.queues.countByPriority(pr));
-    var listener = commitListener;
-    if (listener != null && !turn.outbox.isEmpty()) listener.committed(turn.outbox);
-    turn.completeAll();
+    var item = new Sealed(++sealedTurns, turn, drained, state.allocatedBankMessageHighWater());
+    while (!sealed.offer(item, TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+      if (failure != null) throw new NodeUnavailableException("committer stopped: " + failure, failure);
+    }
+  }
+
+  /** Who closes a business day when its cut-off passes, in the audit trail. */
+  public static final String AUTOMATIC_DAY_CLOSE_ACTOR = "system:day-close";
+  /** After a refused automatic close (an operator closed ahead, say), when to look again. */
+  static final long AUTO_CLOSE_RETRY_MILLIS = 60_000;
+  private long autoCloseSuspendedUntilMillis;
+
+  /**
+   * The business day to close now, if one has ended and is not closed: the day after the last
+   * closed one (or the node's first business day), once the calendar's value date has moved past
+   * it (cut-off passed; midnight for 24/7). One day per tick, so a node that was down over
+   * several cut-offs closes each missed day in order.
+   */
+  private Command.DayClose automaticDayClose(long nowMillis) {
+    if (nowMillis < autoCloseSuspendedUntilMillis) return null;
+    String next = state.lastClosedDate != null ? state.hours.nextBusinessDay(state.lastClosedDate) : state.firstBusinessDate;
+    if (next == null) return null;
+    String current = state.hours.valueDate(nowMillis);
+    if (next.compareTo(current) >= 0) return null;
+    return new Command.DayClose(AUTOMATIC_DAY_CLOSE_ACTOR, next, new CompletableFuture<>());
+  }
+
+  /** Blocks the writer until turn {@code turnNumber} and every turn before it are durable. */
+  private void awaitDurable(long turnNumber) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DURABLE_WAIT_MILLIS);
+    synchronized (durableSignal) {
+      while (durableTurns < turnNumber) {
+        if (failure != null) throw new NodeUnavailableException("committer stopped: " + failure, failure);
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (leftMillis <= 0) throw new IllegalStateException("turn " + turnNumber + " not durable after " + DURABLE_WAIT_MILLIS + " ms");
+        durableSignal.wait(leftMillis);
+      }
+    }
+  }
+
+  // ---- The committer ----
+
+  /**
+   * Makes sealed turns durable in order, several per transaction when they queue up, then
+   * answers their callers, publishes their inbox rows and hands their outbox rows to the peers.
+   * Nothing a turn did is visible outside the node before this.
+   */
+  private void runCommitter() {
+    var group = new ArrayList<Sealed>(MAX_TURNS_PER_COMMIT);
+    try {
+      while (true) {
+        Sealed first = sealed.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (writerDone || failure != null) return;
+          continue;
+        }
+        group.add(first);
+        int entries = first.turn().ledgerBatches.size();
+        Sealed next;
+        while (group.size() < MAX_TURNS_PER_COMMIT && (next = sealed.peek()) != null
+            && entries + next.turn().ledgerBatches.size() <= org.rialto.store.Store.MAX_ENTRIES_PER_COMMIT) {
+          group.add(sealed.poll());
+          entries += next.turn().ledgerBatches.size();
+        }
+        var turns = new ArrayList<Turn>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+          var g = group.get(i);
+          if (g.turnNumber() != durableTurns + 1 + i) {
+            throw new IllegalStateException("turn " + g.turnNumber() + " out of order; expected " + (durableTurns + 1 + i));
+          }
+          turns.add(g.turn());
+        }
+        state.persistence.commitAll(turns);
+        Sealed last = group.get(group.size() - 1);
+        state.publishBankMessageHighWater(last.bankMessageHighWater());
+        var listener = commitListener;
+        for (var g : group) {
+          if (listener != null && !g.turn().outbox.isEmpty()) listener.committed(g.turn().outbox);
+          for (Envelope e : g.envelopes()) deliver(e);
+        }
+        synchronized (durableSignal) {
+          durableTurns = last.turnNumber();
+          durableSignal.notifyAll();
+        }
+        synchronized (inboxSignal) {
+          inboxSignal.notifyAll();
+        }
+        group.clear();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      fail(t);
+      for (var g : group) for (Envelope e : g.envelopes()) e.reply().completeExceptionally(new NodeUnavailableException("node stopped", t));
+      Sealed s;
+      while ((s = sealed.poll()) != null) for (Envelope e : s.envelopes()) e.reply().completeExceptionally(new NodeUnavailableException("node stopped", t));
+      System.err.println("rialto: committer stopped: " + t);
+      t.printStackTrace();
+    }
+  }
+
+  /** Passes the turn's answer (already fixed on the writer) to the caller, now that it is durable. */
+  private static void deliver(Envelope e) {
+    e.command().future().whenComplete((value, error) -> {
+      if (error != null) e.reply().completeExceptionally(error);
+      else e.reply().complete(value);
+    });
   }
 
   private void handle(Command command, Turn turn) {
@@ -370,5 +527,7 @@ public final class NodeEngine implements AutoCloseable {
   public void close() throws InterruptedException {
     running = false;
     writer.join(10_000);
+    // The committer finishes the turns already applied, so their callers get their answers.
+    committer.join(10_000);
   }
 }

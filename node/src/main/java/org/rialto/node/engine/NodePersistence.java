@@ -14,6 +14,23 @@ final class NodePersistence {
     store.commit(turn.ledgerBatches, connection -> NodeTables.write(connection, turn));
   }
 
+  /**
+   * Group commit: several consecutive turns in one transaction (one fsync), their journal
+   * batches in turn order, then each turn's rows in turn order, exactly as if committed one by one.
+   */
+  void commitAll(java.util.List<Turn> turns) {
+    if (turns.isEmpty()) throw new IllegalArgumentException("no turn to commit");
+    if (turns.size() == 1) {
+      commit(turns.get(0));
+      return;
+    }
+    var entries = new java.util.ArrayList<org.rialto.store.JournalEntry>();
+    for (Turn t : turns) entries.addAll(t.ledgerBatches);
+    store.commit(entries, connection -> {
+      for (Turn t : turns) NodeTables.write(connection, t);
+    });
+  }
+
   /** What a day close needs from the bookings already committed. */
   record BookingSums(boolean alreadyClosed, java.util.Map<String, Long> previousClosing,
       java.util.Map<String, Long> netOnDate, java.util.Map<String, Long> countOnDate,

@@ -27,8 +27,16 @@ public final class NodeStartup {
         rs.next();
         state.lastClosedDate = rs.getString(1);
       }
+      // Only needed before the first close (a scan, but of a node's first days only).
+      if (state.lastClosedDate == null) {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MIN(value_date) FROM booking")) {
+          rs.next();
+          state.firstBusinessDate = rs.getString(1);
+        }
+      }
       return null;
     });
+    if (state.firstBusinessDate == null) state.firstBusinessDate = hours.valueDate(clock.millis());
     state.checkAgainstLedger();
     return new NodeEngine(state, clock);
   }

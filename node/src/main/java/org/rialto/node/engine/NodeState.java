@@ -63,6 +63,11 @@ final class NodeState {
   long nextBookingSeq = 1;
   /** The last business day closed (statements final); null before the first close. */
   String lastClosedDate;
+  /**
+   * The node's first business day (earliest value date booked, or the day it first started):
+   * where automatic day close begins when no day was closed yet.
+   */
+  String firstBusinessDate;
   /** Set when something happened that may let queued payments move. */
   boolean queuesDirty = true;
   /** Whether the calendar was open at the last tick, to notice the opening. */
@@ -161,10 +166,21 @@ final class NodeState {
     return bankMessageNext++;
   }
 
-  void commit(Turn turn) throws Exception {
-    persistence.commit(turn);
-    // Published only after the commit, so a long-polling bank never asks for a row not yet durable.
-    committedBankMessageHighWater.set(bankMessageNext - 1);
+  /** Writer-only: the highest inbox id handed out so far (durable or not). */
+  long allocatedBankMessageHighWater() {
+    return bankMessageNext - 1;
+  }
+
+  /**
+   * Called once the turn that allocated inbox ids up to {@code highWater} is durable, so a
+   * long-polling bank never asks for a row not yet on disk. Never moves back.
+   */
+  void publishBankMessageHighWater(long highWater) {
+    long previous = committedBankMessageHighWater.get();
+    if (highWater < previous) {
+      throw new IllegalStateException("inbox high water would move back from " + previous + " to " + highWater);
+    }
+    committedBankMessageHighWater.set(highWater);
   }
   Optional<Payment> payment(UUID uetr) {
     return Optional.ofNullable(payments.get(uetr));
