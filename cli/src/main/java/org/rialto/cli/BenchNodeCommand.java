@@ -30,13 +30,17 @@ public final class BenchNodeCommand implements Callable<Integer> {
   @Option(names = "--warmup-seconds", description = "Unmeasured batched load first, for the JIT (default: ${DEFAULT-VALUE}).")
   int warmupSeconds = 5;
 
+  @Option(names = "--screening", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Screen every name against the UN and OFAC lists, as a production node does (default: on; --no-screening to compare).")
+  boolean screening = true;
+
   @Option(names = "--json", description = "End with one line holding the figures as a JSON object.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     QuietLibraries.apply();
-    var options = new NodeBench.Options(seconds, clients, batch, 20, warmupSeconds, phases);
+    var options = new NodeBench.Options(seconds, clients, batch, 20, warmupSeconds, phases, screening);
     var results = NodeBench.run(options, System.out);
     var batched = results.stream().filter(p -> p.key().equals("batch")).findFirst().orElse(null);
     var half = results.stream().filter(p -> p.key().equals("half-rate")).findFirst().orElse(null);
@@ -55,7 +59,7 @@ public final class BenchNodeCommand implements Callable<Integer> {
           settledPerSecond, headline.p50Ms(), headline.p99Ms(), headline.p999Ms()));
       for (var p : results) sb.append(p.json()).append(',');
       sb.append("\"bar_throughput_met\":").append(throughputBar).append(",\"bar_p99_met\":").append(latencyBar)
-          .append(",\"cores\":").append(Runtime.getRuntime().availableProcessors()).append('}');
+          .append(",\"screening\":").append(screening).append(",\"cores\":").append(Runtime.getRuntime().availableProcessors()).append('}');
       System.out.println(sb);
     }
     return 0;

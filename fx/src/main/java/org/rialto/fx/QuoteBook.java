@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -33,9 +32,13 @@ import java.util.TreeMap;
  *   <li>A provider quotes only within its open-position limits, counted with every reserved but
  *       unsettled quote as if it settles (see {@link CurrencyPosition}). Quotes that are merely
  *       given do not count: banks ask every provider and use one quote.
- *   <li>The book holds at most {@code maxQuotes}; expired quotes are remembered for
- *       {@code expiredQuoteRetention} (so a late payment hears EXPIRED, not UNKNOWN) unless room
- *       is needed; when full of live quotes, quoting fails with {@link QuoteBookFullException}.
+ *   <li>The book holds at most {@code maxQuotes} whole quotes (open, reserved, and expired
+ *       ones remembered for {@code expiredQuoteRetention} so a late payment hears EXPIRED, not
+ *       UNKNOWN, unless room is needed); when full of live quotes, quoting fails with
+ *       {@link QuoteBookFullException}. A quote that served its payment (filled) or whose payment
+ *       was rejected (released) leaves the book at once and is remembered only as a 64-bit
+ *       fingerprint and a state until its expiry plus the retention (so a second payment on it
+ *       hears ALREADY_USED); at most {@link #MAX_TRACKED_QUOTES} quotes are tracked in all.
  * </ul>
  *
  * <p>Settling the legs is the ledger's job; this book computes amounts and keeps positions.
@@ -65,16 +68,25 @@ public final class QuoteBook {
   private static final class QuoteEntry {
     final Quote quote;
     final RateEntry rate;
-    final long sequence;
     State state = State.OPEN;
+    /** Still in the expiry ring (false once past expiry plus retention while reserved). */
     boolean queued = true;
 
-    QuoteEntry(Quote quote, RateEntry rate, long sequence) {
+    QuoteEntry(Quote quote, RateEntry rate) {
       this.quote = quote;
       this.rate = rate;
-      this.sequence = sequence;
     }
   }
+
+  /**
+   * Quotes tracked at most: whole ones plus used ones kept as fingerprints. At ten thousand
+   * payments a second with the default 600 s validity and 600 s retention that is 12 million;
+   * the ring and the fingerprint table then take about 16 + 18 bytes a quote.
+   */
+  public static final int MAX_TRACKED_QUOTES = 1 << 24;
+  private static final int INITIAL_RING = 1 << 10;
+  /** Ids are 36 characters; anything longer is hashed on its first characters and its length. */
+  private static final int MAX_FINGERPRINT_CHARS = 256;
 
   /** One provider's position on one currency pair; index 0 and 1 follow {@code currencies}. */
   private static final class PositionState {
@@ -128,8 +140,6 @@ public final class QuoteBook {
     }
   }
 
-  private static final Comparator<QuoteEntry> BY_EXPIRY =
-      Comparator.comparing((QuoteEntry e) -> e.quote.expiresAt()).thenComparingLong(e -> e.sequence);
 
   private final QuoteBookConfig config;
   private final QuoteIdGenerator ids;
@@ -139,10 +149,19 @@ public final class QuoteBook {
   private final Map<String, TreeMap<String, List<RateEntry>>> activeRates = new HashMap<>();
   /** Key "BIC|AAA/BBB" (pair in alphabetical order). */
   private final Map<String, PositionState> positions = new TreeMap<>();
-  private final Map<String, QuoteEntry> quotes = new HashMap<>();
-  private final PriorityQueue<QuoteEntry> byExpiry = new PriorityQueue<>(BY_EXPIRY);
+  /** Whole quotes by id fingerprint: open, reserved, and expired ones still remembered. */
+  private final Map<Long, QuoteEntry> quotes = new HashMap<>();
+  /** Used quotes, fingerprint and state only, until their expiry plus the retention. */
+  private final ClosedQuotes closed = new ClosedQuotes();
+  /**
+   * Every tracked quote's fingerprint and expiry in issue order, which is expiry order (one
+   * validity for the whole book, time moves forward): eviction pops from the head.
+   */
+  private long[] ringFingerprints = new long[INITIAL_RING];
+  private long[] ringExpiresAtMillis = new long[INITIAL_RING];
+  private int ringHead;
+  private int ringSize;
   private long lastRateId;
-  private long lastQuoteSequence;
 
   /**
    * @param currencies every currency the book converts, with its minor units (must match the
@@ -326,7 +345,8 @@ public final class QuoteBook {
     Instant expiresAt = now.plus(config.quoteValidity());
     for (Candidate c : candidates) {
       String id = ids.nextId();
-      if (quotes.containsKey(id)) {
+      long fingerprint = fingerprint(id);
+      if (quotes.containsKey(fingerprint) || closed.get(fingerprint) != 0) {
         throw new IllegalStateException("quote id generator repeated id " + id);
       }
       RateEntry band = c.priced().band();
@@ -335,9 +355,8 @@ public final class QuoteBook {
           band.rate().rate(), band.published.rateId(), request.basis(),
           amounts.sourceAmountMinor(), amounts.principalMinor(), amounts.targetAmountMinor(),
           amounts.fees(), now, expiresAt);
-      QuoteEntry entry = new QuoteEntry(quote, band, ++lastQuoteSequence);
-      quotes.put(id, entry);
-      byExpiry.add(entry);
+      quotes.put(fingerprint, new QuoteEntry(quote, band));
+      ringAppend(fingerprint, expiresAt.toEpochMilli());
       issued.add(quote);
     }
     Comparator<Quote> best = request.basis() == QuoteBasis.SOURCE_AMOUNT
@@ -453,8 +472,14 @@ public final class QuoteBook {
       return new QuoteCheck.Invalid(QuoteFailure.MALFORMED_ID, "quote id '"
           + QuoteReference.shown(use.quoteId()) + "' is not a canonical lower-case UUID");
     }
-    QuoteEntry entry = quotes.get(use.quoteId());
+    QuoteEntry entry = entry(use.quoteId());
     if (entry == null) {
+      byte used = closed.get(fingerprint(use.quoteId()));
+      if (used != 0) {
+        return new QuoteCheck.Invalid(QuoteFailure.ALREADY_USED, "quote " + use.quoteId()
+            + " is already " + (used == ClosedQuotes.FILLED ? "filled" : "released")
+            + "; one quote serves one payment");
+      }
       return new QuoteCheck.Invalid(QuoteFailure.UNKNOWN, "no quote " + use.quoteId()
           + " (never issued on this node, or expired long ago)");
     }
@@ -529,7 +554,7 @@ public final class QuoteBook {
     long pendingSold = Math.addExact(position.pendingSold[t], quote.targetAmountMinor());
     position.pendingBought[s] = pendingBought;
     position.pendingSold[t] = pendingSold;
-    quotes.get(quote.quoteId()).state = State.RESERVED;
+    entry(quote.quoteId()).state = State.RESERVED;
     return check;
   }
 
@@ -576,21 +601,25 @@ public final class QuoteBook {
   }
 
   private QuoteEntry reserved(String quoteId, String action) {
-    QuoteEntry entry = quotes.get(quoteId);
+    QuoteEntry entry = entry(quoteId);
     if (entry == null || entry.state != State.RESERVED) {
+      byte used = entry == null ? closed.get(fingerprint(quoteId)) : 0;
+      String now = entry != null ? entry.state.name().toLowerCase(java.util.Locale.ROOT)
+          : used == ClosedQuotes.FILLED ? "filled" : used == ClosedQuotes.RELEASED ? "released" : "unknown";
       throw new IllegalStateException("cannot " + action + " quote " + QuoteReference.shown(quoteId)
-          + ": it is " + (entry == null ? "unknown" : entry.state.name().toLowerCase(
-              java.util.Locale.ROOT)) + ", not reserved");
+          + ": it is " + now + ", not reserved");
     }
     return entry;
   }
 
   private void close(QuoteEntry entry, State state) {
+    if (state != State.FILLED && state != State.RELEASED) throw new IllegalArgumentException("close as " + state);
     entry.state = state;
-    // Eviction skipped it while reserved; once closed nothing keeps it.
-    if (!entry.queued) {
-      quotes.remove(entry.quote.quoteId());
-    }
+    // A used quote leaves the book at once; while the ring still tracks it, its fingerprint
+    // says it was used. Past the ring (reserved beyond its retention) nothing keeps it.
+    long fingerprint = fingerprint(entry.quote.quoteId());
+    if (quotes.remove(fingerprint) != entry) throw new IllegalStateException("quote " + entry.quote.quoteId() + " not held");
+    if (entry.queued) closed.put(fingerprint, state == State.FILLED ? ClosedQuotes.FILLED : ClosedQuotes.RELEASED);
     PositionState p = positions.get(positionKey(entry.quote.fxpBic(),
         entry.quote.sourceCurrency(), entry.quote.targetCurrency()));
     for (int i = 0; i < 2; i++) {
@@ -646,48 +675,113 @@ public final class QuoteBook {
 
   /** A quote held by the book (live, reserved or recently expired). */
   public Optional<Quote> quote(String quoteId) {
-    QuoteEntry entry = quotes.get(quoteId);
+    QuoteEntry entry = entry(quoteId);
     return entry == null ? Optional.empty() : Optional.of(entry.quote);
   }
 
-  /** Quotes held: live, reserved and remembered. */
+  /** Whether the quote served a payment or was released by one (remembered until expiry plus retention). */
+  public boolean used(String quoteId) {
+    return quoteId != null && entry(quoteId) == null && closed.get(fingerprint(quoteId)) != 0;
+  }
+
+  /** Quotes held whole: live, reserved and remembered. */
   public int quoteCount() {
     return quotes.size();
   }
 
+  /** Quotes in the expiry ring: held whole or kept as a used fingerprint, at most {@link #MAX_TRACKED_QUOTES}. */
+  public int trackedCount() {
+    return ringSize;
+  }
+
   /**
    * Drops quotes expired for longer than the retention, except reserved ones (their payment is
-   * still in flight). Returns how many were dropped.
+   * still in flight), and forgets used quotes as old. Returns how many quotes left the expiry
+   * ring (each one a change: dropped, forgotten, or a reserved one no longer tracked).
    */
   public int evictExpired(Instant now) {
     return evict(now, false);
   }
 
   private int evict(Instant now, boolean expiredToo) {
-    Instant horizon = expiredToo ? now : now.minus(config.expiredQuoteRetention());
-    int dropped = 0;
-    // Bounded by the queue's size: each step removes one entry.
-    int steps = byExpiry.size();
+    long horizonMillis = (expiredToo ? now : now.minus(config.expiredQuoteRetention())).toEpochMilli();
+    int left = 0;
+    // Bounded by the ring's size: each step removes one entry.
+    int steps = ringSize;
     for (int i = 0; i < steps; i++) {
-      QuoteEntry head = byExpiry.peek();
-      if (head == null || head.quote.expiresAt().isAfter(horizon)) {
+      if (ringExpiresAtMillis[ringHead] > horizonMillis) {
         break;
       }
-      byExpiry.poll();
-      head.queued = false;
-      if (head.state != State.RESERVED) {
-        quotes.remove(head.quote.quoteId());
-        dropped++;
+      long fingerprint = ringFingerprints[ringHead];
+      ringHead = (ringHead + 1) % ringFingerprints.length;
+      ringSize--;
+      left++;
+      QuoteEntry entry = quotes.get(fingerprint);
+      if (entry == null) {
+        closed.remove(fingerprint);
+      } else if (entry.state == State.RESERVED) {
+        entry.queued = false;
+      } else {
+        quotes.remove(fingerprint);
       }
     }
-    return dropped;
+    return left;
+  }
+
+  private void ringAppend(long fingerprint, long expiresAtMillis) {
+    if (ringSize == ringFingerprints.length) {
+      if (ringSize >= MAX_TRACKED_QUOTES) throw new IllegalStateException("expiry ring full; makeRoom must prevent this");
+      int capacity = Math.min(MAX_TRACKED_QUOTES, ringFingerprints.length * 2);
+      long[] fingerprints = new long[capacity];
+      long[] expiries = new long[capacity];
+      for (int i = 0; i < ringSize; i++) {
+        int from = (ringHead + i) % ringFingerprints.length;
+        fingerprints[i] = ringFingerprints[from];
+        expiries[i] = ringExpiresAtMillis[from];
+      }
+      ringFingerprints = fingerprints;
+      ringExpiresAtMillis = expiries;
+      ringHead = 0;
+    }
+    int at = (ringHead + ringSize) % ringFingerprints.length;
+    ringFingerprints[at] = fingerprint;
+    ringExpiresAtMillis[at] = expiresAtMillis;
+    ringSize++;
+  }
+
+  private QuoteEntry entry(String quoteId) {
+    if (quoteId == null) return null;
+    QuoteEntry entry = quotes.get(fingerprint(quoteId));
+    // A fingerprint shared by two ids (2^-64) must not hand one quote out for the other.
+    return entry != null && entry.quote.quoteId().equals(quoteId) ? entry : null;
+  }
+
+  /** 64-bit FNV-1a over the id's characters, then a finaliser so near ids spread. */
+  static long fingerprint(String quoteId) {
+    long h = 0xcbf29ce484222325L;
+    int n = Math.min(quoteId.length(), MAX_FINGERPRINT_CHARS);
+    for (int i = 0; i < n; i++) {
+      h ^= quoteId.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= quoteId.length();
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   private void makeRoom(int needed, Instant now) {
-    if (quotes.size() + needed <= config.maxQuotes()) {
+    if (quotes.size() + needed <= config.maxQuotes() && ringSize + needed <= MAX_TRACKED_QUOTES) {
       return;
     }
     evict(now, true);
+    if (ringSize + needed > MAX_TRACKED_QUOTES) {
+      throw new QuoteBookFullException("quote book full: " + ringSize + " quotes tracked until their expiry, "
+          + needed + " more needed, at most " + MAX_TRACKED_QUOTES);
+    }
     if (quotes.size() + needed > config.maxQuotes()) {
       throw new QuoteBookFullException("quote book full: " + quotes.size() + " live quotes, "
           + needed + " more needed, capacity " + config.maxQuotes()

@@ -290,6 +290,71 @@ class QuoteBookTest {
   }
 
   @Test
+  void usedQuotesLeaveTheBookSoASmallBookSustainsManyPayments() {
+    // Room for three whole quotes, yet thousands of payments go through one after another:
+    // each quote leaves the book when its payment settles or is rejected.
+    QuoteBookConfig config = new QuoteBookConfig(Duration.ofSeconds(600), Duration.ofSeconds(300),
+        Duration.ofSeconds(600), 3, 32, 10);
+    QuoteBook book = book(config);
+    limits(book, CENTRAL, BIG, BIG * 1000);
+    book.publishRate(rubToIrr(CENTRAL, "520"), T0);
+    List<Quote> used = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      Instant now = T0.plusMillis(i);
+      Quote q = bySource(book, 100_000 + i, now).quotes().get(0);
+      assertThat(book.reserve(use(q), now).isValid()).isTrue();
+      if (i % 7 == 0) book.release(q.quoteId());
+      else book.confirm(q.quoteId());
+      used.add(q);
+    }
+    assertThat(book.quoteCount()).isZero();
+    assertThat(book.trackedCount()).isEqualTo(5_000);
+    assertThat(book.position(CENTRAL, "RUB", "IRR").in("RUB").pendingBoughtMinor()).isZero();
+    // A second payment on a used quote is refused as such, filled or released, until the
+    // quote's expiry plus the retention; then it is forgotten (unknown: still refused).
+    Instant later = T0.plusSeconds(1_000);
+    for (Quote q : List.of(used.get(0), used.get(1), used.get(4_999))) {
+      assertThat(failure(book.validate(use(q), later))).isEqualTo(QuoteFailure.ALREADY_USED);
+      assertThat(book.used(q.quoteId())).isTrue();
+    }
+    assertThat(((QuoteCheck.Invalid) book.validate(use(used.get(0)), later)).detail()).contains("already released");
+    assertThat(((QuoteCheck.Invalid) book.validate(use(used.get(1)), later)).detail()).contains("already filled");
+    assertThatThrownBy(() -> book.confirm(used.get(1).quoteId())).hasMessageContaining("it is filled, not reserved");
+    assertThat(book.evictExpired(T0.plusSeconds(1_200).plusMillis(2_499))).isEqualTo(2_500);
+    assertThat(failure(book.validate(use(used.get(0)), later))).isEqualTo(QuoteFailure.UNKNOWN);
+    assertThat(failure(book.validate(use(used.get(4_999)), later))).isEqualTo(QuoteFailure.ALREADY_USED);
+    assertThat(book.evictExpired(T0.plusSeconds(1_300))).isEqualTo(2_500);
+    assertThat(book.trackedCount()).isZero();
+    assertThat(book.used(used.get(4_999).quoteId())).isFalse();
+  }
+
+  @Test
+  void closedQuoteTableMatchesAMapUnderRandomPutsAndRemoves() {
+    var table = new ClosedQuotes();
+    var model = new java.util.HashMap<Long, Byte>();
+    var random = new java.util.SplittableRandom(42);
+    for (int i = 0; i < 200_000; i++) {
+      // Few distinct keys, some clustered, so probe runs wrap and shift often.
+      long key = random.nextInt(4) == 0 ? random.nextLong(64) : random.nextLong(50_000);
+      int op = random.nextInt(3);
+      if (op == 0) {
+        assertThat(table.remove(key)).isEqualTo(model.remove(key) != null);
+      } else {
+        byte state = random.nextBoolean() ? ClosedQuotes.FILLED : ClosedQuotes.RELEASED;
+        table.put(key, state);
+        model.put(key, state);
+      }
+      if (i % 1_000 == 0) {
+        for (long probe = 0; probe < 64; probe++) {
+          assertThat(table.get(probe)).isEqualTo(model.getOrDefault(probe, (byte) 0));
+        }
+      }
+    }
+    assertThat(table.size()).isEqualTo(model.size());
+    for (var e : model.entrySet()) assertThat(table.get(e.getKey())).isEqualTo(e.getValue());
+  }
+
+  @Test
   void rememberedQuotesAreDroppedAfterRetentionButReservedOnesStay() {
     QuoteBook book = book();
     limits(book, CENTRAL, BIG, BIG * 1000);
@@ -298,7 +363,8 @@ class QuoteBookTest {
     Quote reserved = bySource(book, 200_000, T0).quotes().get(0);
     assertThat(book.reserve(use(reserved), T0.plusSeconds(5)).isValid()).isTrue();
     assertThat(book.evictExpired(T0.plusSeconds(1_199))).isZero();
-    assertThat(book.evictExpired(T0.plusSeconds(1_200))).isEqualTo(1);
+    // Both leave the expiry ring: the open one is dropped, the reserved one stays held untracked.
+    assertThat(book.evictExpired(T0.plusSeconds(1_200))).isEqualTo(2);
     assertThat(book.quote(open.quoteId())).isEmpty();
     assertThat(book.quote(reserved.quoteId())).contains(reserved);
     book.confirm(reserved.quoteId()); // the payment settled late: still accounted

@@ -331,9 +331,11 @@ public final class NodeEngine implements AutoCloseable {
         }
         long nowMillis = clock.millis();
         boolean tick = nowMillis - lastTick >= TICK_MILLIS;
-        if (drained.isEmpty() && !tick) continue;
+        // Not only on ticks: a node catching up on missed cut-offs closes one day per turn.
+        var dayClose = automaticDayClose(nowMillis);
+        if (drained.isEmpty() && !tick && dayClose == null) continue;
         if (tick) lastTick = nowMillis;
-        processTurn(drained, nowMillis, tick);
+        processTurn(drained, nowMillis, tick, dayClose);
         drained = new ArrayList<>(MAX_COMMANDS_PER_BATCH);
       }
     } catch (InterruptedException e) {
@@ -362,8 +364,7 @@ public final class NodeEngine implements AutoCloseable {
     }
   }
 
-  private void processTurn(List<Envelope> drained, long nowMillis, boolean tick) throws Exception {
-    var dayClose = tick ? automaticDayClose(nowMillis) : null;
+  private void processTurn(List<Envelope> drained, long nowMillis, boolean tick, Command.DayClose dayClose) throws Exception {
     boolean readsStore = dayClose != null;
     for (Envelope e : drained) readsStore |= e.command() instanceof Command.DayClose;
     // A day close sums the bookings already on disk: every turn before it must be durable first.

@@ -167,7 +167,10 @@ public final class QuoteDesk implements FxDesk {
   @Override
   public QuoteCheck check(String quoteId, String debtorBic, long sourceAmountMinor, String targetCurrency, long nowMillis) {
     Optional<Quote> quote = org.rialto.fx.QuoteReference.isValidId(quoteId) ? book.quote(quoteId) : Optional.empty();
-    if (quote.isEmpty()) return new QuoteCheck.Invalid("NARR", "unknown quote " + quoteId);
+    if (quote.isEmpty()) {
+      if (book.used(quoteId)) return new QuoteCheck.Invalid("DUPL", "quote " + quoteId + " already served a payment");
+      return new QuoteCheck.Invalid("NARR", "unknown quote " + quoteId);
+    }
     var q = quote.get();
     var use = new QuoteUse(quoteId, debtorBic, q.sourceCurrency(), sourceAmountMinor, targetCurrency, q.targetAmountMinor());
     var result = book.reserve(use, Instant.ofEpochMilli(nowMillis));
