@@ -27,6 +27,10 @@ public final class BenchCorridorCommand implements Callable<Integer> {
   @Option(names = "--warmup-seconds", description = "Unmeasured load first, for the JIT (default: ${DEFAULT-VALUE}).")
   int warmupSeconds = 5;
 
+  @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also run the named baseline: both writers committing each turn before the next (default: on).")
+  boolean baseline = true;
+
   @Option(names = "--json", description = "End with one line holding the figures as a JSON object.")
   boolean json;
 
@@ -36,6 +40,12 @@ public final class BenchCorridorCommand implements Callable<Integer> {
     var phases = CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds), System.out);
     var max = phases.get(0);
     var half = phases.get(1);
+    var base = baseline ? CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds), System.out, true).get(0) : null;
+    Double ratio = base == null || base.settledPerSecond() <= 0 ? null : max.settledPerSecond() / base.settledPerSecond();
+    if (ratio != null) {
+      System.out.printf(Locale.ROOT, "ratio: %.2fx the baseline (%.0f vs %.0f settled/s on both legs; CPU per payment %.0f vs %.0f us)%n",
+          ratio, max.settledPerSecond(), base.settledPerSecond(), max.cpuMicrosPerPayment(), base.cpuMicrosPerPayment());
+    }
     boolean throughputBar = max.settledPerSecond() >= 10_000;
     boolean latencyBar = half.p99Ms() <= 100;
     System.out.printf(Locale.ROOT, "bar: >= 10,000 settled/s: %s (%.0f); p99 <= 100 ms at half rate: %s (%.2f ms)%n",
@@ -43,7 +53,8 @@ public final class BenchCorridorCommand implements Callable<Integer> {
     if (json) {
       System.out.println(String.format(Locale.ROOT, "{\"settled_per_s\":%.0f,\"p50_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,",
           max.settledPerSecond(), half.p50Ms(), half.p99Ms(), half.p999Ms())
-          + max.json() + "," + half.json() + ",\"bar_throughput_met\":" + throughputBar + ",\"bar_p99_met\":" + latencyBar
+          + max.json() + "," + half.json() + (base == null ? "" : "," + base.json())
+          + ",\"ratio_vs_baseline\":" + (ratio == null ? "null" : String.format(Locale.ROOT, "%.2f", ratio)) + ",\"bar_throughput_met\":" + throughputBar + ",\"bar_p99_met\":" + latencyBar
           + ",\"cores\":" + Runtime.getRuntime().availableProcessors() + "}");
     }
     return 0;

@@ -44,6 +44,13 @@ public final class BenchNodeCommand implements Callable<Integer> {
     var results = NodeBench.run(options, System.out);
     var batched = results.stream().filter(p -> p.key().equals("batch")).findFirst().orElse(null);
     var half = results.stream().filter(p -> p.key().equals("half-rate")).findFirst().orElse(null);
+    var baseline = results.stream().filter(p -> p.key().equals("baseline")).findFirst().orElse(null);
+    Double ratio = batched == null || baseline == null || baseline.settledPerSecond() <= 0 ? null
+        : batched.settledPerSecond() / baseline.settledPerSecond();
+    if (ratio != null) {
+      System.out.printf(Locale.ROOT, "ratio: %.2fx the baseline (%.0f vs %.0f settled/s; CPU per payment %.0f vs %.0f us)%n", ratio,
+          batched.settledPerSecond(), baseline.settledPerSecond(), batched.cpuMicrosPerPayment(), baseline.cpuMicrosPerPayment());
+    }
     // The headline figures: throughput with batched messages, latency at half that rate (the
     // bars' own definitions); every phase's figures follow under their own keys.
     var headline = half != null ? half : batched != null ? batched : results.get(0);
@@ -59,6 +66,7 @@ public final class BenchNodeCommand implements Callable<Integer> {
           settledPerSecond, headline.p50Ms(), headline.p99Ms(), headline.p999Ms()));
       for (var p : results) sb.append(p.json()).append(',');
       sb.append("\"bar_throughput_met\":").append(throughputBar).append(",\"bar_p99_met\":").append(latencyBar)
+          .append(",\"ratio_vs_baseline\":").append(ratio == null ? "null" : String.format(Locale.ROOT, "%.2f", ratio))
           .append(",\"screening\":").append(screening).append(",\"cores\":").append(Runtime.getRuntime().availableProcessors()).append('}');
       System.out.println(sb);
     }

@@ -133,6 +133,14 @@ final class CorridorBench {
   }
 
   static List<Phase> run(Options options, PrintStream out) throws Exception {
+    return run(options, out, false);
+  }
+
+  /**
+   * @param baseline the named baseline of the same run: both nodes' writers commit each turn
+   *     before they start the next (no pipelining, no group commit), closed loop only
+   */
+  static List<Phase> run(Options options, PrintStream out, boolean baseline) throws Exception {
     Path dir = Files.createTempDirectory("rialto-bench-corridor");
     var ru = new Side("RU-NODE", "RUB", 2, "CBRURUMM", "RUB", "RU", 1_000_000_000_000_00L, 1_000_000_000_000_00L, "520.5",
         100_00, 100_000_00);
@@ -151,8 +159,15 @@ final class CorridorBench {
       for (Side s : new Side[] {ru, ir}) {
         Files.writeString(dir.resolve(s.nodeId + ".yaml"), s.yaml(dir));
       }
-      ru.node = Node.start(ConfigLoader.load(dir.resolve("RU-NODE.yaml")), Clock.systemUTC());
-      ir.node = Node.start(ConfigLoader.load(dir.resolve("IR-NODE.yaml")), Clock.systemUTC());
+      synchronized (System.getProperties()) {
+        if (baseline) System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
+        try {
+          ru.node = Node.start(ConfigLoader.load(dir.resolve("RU-NODE.yaml")), Clock.systemUTC());
+          ir.node = Node.start(ConfigLoader.load(dir.resolve("IR-NODE.yaml")), Clock.systemUTC());
+        } finally {
+          System.clearProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY);
+        }
+      }
       for (Side s : new Side[] {ru, ir}) {
         try (var c = new BenchHttpClient("127.0.0.1", s.port)) {
           var r = c.post("/v1/fx/rates", DEALER, "application/json",
@@ -165,11 +180,17 @@ final class CorridorBench {
           options.batch(), options.seconds());
       try (var inboxes = new Inboxes(List.of(ru, ir))) {
         if (options.warmupSeconds() > 0) run("warm-up", "warm-up", List.of(ru, ir), options, options.warmupSeconds(), 0, inboxes, out);
-        Phase max = run("batch", "batches of " + options.batch() + ", closed loop", List.of(ru, ir), options, options.seconds(), 0,
-            inboxes, out);
-        phases.add(max);
-        phases.add(run("half-rate", "batches of " + options.batch() + " at half rate", List.of(ru, ir), options, options.seconds(),
-            max.settledPerSecond() / 2, inboxes, out));
+        if (baseline) {
+          out.printf(Locale.ROOT, "baseline: both writers commit each turn before the next (no pipeline, no group commit)%n");
+          phases.add(run("baseline", "baseline: batches of " + options.batch() + ", serial commits", List.of(ru, ir), options,
+              options.seconds(), 0, inboxes, out));
+        } else {
+          Phase max = run("batch", "batches of " + options.batch() + ", closed loop", List.of(ru, ir), options, options.seconds(), 0,
+              inboxes, out);
+          phases.add(max);
+          phases.add(run("half-rate", "batches of " + options.batch() + " at half rate", List.of(ru, ir), options, options.seconds(),
+              max.settledPerSecond() / 2, inboxes, out));
+        }
       }
       checkConservation(ru, out);
       checkConservation(ir, out);

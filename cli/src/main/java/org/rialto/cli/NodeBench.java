@@ -40,7 +40,7 @@ final class NodeBench {
   static final int MAX_CLIENTS = 256;
 
   /** The phases, in the order they run; the half-rate one needs the batched one's rate. */
-  static final List<String> PHASES = List.of("batch", "single", "iso-batch", "iso-single", "half-rate");
+  static final List<String> PHASES = List.of("batch", "single", "iso-batch", "iso-single", "half-rate", "baseline");
 
   /** @param screening screen every debtor and creditor name against the UN and OFAC lists, as a production node does */
   record Options(int seconds, int clients, int batch, int banks, int warmupSeconds, List<String> phases, boolean screening) {
@@ -139,6 +139,7 @@ final class NodeBench {
               options.banks(), new IsoLoad(1, options.banks()), out));
           case "half-rate" -> phases.add(openLoop(p, "JSON, batches of " + options.batch() + " at half rate", port,
               batched.settledPerSecond() / 2, options.seconds(), options.banks(), json, out));
+          case "baseline" -> { } // on its own node, after this one is closed
           default -> throw new IllegalStateException(p);
         }
       }
@@ -146,7 +147,36 @@ final class NodeBench {
     } finally {
       deleteQuietly(dir);
     }
+    if (options.phases().contains("baseline")) phases.add(baseline(options, out));
     return phases;
+  }
+
+  /**
+   * The named baseline, same run, same machine: the same node with its writer committing each
+   * turn before it starts the next (no pipelining, hence no group commit), as it worked before.
+   * JSON batches, closed loop, after its own warm-up.
+   */
+  static Phase baseline(Options options, PrintStream out) throws Exception {
+    Path dir = Files.createTempDirectory("rialto-bench-node-baseline");
+    var config = config(dir, "RU-BASE", options.banks(), options.screening());
+    Node node;
+    synchronized (System.getProperties()) {
+      System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
+      try {
+        node = Node.start(config, Clock.systemUTC());
+      } finally {
+        System.clearProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY);
+      }
+    }
+    try (node) {
+      var json = new JsonLoad(options.batch());
+      out.printf(Locale.ROOT, "baseline: node RU-BASE, writer commits each turn before the next (no pipeline, no group commit)%n");
+      if (options.warmupSeconds() > 0) closedLoop("warm-up", "baseline warm-up", node.port(), options.clients(), options.warmupSeconds(), options.banks(), json, out);
+      return closedLoop("baseline", "baseline: JSON, batches of " + options.batch() + ", serial commits", node.port(), options.clients(),
+          options.seconds(), options.banks(), json, out);
+    } finally {
+      deleteQuietly(dir);
+    }
   }
 
   /** What one request carries and how its answer tells which payments settled. */

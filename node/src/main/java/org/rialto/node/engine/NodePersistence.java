@@ -57,18 +57,18 @@ final class NodePersistence {
       var net = new java.util.HashMap<String, Long>();
       var count = new java.util.HashMap<String, Long>();
       var later = new java.util.HashMap<String, Long>();
-      try (var ps = c.prepareStatement("SELECT bic, value_date = ?, SUM(CASE WHEN side = 'CRDT' THEN amount_minor"
-          + " ELSE -amount_minor END), COUNT(*) FROM booking WHERE value_date >= ? GROUP BY bic, value_date = ?")) {
+      // Grouped by the date itself: PostgreSQL cannot match "GROUP BY value_date = ?" to the
+      // select list's own "value_date = ?" (two parameters), so the split is done here.
+      try (var ps = c.prepareStatement("SELECT bic, value_date, SUM(CASE WHEN side = 'CRDT' THEN amount_minor"
+          + " ELSE -amount_minor END), COUNT(*) FROM booking WHERE value_date >= ? GROUP BY bic, value_date")) {
         ps.setString(1, date);
-        ps.setString(2, date);
-        ps.setString(3, date);
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (rs.getBoolean(2)) {
-              net.put(rs.getString(1), rs.getLong(3));
-              count.put(rs.getString(1), rs.getLong(4));
+            if (date.equals(rs.getString(2))) {
+              net.merge(rs.getString(1), rs.getLong(3), Long::sum);
+              count.merge(rs.getString(1), rs.getLong(4), Long::sum);
             } else {
-              later.put(rs.getString(1), rs.getLong(3));
+              later.merge(rs.getString(1), rs.getLong(3), Long::sum);
             }
           }
         }
