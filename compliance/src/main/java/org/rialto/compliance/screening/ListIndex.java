@@ -374,7 +374,8 @@ public final class ListIndex {
     return entryNames[nameId];
   }
 
-  PreparedName name(int nameId) {
+  /** A list name as prepared for matching (what a brute-force scan would score against). */
+  public PreparedName name(int nameId) {
     return names[nameId];
   }
 
