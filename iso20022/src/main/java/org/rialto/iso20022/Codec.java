@@ -1,6 +1,5 @@
 package org.rialto.iso20022;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
@@ -44,7 +43,8 @@ final class Codec {
     }
     XMLStreamReader r;
     try {
-      r = ctx.factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+      // A byte-array source lets Aalto parse the array in place (no stream, no copy).
+      r = ctx.factory.createXMLStreamReader(new org.codehaus.stax2.io.Stax2ByteArraySource(xml, 0, xml.length));
     } catch (XMLStreamException | RuntimeException e) {
       XMLStreamException malformed = e instanceof XMLStreamException x ? x : XmlIn.streamError(e);
       return unreadable(null, null, "/", "not well-formed XML: " + (malformed != null ? XmlIn.cleanMessage(malformed) : e.toString()));

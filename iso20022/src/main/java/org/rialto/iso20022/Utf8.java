@@ -100,80 +100,71 @@ final class Utf8 {
     return -1;
   }
 
-  private static final long LT_BYTES = 0x3C3C3C3C3C3C3C3CL;
-  private static final long LOW_BITS = 0x0101010101010101L;
 
   /**
    * Offset of the first start tag with more than {@code maxAttributes} attributes (namespace
    * declarations included), or -1. Checked on the bytes because Aalto's cost for one start tag
    * grows with the square of its attribute count (200,000 attributes: minutes), so the count must
-   * be bounded before the parser sees the tag. Comments, CDATA sections and processing
-   * instructions are skipped; malformed markup stops the scan where the parser will fail anyway.
+   * be bounded before the parser sees the tag.
+   *
+   * <p>A fast filter first: each attribute takes at least five bytes ({@code  a=""}) and a start
+   * tag holds no '<' (not even in a quoted value: the parser stops there), so a tag with too many
+   * attributes shows as a long gap between two '<'. Only the markup before such a gap (long text,
+   * or an attack) is counted exactly, with quotes, comments and CDATA understood.
    */
   static int tooManyAttributes(byte[] b, int maxAttributes) {
     if (maxAttributes < 0) throw new IllegalArgumentException("maxAttributes must be >= 0");
     int n = b.length;
+    long minGap = 5L * (maxAttributes + 1);
+    int lastLt = -1;
     int i = 0;
-    while (i < n) {
-      // Text runs have no '<': skip them eight bytes at a time.
-      if (i + 8 <= n) {
-        long x = ((long) LONGS.get(b, i)) ^ LT_BYTES;
-        if (((x - LOW_BITS) & ~x & HIGH_BITS) == 0) {
-          i += 8;
-          continue;
-        }
+    while (i + 8 <= n) {
+      long x = ((long) LONGS.get(b, i)) ^ LT_BYTES;
+      // Exact zero-byte test (no borrow false positives): one bit per '<'.
+      long hits = ~(((x & ~HIGH_BITS) + ~HIGH_BITS) | x | ~HIGH_BITS);
+      while (hits != 0) {
+        int at = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+        hits &= hits - 1;
+        if (lastLt >= 0 && at - lastLt > minGap && exactCount(b, lastLt, maxAttributes) >= 0) return lastLt;
+        lastLt = at;
       }
-      if (b[i] != '<') {
-        i++;
-        continue;
-      }
-      int next = i + 1 < n ? b[i + 1] : 0;
-      if (next == '!' && startsWith(b, i, "<!--")) {
-        i = skipPast(b, i + 4, "-->");
-      } else if (next == '!' && startsWith(b, i, "<![CDATA[")) {
-        i = skipPast(b, i + 9, "]]>");
-      } else if (next == '?') {
-        i = skipPast(b, i + 2, "?>");
-      } else if (next == '/' || next == '!') {
-        i = skipPast(b, i + 2, ">");
-      } else {
-        int attributes = 0;
-        int j = i + 1;
-        while (j < n) {
-          byte c = b[j];
-          if (c == '"' || c == '\'') {
-            int close = indexOf(b, j + 1, c);
-            if (close < 0) return -1;
-            j = close + 1;
-          } else if (c == '=') {
-            if (++attributes > maxAttributes) return i;
-            j++;
-          } else if (c == '>' || c == '<') {
-            break;
-          } else {
-            j++;
-          }
-        }
-        i = j < n && b[j] == '>' ? j + 1 : j;
-      }
-      if (i < 0) return -1;
+      i += 8;
     }
+    for (; i < n; i++) {
+      if (b[i] == '<') {
+        if (lastLt >= 0 && i - lastLt > minGap && exactCount(b, lastLt, maxAttributes) >= 0) return lastLt;
+        lastLt = i;
+      }
+    }
+    if (lastLt >= 0 && n - lastLt > minGap && exactCount(b, lastLt, maxAttributes) >= 0) return lastLt;
     return -1;
   }
 
-  private static boolean startsWith(byte[] b, int at, String prefix) {
-    if (at + prefix.length() > b.length) return false;
-    for (int k = 0; k < prefix.length(); k++) {
-      if (b[at + k] != prefix.charAt(k)) return false;
-    }
-    return true;
-  }
+  private static final long LT_BYTES = 0x3C3C3C3C3C3C3C3CL;
 
-  /** The offset just after the first {@code end} at or after {@code from}, or -1. */
-  private static int skipPast(byte[] b, int from, String end) {
-    byte first = (byte) end.charAt(0);
-    for (int k = from; k + end.length() <= b.length; k++) {
-      if (b[k] == first && startsWith(b, k, end)) return k + end.length();
+  /** {@code at} when the markup starting there is a start tag with too many attributes, else -1. */
+  private static int exactCount(byte[] b, int at, int maxAttributes) {
+    int n = b.length;
+    if (at + 1 >= n) return -1;
+    byte next = b[at + 1];
+    // Comments, CDATA, processing instructions, end tags and declarations carry no attributes.
+    if (next == '!' || next == '?' || next == '/') return -1;
+    int attributes = 0;
+    int j = at + 1;
+    while (j < n) {
+      byte c = b[j];
+      if (c == '"' || c == '\'') {
+        int close = indexOf(b, j + 1, c);
+        if (close < 0) return -1;
+        j = close + 1;
+      } else if (c == '=') {
+        if (++attributes > maxAttributes) return at;
+        j++;
+      } else if (c == '>' || c == '<') {
+        return -1;
+      } else {
+        j++;
+      }
     }
     return -1;
   }
