@@ -34,10 +34,15 @@ public final class Node implements AutoCloseable {
   private final NodeEngine engine;
   private final ApiServer api;
   private final int port;
+  private final org.rialto.node.http.OperatorServer operatorServer;
+  private final int operatorPort;
 
   private final List<PeerDispatcher> dispatchers;
 
-  private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port, List<PeerDispatcher> dispatchers) {
+  private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port, List<PeerDispatcher> dispatchers,
+      org.rialto.node.http.OperatorServer operatorServer, int operatorPort) {
+    this.operatorServer = operatorServer;
+    this.operatorPort = operatorPort;
     this.dispatchers = dispatchers;
     this.config = config;
     this.store = store;
@@ -54,6 +59,7 @@ public final class Node implements AutoCloseable {
     var dispatchers = new java.util.ArrayList<PeerDispatcher>();
     NodeEngine engine = null;
     ApiServer api = null;
+    org.rialto.node.http.OperatorServer operatorServer = null;
     try {
       BusinessHours hours = CalendarHours.of(config.calendar());
       var routes = new Routes(config.peers().stream()
@@ -93,16 +99,26 @@ public final class Node implements AutoCloseable {
       var inbox = new Inbox(store);
       inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
       api = new ApiServer(engine, inbox, config.node(), config.currency().code(),
-          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute,
-              new org.rialto.node.console.Console(config, store, engine, ds, fx, clock),
+          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi,
               new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),
               new FxApi(engine,
               config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())));
+      var access = new org.rialto.node.operators.OperatorAccess(store, engine,
+          org.rialto.security.operators.LoginPolicy.DEFAULT, clock);
+      bootstrapOperators(config, access);
+      var changes = new org.rialto.node.operators.PendingChanges(store, engine);
+      var cases = new org.rialto.node.operators.Cases(engine);
+      boolean operatorHttps = false;
+      operatorServer = new org.rialto.node.http.OperatorServer(engine, access, new ObjectMapper(), operatorHttps, List.of(metricsRoute,
+          new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits()),
+          new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps)));
       int port = api.start(config.listen().host(), config.listen().port());
+      int operatorPort = operatorServer.start(config.operatorListen().host(), config.operatorListen().port());
       for (var d : dispatchers) d.start();
-      return new Node(config, store, engine, api, port, ds);
+      return new Node(config, store, engine, api, port, ds, operatorServer, operatorPort);
     } catch (Exception | Error e) {
       for (var d : dispatchers) d.close();
+      if (operatorServer != null) operatorServer.close();
       if (api != null) api.close();
       if (engine != null) engine.close();
       store.close();
@@ -203,8 +219,22 @@ public final class Node implements AutoCloseable {
     }
   }
 
+  /** Operator accounts named in the configuration, created once (an existing account is left as it is). */
+  private static void bootstrapOperators(NodeConfig config, org.rialto.node.operators.OperatorAccess access) {
+    for (var o : config.operators()) {
+      if (access.exists(o.name())) continue;
+      access.addOperator("config", new org.rialto.security.operators.Operator(o.name(),
+          org.rialto.security.operators.Role.valueOf(o.role()), o.passwordHash(), 0, java.time.Instant.EPOCH, false));
+    }
+  }
+
   public int port() {
     return port;
+  }
+
+  /** Where the console and the admin API listen. */
+  public int operatorPort() {
+    return operatorPort;
   }
 
   public NodeEngine engine() {
@@ -226,6 +256,7 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() throws Exception {
     for (var d : dispatchers) d.close();
+    operatorServer.close();
     api.close();
     engine.close();
     store.close();

@@ -240,6 +240,11 @@ public final class NodeEngine implements AutoCloseable {
     return offer(new Command.EnsureSystemAccounts(new CompletableFuture<>()));
   }
 
+  /** Runs operator work on the writer, durable with its turn; see {@link OperatorWork}. */
+  public <T> CompletableFuture<T> operators(OperatorWork<T> work) {
+    return offer(new Command.Operators<>(work, new CompletableFuture<>()));
+  }
+
   public <T> CompletableFuture<T> query(Function<View, T> read) {
     return offer(new Command.Query<>(read, new CompletableFuture<>()));
   }
@@ -363,6 +368,7 @@ public final class NodeEngine implements AutoCloseable {
       case Command.DayClose d -> turn.dayClose(d);
       case Command.ReleaseHold r -> turn.releaseHold(r);
       case Command.RejectHold r -> turn.rejectHold(r);
+      case Command.Operators<?> o -> turn.operators(o);
     }
   }
 
