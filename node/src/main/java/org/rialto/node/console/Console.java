@@ -128,7 +128,7 @@ public final class Console implements ApiServer.RouteRegistrar {
     app.post("/console/logout", ctx -> {
       var who = OperatorServer.principalOrNull(ctx);
       if (who != null) access.logout(who);
-      OperatorServer.clearSessionCookies(ctx, https);
+      OperatorServer.clearSessionCookies(ctx, config.node(), https);
       ctx.redirect("/console/login", io.javalin.http.HttpStatus.SEE_OTHER);
     });
     app.post("/console/cases/{uetr}/release", ctx -> act(ctx, "/console/payments/" + uuid(ctx.pathParam("uetr")), who -> {
@@ -215,7 +215,7 @@ public final class Console implements ApiServer.RouteRegistrar {
   // ---- Signing in, acting ----
 
   private String csrf(Context ctx) {
-    String token = ctx.cookie(OperatorServer.CSRF_COOKIE);
+    String token = ctx.cookie(OperatorServer.csrfCookie(config.node()));
     return token == null || token.length() > 64 ? "" : token;
   }
 
@@ -271,7 +271,7 @@ public final class Console implements ApiServer.RouteRegistrar {
     try {
       var issued = access.login(name == null ? null : name.strip(), password == null ? null : password.toCharArray());
       long maxAge = java.time.Duration.between(clock.instant(), issued.session().expiresAt()).toSeconds();
-      OperatorServer.setSessionCookies(ctx, issued.token(), issued.csrfToken(), Math.max(1, maxAge), https);
+      OperatorServer.setSessionCookies(ctx, config.node(), issued.token(), issued.csrfToken(), Math.max(1, maxAge), https);
       ctx.redirect(safeNext(ctx.formParam("next")), io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (AccessDeniedException e) {
       loginPage(ctx, e.getMessage());

@@ -20,8 +20,18 @@ import org.rialto.security.operators.AccessDeniedException;
  * or from {@code Authorization: Bearer} (API clients, which hold the token themselves).
  */
 public final class OperatorServer implements AutoCloseable {
-  public static final String SESSION_COOKIE = "rialto_session";
-  public static final String CSRF_COOKIE = "rialto_csrf";
+  /**
+   * Cookies carry the node's id: browsers keep cookies per host, not per port, so two nodes on one
+   * machine (the demo, a test) would otherwise overwrite each other's session.
+   */
+  public static String sessionCookie(String nodeId) {
+    return "rialto_session_" + nodeId.replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+
+  public static String csrfCookie(String nodeId) {
+    return "rialto_csrf_" + nodeId.replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+
   public static final String CSRF_FIELD = "csrf";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String PRINCIPAL = "rialto.principal";
@@ -32,6 +42,7 @@ public final class OperatorServer implements AutoCloseable {
   private final Javalin app;
   private final OperatorAccess access;
   private final boolean https;
+  private final String nodeId;
 
   /** Raised when a route needs a signed-in operator and the request has none. */
   public static final class NotSignedIn extends RuntimeException {
@@ -43,7 +54,9 @@ public final class OperatorServer implements AutoCloseable {
   /**
    * @param https whether the listener serves TLS (then session cookies are marked Secure)
    */
-  public OperatorServer(NodeEngine engine, OperatorAccess access, ObjectMapper json, boolean https, List<ApiServer.RouteRegistrar> routes) {
+  public OperatorServer(String nodeId, NodeEngine engine, OperatorAccess access, ObjectMapper json, boolean https,
+      List<ApiServer.RouteRegistrar> routes) {
+    this.nodeId = nodeId;
     this.access = access;
     this.https = https;
     this.app = Javalin.create(config -> {
@@ -96,7 +109,7 @@ public final class OperatorServer implements AutoCloseable {
         throw new NotSignedIn(e.getMessage());
       }
     } else {
-      String cookie = ctx.cookie(SESSION_COOKIE);
+      String cookie = ctx.cookie(sessionCookie(nodeId));
       if (cookie != null && !cookie.isEmpty()) {
         try {
           p = access.authenticate(cookie, true);
@@ -135,17 +148,17 @@ public final class OperatorServer implements AutoCloseable {
   }
 
   /** Session cookies: HttpOnly (scripts cannot read the session), SameSite=Strict, Secure under TLS. */
-  public static void setSessionCookies(Context ctx, String token, String csrfToken, long maxAgeSeconds, boolean https) {
+  public static void setSessionCookies(Context ctx, String nodeId, String token, String csrfToken, long maxAgeSeconds, boolean https) {
     String secure = https ? "; Secure" : "";
-    ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + token + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict" + secure);
+    ctx.res().addHeader("Set-Cookie", sessionCookie(nodeId) + "=" + token + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict" + secure);
     // Read back by the server to render forms (double submit); never sufficient alone, as it is checked against the session.
-    ctx.res().addHeader("Set-Cookie", CSRF_COOKIE + "=" + csrfToken + "; Path=/console; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict" + secure);
+    ctx.res().addHeader("Set-Cookie", csrfCookie(nodeId) + "=" + csrfToken + "; Path=/console; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict" + secure);
   }
 
-  public static void clearSessionCookies(Context ctx, boolean https) {
+  public static void clearSessionCookies(Context ctx, String nodeId, boolean https) {
     String secure = https ? "; Secure" : "";
-    ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure);
-    ctx.res().addHeader("Set-Cookie", CSRF_COOKIE + "=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict" + secure);
+    ctx.res().addHeader("Set-Cookie", sessionCookie(nodeId) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure);
+    ctx.res().addHeader("Set-Cookie", csrfCookie(nodeId) + "=; Path=/console; Max-Age=0; HttpOnly; SameSite=Strict" + secure);
   }
 
   @Override
