@@ -110,7 +110,7 @@ public final class Node implements AutoCloseable {
       var cases = new org.rialto.node.operators.Cases(engine);
       boolean operatorHttps = false;
       operatorServer = new org.rialto.node.http.OperatorServer(config.node(), engine, access, new ObjectMapper(), operatorHttps, List.of(metricsRoute,
-          new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits()),
+          new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits(), config.node()),
           new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps)));
       int port = api.start(config.listen().host(), config.listen().port());
       int operatorPort = operatorServer.start(config.operatorListen().host(), config.operatorListen().port());

@@ -50,6 +50,12 @@ final class Http {
     return send(b.build());
   }
 
+  Response delete(String path) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).DELETE();
+    if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+    return send(b.build());
+  }
+
   Response get(String bic, String path) throws Exception {
     var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(40)).GET();
     if (bic != null) b.header("X-Rialto-Participant", bic);

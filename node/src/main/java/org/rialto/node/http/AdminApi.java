@@ -33,9 +33,11 @@ public final class AdminApi implements ApiServer.RouteRegistrar {
   private final Cases cases;
   private final ObjectMapper json;
   private final int minorUnits;
+  private final String nodeId;
 
   public AdminApi(NodeEngine engine, ApiServer bankApi, Inbox inbox, OperatorAccess access, PendingChanges changes, Cases cases,
-      ObjectMapper json, int minorUnits) {
+      ObjectMapper json, int minorUnits, String nodeId) {
+    this.nodeId = nodeId;
     this.engine = engine;
     this.bankApi = bankApi;
     this.inbox = inbox;
@@ -52,6 +54,7 @@ public final class AdminApi implements ApiServer.RouteRegistrar {
 
   @Override
   public void register(Javalin app) {
+    app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OperatorOpenApi.document(nodeId)));
     app.post("/v1/admin/session", ctx -> {
       var body = readObject(ctx);
       String name = JsonApi.text(body, "name", true);

@@ -37,7 +37,7 @@ public final class OperatorServer implements AutoCloseable {
   private static final String PRINCIPAL = "rialto.principal";
   /** Where a request without a session may go: signing in, health and the scrape. */
   private static final List<String> OPEN_PATHS = List.of("/console/login", "/v1/admin/session", "/health/live", "/health/ready",
-      "/metrics", "/console/assets/");
+      "/metrics", "/openapi.json", "/console/assets/");
 
   private final Javalin app;
   private final OperatorAccess access;
