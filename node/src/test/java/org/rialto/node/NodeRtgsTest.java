@@ -318,6 +318,17 @@ class NodeRtgsTest {
     assertThat(metric(after, "rialto_queue_depth", "priority=\"NORMAL\"")).isEqualTo(1);
     assertThat(metric(after, "rialto_payment_final_seconds_count", "kind=\"domestic\"")).isGreaterThanOrEqualTo(5);
     assertThat(metric(after, "rialto_ledger_events_total")).isGreaterThan(metric(before, "rialto_ledger_events_total"));
+    assertThat(metric(after, "rialto_writer_batch_commands_count")).isGreaterThan(metric(before, "rialto_writer_batch_commands_count"));
+    assertThat(metric(after, "rialto_writer_batch_ledger_events_sum")).isGreaterThan(metric(before, "rialto_writer_batch_ledger_events_sum"));
+    assertThat(metric(after, "rialto_store_commit_seconds_count")).isGreaterThan(metric(before, "rialto_store_commit_seconds_count"));
+    assertThat(metric(after, "rialto_writer_turn_seconds_bucket", "le=\"+Inf\"")).isGreaterThanOrEqualTo(6);
+    // A sanctions hit holds a payment: the case and its hit are counted.
+    double holdsBefore = metric(after, "rialto_compliance_holds_total");
+    assertThat(state(payTo(uetr(), A, B, "3.00", "Mahfouz Ould al-Walid"))).isEqualTo("HELD");
+    String held = scrape.get(null, "/metrics").raw();
+    assertThat(metric(held, "rialto_compliance_holds_total")).isEqualTo(holdsBefore + 1);
+    assertThat(metric(held, "rialto_screening_hits_total", "source=\"sanctions\"")).isGreaterThanOrEqualTo(1);
+    assertThat(metric(held, "rialto_payments_total", "kind=\"domestic\"", "state=\"HELD\"")).isEqualTo(1);
   }
 
   @Test

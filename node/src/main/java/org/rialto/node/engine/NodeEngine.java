@@ -330,6 +330,7 @@ public final class NodeEngine implements AutoCloseable {
   }
 
   private void processTurn(List<Command> drained, long nowMillis, boolean tick) throws Exception {
+    long startNanos = System.nanoTime();
     var turn = new Turn(state, nowMillis);
     for (Command command : drained) {
       try {
@@ -342,8 +343,12 @@ public final class NodeEngine implements AutoCloseable {
     if (tick) turn.expireRejectTimes();
     turn.settleQueues();
     turn.finish();
+    long commitNanos = System.nanoTime();
     state.commit(turn);
+    long doneNanos = System.nanoTime();
     state.metrics.turn(drained.size(), turn.ledgerEventCount);
+    if (!drained.isEmpty()) state.metrics.turnTimes(doneNanos - startNanos, doneNanos - commitNanos);
+    PaymentLog.committed(state.nodeId, turn.paymentEvents);
     for (var pr : org.rialto.node.rtgs.Priority.values()) state.metrics.queueDepth(pr.name(), state.queues.countByPriority(pr));
     var listener = commitListener;
     if (listener != null && !turn.outbox.isEmpty()) listener.committed(turn.outbox);

@@ -460,6 +460,7 @@ final class Turn {
     String versions = screening.lists();
     if (s.aml.active()) versions = versions.isEmpty() ? s.aml.version() : versions + "; " + s.aml.version();
     var h = new Hold(p.uetr(), kind, quoteId, hits, versions, nowMillis, null, 0, null);
+    s.metrics.held(screening.hits().size(), aml.hits().size());
     s.holds.put(p.uetr(), h);
     changedHolds.put(p.uetr(), h);
     record(p.with(PaymentState.HELD, null, screening.clear() ? "held-aml" : "held-screening", nowMillis),
