@@ -383,14 +383,19 @@ final class CorridorBench {
 
   /** Each currency on its own node: the participants hold exactly the opening liquidity, nothing reserved. */
   static void checkConservation(Side s, PrintStream out) throws Exception {
-    try (var client = new BenchHttpClient("127.0.0.1", s.port)) {
-      var r = client.get("/v1/admin/accounts", s.centralBank);
-      BigDecimal total = BigDecimal.ZERO;
-      BigDecimal reserved = BigDecimal.ZERO;
-      for (var a : JSON.readTree(r.body())) {
-        total = total.add(new BigDecimal(a.get("balance").asText()));
-        reserved = reserved.add(new BigDecimal(a.get("reserved").asText()));
-      }
+    {
+      // Read on the node's writer (operators' reads need a session on the operator listener; the bench is in-process).
+      long[] sums = s.node.engine().query(v -> {
+        long[] out2 = new long[2];
+        for (var p : v.participants()) {
+          var b = v.balance(p.bic());
+          out2[0] = Math.addExact(out2[0], b.balanceMinor());
+          out2[1] = Math.addExact(out2[1], b.reservedMinor());
+        }
+        return out2;
+      }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      BigDecimal total = BigDecimal.valueOf(sums[0], s.minorUnits);
+      BigDecimal reserved = BigDecimal.valueOf(sums[1], s.minorUnits);
       BigDecimal expected = BigDecimal.valueOf(s.bankOpeningMinor, s.minorUnits).multiply(BigDecimal.valueOf(s.banks.size()))
           .add(BigDecimal.valueOf(s.dealerOpeningMinor, s.minorUnits));
       if (total.compareTo(expected) != 0 || reserved.signum() != 0) {

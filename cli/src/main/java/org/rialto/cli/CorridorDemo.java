@@ -55,6 +55,17 @@ final class CorridorDemo {
   private NodeProcess ir;
   private int ruPort;
   private int irPort;
+  private int ruOperatorPort;
+  private int irOperatorPort;
+  /** One password for every demo operator, made up at each run and printed: never a default to forget. */
+  private final String operatorPassword = "demo-" + java.util.HexFormat.of().formatHex(randomBytes());
+  private final Map<String, String> operatorTokens = new java.util.HashMap<>();
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[6];
+    new java.security.SecureRandom().nextBytes(b);
+    return b;
+  }
 
   CorridorDemo(Path dir, PrintStream out) {
     this.dir = dir;
@@ -123,6 +134,8 @@ final class CorridorDemo {
   Summary run(boolean keep) throws Exception {
     ruPort = freePort();
     irPort = freePort();
+    ruOperatorPort = freePort();
+    irOperatorPort = freePort();
     Path ruConfig = dir.resolve("ru-node.yaml");
     Path irConfig = dir.resolve("ir-node.yaml");
     Files.writeString(ruConfig, ruYaml());
@@ -134,6 +147,8 @@ final class CorridorDemo {
       ru.start();
       ir.start();
       out.println("  RU-NODE (RUB) on http://127.0.0.1:" + ruPort + "   IR-NODE (IRR) on http://127.0.0.1:" + irPort);
+      out.println("  Operators sign in on their own listeners: RU console http://127.0.0.1:" + ruOperatorPort
+          + "/console, IR console http://127.0.0.1:" + irOperatorPort + "/console");
       return scenario(keep);
     } finally {
       if (!keep) {
@@ -188,14 +203,25 @@ final class CorridorDemo {
     var twice = operatorPost(ir, "officer.karimi", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"again\"}");
     out.println("  " + shortId(namesake) + " (a namesake) HELD on IR-NODE; officer.karimi approves the release; approving"
         + " twice is refused (HTTP " + twice.statusCode() + "): dual control");
-    operatorPost(ir, "officer.rahimi", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"confirmed namesake\"}");
-    out.println("  officer.rahimi confirms; the payment goes on to RU-NODE, which screens it against its own lists ...");
+    operatorPost(ir, "supervisor.rahimi", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"confirmed namesake\"}");
+    out.println("  supervisor.rahimi confirms; the payment goes on to RU-NODE, which screens it against its own lists ...");
     waitForState(ru, namesake, "HELD", 10_000);
     operatorPost(ru, "officer.ivanova", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"namesake, documents checked\"}");
-    operatorPost(ru, "officer.petrov", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"confirmed\"}");
-    out.println("  ... HELD there too, released by officer.ivanova and officer.petrov, then settled on both nodes");
+    operatorPost(ru, "supervisor.petrov", "/v1/admin/cases/" + namesake + "/release", "{\"reason\":\"confirmed\"}");
+    out.println("  ... HELD there too, released by officer.ivanova and supervisor.petrov, then settled on both nodes");
     awaitFinal(ir, PERSEPOLIS, namesake, 15_000);
     refresh(namesake, ir, PERSEPOLIS);
+
+    out.println("Four eyes on credit lines: a supervisor proposes, another approves, only then is it applied ...");
+    var proposed = json.readTree(operatorPut(ru, "supervisor.petrov", "/v1/admin/participants/" + NEVA + "/credit-line",
+        "{\"creditLine\":\"1000000.00\"}").body());
+    String change = proposed.get("id").asText();
+    var own = operatorPost(ru, "supervisor.petrov", "/v1/admin/changes/" + change + "/approve", "{}");
+    out.println("  supervisor.petrov proposes " + change + " (Neva: credit line 1,000,000.00 RUB); approving it himself is"
+        + " refused (HTTP " + own.statusCode() + ")");
+    var approved = operatorPost(ru, "supervisor.smirnova", "/v1/admin/changes/" + change + "/approve", "{}");
+    out.println("  supervisor.smirnova approves it (HTTP " + approved.statusCode() + "): Neva's line is now "
+        + accountField(ru, NEVA, "creditLine") + " RUB");
 
     out.println("The IRR node is killed (SIGKILL) with a payment in flight, then restarted ...");
     String inFlight = crossBorderNoWait("Power-line spare parts", ru, URAL, ZAGROS, "IRR", "sourceAmount", "95000000.00", true);
@@ -310,18 +336,54 @@ final class CorridorDemo {
     }
   }
 
+  /** Signs the operator in on the node's operator listener once; the session token is reused. */
+  private String token(NodeProcess node, String operator) throws Exception {
+    String key = node.name + "/" + operator;
+    String token = operatorTokens.get(key);
+    if (token != null) return token;
+    var r = http.send(HttpRequest.newBuilder(URI.create(operatorBase(node) + "/v1/admin/session")).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"name\":\"" + operator + "\",\"password\":\"" + operatorPassword + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (r.statusCode() != 201) throw new IllegalStateException(operator + " could not sign in on " + node.name + ": " + r.body());
+    token = json.readTree(r.body()).get("token").asText();
+    operatorTokens.put(key, token);
+    return token;
+  }
+
   private HttpResponse<String> operatorPost(NodeProcess node, String operator, String path, String body) throws Exception {
-    var b = HttpRequest.newBuilder(URI.create(base(node) + path)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").header("X-Rialto-Operator", operator)
+    var b = HttpRequest.newBuilder(URI.create(operatorBase(node) + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(node, operator))
         .POST(HttpRequest.BodyPublishers.ofString(body));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> operatorPut(NodeProcess node, String operator, String path, String body) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(operatorBase(node) + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(node, operator))
+        .PUT(HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** An operator's read (the demo reads as a viewer: reading needs no more). */
+  private HttpResponse<String> adminGet(NodeProcess node, String path) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(operatorBase(node) + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token(node, "viewer.demo")).GET();
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private String accountField(NodeProcess node, String bic, String field) throws Exception {
+    for (JsonNode a : json.readTree(adminGet(node, "/v1/admin/accounts").body())) {
+      if (a.get("bic").asText().equals(bic)) return a.get(field).asText();
+    }
+    return "?";
   }
 
   /** Waits until the node's operator view shows the payment in {@code state}. */
   private void waitForState(NodeProcess node, String uetr, String state, long timeoutMillis) throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {
-      var r = get(node, null, "/v1/admin/payments/" + uetr);
+      var r = adminGet(node, "/v1/admin/payments/" + uetr);
       if (r.statusCode() == 200 && json.readTree(r.body()).get("state").asText().equals(state)) return;
       Thread.sleep(50);
     }
@@ -372,13 +434,13 @@ final class CorridorDemo {
     boolean conserved = true;
     for (var node : List.of(ru, ir)) {
       out.println("Balances on " + node.name);
-      var accounts = json.readTree(get(node, null, "/v1/admin/accounts").body());
+      var accounts = json.readTree(adminGet(node, "/v1/admin/accounts").body());
       for (JsonNode a : accounts) {
         out.println(String.format("  %-9s %-28s %22s %s  (available %s, queued %d)", a.get("bic").asText(),
             truncate(a.get("name").asText(), 28), a.get("balance").asText(), a.get("currency").asText(),
             a.get("available").asText(), a.get("queuedCount").asInt()));
       }
-      var inv = get(node, null, "/v1/admin/invariants");
+      var inv = adminGet(node, "/v1/admin/invariants");
       var invariants = json.readTree(inv.body());
       boolean ok = inv.statusCode() == 200 && invariants.path("conserved").asBoolean(false);
       conserved &= ok;
@@ -391,15 +453,17 @@ final class CorridorDemo {
     if (keep) {
       out.println();
       out.println("The nodes keep running (--keep):");
-      out.println("  RU-NODE console http://127.0.0.1:" + ruPort + "/console   API http://127.0.0.1:" + ruPort
+      out.println("  RU-NODE console http://127.0.0.1:" + ruOperatorPort + "/console   API http://127.0.0.1:" + ruPort
           + "/openapi.json   (pid " + ru.process.pid() + ", log " + ru.log + ")");
-      out.println("  IR-NODE console http://127.0.0.1:" + irPort + "/console   API http://127.0.0.1:" + irPort
+      out.println("  IR-NODE console http://127.0.0.1:" + irOperatorPort + "/console   API http://127.0.0.1:" + irPort
           + "/openapi.json   (pid " + ir.process.pid() + ", log " + ir.log + ")");
+      out.println("  Sign in to a console as any of: " + String.join(", ", DEMO_OPERATORS.keySet()) + " (roles: "
+          + String.join(", ", DEMO_OPERATORS.values()) + "), password " + operatorPassword);
       out.println("  Try: curl -H 'X-Rialto-Participant: VOLGRUMM' http://127.0.0.1:" + ruPort + "/v1/accounts/VOLGRUMM");
       out.println("  Stop them with: kill " + ru.process.pid() + " " + ir.process.pid());
     } else {
-      out.println("Run './rialto demo --keep' to leave both nodes running afterwards and open their operator consoles"
-          + " (http://127.0.0.1:PORT/console) and APIs.");
+      out.println("Run './rialto demo --keep' to leave both nodes running afterwards and sign in to their operator consoles"
+          + " (the demo prints the addresses, the operators and their password).");
       out.println("Check a store yourself: ./rialto ledger verify --store " + dir.resolve("ru-node.db"));
     }
     return new Summary(lines.size(), settled, rejected, consistent, conserved);
@@ -432,6 +496,36 @@ final class CorridorDemo {
     return "http://127.0.0.1:" + (node == ru ? ruPort : irPort);
   }
 
+  private String operatorBase(NodeProcess node) {
+    return "http://127.0.0.1:" + (node == ru ? ruOperatorPort : irOperatorPort);
+  }
+
+  /** The demo's operators (on both nodes) and their roles. */
+  static final Map<String, String> DEMO_OPERATORS = new java.util.LinkedHashMap<>(Map.of());
+
+  static {
+    DEMO_OPERATORS.put("viewer.demo", "VIEWER");
+    DEMO_OPERATORS.put("officer.ivanova", "OPERATOR");
+    DEMO_OPERATORS.put("officer.karimi", "OPERATOR");
+    DEMO_OPERATORS.put("supervisor.petrov", "SUPERVISOR");
+    DEMO_OPERATORS.put("supervisor.smirnova", "SUPERVISOR");
+    DEMO_OPERATORS.put("supervisor.rahimi", "SUPERVISOR");
+    DEMO_OPERATORS.put("admin.demo", "ADMINISTRATOR");
+  }
+
+  private String operatorHash;
+
+  /** The operators block of a node's YAML: hashes only (Argon2id), computed once per run. */
+  private String operatorsYaml(int operatorPort) {
+    if (operatorHash == null) operatorHash = org.rialto.security.operators.PasswordHasher.hash(operatorPassword.toCharArray());
+    var y = new StringBuilder("operatorListen: { host: 127.0.0.1, port: " + operatorPort + " }\noperators:\n");
+    for (var e : DEMO_OPERATORS.entrySet()) {
+      y.append("  - { name: ").append(e.getKey()).append(", role: ").append(e.getValue()).append(", passwordHash: '")
+          .append(operatorHash).append("' }\n");
+    }
+    return y.toString();
+  }
+
   static int freePort() throws IOException {
     try (var s = new ServerSocket(0)) {
       return s.getLocalPort();
@@ -459,9 +553,10 @@ final class CorridorDemo {
           - { bic: %s, name: "Kama Dealer Bank (FX)", country: RU, creditLine: "0", openingBalance: "100000000.00" }
           - { bic: %s, name: "Central Bank (IR node), swap line", country: IR, creditLine: "0", openingBalance: "500000000.00" }
         peers:
-          - { node: IR-NODE, url: "http://127.0.0.1:%d", currency: { code: IRR, minorUnits: 0 }, bics: [IR] }
+          - { node: IR-NODE, url: "http://127.0.0.1:%d", currency: { code: IRR, minorUnits: 0 }, bics: [IR],
+              consoleUrl: "http://127.0.0.1:%d" }
         """.formatted(RU_CB, ruPort, dir.resolve("ru-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, RU_CB, IR_CB,
-        RU_CB, VOLGA, URAL, NEVA, KAMA, IR_CB, irPort);
+        RU_CB, VOLGA, URAL, NEVA, KAMA, IR_CB, irPort, irOperatorPort) + operatorsYaml(ruOperatorPort);
   }
 
   private String irYaml() {
@@ -484,8 +579,9 @@ final class CorridorDemo {
           - { bic: %s, name: "Kama Dealer Bank (FX)", country: RU, creditLine: "0", openingBalance: "400000000000" }
           - { bic: %s, name: "Central Bank (RU node), swap line", country: RU, creditLine: "0", openingBalance: "300000000000" }
         peers:
-          - { node: RU-NODE, url: "http://127.0.0.1:%d", currency: { code: RUB, minorUnits: 2 }, bics: [RU] }
+          - { node: RU-NODE, url: "http://127.0.0.1:%d", currency: { code: RUB, minorUnits: 2 }, bics: [RU],
+              consoleUrl: "http://127.0.0.1:%d" }
         """.formatted(IR_CB, irPort, dir.resolve("ir-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, IR_CB, RU_CB,
-        IR_CB, PERSEPOLIS, ZAGROS, CASPIAN, KAMA, RU_CB, ruPort);
+        IR_CB, PERSEPOLIS, ZAGROS, CASPIAN, KAMA, RU_CB, ruPort, ruOperatorPort) + operatorsYaml(irOperatorPort);
   }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       LedgerCommand.class,
       PkiCommand.class,
       AuditCommand.class,
+      OperatorCommand.class,
       IsoCommand.class,
       ScreenCommand.class,
       ListsCommand.class,

@@ -1,6 +1,5 @@
 package org.rialto.iso20022;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
@@ -10,6 +9,8 @@ import javax.xml.stream.XMLStreamReader;
 final class Codec {
   /** How deep a Document may sit inside wrapper elements. */
   private static final int MAX_WRAPPER_DEPTH = 4;
+  /** ISO 20022 elements carry one attribute (Ccy) at most; a root or wrapper a few namespace declarations. */
+  static final int MAX_ATTRIBUTES_PER_ELEMENT = 32;
 
   private Codec() {}
 
@@ -35,11 +36,18 @@ final class Codec {
     if (Utf8.hasDoctype(xml)) {
       return unreadable(null, null, "/", "a DOCTYPE is not allowed: ISO 20022 messages carry no DTD and no entities");
     }
+    int crowded = Utf8.tooManyAttributes(xml, MAX_ATTRIBUTES_PER_ELEMENT);
+    if (crowded >= 0) {
+      return unreadable(null, null, "/", "an element at offset " + crowded + " has more than " + MAX_ATTRIBUTES_PER_ELEMENT
+          + " attributes and namespace declarations");
+    }
     XMLStreamReader r;
     try {
-      r = ctx.factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+      // A byte-array source lets Aalto parse the array in place (no stream, no copy).
+      r = ctx.factory.createXMLStreamReader(new org.codehaus.stax2.io.Stax2ByteArraySource(xml, 0, xml.length));
     } catch (XMLStreamException | RuntimeException e) {
-      return unreadable(null, null, "/", "not well-formed XML: " + e.getMessage());
+      XMLStreamException malformed = e instanceof XMLStreamException x ? x : XmlIn.streamError(e);
+      return unreadable(null, null, "/", "not well-formed XML: " + (malformed != null ? XmlIn.cleanMessage(malformed) : e.toString()));
     }
     Findings schemaFindings = new Findings(limits.maxFindings());
     XmlIn in = ctx.cursor(r, limits, schemaFindings);
@@ -60,7 +68,12 @@ final class Codec {
       Finding f = new Finding(ReasonCode.FF01, in.lastPath(), "invalid content: " + e.getMessage());
       return unreadable(st, in, withSchemaFindings(schemaFindings, f));
     } catch (RuntimeException | StackOverflowError e) {
-      Finding f = new Finding(ReasonCode.FF01, in.lastPath(), "internal error while reading (please report): " + e);
+      // Aalto parses text lazily: a malformed text node surfaces as an unchecked wrapper of its
+      // XMLStreamException when the text is asked for, which is still a well-formedness error.
+      XMLStreamException malformed = XmlIn.streamError(e);
+      String text = malformed != null ? "not well-formed XML: " + XmlIn.cleanMessage(malformed)
+          : "internal error while reading (please report): " + e;
+      Finding f = new Finding(ReasonCode.FF01, in.lastPath(), text);
       return unreadable(st, in, withSchemaFindings(schemaFindings, f));
     } finally {
       // A parser or validator stopped half-way may keep state (open elements, namespace

@@ -99,4 +99,80 @@ final class Utf8 {
     }
     return -1;
   }
+
+
+  /**
+   * Offset of the first start tag with more than {@code maxAttributes} attributes (namespace
+   * declarations included), or -1. Checked on the bytes because Aalto's cost for one start tag
+   * grows with the square of its attribute count (200,000 attributes: minutes), so the count must
+   * be bounded before the parser sees the tag.
+   *
+   * <p>A fast filter first: each attribute takes at least five bytes ({@code  a=""}) and a start
+   * tag holds no '<' (not even in a quoted value: the parser stops there), so a tag with too many
+   * attributes shows as a long gap between two '<'. Only the markup before such a gap (long text,
+   * or an attack) is counted exactly, with quotes, comments and CDATA understood.
+   */
+  static int tooManyAttributes(byte[] b, int maxAttributes) {
+    if (maxAttributes < 0) throw new IllegalArgumentException("maxAttributes must be >= 0");
+    int n = b.length;
+    long minGap = 5L * (maxAttributes + 1);
+    int lastLt = -1;
+    int i = 0;
+    while (i + 8 <= n) {
+      long x = ((long) LONGS.get(b, i)) ^ LT_BYTES;
+      // Exact zero-byte test (no borrow false positives): one bit per '<'.
+      long hits = ~(((x & ~HIGH_BITS) + ~HIGH_BITS) | x | ~HIGH_BITS);
+      while (hits != 0) {
+        int at = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+        hits &= hits - 1;
+        if (lastLt >= 0 && at - lastLt > minGap && exactCount(b, lastLt, maxAttributes) >= 0) return lastLt;
+        lastLt = at;
+      }
+      i += 8;
+    }
+    for (; i < n; i++) {
+      if (b[i] == '<') {
+        if (lastLt >= 0 && i - lastLt > minGap && exactCount(b, lastLt, maxAttributes) >= 0) return lastLt;
+        lastLt = i;
+      }
+    }
+    if (lastLt >= 0 && n - lastLt > minGap && exactCount(b, lastLt, maxAttributes) >= 0) return lastLt;
+    return -1;
+  }
+
+  private static final long LT_BYTES = 0x3C3C3C3C3C3C3C3CL;
+
+  /** {@code at} when the markup starting there is a start tag with too many attributes, else -1. */
+  private static int exactCount(byte[] b, int at, int maxAttributes) {
+    int n = b.length;
+    if (at + 1 >= n) return -1;
+    byte next = b[at + 1];
+    // Comments, CDATA, processing instructions, end tags and declarations carry no attributes.
+    if (next == '!' || next == '?' || next == '/') return -1;
+    int attributes = 0;
+    int j = at + 1;
+    while (j < n) {
+      byte c = b[j];
+      if (c == '"' || c == '\'') {
+        int close = indexOf(b, j + 1, c);
+        if (close < 0) return -1;
+        j = close + 1;
+      } else if (c == '=') {
+        if (++attributes > maxAttributes) return at;
+        j++;
+      } else if (c == '>' || c == '<') {
+        return -1;
+      } else {
+        j++;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, int from, byte c) {
+    for (int k = from; k < b.length; k++) {
+      if (b[k] == c) return k;
+    }
+    return -1;
+  }
 }

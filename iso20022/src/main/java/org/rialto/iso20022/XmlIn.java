@@ -139,17 +139,28 @@ final class XmlIn {
     } catch (ParseAbort e) {
       throw e;
     } catch (RuntimeException e) {
-      // The JDK parser throws unchecked exceptions on some malformed input (e.g. a
-      // MissingResourceException for an odd character in a DTD): still not well-formed.
-      throw abort("not well-formed XML: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      // Parsers throw unchecked exceptions on some malformed input: still not well-formed.
+      XMLStreamException x = streamError(e);
+      throw abort("not well-formed XML: " + (x != null ? cleanMessage(x) : e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
   }
 
-  private static String cleanMessage(XMLStreamException e) {
+  static String cleanMessage(XMLStreamException e) {
     String m = e.getMessage();
     if (m == null) return e.getClass().getSimpleName();
-    // The JDK prefixes "ParseError at [row,col]:[3,5]\nMessage: ..."; keep it on one line.
+    // Parsers put the location on a second line ("... at [row,col {unknown-source}]: [1,5]");
+    // a finding is one line.
     return m.replace('\n', ' ').replace("Message: ", "");
+  }
+
+  /** The XMLStreamException {@code t} wraps (a parser's unchecked wrapper), or null. */
+  static XMLStreamException streamError(Throwable t) {
+    Throwable c = t;
+    for (int i = 0; i < 8 && c != null; i++) {
+      if (c instanceof XMLStreamException x) return x;
+      c = c.getCause();
+    }
+    return null;
   }
 
   /** Moves from the start of the document to the root element's start tag. */

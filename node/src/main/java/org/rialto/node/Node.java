@@ -34,10 +34,15 @@ public final class Node implements AutoCloseable {
   private final NodeEngine engine;
   private final ApiServer api;
   private final int port;
+  private final org.rialto.node.http.OperatorServer operatorServer;
+  private final int operatorPort;
 
   private final List<PeerDispatcher> dispatchers;
 
-  private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port, List<PeerDispatcher> dispatchers) {
+  private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port, List<PeerDispatcher> dispatchers,
+      org.rialto.node.http.OperatorServer operatorServer, int operatorPort) {
+    this.operatorServer = operatorServer;
+    this.operatorPort = operatorPort;
     this.dispatchers = dispatchers;
     this.config = config;
     this.store = store;
@@ -47,10 +52,14 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeConfig config, Clock clock) throws Exception {
+    // Indexing the lists is the slowest part of a start: it begins first, while the store opens
+    // and the ledger is rebuilt, so payments wait for it as little as possible.
+    var screener = screener(config);
     Store store = Store.open(StoreUrl.parse(config.store().url()), List.of("db/node", "db/security"));
     var dispatchers = new java.util.ArrayList<PeerDispatcher>();
     NodeEngine engine = null;
     ApiServer api = null;
+    org.rialto.node.http.OperatorServer operatorServer = null;
     try {
       BusinessHours hours = CalendarHours.of(config.calendar());
       var routes = new Routes(config.peers().stream()
@@ -77,7 +86,7 @@ public final class Node implements AutoCloseable {
       engine.onCommit(rows -> {
         for (var d : ds) d.enqueue(rows);
       });
-      engine.useScreener(screener(config));
+      engine.useScreener(screener);
       engine.useAml(org.rialto.node.config.ConfigLoader.amlRules(config));
       if (config.screening().lists().isEmpty()) {
         System.err.println("rialto: node " + config.node() + " screens against no sanctions list (screening.lists is empty)");
@@ -90,16 +99,26 @@ public final class Node implements AutoCloseable {
       var inbox = new Inbox(store);
       inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
       api = new ApiServer(engine, inbox, config.node(), config.currency().code(),
-          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi, metricsRoute,
-              new org.rialto.node.console.Console(config, store, engine, ds, fx, clock),
+          config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi,
               new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),
               new FxApi(engine,
               config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())));
+      var access = new org.rialto.node.operators.OperatorAccess(store, engine,
+          org.rialto.security.operators.LoginPolicy.DEFAULT, clock);
+      bootstrapOperators(config, access);
+      var changes = new org.rialto.node.operators.PendingChanges(store, engine);
+      var cases = new org.rialto.node.operators.Cases(engine);
+      boolean operatorHttps = false;
+      operatorServer = new org.rialto.node.http.OperatorServer(config.node(), engine, access, new ObjectMapper(), operatorHttps, List.of(metricsRoute,
+          new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits(), config.node()),
+          new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps)));
       int port = api.start(config.listen().host(), config.listen().port());
+      int operatorPort = operatorServer.start(config.operatorListen().host(), config.operatorListen().port());
       for (var d : dispatchers) d.start();
-      return new Node(config, store, engine, api, port, ds);
+      return new Node(config, store, engine, api, port, ds, operatorServer, operatorPort);
     } catch (Exception | Error e) {
       for (var d : dispatchers) d.close();
+      if (operatorServer != null) operatorServer.close();
       if (api != null) api.close();
       if (engine != null) engine.close();
       store.close();
@@ -122,20 +141,32 @@ public final class Node implements AutoCloseable {
         : org.rialto.compliance.match.NameMatcher.DEFAULT_THRESHOLD;
     String key = config.screening().lists() + "@" + threshold;
     return SCREENERS.computeIfAbsent(key, k -> {
-      var future = new java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.Screener>();
-      var builder = new Thread(() -> {
-        try {
-          var lists = config.screening().lists().stream().map(org.rialto.compliance.lists.BuiltinLists::get).toList();
-          // The cache serves repeat names (the same companies pay every day); results depend
-          // only on the name and the list versions, which a screener never changes.
-          future.complete(org.rialto.compliance.screening.Screener.build(lists, java.util.Map.of(), threshold).withCache(200_000));
-        } catch (RuntimeException | Error e) {
-          future.completeExceptionally(e);
-        }
-      }, "rialto-screener-build");
-      builder.setDaemon(true);
-      builder.start();
-      return future;
+      long startNanos = System.nanoTime();
+      // One thread per list reads and indexes it; each index prepares its names on all cores.
+      var perList = new java.util.ArrayList<java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.ListIndex>>();
+      for (String name : config.screening().lists()) {
+        var one = new java.util.concurrent.CompletableFuture<org.rialto.compliance.screening.ListIndex>();
+        var builder = new Thread(() -> {
+          try {
+            one.complete(org.rialto.compliance.screening.ListIndex.build(org.rialto.compliance.lists.BuiltinLists.get(name), threshold));
+          } catch (RuntimeException | Error e) {
+            one.completeExceptionally(e);
+          }
+        }, "rialto-screener-build-" + name);
+        builder.setDaemon(true);
+        builder.start();
+        perList.add(one);
+      }
+      return java.util.concurrent.CompletableFuture.allOf(perList.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+          .thenApply(done -> {
+            var indexes = perList.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+            // The cache serves repeat names (the same companies pay every day); results depend
+            // only on the name and the list versions, which a screener never changes.
+            var built = org.rialto.compliance.screening.Screener.of(indexes).withCache(200_000);
+            System.err.printf(java.util.Locale.ROOT, "rialto: sanctions index %s ready in %d ms (%d names and aliases)%n",
+                built, (System.nanoTime() - startNanos) / 1_000_000, indexes.stream().mapToInt(ix -> ix.nameCount()).sum());
+            return built;
+          });
     });
   }
 
@@ -188,8 +219,22 @@ public final class Node implements AutoCloseable {
     }
   }
 
+  /** Operator accounts named in the configuration, created once (an existing account is left as it is). */
+  private static void bootstrapOperators(NodeConfig config, org.rialto.node.operators.OperatorAccess access) {
+    for (var o : config.operators()) {
+      if (access.exists(o.name())) continue;
+      access.addOperator("config", new org.rialto.security.operators.Operator(o.name(),
+          org.rialto.security.operators.Role.valueOf(o.role()), o.passwordHash(), 0, java.time.Instant.EPOCH, false));
+    }
+  }
+
   public int port() {
     return port;
+  }
+
+  /** Where the console and the admin API listen. */
+  public int operatorPort() {
+    return operatorPort;
   }
 
   public NodeEngine engine() {
@@ -211,6 +256,7 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() throws Exception {
     for (var d : dispatchers) d.close();
+    operatorServer.close();
     api.close();
     engine.close();
     store.close();

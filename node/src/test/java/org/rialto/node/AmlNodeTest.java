@@ -47,12 +47,13 @@ class AmlNodeTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "100000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(K, "Bank K", "KP", "0", "0")),
-        List.of(), List.of(), null, null, null, new NodeConfig.AmlConfig(rules.toString(), null));
+        List.of(), List.of(), null, null, null, new NodeConfig.AmlConfig(rules.toString(), null)).withOperators(TestOperators.all());
   }
 
   void start(String r16Action) throws Exception {
     node = Node.start(config(r16Action), clock);
     http = new Http(node.port());
+    sessions.clear(); // a restarted node listens for operators on a new port
   }
 
   @AfterEach
@@ -75,16 +76,24 @@ class AmlNodeTest {
     return http.get(bic, "/v1/accounts/" + bic).body().get("balance").asText();
   }
 
+  final java.util.Map<String, Http> sessions = new java.util.HashMap<>();
+
+  /** A signed-in operator's session on the operator listener (one per operator per test). */
+  Http as(String name) throws Exception {
+    Http h = sessions.get(name);
+    if (h == null) {
+      h = Http.operator(node.operatorPort(), name);
+      sessions.put(name, h);
+    }
+    return h;
+  }
+
   Http.Response operator(String name, String path, String body) throws Exception {
-    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create("http://127.0.0.1:" + node.port() + path))
-        .header("X-Rialto-Operator", name).header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    return new Http.Response(r.statusCode(), Http.JSON.readTree(r.body()), r.body());
+    return as(name).post(null, path, body);
   }
 
   String caseOf(String uetr) throws Exception {
-    for (var c : http.get(null, "/v1/admin/cases?status=all").body()) {
+    for (var c : as(TestOperators.VIEWER).get(null, "/v1/admin/cases?status=all").body()) {
       if (c.get("uetr").asText().equals(uetr)) return c.toString();
     }
     throw new AssertionError("no case for " + uetr);
@@ -100,18 +109,18 @@ class AmlNodeTest {
     assertThat(balance(B)).isEqualTo("0.00");
     String c = caseOf(big);
     assertThat(c).contains("large-rub").contains("1500.00 RUB").contains("1000.00 RUB").contains("AML rules sha256:");
-    assertThat(operator("alice", "/v1/admin/cases/" + big + "/release", "{\"reason\":\"known importer, contract 17\"}")
+    assertThat(operator(TestOperators.OPERATOR, "/v1/admin/cases/" + big + "/release", "{\"reason\":\"known importer, contract 17\"}")
         .body().get("status").asText()).isEqualTo("awaiting-second-operator");
-    assertThat(operator("alice", "/v1/admin/cases/" + big + "/release", "{\"reason\":\"again\"}").status()).isEqualTo(422);
+    assertThat(operator(TestOperators.OPERATOR, "/v1/admin/cases/" + big + "/release", "{\"reason\":\"again\"}").status()).isEqualTo(422);
     assertThat(balance(B)).isEqualTo("0.00");
-    assertThat(operator("bob", "/v1/admin/cases/" + big + "/release", "{\"reason\":\"checked the contract\"}")
+    assertThat(operator(TestOperators.SUPERVISOR, "/v1/admin/cases/" + big + "/release", "{\"reason\":\"checked the contract\"}")
         .body().get("status").asText()).isEqualTo("released");
     assertThat(http.get(A, "/v1/payments/" + big).body().get("state").asText()).isEqualTo("SETTLED");
     assertThat(balance(B)).isEqualTo("1500.00");
-    assertThat(caseOf(big)).contains("RELEASED").contains("alice").contains("bob");
-    assertThat(http.get(null, "/v1/admin/payments/" + big).raw()).contains("released by alice and bob");
+    assertThat(caseOf(big)).contains("RELEASED").contains(TestOperators.OPERATOR).contains(TestOperators.SUPERVISOR);
+    assertThat(as(TestOperators.VIEWER).get(null, "/v1/admin/payments/" + big).raw()).contains("released by " + TestOperators.OPERATOR + " and " + TestOperators.SUPERVISOR);
     // A decided case stays decided.
-    assertThat(operator("carol", "/v1/admin/cases/" + big + "/reject", "{\"reason\":\"late\"}").status()).isEqualTo(422);
+    assertThat(operator(TestOperators.OPERATOR_2, "/v1/admin/cases/" + big + "/reject", "{\"reason\":\"late\"}").status()).isEqualTo(422);
   }
 
   @Test
@@ -130,13 +139,13 @@ class AmlNodeTest {
     assertThat(caseOf(third)).contains("under-1000-rub").contains("3 payments").contains("2900.00");
     assertThat(balance(B)).isEqualTo("2880.00");
     // Rejected by one operator with a regulatory reason: final, nothing moved.
-    assertThat(operator("carol", "/v1/admin/cases/" + third + "/reject", "{\"reasonCode\":\"RR04\",\"reason\":\"structuring\"}")
+    assertThat(operator(TestOperators.OPERATOR_2, "/v1/admin/cases/" + third + "/reject", "{\"reasonCode\":\"RR04\",\"reason\":\"structuring\"}")
         .status()).isEqualTo(200);
     var p = http.get(A, "/v1/payments/" + third).body();
     assertThat(p.get("state").asText()).isEqualTo("REJECTED");
     assertThat(p.get("reasonCode").asText()).isEqualTo("RR04");
     assertThat(balance(B)).isEqualTo("2880.00");
-    assertThat(operator("dave", "/v1/admin/cases/" + third + "/release", "{\"reason\":\"x\"}").status()).isEqualTo(422);
+    assertThat(operator(TestOperators.SUPERVISOR_2, "/v1/admin/cases/" + third + "/release", "{\"reason\":\"x\"}").status()).isEqualTo(422);
   }
 
   @Test
@@ -151,7 +160,7 @@ class AmlNodeTest {
     var r = pay(nameless, A, B, "10.00", null);
     assertThat(state(r)).isEqualTo("REJECTED");
     assertThat(r.body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("RR02");
-    assertThat(http.get(null, "/v1/admin/payments/" + nameless).raw()).contains("FATF Recommendation 16").contains("debtor name");
+    assertThat(as(TestOperators.VIEWER).get(null, "/v1/admin/payments/" + nameless).raw()).contains("FATF Recommendation 16").contains("debtor name");
     assertThat(balance(B)).isEqualTo("0.00");
 
     node.close();

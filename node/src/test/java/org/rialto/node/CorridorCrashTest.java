@@ -419,7 +419,7 @@ class CorridorCrashTest {
         expected.merge(s.creditor(), s.targetMinor(), Long::sum);
       }
     }
-    var accounts = node.http.get(node.centralBank, "/v1/admin/accounts");
+    var accounts = Http.operator(node.process.operatorPort(), TestOperators.VIEWER).get(null, "/v1/admin/accounts");
     assertThat(accounts.status()).as(accounts.raw()).isEqualTo(200);
     long total = 0;
     for (JsonNode a : accounts.body()) {

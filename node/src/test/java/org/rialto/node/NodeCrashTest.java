@@ -160,7 +160,8 @@ class NodeCrashTest {
         queuedTotal++;
       }
     }
-    var accounts = http.get(CB, "/v1/admin/accounts");
+    var admin = Http.operator(node.operatorPort(), TestOperators.VIEWER);
+    var accounts = admin.get(null, "/v1/admin/accounts");
     assertThat(accounts.status()).as(accounts.raw()).isEqualTo(200);
     long total = 0;
     for (JsonNode a : accounts.body()) {
@@ -177,7 +178,7 @@ class NodeCrashTest {
       assertThat(minor(a.get("queued").asText())).as("queued amount of %s", bic).isEqualTo(queuedMinor.getOrDefault(bic, 0L));
     }
     assertThat(total).as("RUB conserved").isEqualTo(OPENING_MINOR * BANKS.size());
-    assertThat(http.get(CB, "/v1/admin/queues").body().get("total").asInt()).isEqualTo(queuedTotal);
+    assertThat(admin.get(null, "/v1/admin/queues").body().get("total").asInt()).isEqualTo(queuedTotal);
 
     // Each bank was told each settlement once: one pacs.002 per settled payment, never two.
     for (String bank : BANKS) {

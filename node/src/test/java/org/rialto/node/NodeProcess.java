@@ -26,13 +26,21 @@ final class NodeProcess implements AutoCloseable {
   /** A loaded 2-core machine can take this long to start a JVM, migrate and replay the store. */
   static final long START_TIMEOUT_MILLIS = 120_000;
   private static final Pattern LISTENING = Pattern.compile("rialto node (\\S+) \\((\\S+)\\) listening on (\\S+):(\\d+)");
+  private static final Pattern OPERATORS = Pattern.compile("rialto node (\\S+) operators on (\\S+):(\\d+)");
 
   private final Process process;
   private final int port;
+  private final int operatorPort;
 
-  private NodeProcess(Process process, int port) {
+  private NodeProcess(Process process, int port, int operatorPort) {
     this.process = process;
     this.port = port;
+    this.operatorPort = operatorPort;
+  }
+
+  /** Where this run of the node serves operators (an ephemeral port: it changes with each start). */
+  int operatorPort() {
+    return operatorPort;
   }
 
   /** Starts {@code NodeMain config} and returns once it prints that it serves. */
@@ -45,7 +53,8 @@ final class NodeProcess implements AutoCloseable {
     command.addAll(List.of("-cp", StartupCache.classPath(), NodeMain.class.getName(), config.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     var listening = new CompletableFuture<Integer>();
-    Thread pump = new Thread(() -> pump(process.getInputStream(), log, listening), "node-output-" + config.getFileName());
+    var operators = new CompletableFuture<Integer>();
+    Thread pump = new Thread(() -> pump(process.getInputStream(), log, listening, operators), "node-output-" + config.getFileName());
     pump.setDaemon(true);
     pump.start();
     long startedNanos = System.nanoTime();
@@ -53,7 +62,8 @@ final class NodeProcess implements AutoCloseable {
       int port = listening.get(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       System.out.println(config.getFileName() + ": serving on port " + port + " after "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos) + " ms" + StartupCache.describe());
-      return new NodeProcess(process, port);
+      // The node says where operators connect before it says it serves banks.
+      return new NodeProcess(process, port, operators.getNow(-1));
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
       process.destroyForcibly().waitFor();
       throw new IllegalStateException("node with " + config + " did not start (" + e + "); its output:\n" + tail(log), e);
@@ -61,7 +71,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Copies the node's output to its log, and completes {@code listening} with the port it serves on. */
-  private static void pump(InputStream in, Path log, CompletableFuture<Integer> listening) {
+  private static void pump(InputStream in, Path log, CompletableFuture<Integer> listening, CompletableFuture<Integer> operators) {
     try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       out.write("---- start at " + java.time.Instant.now() + "\n");
@@ -69,6 +79,8 @@ final class NodeProcess implements AutoCloseable {
       while ((line = reader.readLine()) != null) {
         out.write(line);
         out.write('\n');
+        var o = OPERATORS.matcher(line);
+        if (o.find()) operators.complete(Integer.parseInt(o.group(3)));
         var m = LISTENING.matcher(line);
         if (m.find()) {
           listening.complete(Integer.parseInt(m.group(4)));

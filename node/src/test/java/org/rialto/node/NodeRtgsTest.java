@@ -36,7 +36,7 @@ class NodeRtgsTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),
-        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null));
+        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all());
   }
 
   void start(CalendarConfig calendar) throws Exception {
@@ -211,12 +211,16 @@ class NodeRtgsTest {
     start(null);
     assertThat(state(pay(uetr(), A, B, "300.00"))).isEqualTo("SETTLED");
     assertThat(state(pay(uetr(), B, C, "120.50"))).isEqualTo("SETTLED");
+    assertThat(new Http(node.operatorPort()).post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
+        .as("only a signed-in operator closes the day").isEqualTo(401);
     assertThat(http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
-        .as("an operator must say who closes the day").isEqualTo(400);
-    var close = operator("olga", "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
+        .as("the bank listener serves no operator route").isEqualTo(404);
+    assertThat(operator(TestOperators.OPERATOR, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
+        .as("closing the day needs a supervisor").isEqualTo(403);
+    var close = operator(TestOperators.SUPERVISOR, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
     assertThat(close.status()).as(close.raw()).isEqualTo(200);
     assertThat(close.body().get("statements").asInt()).isEqualTo(4);
-    assertThat(operator("olga", "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status()).isEqualTo(422);
+    assertThat(operator(TestOperators.SUPERVISOR, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status()).isEqualTo(422);
     String statement = null;
     for (var m : http.get(B, "/v1/messages?after=0").body().get("messages")) {
       if (m.get("kind").asText().equals("camt.053")) statement = m.get("xml").asText();
@@ -231,7 +235,10 @@ class NodeRtgsTest {
     assertThat(state(pay(uetr(), B, A, "9.50"))).isEqualTo("SETTLED");
     clock.set(java.time.Instant.parse("2026-11-24T09:00:00Z"));
     assertThat(state(pay(uetr(), B, A, "70.00"))).isEqualTo("SETTLED");
-    assertThat(operator("olga", "/v1/admin/day-close", "{\"businessDate\":\"2026-11-24\"}").status()).isEqualTo(200);
+    assertThat(sessions.get(TestOperators.SUPERVISOR).post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-24\"}").status())
+        .as("a session expires (8 hours)").isEqualTo(401);
+    sessions.clear();
+    assertThat(operator(TestOperators.SUPERVISOR, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-24\"}").status()).isEqualTo(200);
     // Every operator action is in the hash-chained audit trail, and the chain verifies.
     var audit = node.store().read(c -> org.rialto.security.audit.AuditVerifier.verify(c, java.util.Optional.empty()));
     assertThat(audit).isInstanceOf(org.rialto.security.audit.AuditVerifier.Intact.class);
@@ -249,12 +256,16 @@ class NodeRtgsTest {
         + "\"debtor\":{\"name\":\"Volga Energy LLC\"},\"creditor\":{\"name\":\"" + creditorName + "\"}}");
   }
 
+  final java.util.Map<String, Http> sessions = new java.util.HashMap<>();
+
+  /** A POST by a signed-in operator (one session per operator per test). */
   Http.Response operator(String name, String path, String body) throws Exception {
-    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create("http://127.0.0.1:" + node.port() + path))
-        .header("X-Rialto-Operator", name).header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    return new Http.Response(r.statusCode(), Http.JSON.readTree(r.body()), r.body());
+    Http h = sessions.get(name);
+    if (h == null) {
+      h = Http.operator(node.operatorPort(), name);
+      sessions.put(name, h);
+    }
+    return h.post(null, path, body);
   }
 
   @Test
@@ -264,26 +275,32 @@ class NodeRtgsTest {
     String held = uetr();
     assertThat(state(payTo(held, A, B, "10.00", "Mahfouz Ould al-Walid"))).isEqualTo("HELD");
     assertThat(balance(B)).isEqualTo("0.00");
-    var cases = http.get(null, "/v1/admin/cases").body();
+    var cases = Http.operator(node.operatorPort(), TestOperators.VIEWER).get(null, "/v1/admin/cases").body();
     assertThat(cases.toString()).contains(held).contains("UN v");
-    assertThat(operator("alice", "/v1/admin/cases/" + held + "/release", "{\"reason\":\"false positive: a namesake\"}")
+    assertThat(operator(TestOperators.VIEWER, "/v1/admin/cases/" + held + "/release", "{\"reason\":\"looks fine\"}").status())
+        .as("a viewer decides nothing").isEqualTo(403);
+    assertThat(operator(TestOperators.OPERATOR, "/v1/admin/cases/" + held + "/release", "{\"reason\":\"false positive: a namesake\"}")
         .body().get("status").asText()).isEqualTo("awaiting-second-operator");
     assertThat(stateOf(A, held)).isEqualTo("HELD");
-    assertThat(operator("alice", "/v1/admin/cases/" + held + "/release", "{\"reason\":\"again\"}").status()).isEqualTo(422);
-    assertThat(operator("bob", "/v1/admin/cases/" + held + "/release", "{\"reason\":\"confirmed namesake\"}")
+    assertThat(operator(TestOperators.OPERATOR, "/v1/admin/cases/" + held + "/release", "{\"reason\":\"again\"}").status())
+        .as("the same person cannot confirm").isEqualTo(422);
+    assertThat(operator(TestOperators.OPERATOR_2, "/v1/admin/cases/" + held + "/release", "{\"reason\":\"me too\"}").status())
+        .as("confirming needs a supervisor").isEqualTo(422);
+    assertThat(stateOf(A, held)).isEqualTo("HELD");
+    assertThat(operator(TestOperators.SUPERVISOR, "/v1/admin/cases/" + held + "/release", "{\"reason\":\"confirmed namesake\"}")
         .body().get("status").asText()).isEqualTo("released");
     assertThat(stateOf(A, held)).isEqualTo("SETTLED");
     assertThat(balance(B)).isEqualTo("10.00");
 
     String rejected = uetr();
     assertThat(state(payTo(rejected, A, B, "20.00", "Mahfouz Ould al-Walid"))).isEqualTo("HELD");
-    assertThat(operator("carol", "/v1/admin/cases/" + rejected + "/reject", "{\"reason\":\"true match\"}").status()).isEqualTo(200);
+    assertThat(operator(TestOperators.OPERATOR_2, "/v1/admin/cases/" + rejected + "/reject", "{\"reason\":\"true match\"}").status()).isEqualTo(200);
     var p = http.get(A, "/v1/payments/" + rejected).body();
     assertThat(p.get("state").asText()).isEqualTo("REJECTED");
     assertThat(p.get("reasonCode").asText()).isEqualTo("RR04");
     assertThat(balance(B)).isEqualTo("10.00");
     // Decisions are final: a decided case cannot be decided again.
-    assertThat(operator("dave", "/v1/admin/cases/" + rejected + "/release", "{\"reason\":\"x\"}").status()).isEqualTo(422);
+    assertThat(operator(TestOperators.SUPERVISOR_2, "/v1/admin/cases/" + rejected + "/release", "{\"reason\":\"x\"}").status()).isEqualTo(422);
     // An ordinary name is not held.
     assertThat(state(payTo(uetr(), A, B, "1.00", "Kazan Grid JSC"))).isEqualTo("SETTLED");
   }
@@ -291,15 +308,27 @@ class NodeRtgsTest {
   @Test
   void metricsMoveWithTraffic() throws Exception {
     start(null);
-    String before = http.get(null, "/metrics").raw();
+    var scrape = new Http(node.operatorPort());
+    String before = scrape.get(null, "/metrics").raw();
     double settledBefore = metric(before, "rialto_payments_total", "kind=\"domestic\"", "state=\"SETTLED\"");
     for (int i = 0; i < 5; i++) assertThat(state(pay(uetr(), A, B, "1.00"))).isEqualTo("SETTLED");
     assertThat(state(pay(uetr(), B, C, "100.00"))).isEqualTo("QUEUED");
-    String after = http.get(null, "/metrics").raw();
+    String after = scrape.get(null, "/metrics").raw();
     assertThat(metric(after, "rialto_payments_total", "kind=\"domestic\"", "state=\"SETTLED\"")).isEqualTo(settledBefore + 5);
     assertThat(metric(after, "rialto_queue_depth", "priority=\"NORMAL\"")).isEqualTo(1);
     assertThat(metric(after, "rialto_payment_final_seconds_count", "kind=\"domestic\"")).isGreaterThanOrEqualTo(5);
     assertThat(metric(after, "rialto_ledger_events_total")).isGreaterThan(metric(before, "rialto_ledger_events_total"));
+    assertThat(metric(after, "rialto_writer_batch_commands_count")).isGreaterThan(metric(before, "rialto_writer_batch_commands_count"));
+    assertThat(metric(after, "rialto_writer_batch_ledger_events_sum")).isGreaterThan(metric(before, "rialto_writer_batch_ledger_events_sum"));
+    assertThat(metric(after, "rialto_store_commit_seconds_count")).isGreaterThan(metric(before, "rialto_store_commit_seconds_count"));
+    assertThat(metric(after, "rialto_writer_turn_seconds_bucket", "le=\"+Inf\"")).isGreaterThanOrEqualTo(6);
+    // A sanctions hit holds a payment: the case and its hit are counted.
+    double holdsBefore = metric(after, "rialto_compliance_holds_total");
+    assertThat(state(payTo(uetr(), A, B, "3.00", "Mahfouz Ould al-Walid"))).isEqualTo("HELD");
+    String held = scrape.get(null, "/metrics").raw();
+    assertThat(metric(held, "rialto_compliance_holds_total")).isEqualTo(holdsBefore + 1);
+    assertThat(metric(held, "rialto_screening_hits_total", "source=\"sanctions\"")).isGreaterThanOrEqualTo(1);
+    assertThat(metric(held, "rialto_payments_total", "kind=\"domestic\"", "state=\"HELD\"")).isEqualTo(1);
   }
 
   @Test

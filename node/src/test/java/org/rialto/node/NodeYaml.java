@@ -43,6 +43,7 @@ final class NodeYaml {
       }
     }
     if (!fxProviders.isEmpty()) y.append("fxProviders: [").append(String.join(", ", fxProviders)).append("]\n");
+    y.append(TestOperators.yaml());
     return y.toString();
   }
 }

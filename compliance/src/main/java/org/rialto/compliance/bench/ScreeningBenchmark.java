@@ -16,10 +16,11 @@ import org.rialto.compliance.screening.ScreeningResult;
 import org.rialto.compliance.screening.Screener;
 
 /**
- * Measures single-thread screening throughput and latency on names never screened before: half
- * are mutations of list names and aliases (typos, transliteration swaps, reordered, dropped or
- * added words, other scripts), half are random names and company names that are not on any list.
- * Every query string is distinct and the screener has no cache, so nothing is answered twice.
+ * Measures single-thread screening throughput and latency on names never screened before, in a
+ * payment mix ({@link Mix#PAYMENTS}): most names are people and companies on no list, in Latin,
+ * Cyrillic and Persian script; a fair share are list names mutated (typos, transliteration swaps,
+ * reordered, dropped or added words) or written in another script. Every query string is distinct
+ * and the screener has no cache, so nothing is answered twice.
  */
 public final class ScreeningBenchmark {
   public static final int MAX_QUERIES = 5_000_000;
@@ -76,13 +77,75 @@ public final class ScreeningBenchmark {
         latencies[latencies.length - 1] / 1e6, withHits / (double) queries.size());
   }
 
+  /**
+   * The baseline: the same names screened by scoring every list name and alias with the same
+   * matcher (no index), on one thread. Returns screenings per second of thread CPU time.
+   *
+   * @param hitsOut receives, per query, how many list names reached their list's threshold
+   */
+  public static double bruteForce(Screener screener, List<String> queries, int[] hitsOut) {
+    if (queries.isEmpty() || queries.size() > MAX_QUERIES || hitsOut.length != queries.size()) {
+      throw new IllegalArgumentException("queries must number 1.." + MAX_QUERIES + ", one count each");
+    }
+    org.rialto.compliance.match.NameMatcher matcher = org.rialto.compliance.match.NameMatcher.standard();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    for (int q = 0; q < queries.size(); q++) {
+      org.rialto.compliance.match.PreparedName query = matcher.prepare(queries.get(q));
+      int hits = 0;
+      for (var index : screener.indexes()) {
+        for (int i = 0; i < index.nameCount(); i++) {
+          if (matcher.score(query, index.name(i)) >= index.threshold()) {
+            hits++;
+          }
+        }
+      }
+      hitsOut[q] = hits;
+    }
+    long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+    return queries.size() / (cpu / 1e9);
+  }
+
   private static double percentile(long[] sorted, double p) {
     int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
     return sorted[Math.max(0, index)] / 1e6;
   }
 
-  /** {@code count} distinct query names, reproducible from {@code seed}, none in {@code exclude}. */
+  /**
+   * The share of each kind of name among the generated ones, in percent (they sum to 100).
+   *
+   * @param ordinaryPercent names of people and companies on no list, as most payments carry:
+   *     in Latin (60%), Cyrillic (25%) and Persian (15%) script
+   * @param nearHitPercent list names and aliases mutated: a typo, a transliteration swap,
+   *     words reordered, dropped, added or upper-cased
+   * @param otherScriptPercent list names and aliases written in Cyrillic or Arabic script
+   */
+  public record Mix(int ordinaryPercent, int nearHitPercent, int otherScriptPercent) {
+    /** Most payment names are near no listed name; one in five is, a fair share for a bench. */
+    public static final Mix PAYMENTS = new Mix(80, 15, 5);
+    /** Half near-hits, for tests that need many names close to the lists. */
+    public static final Mix NEAR_HITS = new Mix(50, 40, 10);
+
+    public Mix {
+      if (ordinaryPercent < 0 || nearHitPercent < 0 || otherScriptPercent < 0
+          || ordinaryPercent + nearHitPercent + otherScriptPercent != 100) {
+        throw new IllegalArgumentException("mix percentages must be >= 0 and sum to 100");
+      }
+    }
+
+    public String describe() {
+      return ordinaryPercent + "% names on no list (Latin 60%, Cyrillic 25%, Persian 15%), " + nearHitPercent
+          + "% mutated list names, " + otherScriptPercent + "% list names in Cyrillic or Arabic script";
+    }
+  }
+
+  /** {@code count} distinct names in the payment mix, reproducible from {@code seed}, none in {@code exclude}. */
   public static List<String> queries(List<SanctionsList> lists, int count, long seed, Set<String> exclude) {
+    return queries(lists, count, seed, exclude, Mix.PAYMENTS);
+  }
+
+  /** {@code count} distinct query names, reproducible from {@code seed}, none in {@code exclude}. */
+  public static List<String> queries(List<SanctionsList> lists, int count, long seed, Set<String> exclude, Mix mix) {
     if (count < 1 || count > MAX_QUERIES) {
       throw new IllegalArgumentException("count must be 1.." + MAX_QUERIES);
     }
@@ -103,14 +166,96 @@ public final class ScreeningBenchmark {
       if (++attempts > count * 20) {
         throw new IllegalStateException("could not generate " + count + " distinct names");
       }
-      String q = random.nextBoolean()
-          ? mutate(listNames.get(random.nextInt(listNames.size())), random)
-          : randomName(random);
+      int kind = random.nextInt(100);
+      String q;
+      if (kind < mix.ordinaryPercent()) {
+        q = ordinaryName(random);
+      } else if (kind < mix.ordinaryPercent() + mix.nearHitPercent()) {
+        q = mutate(listNames.get(random.nextInt(listNames.size())), random);
+      } else {
+        q = otherScript(listNames.get(random.nextInt(listNames.size())), random);
+      }
       if (!q.isBlank() && seen.add(q)) {
         out.add(q);
       }
     }
     return out;
+  }
+
+  private static final com.ibm.icu.text.Transliterator TO_CYRILLIC = com.ibm.icu.text.Transliterator.getInstance("Latin-Cyrillic");
+  /** ICU writes short vowels as marks; names in Arabic script are written without them. */
+  private static final com.ibm.icu.text.Transliterator TO_ARABIC =
+      com.ibm.icu.text.Transliterator.getInstance("Latin-Arabic; [\\u064B-\\u0652] Remove");
+
+  /** A list name as a Russian or an Arabic-script writer might carry it. */
+  static String otherScript(String listName, Random r) {
+    String latin = listName.toLowerCase(Locale.ROOT);
+    synchronized (ScreeningBenchmark.class) {
+      return r.nextBoolean() ? TO_CYRILLIC.transliterate(latin) : TO_ARABIC.transliterate(latin);
+    }
+  }
+
+  private static final String[] CYRILLIC_FIRST = {
+      "Иван", "Сергей", "Ольга", "Анна", "Дмитрий", "Александр", "Екатерина", "Николай", "Татьяна", "Михаил", "Елена",
+      "Павел", "Наталья", "Андрей", "Юлия", "Виктор"};
+  private static final String[] CYRILLIC_PATRONYMICS = {
+      "Иванович", "Сергеевич", "Дмитриевич", "Александрович", "Николаевич", "Михайлович", "Павлович", "Андреевич",
+      "Викторович", "Ивановна", "Сергеевна", "Николаевна", "Михайловна", "Андреевна"};
+  private static final String[] CYRILLIC_SYLLABLES = {
+      "ка", "ро", "ви", "на", "тел", "мар", "ша", "зад", "кос", "лев", "ин", "пет", "со", "ра", "бар", "дан", "ми",
+      "ло", "не", "гор", "соб", "бел", "ку", "мен", "фе", "ри", "то", "вол", "зи", "дор", "бек", "сур"};
+  private static final String[] CYRILLIC_ENDINGS = {"ов", "ев", "ин", "ский", "енко", "ова", "ева", "ина"};
+  private static final String[] CYRILLIC_COMPANY = {"ООО", "АО", "ПАО", "ЗАО"};
+  private static final String[] CYRILLIC_TRADE = {"Логистик", "Трейд", "Энерго", "Строй", "Агро", "Снаб", "Инвест", "Транс"};
+  private static final String[] PERSIAN_FIRST = {
+      "محمد", "علی", "رضا", "فاطمه", "زهرا", "حسین", "مریم", "امیر", "سارا", "مهدی", "نرگس", "بهرام", "شیرین", "کاوه"};
+  private static final String[] PERSIAN_SYLLABLES = {
+      "کا", "رو", "وی", "نا", "تل", "مار", "شا", "زاد", "بر", "دان", "می", "لو", "نو", "پور", "سر", "گل", "هر", "جان",
+      "فر", "ری", "تو", "ول", "زین", "در", "بیک", "نور"};
+  private static final String[] PERSIAN_ENDINGS = {"ی", "زاده", "پور", "نیا", "یان"};
+  private static final String[] PERSIAN_COMPANY = {"شرکت", "شرکت بازرگانی", "گروه صنعتی"};
+
+  /** A person or company on no list, in Latin (60%), Cyrillic (25%) or Persian (15%) script. */
+  static String ordinaryName(Random r) {
+    int script = r.nextInt(100);
+    if (script < 60) {
+      return randomName(r);
+    }
+    StringBuilder b = new StringBuilder();
+    if (script < 85) {
+      if (r.nextInt(4) == 0) {
+        b.append(CYRILLIC_COMPANY[r.nextInt(CYRILLIC_COMPANY.length)]).append(" «")
+            .append(capitalised(syllables(r, CYRILLIC_SYLLABLES, 2 + r.nextInt(2))))
+            .append(CYRILLIC_TRADE[r.nextInt(CYRILLIC_TRADE.length)].toLowerCase(Locale.ROOT)).append('»');
+        return b.toString();
+      }
+      String surname = capitalised(syllables(r, CYRILLIC_SYLLABLES, 2 + r.nextInt(2)))
+          + CYRILLIC_ENDINGS[r.nextInt(CYRILLIC_ENDINGS.length)];
+      b.append(surname).append(' ').append(CYRILLIC_FIRST[r.nextInt(CYRILLIC_FIRST.length)]);
+      if (r.nextBoolean()) {
+        b.append(' ').append(CYRILLIC_PATRONYMICS[r.nextInt(CYRILLIC_PATRONYMICS.length)]);
+      }
+      return b.toString();
+    }
+    if (r.nextInt(4) == 0) {
+      return PERSIAN_COMPANY[r.nextInt(PERSIAN_COMPANY.length)] + " " + syllables(r, PERSIAN_SYLLABLES, 2 + r.nextInt(2));
+    }
+    b.append(PERSIAN_FIRST[r.nextInt(PERSIAN_FIRST.length)]).append(' ')
+        .append(syllables(r, PERSIAN_SYLLABLES, 2 + r.nextInt(2)))
+        .append(PERSIAN_ENDINGS[r.nextInt(PERSIAN_ENDINGS.length)]);
+    return b.toString();
+  }
+
+  private static String syllables(Random r, String[] pool, int n) {
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      w.append(pool[r.nextInt(pool.length)]);
+    }
+    return w.toString();
+  }
+
+  private static String capitalised(String w) {
+    return w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1);
   }
 
   private static final String[][] SWAPS = {

@@ -2,7 +2,6 @@ package org.rialto.compliance.match;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.rialto.compliance.text.NameNormalizer;
 import org.rialto.compliance.text.NameToken;
 import org.rialto.compliance.text.NormalizedName;
@@ -42,7 +41,6 @@ public final class NameMatcher {
   static final double INITIAL_SIMILARITY = 0.85;
   private static final double PHONETIC_SHARE = 0.6;
 
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
   private static final NameMatcher STANDARD = new NameMatcher(NameNormalizer.standard(), null);
 
   private final NameNormalizer normalizer;
@@ -247,7 +245,7 @@ public final class NameMatcher {
     boolean latin = !word.abjad() && !first.abjad() && !second.abjad();
     double s = Phonetic.similarity(word.skeleton(), first.skeleton() + second.skeleton(), JOINED_MIN_SIMILARITY);
     if (latin) {
-      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JARO_WINKLER.apply(word.vowelKey(), first.vowelKey() + second.vowelKey());
+      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JaroWinkler.similarity(word.vowelKey(), first.vowelKey() + second.vowelKey());
     }
     return s;
   }
@@ -297,7 +295,7 @@ public final class NameMatcher {
         // Even a perfect Jaro-Winkler could not lift the pair to a match: skip computing it.
         return PHONETIC_SHARE * s;
       }
-      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JARO_WINKLER.apply(a.vowelKey(), b.vowelKey());
+      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JaroWinkler.similarity(a.vowelKey(), b.vowelKey());
     }
     if (isDerivedName(a.coreSkeleton(), b.coreSkeleton())) {
       s = Math.min(s, DERIVED_MAX_SIMILARITY);
@@ -335,9 +333,9 @@ public final class NameMatcher {
     }
   }
 
-  /** Jaro-Winkler (Apache Commons Text) of two vowel-keeping phonetic forms. */
+  /** Jaro-Winkler (Apache Commons Text's definition, see {@link JaroWinkler}) of two vowel-keeping phonetic forms. */
   public static double jaroWinkler(String a, String b) {
-    return JARO_WINKLER.apply(a, b);
+    return JaroWinkler.similarity(a, b);
   }
 
   /** The Latin-to-Latin word similarity from its phonetic and Jaro-Winkler parts. */

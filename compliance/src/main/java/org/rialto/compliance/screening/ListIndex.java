@@ -204,6 +204,28 @@ public final class ListIndex {
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(count));
   }
 
+  /**
+   * Every name and alias of the list prepared for matching, in list order. Preparing (Unicode
+   * normalisation, transliteration, phonetic keys) is most of the build and each name is
+   * independent, so it runs on all cores: a node starts screening sooner.
+   */
+  private static PreparedName[] prepareAll(List<ListEntry> entries, NameMatcher matcher) {
+    List<String> raw = new ArrayList<>();
+    for (ListEntry entry : entries) {
+      for (EntryName n : entry.names()) {
+        raw.add(n.name());
+      }
+    }
+    PreparedName[] prepared = new PreparedName[raw.size()];
+    java.util.stream.IntStream.range(0, prepared.length).parallel().forEach(i -> prepared[i] = matcher.prepare(raw.get(i)));
+    for (int i = 0; i < prepared.length; i++) {
+      if (prepared[i] == null) {
+        throw new IllegalStateException("name " + i + " of the list was not prepared");
+      }
+    }
+    return prepared;
+  }
+
   public static ListIndex build(SanctionsList list, double threshold) {
     return build(list, threshold, NameMatcher.standard());
   }
@@ -229,9 +251,11 @@ public final class ListIndex {
     Postings.Builder secondaryBuilder = new Postings.Builder();
     long[] keys = new long[BlockingKeys.MAX_KEYS_PER_WORD];
     List<ListEntry> entries = list.entries();
+    PreparedName[] preparedNames = prepareAll(entries, matcher);
+    int flat = 0;
     for (int e = 0; e < entries.size(); e++) {
       for (EntryName n : entries.get(e).names()) {
-        PreparedName prepared = matcher.prepare(n.name());
+        PreparedName prepared = preparedNames[flat++];
         if (prepared.isEmpty()) {
           continue;
         }
@@ -374,7 +398,8 @@ public final class ListIndex {
     return entryNames[nameId];
   }
 
-  PreparedName name(int nameId) {
+  /** A list name as prepared for matching (what a brute-force scan would score against). */
+  public PreparedName name(int nameId) {
     return names[nameId];
   }
 

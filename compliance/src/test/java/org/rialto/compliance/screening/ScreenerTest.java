@@ -121,7 +121,7 @@ class ScreenerTest {
     for (int i = 0; i < index.nameCount(); i++) {
       all.add(index.name(i));
     }
-    List<String> queries = ScreeningBenchmark.queries(List.of(BuiltinLists.un()), 150, 7, Set.of());
+    List<String> queries = ScreeningBenchmark.queries(List.of(BuiltinLists.un()), 150, 7, Set.of(), ScreeningBenchmark.Mix.NEAR_HITS);
     int found = 0;
     int expected = 0;
     for (String q : queries) {
@@ -210,7 +210,7 @@ class ScreenerTest {
 
   @Test
   void isSafeForConcurrentScreening() throws Exception {
-    List<String> queries = ScreeningBenchmark.queries(List.of(BuiltinLists.un()), 400, 11, Set.of());
+    List<String> queries = ScreeningBenchmark.queries(List.of(BuiltinLists.un()), 400, 11, Set.of(), ScreeningBenchmark.Mix.NEAR_HITS);
     List<List<String>> expected = new ArrayList<>();
     for (String q : queries) {
       expected.add(UN.screenName(q).hits().stream().map(ScreeningHit::entryId).toList());

@@ -53,6 +53,20 @@ public final class ConfigLoader {
         "centralBank: a BIC (8 or 11 characters)");
     require(c.store() != null && c.store().url() != null, "store.url: a SQLite path or a JDBC URL");
     require(c.listen().port() >= 0 && c.listen().port() <= 65535, "listen.port: 0 to 65535");
+    require(c.operatorListen().port() >= 0 && c.operatorListen().port() <= 65535, "operatorListen.port: 0 to 65535");
+    require(c.operatorListen().port() == 0 || c.operatorListen().port() != c.listen().port()
+        || !c.operatorListen().host().equals(c.listen().host()), "operatorListen: must differ from listen (operators and banks are kept apart)");
+    var operatorNames = new HashSet<String>();
+    for (int i = 0; i < c.operators().size(); i++) {
+      var o = c.operators().get(i);
+      String where = "operators[" + i + "]";
+      require(o.name() != null && o.name().matches("[a-z][a-z0-9._-]{1,63}"), where + ".name: 2..64 lower-case letters, digits, '.', '_' or '-'");
+      require(operatorNames.add(o.name()), where + ".name: " + o.name() + " is listed twice");
+      require(o.role() != null && java.util.Arrays.stream(org.rialto.security.operators.Role.values()).anyMatch(r -> r.name().equals(o.role())),
+          where + ".role: VIEWER, OPERATOR, SUPERVISOR or ADMINISTRATOR");
+      require(o.passwordHash() != null && o.passwordHash().startsWith("$argon2id$"),
+          where + ".passwordHash: an Argon2id hash from 'rialto operator hash' (never the password itself)");
+    }
     var bics = new HashSet<String>();
     boolean centralBankListed = false;
     for (int i = 0; i < c.participants().size(); i++) {

@@ -17,6 +17,9 @@ import org.rialto.calendar.CalendarConfig;
  * @param calendar the currency's business calendar; absent means open 24/7
  * @param centralBank BIC of the central bank that operates the node and settles its currency
  * @param aml the AML/CFT rules every payment is judged by; absent means none
+ * @param operatorListen where the operator console and the admin API listen, apart from the banks
+ *     (default: 127.0.0.1 on the bank port + 1, or an ephemeral port when the bank port is)
+ * @param operators operator accounts created at start when missing (name, role, Argon2id hash)
  */
 public record NodeConfig(
     String node,
@@ -31,7 +34,9 @@ public record NodeConfig(
     Integer decisionWindowSeconds,
     Integer quoteValiditySeconds,
     ScreeningConfig screening,
-    AmlConfig aml) {
+    AmlConfig aml,
+    ListenConfig operatorListen,
+    List<OperatorConfig> operators) {
 
   public NodeConfig {
     if (aml == null) aml = AmlConfig.NONE;
@@ -42,6 +47,8 @@ public record NodeConfig(
     if (quoteValiditySeconds == null) quoteValiditySeconds = 600;
     if (screening == null) screening = ScreeningConfig.DEFAULT;
     if (listen == null) listen = new ListenConfig("127.0.0.1", 8080);
+    if (operatorListen == null) operatorListen = new ListenConfig("127.0.0.1", listen.port() == 0 ? 0 : listen.port() + 1);
+    operators = operators == null ? List.of() : List.copyOf(operators);
 
   }
 
@@ -95,8 +102,30 @@ public record NodeConfig(
    *
    * @param currency the one currency that node settles
    * @param bics the participants reachable there (exact BICs or 4+2 prefixes such as "BMJIIR")
+   * @param consoleUrl the peer's operator console (its operator listener), for links from payment pages; optional
    */
-  public record PeerConfig(String node, String url, CurrencyConfig currency, List<String> bics) {}
+  public record PeerConfig(String node, String url, CurrencyConfig currency, List<String> bics, String consoleUrl) {
+    /** Without a console address: this node's console shows what it knows and no link to the peer's. */
+    public PeerConfig(String node, String url, CurrencyConfig currency, List<String> bics) {
+      this(node, url, currency, bics, null);
+    }
+  }
+
+  /**
+   * An operator account to create at first start. The password is never in the file: only its
+   * Argon2id hash ({@code rialto operator hash} prints one).
+   *
+   * @param role VIEWER, OPERATOR, SUPERVISOR or ADMINISTRATOR
+   */
+  public record OperatorConfig(String name, String role, String passwordHash) {}
+
+  /** Without operator settings: the operator listener on the bank port + 1, no accounts from the file. */
+  public NodeConfig(String node, CurrencyConfig currency, String centralBank, ListenConfig listen, StoreConfig store,
+      CalendarConfig calendar, List<ParticipantConfig> participants, List<PeerConfig> peers, List<String> fxProviders,
+      Integer decisionWindowSeconds, Integer quoteValiditySeconds, ScreeningConfig screening, AmlConfig aml) {
+    this(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders, decisionWindowSeconds,
+        quoteValiditySeconds, screening, aml, null, null);
+  }
 
   /** Without screening settings: the jurisdiction's default lists. */
   public NodeConfig(String node, CurrencyConfig currency, String centralBank, ListenConfig listen, StoreConfig store,
@@ -116,22 +145,32 @@ public record NodeConfig(
 
   public NodeConfig withAml(AmlConfig newAml) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, newAml);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, newAml, operatorListen, operators);
   }
 
   public NodeConfig withPort(int port) {
     return new NodeConfig(node, currency, centralBank, new ListenConfig(listen.host(), port), store, calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators);
+  }
+
+  public NodeConfig withOperatorPort(int port) {
+    return new NodeConfig(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders,
+        decisionWindowSeconds, quoteValiditySeconds, screening, aml, new ListenConfig(operatorListen.host(), port), operators);
+  }
+
+  public NodeConfig withOperators(List<OperatorConfig> newOperators) {
+    return new NodeConfig(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders,
+        decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, newOperators);
   }
 
   public NodeConfig withStore(String url) {
     return new NodeConfig(node, currency, centralBank, listen, new StoreConfig(url), calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators);
   }
 
   public NodeConfig withPeers(List<PeerConfig> newPeers) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar,
-        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml);
+        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators);
   }
 
 }

@@ -29,6 +29,15 @@ import org.rialto.node.engine.Participants;
 import org.rialto.node.engine.QuoteDesk;
 import org.rialto.node.http.ApiServer;
 import org.rialto.node.http.Inbox;
+import org.rialto.node.http.OperatorServer;
+import org.rialto.node.operators.Cases;
+import org.rialto.node.operators.OperatorAccess;
+import org.rialto.node.operators.PendingChanges;
+import org.rialto.node.operators.Principal;
+import org.rialto.security.operators.AccessDeniedException;
+import org.rialto.security.operators.ActionKind;
+import org.rialto.security.operators.DualAction;
+import org.rialto.security.operators.Role;
 import org.rialto.node.peer.PeerDispatcher;
 import org.rialto.node.rtgs.Priority;
 import org.rialto.store.Store;
@@ -41,8 +50,10 @@ import org.rialto.store.Store;
  * {@link NodeEngine#query}, so they are one consistent instant; history and search are read from
  * the store on the HTTP thread, so they never slow settlement.
  *
- * <p>There is no operator login yet (security work): like the admin API, the console trusts the
- * network it listens on, and it offers no action that changes state.
+ * <p>Served on the operator listener only. Every page needs a signed-in operator (session cookie:
+ * HttpOnly, SameSite=Strict); every form that changes something carries the session's CSRF token,
+ * checked before the request reaches these handlers ({@link org.rialto.node.http.OperatorServer}).
+ * Decisions go through the same four-eyes rules as the admin API ({@link Cases}, {@link PendingChanges}).
  */
 public final class Console implements ApiServer.RouteRegistrar {
   static final String HTMX_VERSION = "2.0.4";
@@ -63,13 +74,22 @@ public final class Console implements ApiServer.RouteRegistrar {
   private final boolean solarHijri;
   private final byte[] htmx;
   private final byte[] css;
+  private final OperatorAccess access;
+  private final PendingChanges changes;
+  private final Cases cases;
+  private final boolean https;
 
   /**
    * @param dispatchers the node's links to its peers
    * @param fx the node's FX desk (a {@link QuoteDesk} when it has FX providers); only touched on
    *     the writer thread, inside engine queries
    */
-  public Console(NodeConfig config, Store store, NodeEngine engine, List<PeerDispatcher> dispatchers, FxDesk fx, Clock clock) {
+  public Console(NodeConfig config, Store store, NodeEngine engine, List<PeerDispatcher> dispatchers, FxDesk fx, Clock clock,
+      OperatorAccess access, PendingChanges changes, Cases cases, boolean https) {
+    this.access = access;
+    this.changes = changes;
+    this.cases = cases;
+    this.https = https;
     this.config = config;
     this.engine = engine;
     this.dispatchers = List.copyOf(dispatchers);
@@ -103,6 +123,43 @@ public final class Console implements ApiServer.RouteRegistrar {
     app.get("/console/assets/htmx.min.js", ctx -> asset(ctx, htmx, "text/javascript; charset=utf-8"));
     app.get("/console/assets/console.css", ctx -> asset(ctx, css, "text/css; charset=utf-8"));
     // Javalin ignores trailing slashes, so this serves both /console and /console/.
+    app.get("/console/login", ctx -> loginPage(ctx, null));
+    app.post("/console/login", this::login);
+    app.post("/console/logout", ctx -> {
+      var who = OperatorServer.principalOrNull(ctx);
+      if (who != null) access.logout(who);
+      OperatorServer.clearSessionCookies(ctx, config.node(), https);
+      ctx.redirect("/console/login", io.javalin.http.HttpStatus.SEE_OTHER);
+    });
+    app.post("/console/cases/{uetr}/release", ctx -> act(ctx, "/console/payments/" + uuid(ctx.pathParam("uetr")), who -> {
+      String status = cases.release(who, uuid(ctx.pathParam("uetr")), ctx.formParam("reason"));
+      return status.equals("released") ? "Released: the payment continues." : "Release approved by you; a second operator must confirm.";
+    }));
+    app.post("/console/cases/{uetr}/reject", ctx -> act(ctx, "/console/payments/" + uuid(ctx.pathParam("uetr")), who -> {
+      cases.reject(who, uuid(ctx.pathParam("uetr")), ctx.formParam("reasonCode"), ctx.formParam("reason"));
+      return "Rejected.";
+    }));
+    app.post("/console/credit-line", ctx -> act(ctx, "/console/changes", who -> {
+      long minor = amountField(ctx.formParam("creditLine"), "credit line");
+      var a = changes.proposeCreditLine(who, bic(ctx.formParam("bic")), minor);
+      return "Proposed " + a.id() + ": another operator must approve it.";
+    }));
+    app.post("/console/participants", ctx -> act(ctx, "/console/changes", who -> {
+      String country = field(ctx.formParam("country"), "country", 2);
+      if (!country.matches("[A-Z]{2}")) throw new IllegalArgumentException("country: ISO 3166 alpha-2, e.g. RU");
+      var a = changes.proposeParticipant(who, bic(ctx.formParam("bic")), field(ctx.formParam("name"), "name", 140), country,
+          amountField(ctx.formParam("creditLine"), "credit line"));
+      return "Proposed " + a.id() + ": another operator must approve it.";
+    }));
+    app.post("/console/changes/{id}/approve", ctx -> act(ctx, "/console/changes", who -> {
+      var a = changes.approve(who, ctx.pathParam("id"));
+      return "Approved and applied " + a.id() + ".";
+    }));
+    app.post("/console/changes/{id}/reject", ctx -> act(ctx, "/console/changes", who -> {
+      var a = changes.reject(who, ctx.pathParam("id"));
+      return "Turned down " + a.id() + ".";
+    }));
+    page(app, "/console/changes", Layout.Page.CHANGES, "Pending changes", this::changesPage);
     page(app, "/console", Layout.Page.DASHBOARD, "Dashboard", ctx -> dashboard());
     app.get("/console/payments", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payments", () -> {
       var form = SearchForm.from(ctx);
@@ -110,13 +167,13 @@ public final class Console implements ApiServer.RouteRegistrar {
       boolean fragment = ctx.header("HX-Request") != null && ctx.header("HX-History-Restore-Request") == null;
       return fragment ? results : payments(form, results);
     }, ctx.header("HX-Request") != null && ctx.header("HX-History-Restore-Request") == null));
-    app.get("/console/payments/{uetr}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payment", () -> paymentPage(ctx.pathParam("uetr")), false));
+    app.get("/console/payments/{uetr}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payment", () -> paymentPage(ctx, ctx.pathParam("uetr")), false));
     app.get("/console/messages/{id}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Bank message", () -> messagePage(ctx.pathParam("id")), false));
-    page(app, "/console/participants", Layout.Page.PARTICIPANTS, "Participants & accounts", ctx -> participants());
+    page(app, "/console/participants", Layout.Page.PARTICIPANTS, "Participants & accounts", this::participants);
     page(app, "/console/compliance", Layout.Page.COMPLIANCE, "Compliance cases", ctx -> compliance());
     page(app, "/console/fx", Layout.Page.FX, "FX providers & rates", ctx -> fxPage());
     page(app, "/console/calendar", Layout.Page.CALENDAR, "Business calendar", ctx -> calendarPage());
-    page(app, "/console/audit", Layout.Page.AUDIT, "Audit & day close", ctx -> audit());
+    page(app, "/console/audit", Layout.Page.AUDIT, "Audit & day close", this::audit);
     app.get("/console/audit/invariants", ctx -> render(ctx, Layout.Page.AUDIT, "Invariants", this::invariants, true));
   }
 
@@ -134,6 +191,7 @@ public final class Console implements ApiServer.RouteRegistrar {
 
   /** Renders a page (or an htmx fragment); a failure becomes a readable page, never a stack trace. */
   private void render(Context ctx, Layout.Page nav, String title, Fragment body, boolean fragment) {
+    Principal who = OperatorServer.principal(ctx).require(Role.VIEWER);
     String html;
     try {
       html = body.render();
@@ -150,7 +208,116 @@ public final class Console implements ApiServer.RouteRegistrar {
     }
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/html; charset=utf-8");
-    ctx.result(fragment ? html : Layout.page(config.node(), config.currency().code(), dates(), nav, title, html));
+    ctx.result(fragment ? html : Layout.page(config.node(), config.currency().code(), dates(), nav, title,
+        flash(ctx) + html, new Layout.Who(who.name(), who.role().name().toLowerCase(java.util.Locale.ROOT), csrf(ctx))));
+  }
+
+  // ---- Signing in, acting ----
+
+  private String csrf(Context ctx) {
+    String token = ctx.cookie(OperatorServer.csrfCookie(config.node()));
+    return token == null || token.length() > 64 ? "" : token;
+  }
+
+  /** The hidden field every changing form carries; the server checks it against the session. */
+  private String csrfField(Context ctx) {
+    return "<input type=\"hidden\" name=\"" + OperatorServer.CSRF_FIELD + "\" value=\"" + Html.escape(csrf(ctx)) + "\">";
+  }
+
+  private static final int MAX_FLASH_CHARS = 300;
+
+  /** The outcome of the last action, carried in the redirect (escaped, bounded). */
+  private static String flash(Context ctx) {
+    String done = ctx.queryParam("done");
+    String refused = ctx.queryParam("refused");
+    var h = new Html();
+    if (done != null) h.raw("<div class=\"ok\" id=\"done\">").text(cut(done)).raw("</div>");
+    if (refused != null) h.raw("<div class=\"error\" id=\"refused\" style=\"margin-bottom:16px\">").text(cut(refused)).raw("</div>");
+    return h.toString();
+  }
+
+  private static String cut(String s) {
+    return s.length() > MAX_FLASH_CHARS ? s.substring(0, MAX_FLASH_CHARS) + "…" : s;
+  }
+
+  private void loginPage(Context ctx, String error) {
+    var h = new Html();
+    String next = safeNext(ctx.queryParam("next"));
+    h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .raw("<title>Sign in · ").text(config.node()).raw(" · Rialto</title><link rel=\"stylesheet\" href=\"/console/assets/console.css\">")
+        .raw("</head><body class=\"bare\"><form class=\"login\" id=\"login\" method=\"post\" action=\"/console/login\">")
+        .raw("<h1>Rialto · ").text(config.node()).raw("</h1><p class=\"muted\" style=\"margin:0 0 6px\">Operator console · ")
+        .text(ccy()).raw("</p>");
+    if (error != null) h.raw("<div class=\"error\" id=\"login-error\">").text(error).raw("</div>");
+    h.raw("<input type=\"hidden\" name=\"next\" value=\"").text(next).raw("\">")
+        .raw("<label for=\"name\">Operator</label><input id=\"name\" name=\"name\" autocomplete=\"username\" required maxlength=\"64\">")
+        .raw("<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\"")
+        .raw(" autocomplete=\"current-password\" required maxlength=\"128\"><button type=\"submit\">Sign in</button></form></body></html>");
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(error == null ? 200 : 401).contentType("text/html; charset=utf-8").result(h.toString());
+  }
+
+  /** Only a path inside the console: never an open redirect to another site. */
+  private static String safeNext(String next) {
+    if (next == null || next.length() > 200 || !next.startsWith("/console") || next.startsWith("/console/login") || next.contains("//")) {
+      return "/console/";
+    }
+    return next;
+  }
+
+  private void login(Context ctx) {
+    String name = ctx.formParam("name");
+    String password = ctx.formParam("password");
+    try {
+      var issued = access.login(name == null ? null : name.strip(), password == null ? null : password.toCharArray());
+      long maxAge = java.time.Duration.between(clock.instant(), issued.session().expiresAt()).toSeconds();
+      OperatorServer.setSessionCookies(ctx, config.node(), issued.token(), issued.csrfToken(), Math.max(1, maxAge), https);
+      ctx.redirect(safeNext(ctx.formParam("next")), io.javalin.http.HttpStatus.SEE_OTHER);
+    } catch (AccessDeniedException e) {
+      loginPage(ctx, e.getMessage());
+    }
+  }
+
+  private interface Action {
+    String run(Principal who) throws Exception;
+  }
+
+  /** Runs a change and redirects back (post/redirect/get), saying what happened or why it was refused. */
+  private void act(Context ctx, String back, Action action) {
+    Principal who = OperatorServer.principal(ctx);
+    String outcome;
+    try {
+      outcome = "done=" + Html.url(action.run(who));
+    } catch (org.rialto.node.engine.RejectException e) {
+      outcome = "refused=" + Html.url(e.getMessage() + " (" + e.reasonCode() + ")");
+    } catch (AccessDeniedException | IllegalArgumentException e) {
+      outcome = "refused=" + Html.url(e.getMessage());
+    } catch (Exception e) {
+      outcome = "refused=" + Html.url("the node could not do it: " + e.getMessage());
+    }
+    ctx.redirect(back + (back.contains("?") ? "&" : "?") + outcome, io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private static String field(String value, String name, int maxChars) {
+    if (value == null || value.isBlank()) throw new IllegalArgumentException(name + " is required");
+    String v = value.strip();
+    if (v.length() > maxChars) throw new IllegalArgumentException(name + " longer than " + maxChars + " characters");
+    return v;
+  }
+
+  private long amountField(String value, String name) {
+    String v = value == null || value.isBlank() ? "0" : value.strip();
+    Long minor = Money.parseMajor(v, config.currency().minorUnits());
+    if (minor == null || minor < 0) {
+      throw new IllegalArgumentException(name + ": an amount in " + ccy() + " with at most " + config.currency().minorUnits() + " decimals");
+    }
+    return minor;
+  }
+
+  private static String bic(String value) {
+    String v = field(value, "BIC", 11).toUpperCase(java.util.Locale.ROOT);
+    if (!v.matches("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?")) throw new IllegalArgumentException("not a BIC: " + v);
+    return v;
   }
 
   private static void asset(Context ctx, byte[] body, String type) {
@@ -289,6 +456,14 @@ public final class Console implements ApiServer.RouteRegistrar {
         .raw(" · per hour, ").text(zoneName()).raw(" time</div></div>");
 
     h.raw("<div class=\"panel\"><h2>Liquidity by participant</h2>");
+    var closing = new java.util.LinkedHashMap<String, Long>();
+    for (var b : live.balances()) closing.put(b.bic(), b.balanceMinor());
+    var lines = LiquidityChart.series(closing, reads.netByHour(dayStart, hours), hours, currentHour);
+    h.raw(LiquidityChart.svg(lines, hours, config.currency().minorUnits())).raw("<div class=\"legend\" id=\"liquidity-legend\">");
+    for (int i = 0; i < lines.size(); i++) {
+      h.raw("<i style=\"background:").raw(LiquidityChart.COLOURS.get(i % LiquidityChart.COLOURS.size())).raw("\"></i>").text(lines.get(i).bic());
+    }
+    h.raw(" · balance at the end of each hour, ").text(ccy()).raw("</div>");
     liquidityTable(h, live, false);
     h.raw("</div><div class=\"grid\"><div class=\"panel\"><h2>Queue depth by priority</h2><table id=\"queues\">")
         .raw("<tr><th>Priority</th><th class=\"num\">Payments queued</th></tr>");
@@ -495,7 +670,7 @@ public final class Console implements ApiServer.RouteRegistrar {
     }
   }
 
-  private String paymentPage(String uetrText) {
+  private String paymentPage(Context ctx, String uetrText) {
     var uetr = uuid(uetrText);
     var p = reads.payment(uetr).orElseThrow(() -> new NotFound("No payment " + uetr + " on " + config.node() + "."));
     var history = reads.history(uetr);
@@ -537,6 +712,7 @@ public final class Console implements ApiServer.RouteRegistrar {
     if (screening.isPresent()) {
       h.raw("<div class=\"panel\" id=\"screening\"><h2>Screening</h2>");
       caseFacts(h, screening.get());
+      if (screening.get().decision() == null) caseForms(h, ctx, screening.get());
       h.raw("</div>");
     }
 
@@ -578,8 +754,8 @@ public final class Console implements ApiServer.RouteRegistrar {
     fact(h, "Decided by", leg2Node + " (the receiving node)");
     h.raw("<dt>Peer node</dt><dd>").text(cb.peerNode());
     for (var peer : config.peers()) {
-      if (peer.node().equals(cb.peerNode()) && peer.url() != null && peer.url().startsWith("http")) {
-        h.raw(" · ").link(peer.url().replaceAll("/+$", "") + "/console/payments/" + p.uetr(), "this payment on " + cb.peerNode());
+      if (peer.node().equals(cb.peerNode()) && peer.consoleUrl() != null && peer.consoleUrl().startsWith("http")) {
+        h.raw(" · ").link(peer.consoleUrl().replaceAll("/+$", "") + "/console/payments/" + p.uetr(), "this payment on " + cb.peerNode());
       }
     }
     h.raw("</dd>");
@@ -627,10 +803,8 @@ public final class Console implements ApiServer.RouteRegistrar {
     var open = reads.cases(true);
     var decided = reads.cases(false);
     var h = new Html();
-    h.raw("<div class=\"notice\">Releasing needs two different operators; rejecting needs one (RR04). Deciding from the console ")
-        .raw("comes with operator login (security work): until then operators decide through the admin API ")
-        .raw("(<span class=\"mono\">POST /v1/admin/cases/{uetr}/release</span> or <span class=\"mono\">/reject</span>, ")
-        .raw("naming themselves in <span class=\"mono\">X-Rialto-Operator</span>).</div>");
+    h.raw("<div class=\"notice\">Releasing needs two different people: an operator approves, a supervisor confirms. ")
+        .raw("Rejecting needs one operator (RR04 by default). Open a payment to decide its case.</div>");
     h.raw("<div class=\"panel\"><h2>Open cases</h2>");
     if (open.isEmpty()) {
       h.raw("<p class=\"muted\" id=\"no-open-cases\">No payment is held.</p>");
@@ -664,6 +838,36 @@ public final class Console implements ApiServer.RouteRegistrar {
     return h.toString();
   }
 
+  /**
+   * Release and reject, for whoever may act now: the first approval needs an operator, the
+   * confirmation a supervisor who is not the first approver (the writer checks again).
+   */
+  private void caseForms(Html h, Context ctx, ConsoleReads.Case c) {
+    Principal who = OperatorServer.principal(ctx);
+    if (!who.may(Role.OPERATOR)) {
+      h.raw("<p class=\"muted\">Your role (").text(who.role()).raw(") may look at cases, not decide them.</p>");
+      return;
+    }
+    String base = "/console/cases/" + c.uetr();
+    boolean confirming = c.firstApprover() != null;
+    h.raw("<div id=\"case-actions\" style=\"margin-top:12px\">");
+    if (confirming && c.firstApprover().equals(who.name())) {
+      h.raw("<p class=\"muted\" id=\"awaiting-second\">You approved the release; a second operator (a supervisor) must confirm it.</p>");
+    } else if (confirming && !who.may(ActionKind.RELEASE_HELD_PAYMENT.approver)) {
+      h.raw("<p class=\"muted\">Approved by ").text(c.firstApprover()).raw("; a supervisor must confirm the release.</p>");
+    } else {
+      h.raw("<form class=\"inline\" id=\"release-form\" method=\"post\" action=\"").raw(base).raw("/release\">").raw(csrfField(ctx))
+          .raw("<div><label for=\"release-reason\">").text(confirming ? "Confirm release (approved by " + c.firstApprover() + ")" : "Approve release")
+          .raw("</label><input id=\"release-reason\" name=\"reason\" required maxlength=\"500\" size=\"40\" placeholder=\"why: e.g. namesake, documents checked\"></div>")
+          .raw("<button type=\"submit\" id=\"release\">").text(confirming ? "Confirm release" : "Approve release").raw("</button></form>");
+    }
+    h.raw("<form class=\"inline\" id=\"reject-form\" method=\"post\" action=\"").raw(base).raw("/reject\">").raw(csrfField(ctx))
+        .raw("<div><label for=\"reject-code\">Reason code</label><select id=\"reject-code\" name=\"reasonCode\">")
+        .raw("<option>RR04</option><option>RR01</option><option>RR02</option><option>RR03</option><option>FF01</option></select></div>")
+        .raw("<div><label for=\"reject-reason\">Reject</label><input id=\"reject-reason\" name=\"reason\" required maxlength=\"500\" size=\"30\"")
+        .raw(" placeholder=\"why: e.g. true match\"></div><button type=\"submit\" class=\"secondary\" id=\"reject\">Reject</button></form></div>");
+  }
+
   private static void hits(Html h, ConsoleReads.Case c) {
     for (int i = 0; i < c.hits().size(); i++) {
       if (i > 0) h.raw("<br>");
@@ -685,7 +889,7 @@ public final class Console implements ApiServer.RouteRegistrar {
 
   // ---- Participants, FX ----
 
-  private String participants() throws Exception {
+  private String participants(Context ctx) throws Exception {
     var live = live();
     var turnover = reads.turnover(calendar == null ? today().toString() : calendar.businessDate(Instant.ofEpochMilli(clock.millis())).toString());
     var h = new Html();
@@ -703,8 +907,24 @@ public final class Console implements ApiServer.RouteRegistrar {
       }
       h.raw("</table>");
     }
-    h.raw("</div><div class=\"notice\">Changing credit lines and adding participants from the console comes with operator ")
-        .raw("login and dual control (security work); until then they are done through the admin API.</div>");
+    h.raw("</div>");
+    Principal who = OperatorServer.principal(ctx);
+    if (who.may(ActionKind.CHANGE_CREDIT_LINE.proposer)) {
+      h.raw("<div class=\"grid\"><div class=\"panel\"><h2>Propose a credit line</h2><form class=\"inline\" id=\"credit-line-form\" method=\"post\"")
+          .raw(" action=\"/console/credit-line\">")
+          .raw(csrfField(ctx)).raw("<div><label for=\"cl-bic\">Participant</label><select id=\"cl-bic\" name=\"bic\">");
+      for (var p : live.participants()) h.raw("<option value=\"").text(p.bic()).raw("\">").text(p.bic() + " · " + p.name()).raw("</option>");
+      h.raw("</select></div><div><label for=\"cl-amount\">New line (").text(ccy()).raw(")</label><input id=\"cl-amount\" name=\"creditLine\" required")
+          .raw(" maxlength=\"30\" placeholder=\"e.g. 5000000.00\"></div><button type=\"submit\" id=\"propose-credit-line\">Propose</button></form>")
+          .raw("<p class=\"muted\">Applied only once a second operator approves it under Pending changes.</p></div>");
+      h.raw("<div class=\"panel\"><h2>Propose a participant</h2><form class=\"inline\" id=\"participant-form\" method=\"post\" action=\"/console/participants\">")
+          .raw(csrfField(ctx))
+          .raw("<div><label for=\"p-bic\">BIC</label><input id=\"p-bic\" name=\"bic\" required maxlength=\"11\" size=\"11\"></div>")
+          .raw("<div><label for=\"p-name\">Name</label><input id=\"p-name\" name=\"name\" required maxlength=\"140\"></div>")
+          .raw("<div><label for=\"p-country\">Country</label><input id=\"p-country\" name=\"country\" required maxlength=\"2\" size=\"3\"></div>")
+          .raw("<div><label for=\"p-line\">Credit line</label><input id=\"p-line\" name=\"creditLine\" maxlength=\"30\" placeholder=\"0\"></div>")
+          .raw("<button type=\"submit\" id=\"propose-participant\">Propose</button></form></div></div>");
+    }
     return h.toString();
   }
 
@@ -809,9 +1029,104 @@ public final class Console implements ApiServer.RouteRegistrar {
     return h.toString();
   }
 
-  private String audit() {
-    var snapshots = reads.snapshots();
+  private String changesPage(Context ctx) {
+    Principal who = OperatorServer.principal(ctx);
+    var pending = changes.list(true);
+    var all = changes.list(false);
     var h = new Html();
+    h.raw("<div class=\"notice\">Four eyes: a credit line or a new participant is applied only when a second, different operator ")
+        .raw("approves it. The proposer cannot approve their own change. Proposals lapse after ")
+        .text(PendingChanges.PROPOSAL_TTL.toHours()).raw(" hours.</div>");
+    h.raw("<div class=\"panel\"><h2>Waiting for approval</h2>");
+    if (pending.isEmpty()) {
+      h.raw("<p class=\"muted\" id=\"no-pending\">Nothing waits for approval.</p>");
+    } else {
+      h.raw("<table id=\"pending-changes\"><tr><th>Id</th><th>Change</th><th>Subject</th><th>Details</th><th>Proposed</th><th></th></tr>");
+      for (var a : pending) {
+        h.raw("<tr id=\"change-").text(a.id()).raw("\"><td class=\"mono\">").text(a.id()).raw("</td><td>").text(kind(a.kind()))
+            .raw("</td><td class=\"mono\">").text(a.subject()).raw("</td><td>").text(describe(a)).raw("</td><td>")
+            .text(a.proposedBy() + " at " + time(a.proposedAt().toEpochMilli())).raw("</td><td>");
+        if (a.proposedBy().equals(who.name())) {
+          h.raw("<span class=\"muted\">yours: another operator decides</span>");
+        } else if (who.may(a.kind().approver)) {
+          h.raw("<form class=\"inline\" method=\"post\" action=\"/console/changes/").text(a.id()).raw("/approve\">").raw(csrfField(ctx))
+              .raw("<button type=\"submit\" class=\"approve\">Approve</button></form>")
+              .raw("<form class=\"inline\" method=\"post\" action=\"/console/changes/").text(a.id()).raw("/reject\">").raw(csrfField(ctx))
+              .raw("<button type=\"submit\" class=\"secondary\">Turn down</button></form>");
+        } else {
+          h.raw("<span class=\"muted\">needs a ").text(a.kind().approver.name().toLowerCase(java.util.Locale.ROOT)).raw("</span>");
+        }
+        h.raw("</td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div><div class=\"panel\"><h2>Decided</h2>");
+    var decided = all.stream().filter(a -> a.state() != DualAction.State.PENDING).toList();
+    if (decided.isEmpty()) {
+      h.raw("<p class=\"muted\">No change decided yet.</p>");
+    } else {
+      h.raw("<table id=\"decided-changes\"><tr><th>Id</th><th>Change</th><th>Subject</th><th>Details</th><th>Outcome</th><th>Proposed by</th><th>Decided by</th></tr>");
+      for (var a : decided) {
+        h.raw("<tr><td class=\"mono\">").text(a.id()).raw("</td><td>").text(kind(a.kind())).raw("</td><td class=\"mono\">").text(a.subject())
+            .raw("</td><td>").text(describe(a)).raw("</td><td>").raw(a.state() == DualAction.State.COMPLETED ? pill("up", "applied") : pill("down", "turned down"))
+            .raw("</td><td>").text(a.proposedBy()).raw("</td><td>").text(a.decidedBy() + " at " + time(a.decidedAt().toEpochMilli())).raw("</td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div>");
+    return h.toString();
+  }
+
+  private static String kind(ActionKind k) {
+    return switch (k) {
+      case CHANGE_CREDIT_LINE -> "credit line";
+      case CHANGE_LIMIT -> "limit";
+      case ADD_PARTICIPANT -> "new participant";
+      case ADD_FX_PROVIDER -> "new FX provider";
+      case RELEASE_HELD_PAYMENT -> "release";
+    };
+  }
+
+  /** The change in words and this node's currency, from the stored details. */
+  private String describe(DualAction a) {
+    try {
+      var d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(a.details());
+      return switch (a.kind()) {
+        case CHANGE_CREDIT_LINE, CHANGE_LIMIT -> (d.has("fromMinor") ? money.withCode(d.get("fromMinor").asLong(), ccy()) + " → " : "→ ")
+            + money.withCode(d.get("creditLineMinor").asLong(), ccy());
+        case ADD_PARTICIPANT -> d.path("name").asText() + " (" + d.path("country").asText() + "), credit line "
+            + money.withCode(d.path("creditLineMinor").asLong(), ccy());
+        default -> a.details();
+      };
+    } catch (Exception e) {
+      return a.details();
+    }
+  }
+
+  private String audit(Context ctx) {
+    var snapshots = reads.snapshots();
+    String filter = ctx.queryParam("q");
+    if (filter != null && (filter.isBlank() || filter.length() > ConsoleReads.MAX_FILTER_CHARS)) filter = null;
+    var trail = reads.auditTrail(filter == null ? null : filter.strip());
+    var h = new Html();
+    h.raw("<div class=\"panel\"><h2>Audit trail</h2><p class=\"muted\">Every operator action, configuration change and ")
+        .raw("sign-in, hash-chained in the store: <span class=\"mono\">rialto audit verify</span> finds any edited, removed or ")
+        .raw("reordered entry. Newest first.</p><form class=\"inline\" method=\"get\" action=\"/console/audit\">")
+        .raw("<div><label for=\"q\">Operator, action or subject</label><input id=\"q\" name=\"q\" maxlength=\"64\" value=\"")
+        .text(filter == null ? "" : filter).raw("\"></div><button type=\"submit\">Filter</button></form>");
+    if (trail.isEmpty()) {
+      h.raw("<p class=\"muted\">No entry.</p>");
+    } else {
+      h.raw("<table id=\"audit-trail\"><tr><th class=\"num\">#</th><th>Time</th><th>Who</th><th>Action</th><th>Subject</th><th>Details</th></tr>");
+      for (var a : trail) {
+        h.raw("<tr><td class=\"num\">").text(a.seq()).raw("</td><td class=\"time\">").text(time(a.timeMicros() / 1_000)).raw("</td><td>")
+            .text(a.actor()).raw("</td><td>").text(a.action()).raw("</td><td class=\"mono\">").text(a.subject()).raw("</td><td class=\"details\">")
+            .text(a.details()).raw("</td></tr>");
+      }
+      h.raw("</table>");
+      if (trail.size() == ConsoleReads.MAX_AUDIT_ROWS) h.raw("<p class=\"muted\">The newest ").text(ConsoleReads.MAX_AUDIT_ROWS).raw(" entries.</p>");
+    }
+    h.raw("</div>");
     h.raw("<div class=\"panel\"><h2>Ledger invariants</h2><p class=\"muted\">Checks double entry, limits and pending transfers ")
         .raw("over the whole ledger, and the node's tables against it. It runs on the writer: use it when the node is quiet.</p>")
         .raw("<button id=\"check-invariants\" hx-get=\"/console/audit/invariants\" hx-target=\"#invariants\">Check now</button>")
@@ -830,8 +1145,7 @@ public final class Console implements ApiServer.RouteRegistrar {
       h.raw("</table>");
       if (snapshots.size() == ConsoleReads.MAX_SNAPSHOT_ROWS) h.raw("<p class=\"muted\">The newest ").text(ConsoleReads.MAX_SNAPSHOT_ROWS).raw(" rows.</p>");
     }
-    h.raw("</div><div class=\"notice\">The operators' audit trail (who looked at, released or rejected what) comes with operator ")
-        .raw("login (security work).</div>");
+    h.raw("</div>");
     return h.toString();
   }
 

@@ -95,6 +95,68 @@ final class ConsoleReads {
   }
 
   /**
+   * Net movement of each settlement account per hour of the day starting at {@code dayStartMillis}
+   * (credits minus debits, minor units), from the bookings; with today's closing balance this
+   * gives the balance at the end of every hour. At most {@link #MAX_CHART_PARTICIPANTS} accounts.
+   */
+  java.util.Map<String, long[]> netByHour(long dayStartMillis, int hours) {
+    if (hours < 1 || hours > HOURS_PER_DAY_MAX) throw new IllegalArgumentException("hours " + hours);
+    return store.read(c -> {
+      var out = new java.util.TreeMap<String, long[]>();
+      try (var ps = c.prepareStatement("SELECT bic, (at_millis - ?) / 3600000,"
+          + " SUM(CASE WHEN side = 'CRDT' THEN amount_minor ELSE -amount_minor END) FROM booking"
+          + " WHERE at_millis >= ? AND at_millis < ? GROUP BY bic, (at_millis - ?) / 3600000")) {
+        ps.setLong(1, dayStartMillis);
+        ps.setLong(2, dayStartMillis);
+        ps.setLong(3, dayStartMillis + hours * 3_600_000L);
+        ps.setLong(4, dayStartMillis);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            int hour = (int) rs.getLong(2);
+            if (hour < 0 || hour >= hours) continue;
+            long[] row = out.get(rs.getString(1));
+            if (row == null) {
+              if (out.size() >= MAX_CHART_PARTICIPANTS) continue;
+              row = new long[hours];
+              out.put(rs.getString(1), row);
+            }
+            row[hour] = Math.addExact(row[hour], rs.getLong(3));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  static final int MAX_CHART_PARTICIPANTS = 64;
+  static final int MAX_AUDIT_ROWS = 300;
+
+  /** An entry of the hash-chained audit trail, newest first in {@link #auditTrail}. */
+  record Audit(long seq, long timeMicros, String actor, String action, String subject, String details) {}
+
+  List<Audit> auditTrail(String actorOrAction) {
+    return store.read(c -> {
+      var out = new ArrayList<Audit>();
+      String where = actorOrAction == null ? "" : " WHERE actor = ? OR action LIKE ? OR subject = ?";
+      try (var ps = c.prepareStatement("SELECT seq, time_micros, actor, action, subject, details FROM security_audit" + where
+          + " ORDER BY seq DESC")) {
+        if (actorOrAction != null) {
+          ps.setString(1, actorOrAction);
+          ps.setString(2, actorOrAction.replace("%", "").replace("_", "") + "%");
+          ps.setString(3, actorOrAction);
+        }
+        ps.setMaxRows(MAX_AUDIT_ROWS);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Audit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
    * An operator's payment search; each filter is optional, all given filters must match.
    *
    * @param bank matches the sender, debtor or creditor BIC (prefix, so "BMJIIR" finds branches)

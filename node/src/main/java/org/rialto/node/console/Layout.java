@@ -8,6 +8,7 @@ final class Layout {
     PAYMENTS("Payments", "/console/payments"),
     PARTICIPANTS("Participants & accounts", "/console/participants"),
     COMPLIANCE("Compliance cases", "/console/compliance"),
+    CHANGES("Pending changes", "/console/changes"),
     FX("FX providers & rates", "/console/fx"),
     CALENDAR("Business calendar", "/console/calendar"),
     AUDIT("Audit & day close", "/console/audit");
@@ -21,13 +22,16 @@ final class Layout {
     }
   }
 
+  /** The signed-in operator, shown with the sign-out button (a form: signing out changes state). */
+  record Who(String name, String role, String csrfToken) {}
+
   private Layout() {}
 
   /**
    * @param dates today's date line (Gregorian, and Solar Hijri where the node shows it)
    * @param body the page's own markup, already escaped where it carries data
    */
-  static String page(String nodeId, String currency, String dates, Page active, String title, String body) {
+  static String page(String nodeId, String currency, String dates, Page active, String title, String body, Who who) {
     var h = new Html();
     h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -39,9 +43,9 @@ final class Layout {
     for (Page p : Page.values()) {
       h.raw("<a href=\"").raw(p.href).raw("\"").raw(p == active ? " class=\"active\"" : "").raw(">").text(p.title).raw("</a>");
     }
-    // Honest placeholders: these screens need work that has not landed yet, so they are not links.
-    h.raw("<div class=\"group\">Coming</div>")
-        .raw("<span class=\"soon\" id=\"soon-operators\">Operator login &amp; dual control<small>with the security work; then release and reject from the console</small></span>")
+    h.raw("<div class=\"who\" id=\"who\">Signed in as <b>").text(who.name()).raw("</b> · ").text(who.role())
+        .raw("<form method=\"post\" action=\"/console/logout\"><input type=\"hidden\" name=\"csrf\" value=\"").text(who.csrfToken())
+        .raw("\"><button type=\"submit\" id=\"logout\">Sign out</button></form></div>")
         .raw("</nav><main><header class=\"top\"><h1>").text(title).raw("</h1><div class=\"dates\">").text(dates)
         .raw("</div></header>")
         .raw(body)

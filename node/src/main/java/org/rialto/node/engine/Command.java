@@ -81,5 +81,8 @@ sealed interface Command {
   /** Creates the node's own accounts (issuance, LSM clearing) if they do not exist yet. */
   record EnsureSystemAccounts(CompletableFuture<Void> future) implements Command {}
 
+  /** Operator accounts, sessions and dual-control decisions, checked and written by the writer. */
+  record Operators<T>(OperatorWork<T> work, CompletableFuture<T> future) implements Command {}
+
   record Query<T>(Function<NodeEngine.View, T> read, CompletableFuture<T> future) implements Command {}
 }

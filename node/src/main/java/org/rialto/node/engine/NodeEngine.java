@@ -69,7 +69,7 @@ public final class NodeEngine implements AutoCloseable {
   private record Envelope(Command command, CompletableFuture<Object> reply) {}
 
   /** A turn applied in memory, with what must happen once it is durable. */
-  private record Sealed(long turnNumber, Turn turn, List<Envelope> envelopes, long bankMessageHighWater) {}
+  private record Sealed(long turnNumber, Turn turn, List<Envelope> envelopes, long bankMessageHighWater, long applyNanos) {}
 
   /** One credit transfer instruction (one transaction of a pacs.008, or one JSON payment). */
   public record Instruction(
@@ -278,6 +278,11 @@ public final class NodeEngine implements AutoCloseable {
     return offer(new Command.EnsureSystemAccounts(new CompletableFuture<>()));
   }
 
+  /** Runs operator work on the writer, durable with its turn; see {@link OperatorWork}. */
+  public <T> CompletableFuture<T> operators(OperatorWork<T> work) {
+    return offer(new Command.Operators<>(work, new CompletableFuture<>()));
+  }
+
   public <T> CompletableFuture<T> query(Function<View, T> read) {
     return offer(new Command.Query<>(read, new CompletableFuture<>()));
   }
@@ -377,6 +382,7 @@ public final class NodeEngine implements AutoCloseable {
     for (Envelope e : drained) readsStore |= e.command() instanceof Command.DayClose;
     // A day close sums the bookings already on disk: every turn before it must be durable first.
     if (readsStore) awaitDurable(sealedTurns);
+    long startNanos = System.nanoTime();
     var turn = new Turn(state, nowMillis);
     for (Envelope e : drained) {
       Command command = e.command();
@@ -402,9 +408,10 @@ public final class NodeEngine implements AutoCloseable {
     turn.finish();
     // Answers are read now, from this turn's state, and handed to callers once it is durable.
     turn.completeAll();
+    long applyNanos = System.nanoTime() - startNanos;
     state.metrics.turn(drained.size(), turn.ledgerEventCount);
     for (var pr : org.rialto.node.rtgs.Priority.values()) state.metrics.queueDepth(pr.name(), state.queues.countByPriority(pr));
-    var item = new Sealed(++sealedTurns, turn, drained, state.allocatedBankMessageHighWater());
+    var item = new Sealed(++sealedTurns, turn, drained, state.allocatedBankMessageHighWater(), applyNanos);
     while (!sealed.offer(item, TICK_MILLIS, TimeUnit.MILLISECONDS)) {
       if (failure != null) throw new NodeUnavailableException("committer stopped: " + failure, failure);
     }
@@ -477,13 +484,18 @@ public final class NodeEngine implements AutoCloseable {
           }
           turns.add(g.turn());
         }
+        long commitStartNanos = System.nanoTime();
         state.persistence.commitAll(turns);
+        long commitNanos = System.nanoTime() - commitStartNanos;
         Sealed last = group.get(group.size() - 1);
         state.publishBankMessageHighWater(last.bankMessageHighWater());
         var listener = commitListener;
         for (var g : group) {
           if (listener != null && !g.turn().outbox.isEmpty()) listener.committed(g.turn().outbox);
           for (Envelope e : g.envelopes()) deliver(e);
+          // A turn's time: applied on the writer, then its share of the group's commit.
+          if (!g.envelopes().isEmpty()) state.metrics.turnTimes(g.applyNanos() + commitNanos, commitNanos);
+          PaymentLog.committed(state.nodeId, g.turn().paymentEvents);
         }
         synchronized (durableSignal) {
           durableTurns = last.turnNumber();
@@ -532,6 +544,7 @@ public final class NodeEngine implements AutoCloseable {
       case Command.DayClose d -> turn.dayClose(d);
       case Command.ReleaseHold r -> turn.releaseHold(r);
       case Command.RejectHold r -> turn.rejectHold(r);
+      case Command.Operators<?> o -> turn.operators(o);
     }
   }
 

@@ -11,7 +11,10 @@ final class NodePersistence {
   }
 
   void commit(Turn turn) {
-    store.commit(turn.ledgerBatches, connection -> NodeTables.write(connection, turn));
+    store.commit(turn.ledgerBatches, connection -> {
+      NodeTables.write(connection, turn);
+      for (var write : turn.operatorSql) write.run(connection);
+    });
   }
 
   /**

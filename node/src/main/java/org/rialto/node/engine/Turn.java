@@ -81,6 +81,9 @@ final class Turn {
   /** Liquidity effect of events added this turn but not yet applied, per participant. */
   final Map<String, Long> unappliedDelta = new HashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  /** Operator accounts, sessions and dual-control rows, written with the turn (see OperatorWork). */
+  final List<OperatorTurn.SqlWrite> operatorSql = new ArrayList<>();
+  final Set<String> operatorClaims = new HashSet<>();
 
   Turn(NodeState state, long nowMillis) {
     this.s = state;
@@ -457,6 +460,7 @@ final class Turn {
     String versions = screening.lists();
     if (s.aml.active()) versions = versions.isEmpty() ? s.aml.version() : versions + "; " + s.aml.version();
     var h = new Hold(p.uetr(), kind, quoteId, hits, versions, nowMillis, null, 0, null);
+    s.metrics.held(screening.hits().size(), aml.hits().size());
     s.holds.put(p.uetr(), h);
     changedHolds.put(p.uetr(), h);
     record(p.with(PaymentState.HELD, null, screening.clear() ? "held-aml" : "held-screening", nowMillis),
@@ -849,6 +853,17 @@ final class Turn {
     if (s.lastClosedDate == null || date.compareTo(s.lastClosedDate) > 0) s.lastClosedDate = date;
     audit(cmd.actor(), "day.close", date, json("statements", Integer.toString(closed.size())));
     afterCommit(() -> cmd.future().complete(closed.size()));
+  }
+
+  <T> void operators(Command.Operators<T> o) {
+    T result;
+    try {
+      result = o.work().run(new OperatorTurn(this));
+    } catch (org.rialto.security.operators.AccessDeniedException e) {
+      // Operator work checks roles before it changes anything (see OperatorWork).
+      throw new RejectException("AG01", e.getMessage());
+    }
+    afterCommit(() -> o.future().complete(result));
   }
 
   <T> void query(Command.Query<T> q) {

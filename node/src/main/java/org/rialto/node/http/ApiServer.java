@@ -21,7 +21,7 @@ import org.rialto.node.payment.Payment;
 import org.rialto.node.rtgs.Priority;
 
 /**
- * The node's HTTP API for banks and operators. Every answer is JSON or ISO 20022 with a reason;
+ * The node's HTTP API for banks (operators have their own listener: {@link OperatorServer}). Every answer is JSON or ISO 20022 with a reason;
  * no request ends in a bare 500: unexpected failures are caught and reported with a reason code.
  *
  * <p>Identity: until mutual TLS is on (security issue), a bank names itself in the
@@ -95,63 +95,10 @@ public final class ApiServer implements AutoCloseable {
     app.get("/v1/accounts/{bic}", this::getAccount);
     app.get("/v1/messages", this::getMessages);
 
-    app.post("/v1/admin/participants", this::addParticipant);
-    app.put("/v1/admin/participants/{bic}/credit-line", this::changeCreditLine);
-    app.post("/v1/admin/liquidity", this::liquidity);
-    app.get("/v1/admin/payments/{uetr}", this::adminPayment);
-    app.get("/v1/admin/queues", this::adminQueues);
-    app.get("/v1/admin/accounts", this::adminAccounts);
-    app.get("/v1/admin/cases", ctx -> {
-      boolean all = "all".equals(ctx.queryParam("status"));
-      ctx.json(await(engine.query(v -> v.holds(!all))));
-    });
-    app.post("/v1/admin/cases/{uetr}/release", ctx -> {
-      UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
-      var body = readObject(ctx);
-      String operator = operator(ctx);
-      String reason = JsonApi.text(body, "reason", true);
-      ctx.json(Map.of("uetr", uetr.toString(), "status", await(engine.releaseHold(uetr, operator, reason))));
-    });
-    app.post("/v1/admin/cases/{uetr}/reject", ctx -> {
-      UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
-      var body = readObject(ctx);
-      String operator = operator(ctx);
-      String code = JsonApi.text(body, "reasonCode", false);
-      if (code == null) code = "RR04";
-      if (!code.matches("[A-Z0-9]{4}")) throw new JsonApi.BadRequest("FF01", "reasonCode: a 4-character ISO code such as RR04");
-      String reason = JsonApi.text(body, "reason", true);
-      ctx.json(Map.of("uetr", uetr.toString(), "status", await(engine.rejectHold(uetr, operator, code, reason))));
-    });
-    app.post("/v1/admin/day-close", ctx -> {
-      var body = readObject(ctx);
-      String date = JsonApi.text(body, "businessDate", true);
-      try {
-        java.time.LocalDate.parse(date);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new JsonApi.BadRequest("FF01", "businessDate: yyyy-MM-dd");
-      }
-      int statements = await(engine.dayClose(operator(ctx), date));
-      ctx.json(Map.of("businessDate", date, "statements", statements));
-    });
-    app.get("/v1/admin/invariants", ctx -> {
-      try {
-        ctx.json(await(engine.query(NodeEngine.View::verifyInvariants)));
-      } catch (IllegalStateException | org.rialto.ledger.InvariantViolationError e) {
-        ctx.status(500).json(Map.of("conserved", false, "error", e.getMessage()));
-      }
-    });
+    // Operators use their own listener (OperatorServer, AdminApi): nothing for them is served to banks.
     app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document(nodeId, currency)));
 
     for (var r : extraRoutes) r.register(app);
-  }
-
-  /** Until operator sign-in arrives (security issue), an operator names itself in a header. */
-  static String operator(Context ctx) {
-    String op = ctx.header("X-Rialto-Operator");
-    if (op == null || op.isBlank() || op.length() > 64 || !op.matches("[A-Za-z0-9._@-]+")) {
-      throw new JsonApi.BadRequest("AG01", "missing or malformed X-Rialto-Operator header: which operator is acting");
-    }
-    return op;
   }
 
   static String participant(Context ctx) {
@@ -330,76 +277,6 @@ public final class ApiServer implements AutoCloseable {
     } catch (Exception e) {
       throw new JsonApi.BadRequest("FF01", "body is not JSON: " + e.getMessage());
     }
-  }
-
-  // ---- Operator API (roles and dual control arrive with the security issue) ----
-
-  private void addParticipant(Context ctx) {
-    var body = readObject(ctx);
-    String bic = JsonApi.bic(JsonApi.text(body, "bic", true), "bic");
-    String name = JsonApi.text(body, "name", true);
-    String country = JsonApi.text(body, "country", true);
-    if (!country.matches("[A-Z]{2}")) throw new JsonApi.BadRequest("FF01", "country: ISO 3166 alpha-2");
-    String cl = JsonApi.text(body, "creditLine", false);
-    long creditLine = cl == null ? 0 : JsonApi.amountMinor(cl, minorUnits);
-    await(engine.addParticipant(operator(ctx), bic, name, country, creditLine));
-    ctx.status(201).json(Map.of("bic", bic));
-  }
-
-  private void changeCreditLine(Context ctx) {
-    String bic = JsonApi.bic(ctx.pathParam("bic"), "bic");
-    var body = readObject(ctx);
-    String cl = JsonApi.text(body, "creditLine", true);
-    long creditLine = "0".equals(cl) ? 0 : JsonApi.amountMinor(cl, minorUnits);
-    await(engine.changeCreditLine(operator(ctx), bic, creditLine));
-    ctx.json(Map.of("bic", bic, "creditLine", cl));
-  }
-
-  private void liquidity(Context ctx) {
-    var body = readObject(ctx);
-    UUID requestId = JsonApi.uuidV4(JsonApi.text(body, "requestId", true));
-    String bic = JsonApi.bic(JsonApi.text(body, "bic", true), "bic");
-    long amount = JsonApi.amountMinor(JsonApi.text(body, "amount", true), minorUnits);
-    String direction = JsonApi.text(body, "direction", false);
-    boolean inject = direction == null || direction.equals("inject");
-    if (!inject && !"withdraw".equals(direction)) throw new JsonApi.BadRequest("FF01", "direction: inject or withdraw");
-    await(engine.liquidity(operator(ctx), requestId, bic, amount, inject));
-    ctx.json(Map.of("requestId", requestId.toString(), "bic", bic, "done", true));
-  }
-
-  private void adminPayment(Context ctx) {
-    UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
-    Payment p = await(engine.query(v -> v.payment(uetr).orElse(null)));
-    if (p == null) throw new RejectException("NOOR", "no payment " + uetr);
-    var m = bankView(p);
-    m.put("step", p.step());
-    m.put("sender", p.senderBic());
-    m.put("history", inbox.history(uetr));
-    ctx.json(m);
-  }
-
-  private void adminQueues(Context ctx) {
-    var summary = await(engine.query(v -> {
-      var m = new LinkedHashMap<String, Object>();
-      for (Priority pr : Priority.values()) m.put(pr.name(), v.queues().countByPriority(pr));
-      m.put("total", v.queues().size());
-      return m;
-    }));
-    ctx.json(summary);
-  }
-
-  private void adminAccounts(Context ctx) {
-    var list = await(engine.query(v -> {
-      var out = new ArrayList<Map<String, Object>>();
-      for (var p : v.participants()) {
-        var m = accountView(v.balance(p.bic()));
-        m.put("name", p.name());
-        m.put("country", p.country());
-        out.add(m);
-      }
-      return out;
-    }));
-    ctx.json(list);
   }
 
   @Override

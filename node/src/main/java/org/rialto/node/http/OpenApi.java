@@ -14,7 +14,7 @@ final class OpenApi {
           "info": {
             "title": "Rialto node %s (%s)",
             "version": "0.1.0",
-            "description": "Bank-facing API of a Rialto node: real-time gross settlement in %s. Banks identify themselves with the X-Rialto-Participant header (mutual TLS replaces it). Payments are visible in exactly these states: RECEIVED, QUEUED, HELD, SETTLED, REJECTED (with an ISO 20022 reason code) and RETURNED."
+            "description": "Bank-facing API of a Rialto node: real-time gross settlement in %s. Banks identify themselves with the X-Rialto-Participant header (mutual TLS replaces it). Operators use a separate listener with its own API (operatorListen, /openapi.json there). Payments are visible in exactly these states: RECEIVED, QUEUED, HELD, SETTLED, REJECTED (with an ISO 20022 reason code) and RETURNED."
           },
           "components": {
             "parameters": {

@@ -33,6 +33,12 @@ public final class NodeMetrics {
   private final DistributionSummary batchCommands;
   private final Counter ledgerEvents;
   private final Map<String, AtomicLong> queueDepth = new ConcurrentHashMap<>();
+  private final DistributionSummary batchLedgerEvents;
+  private final Timer turnTime;
+  private final Timer commitTime;
+  private final Counter sanctionsHits;
+  private final Counter amlHits;
+  private final Counter holds;
 
   public NodeMetrics(String nodeId, String currency) {
     registry.config().commonTags("node", nodeId, "currency", currency);
@@ -55,6 +61,20 @@ public final class NodeMetrics {
         .description("commands the writer took in one turn").publishPercentileHistogram()
         .minimumExpectedValue(1.0).maximumExpectedValue(4096.0).register(registry);
     ledgerEvents = Counter.builder("rialto_ledger_events").description("ledger events applied").register(registry);
+    batchLedgerEvents = DistributionSummary.builder("rialto_writer_batch_ledger_events")
+        .description("ledger events the writer applied in one turn (one journal batch)").publishPercentileHistogram()
+        .minimumExpectedValue(1.0).maximumExpectedValue(65_536.0).register(registry);
+    turnTime = Timer.builder("rialto_writer_turn").description("one writer turn: validate, apply, commit, answer")
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    commitTime = Timer.builder("rialto_store_commit").description("making one turn durable (one database transaction)")
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    sanctionsHits = Counter.builder("rialto_screening_hits").description("explanations that held payments, by source")
+        .tag("source", "sanctions").register(registry);
+    amlHits = Counter.builder("rialto_screening_hits").description("explanations that held payments, by source")
+        .tag("source", "aml").register(registry);
+    holds = Counter.builder("rialto_compliance_holds").description("payments held for an operator (cases opened)").register(registry);
   }
 
   public void payment(Kind kind, PaymentState state, long receivedAtMillis, long nowMillis) {
@@ -66,7 +86,23 @@ public final class NodeMetrics {
 
   public void turn(int commands, int ledgerEventCount) {
     if (commands > 0) batchCommands.record(commands);
-    if (ledgerEventCount > 0) ledgerEvents.increment(ledgerEventCount);
+    if (ledgerEventCount > 0) {
+      ledgerEvents.increment(ledgerEventCount);
+      batchLedgerEvents.record(ledgerEventCount);
+    }
+  }
+
+  /** A turn's whole time and the part spent making it durable; idle ticks are not counted. */
+  public void turnTimes(long turnNanos, long commitNanos) {
+    turnTime.record(turnNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    commitTime.record(commitNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** A case opened, with how many sanctions hits and AML rule hits explain it. */
+  public void held(int sanctionsHitCount, int amlHitCount) {
+    holds.increment();
+    if (sanctionsHitCount > 0) sanctionsHits.increment(sanctionsHitCount);
+    if (amlHitCount > 0) amlHits.increment(amlHitCount);
   }
 
   public void queueDepth(String priority, long depth) {

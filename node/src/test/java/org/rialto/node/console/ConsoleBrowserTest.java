@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rialto.node.Node;
+import org.rialto.node.TestOperators;
 import org.rialto.node.config.ConfigLoader;
 
 /**
@@ -109,14 +110,20 @@ class ConsoleBrowserTest {
     return p;
   }
 
+  int ruOperatorPort;
+  int irOperatorPort;
+
   void startNodes() throws Exception {
     int ruPort = freePort();
     int irPort = freePort();
+    ruOperatorPort = freePort();
+    irOperatorPort = freePort();
     ru = Node.start(ConfigLoader.load(yaml("ru.yaml", """
         node: RU-NODE
         currency: {code: RUB, minorUnits: 2}
         centralBank: CBRURUMM
         listen: {host: 127.0.0.1, port: %d}
+        operatorListen: {host: 127.0.0.1, port: %d}
         store: {url: '%s'}
         calendar: {zone: Europe/Moscow, weekendDays: [SATURDAY, SUNDAY], openTime: '07:00', cutOffTime: '21:00'}
         participants:
@@ -129,15 +136,17 @@ class ConsoleBrowserTest {
             url: http://127.0.0.1:%d
             currency: {code: IRR, minorUnits: 0}
             bics: [IR]
+            consoleUrl: http://127.0.0.1:%d
         fxProviders: [DLRXRUMM]
         decisionWindowSeconds: 10
         screening: {lists: [UN]}
-        """.formatted(ruPort, dir.resolve("ru.db"), irPort))), clock);
+        %s""".formatted(ruPort, ruOperatorPort, dir.resolve("ru.db"), irPort, irOperatorPort, operators()))), clock);
     ir = Node.start(ConfigLoader.load(yaml("ir.yaml", """
         node: IR-NODE
         currency: {code: IRR, minorUnits: 0}
         centralBank: CBIRIRTH
         listen: {host: 127.0.0.1, port: %d}
+        operatorListen: {host: 127.0.0.1, port: %d}
         store: {url: '%s'}
         calendar: {zone: Asia/Tehran, weekendDays: [FRIDAY], openTime: '07:30', cutOffTime: '17:00', solarHijri: true}
         participants:
@@ -151,7 +160,30 @@ class ConsoleBrowserTest {
             bics: [RU]
         fxProviders: [DLRXRUMM]
         decisionWindowSeconds: 10
-        """.formatted(irPort, dir.resolve("ir.db"), ruPort))), clock);
+        %s""".formatted(irPort, irOperatorPort, dir.resolve("ir.db"), ruPort, operators()))), clock);
+  }
+
+  /** The test operators, without the listener line (each node's listener is set above). */
+  static String operators() {
+    return TestOperators.yaml().lines().filter(l -> !l.startsWith("operatorListen"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  /** An operator's API session on a node's operator listener (bearer token). */
+  String signIn(Node node, String name) throws Exception {
+    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/v1/admin/session"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"name\":\"" + name + "\",\"password\":\"" + TestOperators.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  JsonNode admin(Node node, String token, String path, String body) throws Exception {
+    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + path))
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + " " + r.body()).isLessThan(300);
+    return JSON.readTree(r.body());
   }
 
   java.util.concurrent.CompletableFuture<WebDriver> browserStarting;
@@ -195,7 +227,7 @@ class ConsoleBrowserTest {
 
   JsonNode post(Node node, String bic, String path, String body) throws Exception {
     var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Rialto-Participant", bic).header("X-Rialto-Operator", "console.test")
+        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Rialto-Participant", bic)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + " " + r.body()).isLessThan(300);
     return JSON.readTree(r.body());
@@ -247,7 +279,23 @@ class ConsoleBrowserTest {
   }
 
   void open(Node node, String path) {
-    browser.get("http://127.0.0.1:" + node.port() + path);
+    browser.get("http://127.0.0.1:" + node.operatorPort() + path);
+  }
+
+  /** Signs in through the console's form (a new session, with its own cookie and CSRF token). */
+  void signInWithBrowser(Node node, String name) {
+    open(node, "/console/");
+    waiting().until(d -> d.getCurrentUrl().contains("/console/login"));
+    browser.findElement(By.id("name")).sendKeys(name);
+    browser.findElement(By.id("password")).sendKeys(TestOperators.PASSWORD);
+    browser.findElement(By.cssSelector("#login button")).click();
+    waiting().until(d -> !d.getCurrentUrl().contains("/console/login"));
+    assertThat(text("#who")).contains(name);
+  }
+
+  void signOut() {
+    browser.findElement(By.id("logout")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("/console/login"));
   }
 
   /**
@@ -298,6 +346,8 @@ class ConsoleBrowserTest {
     // A name on the UN Security Council consolidated list: held for operators.
     String held = UUID.randomUUID().toString();
     assertThat(pay(held, VOLGA, NEVA, "77.00", null, "Mahfouz Ould al-Walid").get("state").asText()).isEqualTo("HELD");
+    String heldToReject = UUID.randomUUID().toString();
+    assertThat(pay(heldToReject, VOLGA, NEVA, "88.00", null, "Mahfouz Ould al-Walid").get("state").asText()).isEqualTo("HELD");
 
     var quote = post(ru, VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"1000.00\"}").get("quotes").get(0);
     String cross = UUID.randomUUID().toString();
@@ -306,7 +356,7 @@ class ConsoleBrowserTest {
     while (!stateOf(ru, VOLGA, cross).equals("SETTLED") && System.currentTimeMillis() < deadline) Thread.sleep(25);
     assertThat(stateOf(ru, VOLGA, cross)).isEqualTo("SETTLED");
     assertThat(stateOf(ir, TEHRAN, cross)).isEqualTo("SETTLED");
-    post(ru, RU_CB, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
+    admin(ru, signIn(ru, TestOperators.SUPERVISOR), "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}");
 
     try {
       browser = browserStarting.join();
@@ -315,14 +365,27 @@ class ConsoleBrowserTest {
       throw e;
     }
 
+    // Without a session every page sends the browser to the sign-in form; a wrong password stays there.
+    open(ru, "/console/payments");
+    waiting().until(d -> d.getCurrentUrl().contains("/console/login"));
+    browser.findElement(By.id("name")).sendKeys(TestOperators.OPERATOR);
+    browser.findElement(By.id("password")).sendKeys("not the password at all");
+    browser.findElement(By.cssSelector("#login button")).click();
+    waiting().until(d -> !d.findElements(By.id("login-error")).isEmpty());
+    assertThat(text("#login-error")).contains("wrong operator name or password");
+    screenshot("00-sign-in");
+    signInWithBrowser(ru, TestOperators.OPERATOR);
+
     // Dashboard.
     open(ru, "/console/");
     assertThat(browser.getTitle()).contains("Dashboard").contains("RU-NODE");
+    assertThat(browser.findElements(By.cssSelector("#liquidity-chart polyline.balance"))).hasSize(4);
+    assertThat(text("#liquidity-legend")).contains(VOLGA, NEVA);
     assertThat(text("#settled-count .value")).isEqualTo("13"); // 2 + 4 + 6 domestic, 1 cross-border
     assertThat(text("#settled-value .value")).isEqualTo("15,814.72"); // 12 × 1,234.56 + 1,000.00
     assertThat(text("#queued .value")).isEqualTo("1");
     assertThat(text("#rejected .value")).isEqualTo("1");
-    assertThat(text("#held .value")).isEqualTo("1");
+    assertThat(text("#held .value")).isEqualTo("2");
     assertThat(browser.findElements(By.cssSelector("#throughput rect.settled"))).hasSizeGreaterThanOrEqualTo(3);
     assertThat(text("#liquidity")).contains("Volga Bank", "VOLGRUMM", "984,185.28", "50,000.00");
     assertThat(text("#peers")).contains("IR-NODE", "up");
@@ -332,7 +395,7 @@ class ConsoleBrowserTest {
     // Payments: htmx filters as the operator types, without a page load.
     open(ru, "/console/payments");
     ((JavascriptExecutor) browser).executeScript("window.rialtoSamePage = true");
-    assertThat(browser.findElements(By.cssSelector("#payment-list tr"))).hasSize(17); // header + 16 payments
+    assertThat(browser.findElements(By.cssSelector("#payment-list tr"))).hasSize(18); // header + 17 payments
     browser.findElement(By.id("uetr")).sendKeys(cross.substring(0, 13));
     waiting().until(d -> d.findElements(By.cssSelector("#payment-list tr")).size() == 2);
     assertThat(text("#payment-list")).contains(cross, "1,000.00 RUB", "SETTLED");
@@ -360,12 +423,18 @@ class ConsoleBrowserTest {
     assertThat(text("#messages")).contains(VOLGA, "view XML");
     screenshot("03-payment-cross-border");
     browser.findElement(By.linkText("this payment on IR-NODE")).click();
-    waiting().until(d -> d.getCurrentUrl().contains(":" + ir.port() + "/console/payments/" + cross));
+    waiting().until(d -> d.getCurrentUrl().contains(":" + ir.operatorPort() + "/console/"));
+    // The peer's console has its own operators: signing in there, then back to the payment.
+    if (browser.getCurrentUrl().contains("/console/login")) {
+      browser.findElement(By.id("name")).sendKeys(TestOperators.VIEWER);
+      browser.findElement(By.id("password")).sendKeys(TestOperators.PASSWORD);
+      browser.findElement(By.cssSelector("#login button")).click();
+    }
+    waiting().until(d -> d.getCurrentUrl().contains(":" + ir.operatorPort() + "/console/payments/" + cross));
     assertThat(text("#cross-border")).contains("received from RU-NODE".toUpperCase().isEmpty() ? "" : "RU-NODE");
     assertThat(text("#history")).contains("SETTLED");
     screenshot("04-payment-on-receiving-node");
-    browser.navigate().back();
-    waiting().until(d -> d.getCurrentUrl().contains(":" + ru.port() + "/"));
+    open(ru, "/console/payments/" + cross);
     browser.findElements(By.linkText("view XML")).get(0).click();
     waiting().until(d -> d.getCurrentUrl().contains("/console/messages/"));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("As the bank received it", "urn:iso:std:iso:20022", cross);
@@ -407,7 +476,7 @@ class ConsoleBrowserTest {
     browser.findElement(By.linkText("Compliance cases")).click();
     waiting().until(d -> d.getCurrentUrl().endsWith("/console/compliance"));
     assertThat(text("#open-cases")).contains(held, "UN");
-    assertThat(text("main")).contains("two different operators");
+    assertThat(text("main")).contains("two different people");
     screenshot("12-compliance-cases");
     browser.findElement(By.linkText(held)).click();
     waiting().until(d -> d.getCurrentUrl().endsWith("/console/payments/" + held));
@@ -415,10 +484,66 @@ class ConsoleBrowserTest {
     assertThat(text("#screening")).contains("UN", "awaiting operators");
     screenshot("13-payment-held");
 
-    // What is not built yet is said plainly, not faked: no login, so no deciding from the console.
-    assertThat(text("#soon-operators")).contains("dual control");
-    assertThat(browser.findElements(By.cssSelector("a[href*='operators']"))).isEmpty();
-    assertThat(browser.findElements(By.cssSelector("form[method='post'], button[hx-post]"))).isEmpty();
+    // Four eyes from the browser: the operator approves the release; the payment stays held.
+    browser.findElement(By.id("release-reason")).sendKeys("namesake: a company, documents checked");
+    browser.findElement(By.id("release")).click();
+    waiting().until(d -> !d.findElements(By.id("done")).isEmpty());
+    assertThat(text("#done")).contains("second operator must confirm");
+    assertThat(text("#awaiting-second")).contains("second operator");
+    assertThat(browser.findElements(By.id("release"))).as("the approver is offered no confirmation").isEmpty();
+    assertThat(stateOf(ru, VOLGA, held)).isEqualTo("HELD");
+    screenshot("14-release-approved-awaiting-second");
+    // The same operator rejects another held payment on his own: rejecting takes one person.
+    open(ru, "/console/payments/" + heldToReject);
+    browser.findElement(By.id("reject-reason")).sendKeys("true match against the UN list");
+    browser.findElement(By.id("reject")).click();
+    waiting().until(d -> !d.findElements(By.id("done")).isEmpty());
+    assertThat(stateOf(ru, VOLGA, heldToReject)).isEqualTo("REJECTED");
+    assertThat(text("#payment")).contains("REJECTED", "RR04");
+    screenshot("15-case-rejected");
+    // An operator may not propose credit lines: the form is not there for him.
+    open(ru, "/console/participants");
+    assertThat(browser.findElements(By.id("credit-line-form"))).isEmpty();
+
+    // A second person in a second session: a supervisor confirms the release, then proposes a credit line.
+    signOut();
+    signInWithBrowser(ru, TestOperators.SUPERVISOR);
+    open(ru, "/console/payments/" + held);
+    assertThat(text("#release-form")).contains("approved by " + TestOperators.OPERATOR);
+    browser.findElement(By.id("release-reason")).sendKeys("confirmed: namesake");
+    browser.findElement(By.id("release")).click();
+    waiting().until(d -> !d.findElements(By.id("done")).isEmpty());
+    assertThat(text("#done")).contains("Released");
+    long settleBy = System.currentTimeMillis() + 5_000;
+    while (!stateOf(ru, VOLGA, held).equals("SETTLED") && System.currentTimeMillis() < settleBy) Thread.sleep(25);
+    assertThat(stateOf(ru, VOLGA, held)).isEqualTo("SETTLED");
+    screenshot("16-release-confirmed");
+    open(ru, "/console/participants");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("cl-bic"))).selectByValue(NEVA);
+    browser.findElement(By.id("cl-amount")).sendKeys("2500.00");
+    screenshot("17-participants-propose-credit-line");
+    browser.findElement(By.id("propose-credit-line")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("/console/changes"));
+    assertThat(text("#done")).contains("another operator must approve");
+    assertThat(text("#pending-changes")).contains(NEVA, "0.00 RUB → 2,500.00 RUB", "yours");
+    assertThat(browser.findElements(By.cssSelector("#pending-changes button.approve"))).as("no approving one's own change").isEmpty();
+    screenshot("18-change-pending");
+
+    // Another supervisor approves; only now does the credit line change.
+    signOut();
+    signInWithBrowser(ru, TestOperators.SUPERVISOR_2);
+    open(ru, "/console/changes");
+    browser.findElement(By.cssSelector("#pending-changes button.approve")).click();
+    waiting().until(d -> !d.findElements(By.id("done")).isEmpty());
+    assertThat(text("#done")).contains("Approved and applied");
+    assertThat(text("#decided-changes")).contains(NEVA, "applied", TestOperators.SUPERVISOR, TestOperators.SUPERVISOR_2);
+    screenshot("19-change-approved");
+    open(ru, "/console/participants");
+    assertThat(text("#liquidity")).contains("2,500.00");
+    open(ru, "/console/audit");
+    assertThat(text("#audit-trail")).contains("case.release.approve", "case.release.confirm", "case.reject", "change.propose",
+        "change.approve", "operator.login", "operator.login.refused", TestOperators.OPERATOR, TestOperators.SUPERVISOR_2);
+    screenshot("20-audit-trail");
 
     // Hostile input is shown as text, never as markup.
     open(ru, "/console/payments?bank=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
