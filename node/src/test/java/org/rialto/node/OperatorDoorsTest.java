@@ -178,6 +178,11 @@ class OperatorDoorsTest {
     assertThat(ada.post(null, "/v1/admin/operators", newcomer).status()).isEqualTo(201);
     assertThat(door.post(null, "/v1/admin/session", "{\"name\":\"nina.new\",\"password\":\"a long enough password\"}").status())
         .isEqualTo(201);
+    // The console's operator page is for administrators only.
+    assertThat(ada.get(null, "/console/operators").raw()).contains("nina.new", "ada.admin", "Create an operator");
+    var forbidden = sam.get(null, "/console/operators");
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.raw()).doesNotContain("nina.new");
 
     // Both names of every four-eyes action are in the trail, and the trail verifies.
     var trail = node.store().read(c -> org.rialto.security.audit.AuditVerifier.verify(c, java.util.Optional.empty()));

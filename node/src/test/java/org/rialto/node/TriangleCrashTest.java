@@ -145,7 +145,7 @@ class TriangleCrashTest {
     s.config = dir.resolve(s.nodeId + ".yaml");
     s.log = dir.resolve(s.nodeId + ".log");
     Files.writeString(s.config, NodeYaml.config(s.nodeId, s.currency, s.minorUnits, s.centralBank, s.port,
-        dir.resolve(s.nodeId + ".db"), participants, peers, s.dealersHere(), 30) + s.calendarYaml);
+        dir.resolve(s.nodeId + ".db"), participants, peers, s.dealersHere(), 60) + s.calendarYaml);
   }
 
   /**

@@ -160,6 +160,20 @@ public final class Console implements ApiServer.RouteRegistrar {
       return "Turned down " + a.id() + ".";
     }));
     page(app, "/console/changes", Layout.Page.CHANGES, "Pending changes", this::changesPage);
+    page(app, "/console/operators", Layout.Page.OPERATORS, "Operators", this::operatorsPage);
+    app.post("/console/operators", ctx -> act(ctx, "/console/operators", who -> {
+      who.require(Role.ADMINISTRATOR);
+      String name = field(ctx.formParam("name"), "name", 64);
+      Role role;
+      try {
+        role = Role.valueOf(field(ctx.formParam("role"), "role", 20));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("role: VIEWER, OPERATOR, SUPERVISOR or ADMINISTRATOR");
+      }
+      String password = ctx.formParam("password");
+      access.addOperator(who.name(), name, role, password == null ? new char[0] : password.toCharArray());
+      return "Operator " + name + " (" + role.name().toLowerCase(java.util.Locale.ROOT) + ") created.";
+    }));
     page(app, "/console", Layout.Page.DASHBOARD, "Dashboard", ctx -> dashboard());
     app.get("/console/payments", ctx -> render(ctx, Layout.Page.PAYMENTS, "Payments", () -> {
       var form = SearchForm.from(ctx);
@@ -196,6 +210,9 @@ public final class Console implements ApiServer.RouteRegistrar {
     try {
       html = body.render();
       ctx.status(200);
+    } catch (AccessDeniedException e) {
+      ctx.status(403);
+      html = "<div class=\"error\" id=\"forbidden\">" + Html.escape(e.getMessage()) + "</div>";
     } catch (NotFound e) {
       ctx.status(404);
       html = "<div class=\"error\">" + Html.escape(e.getMessage()) + "</div>";
@@ -1074,6 +1091,31 @@ public final class Console implements ApiServer.RouteRegistrar {
       h.raw("</table>");
     }
     h.raw("</div>");
+    return h.toString();
+  }
+
+  /** Accounts (administrators only): who may do what, who is locked out. */
+  private String operatorsPage(Context ctx) {
+    Principal who = OperatorServer.principal(ctx).require(Role.ADMINISTRATOR);
+    var h = new Html();
+    h.raw("<div class=\"panel\"><h2>Operator accounts</h2><table id=\"operators\"><tr><th>Name</th><th>Role</th>")
+        .raw("<th class=\"num\">Failed sign-ins</th><th>Locked until</th><th>Status</th></tr>");
+    long now = clock.millis();
+    for (var a : access.accounts()) {
+      boolean locked = a.lockedUntil().toEpochMilli() > now;
+      h.raw("<tr><td class=\"mono\">").text(a.name()).raw("</td><td>").text(a.role().name().toLowerCase(java.util.Locale.ROOT))
+          .raw("</td><td class=\"num\">").text(a.failedAttempts()).raw("</td><td>").text(locked ? time(a.lockedUntil().toEpochMilli()) : "—")
+          .raw("</td><td>").raw(a.disabled() ? pill("down", "disabled") : locked ? pill("closed", "locked") : pill("up", "active"))
+          .raw("</td></tr>");
+    }
+    h.raw("</table></div><div class=\"panel\"><h2>Create an operator</h2><form class=\"inline\" id=\"operator-form\" method=\"post\"")
+        .raw(" action=\"/console/operators\">").raw(csrfField(ctx))
+        .raw("<div><label for=\"op-name\">Name</label><input id=\"op-name\" name=\"name\" required maxlength=\"64\" placeholder=\"e.g. officer.ivanova\"></div>")
+        .raw("<div><label for=\"op-role\">Role</label><select id=\"op-role\" name=\"role\"><option>VIEWER</option><option>OPERATOR</option>")
+        .raw("<option>SUPERVISOR</option><option>ADMINISTRATOR</option></select></div>")
+        .raw("<div><label for=\"op-password\">Initial password</label><input id=\"op-password\" name=\"password\" type=\"password\"")
+        .raw(" required minlength=\"12\" maxlength=\"128\" autocomplete=\"new-password\"></div><button type=\"submit\">Create</button></form>")
+        .raw("<p class=\"muted\">Signed in as ").text(who.name()).raw(". Passwords are kept as Argon2id hashes only.</p></div>");
     return h.toString();
   }
 

@@ -11,7 +11,8 @@ final class Layout {
     CHANGES("Pending changes", "/console/changes"),
     FX("FX providers & rates", "/console/fx"),
     CALENDAR("Business calendar", "/console/calendar"),
-    AUDIT("Audit & day close", "/console/audit");
+    AUDIT("Audit & day close", "/console/audit"),
+    OPERATORS("Operators", "/console/operators");
 
     final String title;
     final String href;
@@ -41,6 +42,7 @@ final class Layout {
         .raw("</head><body><nav class=\"side\">")
         .raw("<div class=\"brand\">Rialto</div><div class=\"node\">").text(nodeId).raw(" · ").text(currency).raw("</div>");
     for (Page p : Page.values()) {
+      if (p == Page.OPERATORS && !"administrator".equals(who.role())) continue;
       h.raw("<a href=\"").raw(p.href).raw("\"").raw(p == active ? " class=\"active\"" : "").raw(">").text(p.title).raw("</a>");
     }
     h.raw("<div class=\"who\" id=\"who\">Signed in as <b>").text(who.name()).raw("</b> · ").text(who.role())

@@ -544,6 +544,13 @@ class ConsoleBrowserTest {
     assertThat(text("#audit-trail")).contains("case.release.approve", "case.release.confirm", "case.reject", "change.propose",
         "change.approve", "operator.login", "operator.login.refused", TestOperators.OPERATOR, TestOperators.SUPERVISOR_2);
     screenshot("20-audit-trail");
+    assertThat(browser.findElements(By.linkText("Operators"))).as("only administrators manage operators").isEmpty();
+    signOut();
+    signInWithBrowser(ru, TestOperators.ADMINISTRATOR);
+    browser.findElement(By.linkText("Operators")).click();
+    waiting().until(d -> d.getCurrentUrl().endsWith("/console/operators"));
+    assertThat(text("#operators")).contains(TestOperators.OPERATOR, "active");
+    screenshot("21-operators");
 
     // Hostile input is shown as text, never as markup.
     open(ru, "/console/payments?bank=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
