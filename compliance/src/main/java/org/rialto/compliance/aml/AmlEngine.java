@@ -24,9 +24,20 @@ public final class AmlEngine {
   private final List<Windows> velocityWindows = new ArrayList<>();
   private final List<Windows> structuringWindows = new ArrayList<>();
   private long evictions;
+  /** Digits after the decimal point of each currency, for evidence text. */
+  private final java.util.function.ToIntFunction<String> minorUnits;
+  /** The minor units of the payment being judged (the engine judges one payment at a time). */
+  private int scale = 2;
 
+  /** An engine that writes amounts in evidence with two decimals. */
   public AmlEngine(AmlRules rules) {
+    this(rules, currency -> 2);
+  }
+
+  /** @param minorUnits digits after the decimal point per currency, as the node settles it */
+  public AmlEngine(AmlRules rules, java.util.function.ToIntFunction<String> minorUnits) {
     this.rules = rules;
+    this.minorUnits = minorUnits;
     for (AmlRules.Velocity v : rules.velocity()) {
       velocityWindows.add(new Windows(v.windowSeconds(), rules.maxTrackedKeys()));
     }
@@ -42,6 +53,10 @@ public final class AmlEngine {
   /** Judges the payment against every rule, then records it in the windows. */
   public AmlResult assess(PaymentView p) {
     List<AmlHit> hits = new ArrayList<>();
+    scale = minorUnits.applyAsInt(p.currency());
+    if (scale < 0 || scale > 4) {
+      throw new IllegalStateException("minor units of " + p.currency() + " must be 0..4, got " + scale);
+    }
     long atSecond = p.at().getEpochSecond();
     for (AmlRules.AmountThreshold t : rules.amountThresholds()) {
       if (t.currency().equals(p.currency()) && p.amountMinor() >= t.amountMinor()) {
@@ -208,9 +223,9 @@ public final class AmlEngine {
     };
   }
 
-  /** Minor units as a decimal amount with two decimals, for evidence text only. */
-  static String money(long minor) {
-    return java.math.BigDecimal.valueOf(minor, 2).toPlainString();
+  /** Minor units as a decimal amount in the judged payment's currency, for evidence text only. */
+  private String money(long minor) {
+    return java.math.BigDecimal.valueOf(minor, scale).toPlainString();
   }
 
   private static long saturatingAdd(long a, long b) {

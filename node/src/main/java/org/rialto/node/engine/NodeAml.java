@@ -31,19 +31,20 @@ final class NodeAml {
   private final String version;
   private boolean rebuilt;
 
-  private NodeAml(AmlRules rules) {
+  private NodeAml(AmlRules rules, int minorUnits) {
     this.rules = rules;
-    this.engine = new AmlEngine(rules);
+    // Every payment a node judges is in the currency it settles (an incoming one in its target amount).
+    this.engine = new AmlEngine(rules, currency -> minorUnits);
     this.version = "AML rules " + digest(rules);
   }
 
-  static NodeAml of(AmlRules rules) {
+  static NodeAml of(AmlRules rules, int minorUnits) {
     if (rules == null) throw new IllegalArgumentException("AML rules are required (AmlRules.none() for none)");
-    return new NodeAml(rules);
+    return new NodeAml(rules, minorUnits);
   }
 
   static NodeAml none() {
-    return new NodeAml(AmlRules.none());
+    return new NodeAml(AmlRules.none(), 2);
   }
 
   boolean active() {

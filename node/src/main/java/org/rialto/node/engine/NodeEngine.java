@@ -248,7 +248,7 @@ public final class NodeEngine implements AutoCloseable {
   /** The AML/CFT rules every payment is judged by; called before {@link #start()}, like the configuration it comes from. */
   public void useAml(org.rialto.compliance.aml.AmlRules rules) {
     if (writer.isAlive()) throw new IllegalStateException("AML rules are set before the writer starts");
-    state.aml = NodeAml.of(rules);
+    state.aml = NodeAml.of(rules, state.minorUnits);
   }
 
   private org.rialto.compliance.screening.Screener screener() {
