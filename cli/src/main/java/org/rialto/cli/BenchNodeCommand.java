@@ -28,7 +28,7 @@ public final class BenchNodeCommand implements Callable<Integer> {
   java.util.List<String> phases = NodeBench.PHASES;
 
   @Option(names = "--warmup-seconds", description = "Unmeasured batched load first, for the JIT (default: ${DEFAULT-VALUE}).")
-  int warmupSeconds = 5;
+  int warmupSeconds = 10;
 
   @Option(names = "--screening", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Screen every name against the UN and OFAC lists, as a production node does (default: on; --no-screening to compare).")
