@@ -246,9 +246,9 @@ public final class BenchIsoCommand implements Callable<Integer> {
 
   /**
    * Runs {@code op} for a warm-up and then for {@code seconds} in ten slices; each call
-   * returns the transactions it handled. The figure is the best slice: on a machine shared with
-   * other work (where even thread CPU time includes time the host gave to others) the best slice
-   * is the closest to what one core does.
+   * returns the transactions it handled. The figures are the best slice (by wall clock, and
+   * separately by thread CPU time): on a machine shared with other work (where even thread CPU
+   * time includes time the host gave to others) the best slice is the closest to what one core does.
    */
   private static void run(IntSupplier op, double forSeconds) {
     long end = System.nanoTime() + (long) (forSeconds * 1e9);
@@ -262,6 +262,7 @@ public final class BenchIsoCommand implements Callable<Integer> {
     // after Rialto's figures so their profiles cannot slow Rialto's compiled code down.
     run(op, Math.max(seconds, MIN_WARM_UP_SECONDS));
     Rate best = null;
+    double bestPerCpuSecond = 0;
     for (int slice = 0; slice < SLICES; slice++) {
       long tx = 0;
       long cpu0 = threads.getCurrentThreadCpuTime();
@@ -276,7 +277,11 @@ public final class BenchIsoCommand implements Callable<Integer> {
       double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
       Rate r = new Rate(tx / wall, cpu > 0 ? tx / cpu : tx / wall);
       if (best == null || r.perWallSecond() > best.perWallSecond()) best = r;
+      bestPerCpuSecond = Math.max(bestPerCpuSecond, r.perCpuSecond());
     }
+    // Each rate is the best slice of its own kind: under load the slice with the most wall-clock
+    // progress is not always the one whose CPU time was least inflated by the other tenants.
+    best = new Rate(best.perWallSecond(), bestPerCpuSecond);
     System.out.printf(Locale.ROOT, "  %-40s %,12.0f tx/s  %,12.0f tx per CPU second%n", name, best.perWallSecond(), best.perCpuSecond());
     return best;
   }
