@@ -71,6 +71,8 @@ public final class BenchIsoCommand implements Callable<Integer> {
   private static final int SLICES = 10;
   /** Under load the JIT itself gets little CPU: compiled code can take this long to arrive. */
   private static final double MIN_WARM_UP_SECONDS = 5;
+  private static final double MIN_WARM_UP_CPU_SECONDS = 2;
+  private static final double MAX_WARM_UP_SECONDS = 40;
 
   @Option(names = "--files", arity = "1..*", paramLabel = "FILE",
       description = "Measure read + business rules on these messages instead of generated pacs.008.")
@@ -156,6 +158,8 @@ public final class BenchIsoCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%-24s %,12.0f tx/s (no bar)%n", "read + XSD + rules", xsd.perWallSecond());
     System.out.printf(Locale.ROOT, "vs baseline: read + rules %.1fx a bare DOM parse; read + XSD + rules %.1fx DOM + Validator%n",
         read100.perWallSecond() / dom100.perWallSecond(), xsd100.perWallSecond() / domXsd100.perWallSecond());
+    System.out.printf(Locale.ROOT, "vs baseline per CPU second: read + rules %.2fx a bare DOM parse; read + XSD + rules %.2fx DOM + Validator%n",
+        read100.perCpuSecond() / dom100.perCpuSecond(), xsd100.perCpuSecond() / domXsd100.perCpuSecond());
     System.out.printf(Locale.ROOT, "vs the JDK parser alone (StAX walk): read + rules at %.0f%% of it (1-tx), %.0f%% (100-tx)%n",
         100 * read1.perWallSecond() / stax1.perWallSecond(), 100 * read100.perWallSecond() / stax100.perWallSecond());
     System.out.printf(Locale.ROOT, "vs Aalto alone (the parser Rialto reads with): read + rules at %.0f%% of it (1-tx), %.0f%% (100-tx)%n",
@@ -246,9 +250,9 @@ public final class BenchIsoCommand implements Callable<Integer> {
 
   /**
    * Runs {@code op} for a warm-up and then for {@code seconds} in ten slices; each call
-   * returns the transactions it handled. The figure is the best slice: on a machine shared with
-   * other work (where even thread CPU time includes time the host gave to others) the best slice
-   * is the closest to what one core does.
+   * returns the transactions it handled. The figures are the best slice (by wall clock, and
+   * separately by thread CPU time): on a machine shared with other work (where even thread CPU
+   * time includes time the host gave to others) the best slice is the closest to what one core does.
    */
   private static void run(IntSupplier op, double forSeconds) {
     long end = System.nanoTime() + (long) (forSeconds * 1e9);
@@ -261,7 +265,13 @@ public final class BenchIsoCommand implements Callable<Integer> {
     // Warmed right before it is measured: the baselines, which share the JDK's XML classes, run
     // after Rialto's figures so their profiles cannot slow Rialto's compiled code down.
     run(op, Math.max(seconds, MIN_WARM_UP_SECONDS));
+    // Under heavy load this thread may have had a sliver of a core: warm until it has also run
+    // for MIN_WARM_UP_CPU_SECONDS of its own CPU time (bounded), so the JIT has seen the path.
+    long warmCpuEnd = threads.getCurrentThreadCpuTime() + (long) (MIN_WARM_UP_CPU_SECONDS * 1e9);
+    long warmWallEnd = System.nanoTime() + (long) (MAX_WARM_UP_SECONDS * 1e9);
+    while (threads.getCurrentThreadCpuTime() < warmCpuEnd && System.nanoTime() < warmWallEnd) run(op, 0.1);
     Rate best = null;
+    double bestPerCpuSecond = 0;
     for (int slice = 0; slice < SLICES; slice++) {
       long tx = 0;
       long cpu0 = threads.getCurrentThreadCpuTime();
@@ -276,7 +286,11 @@ public final class BenchIsoCommand implements Callable<Integer> {
       double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
       Rate r = new Rate(tx / wall, cpu > 0 ? tx / cpu : tx / wall);
       if (best == null || r.perWallSecond() > best.perWallSecond()) best = r;
+      bestPerCpuSecond = Math.max(bestPerCpuSecond, r.perCpuSecond());
     }
+    // Each rate is the best slice of its own kind: under load the slice with the most wall-clock
+    // progress is not always the one whose CPU time was least inflated by the other tenants.
+    best = new Rate(best.perWallSecond(), bestPerCpuSecond);
     System.out.printf(Locale.ROOT, "  %-40s %,12.0f tx/s  %,12.0f tx per CPU second%n", name, best.perWallSecond(), best.perCpuSecond());
     return best;
   }

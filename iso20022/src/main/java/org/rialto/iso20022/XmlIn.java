@@ -206,7 +206,14 @@ final class XmlIn {
     }
   }
 
+  /** ISO 20022 names are at most 35 characters; a longer one would only bloat paths and findings. */
+  static final int MAX_NAME_CHARS = 256;
+
   private void enter() {
+    if (r.getLocalName().length() > MAX_NAME_CHARS) {
+      // Checked before entering, so the finding's path names the parent, not a megabyte name.
+      throw abort("an element name is longer than " + MAX_NAME_CHARS + " characters");
+    }
     lastWasEnd = false;
     depth++;
     elements++;

@@ -108,8 +108,10 @@ public final class Node implements AutoCloseable {
       bootstrapOperators(config, access);
       var changes = new org.rialto.node.operators.PendingChanges(store, engine);
       var cases = new org.rialto.node.operators.Cases(engine);
-      boolean operatorHttps = false;
-      operatorServer = new org.rialto.node.http.OperatorServer(config.node(), engine, access, new ObjectMapper(), operatorHttps, List.of(metricsRoute,
+      // Plain HTTP until the node's TLS identity (security block) is wired here: the switch is this one value.
+      javax.net.ssl.SSLContext operatorTls = null;
+      boolean operatorHttps = operatorTls != null;
+      operatorServer = new org.rialto.node.http.OperatorServer(config.node(), engine, access, new ObjectMapper(), operatorTls, List.of(metricsRoute,
           new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits(), config.node()),
           new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps)));
       int port = api.start(config.listen().host(), config.listen().port());

@@ -35,14 +35,18 @@ class OperatorDoorsTest {
   final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
 
+  NodeConfig config;
+
   @BeforeEach
   void start() throws Exception {
-    var config = new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    // A peer that never answers: enough for a quote book over RUB and IRR (FX providers need two currencies).
+    var peer = new NodeConfig.PeerConfig("IR-NODE", "http://127.0.0.1:9", new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"));
+    config = new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()), null,
         List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
-        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all());
+        List.of(peer), List.of(CB), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all());
     node = Node.start(config, clock);
     bank = new Http(node.port());
     door = new Http(node.operatorPort());
@@ -189,6 +193,31 @@ class OperatorDoorsTest {
     assertThat(trail).isInstanceOf(org.rialto.security.audit.AuditVerifier.Intact.class);
     String audit = ada.get(null, "/v1/admin/changes?status=all").raw();
     assertThat(audit).contains(TestOperators.SUPERVISOR, TestOperators.SUPERVISOR_2, TestOperators.ADMINISTRATOR);
+  }
+
+  @Test
+  void anFxProviderIsAddedByTwoPeopleAndSurvivesARestart() throws Exception {
+    String rate = "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}";
+    assertThat(bank.post(A, "/v1/fx/rates", rate).status()).as("not a provider yet").isGreaterThanOrEqualTo(400);
+    var sam = Http.operator(node.operatorPort(), TestOperators.SUPERVISOR);
+    var sara = Http.operator(node.operatorPort(), TestOperators.SUPERVISOR_2);
+    var ada = Http.operator(node.operatorPort(), TestOperators.ADMINISTRATOR);
+    assertThat(Http.operator(node.operatorPort(), TestOperators.OPERATOR).post(null, "/v1/admin/fx-providers", "{\"bic\":\"" + A + "\"}")
+        .status()).isEqualTo(403);
+    var proposed = sam.post(null, "/v1/admin/fx-providers", "{\"bic\":\"" + A + "\"}");
+    assertThat(proposed.status()).isEqualTo(202);
+    String id = proposed.body().get("id").asText();
+    assertThat(sam.post(null, "/v1/admin/changes/" + id + "/approve", "{}").status()).isEqualTo(422);
+    assertThat(sara.post(null, "/v1/admin/changes/" + id + "/approve", "{}").status()).as("needs an administrator").isEqualTo(422);
+    assertThat(bank.post(A, "/v1/fx/rates", rate).status()).isGreaterThanOrEqualTo(400);
+    assertThat(ada.post(null, "/v1/admin/changes/" + id + "/approve", "{}").status()).isEqualTo(200);
+    assertThat(bank.post(A, "/v1/fx/rates", rate).status()).isEqualTo(201);
+    assertThat(sam.post(null, "/v1/admin/fx-providers", "{\"bic\":\"" + A + "\"}").status()).as("already one").isEqualTo(422);
+    node.close();
+    node = Node.start(config, clock);
+    bank = new Http(node.port());
+    assertThat(bank.post(A, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"521.0\"}").status())
+        .as("still a provider after a restart (the FX journal)").isEqualTo(201);
   }
 
   @Test

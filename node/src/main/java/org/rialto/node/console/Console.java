@@ -185,7 +185,11 @@ public final class Console implements ApiServer.RouteRegistrar {
     app.get("/console/messages/{id}", ctx -> render(ctx, Layout.Page.PAYMENTS, "Bank message", () -> messagePage(ctx.pathParam("id")), false));
     page(app, "/console/participants", Layout.Page.PARTICIPANTS, "Participants & accounts", this::participants);
     page(app, "/console/compliance", Layout.Page.COMPLIANCE, "Compliance cases", ctx -> compliance());
-    page(app, "/console/fx", Layout.Page.FX, "FX providers & rates", ctx -> fxPage());
+    page(app, "/console/fx", Layout.Page.FX, "FX providers & rates", this::fxPage);
+    app.post("/console/fx-providers", ctx -> act(ctx, "/console/changes", who -> {
+      var a = changes.proposeFxProvider(who, bic(ctx.formParam("bic")));
+      return "Proposed " + a.id() + ": an administrator must approve it.";
+    }));
     page(app, "/console/calendar", Layout.Page.CALENDAR, "Business calendar", ctx -> calendarPage());
     page(app, "/console/audit", Layout.Page.AUDIT, "Audit & day close", this::audit);
     app.get("/console/audit/invariants", ctx -> render(ctx, Layout.Page.AUDIT, "Invariants", this::invariants, true));
@@ -397,7 +401,8 @@ public final class Console implements ApiServer.RouteRegistrar {
 
   /** One consistent reading of the writer's state. */
   record Live(List<Participants.Participant> participants, List<Balances.AccountBalance> balances,
-      Map<Priority, Integer> queueDepth, int queued, List<FxPosition> positions, List<PublishedRate> rates) {}
+      Map<Priority, Integer> queueDepth, int queued, List<FxPosition> positions, List<PublishedRate> rates,
+      java.util.Set<String> fxProviders) {}
 
   private Live live() throws Exception {
     var corridors = corridors();
@@ -413,7 +418,7 @@ public final class Console implements ApiServer.RouteRegistrar {
         positions = List.copyOf(desk.positions());
         for (String[] c : corridors) rates.addAll(desk.rates(c[0], c[1]));
       }
-      return new Live(participants, balances, depth, view.queues().size(), positions, rates);
+      return new Live(participants, balances, depth, view.queues().size(), positions, rates, view.fxProviders());
     }));
   }
 
@@ -499,7 +504,7 @@ public final class Console implements ApiServer.RouteRegistrar {
   }
 
   private void liquidityTable(Html h, Live live, boolean full) {
-    var fxps = new java.util.HashSet<>(config.fxProviders());
+    var fxps = live.fxProviders();
     h.raw("<table id=\"liquidity\"><tr>").raw(full ? "<th>Name</th><th>Country</th>" : "<th>Name</th>")
         .raw("<th>BIC</th><th class=\"num\">Balance</th><th class=\"num\">Credit line</th><th class=\"num\">Reserved</th>")
         .raw("<th class=\"num\">Available</th><th class=\"num\">Queued</th><th class=\"num\">Queued amount</th>")
@@ -945,15 +950,16 @@ public final class Console implements ApiServer.RouteRegistrar {
     return h.toString();
   }
 
-  private String fxPage() throws Exception {
+  private String fxPage(Context ctx) throws Exception {
     var live = live();
     var h = new Html();
     h.raw("<div class=\"panel\"><h2>FX providers on this node</h2>");
-    if (config.fxProviders().isEmpty()) {
+    var providers = new java.util.TreeSet<>(live.fxProviders());
+    if (providers.isEmpty()) {
       h.raw("<p class=\"muted\">None configured.</p>");
     } else {
       h.raw("<table id=\"providers\"><tr><th>BIC</th><th>Name</th><th class=\"num\">Balance here</th><th class=\"num\">Available</th></tr>");
-      for (String bic : config.fxProviders()) {
+      for (String bic : providers) {
         int i = indexOf(live, bic);
         h.raw("<tr><td class=\"mono\">").text(bic).raw("</td><td>").text(i < 0 ? "not yet a participant" : live.participants().get(i).name())
             .raw("</td><td class=\"num\">").text(i < 0 ? "—" : money.withCode(live.balances().get(i).balanceMinor(), ccy()))
@@ -961,6 +967,16 @@ public final class Console implements ApiServer.RouteRegistrar {
             .raw("</td></tr>");
       }
       h.raw("</table>");
+    }
+    Principal who = OperatorServer.principal(ctx);
+    if (who.may(ActionKind.ADD_FX_PROVIDER.proposer) && fx instanceof QuoteDesk) {
+      h.raw("<form class=\"inline\" id=\"fx-provider-form\" method=\"post\" action=\"/console/fx-providers\">").raw(csrfField(ctx))
+          .raw("<div><label for=\"fxp-bic\">Propose a participant as FX provider</label><select id=\"fxp-bic\" name=\"bic\">");
+      for (var p : live.participants()) {
+        if (!providers.contains(p.bic())) h.raw("<option value=\"").text(p.bic()).raw("\">").text(p.bic() + " · " + p.name()).raw("</option>");
+      }
+      h.raw("</select></div><button type=\"submit\" id=\"propose-fx-provider\">Propose</button></form>")
+          .raw("<p class=\"muted\">An administrator (another person) approves it under Pending changes.</p>");
     }
     h.raw("</div><div class=\"panel\"><h2>Published rates</h2>");
     if (live.rates().isEmpty()) {
@@ -1138,6 +1154,7 @@ public final class Console implements ApiServer.RouteRegistrar {
             + money.withCode(d.get("creditLineMinor").asLong(), ccy());
         case ADD_PARTICIPANT -> d.path("name").asText() + " (" + d.path("country").asText() + "), credit line "
             + money.withCode(d.path("creditLineMinor").asLong(), ccy());
+        case ADD_FX_PROVIDER -> d.path("bic").asText() + " quotes on every corridor of this node";
         default -> a.details();
       };
     } catch (Exception e) {

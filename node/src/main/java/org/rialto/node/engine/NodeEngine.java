@@ -119,6 +119,9 @@ public final class NodeEngine implements AutoCloseable {
     List<org.rialto.fx.FxPosition> fxPositions();
 
     String centralBankBic();
+
+    /** BICs that quote on this node now: configured, and added since by four eyes. */
+    java.util.Set<String> fxProviders();
   }
 
   private final String currency;

@@ -91,7 +91,9 @@ final class NodeState {
     this.metrics = metrics;
     this.routes = routes;
     this.fx = fx;
-    this.fxProviders = Set.copyOf(fxProviders);
+    // Mutable: four eyes may add a provider while the node runs (OperatorTurn.addFxProvider).
+    this.fxProviders = new java.util.HashSet<>(fxProviders);
+    if (fx instanceof QuoteDesk desk) this.fxProviders.addAll(desk.addedProviders());
     this.decisionWindowMillis = decisionWindowMillis;
     this.nodeId = nodeId;
     this.currency = currency;

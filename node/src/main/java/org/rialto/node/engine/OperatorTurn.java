@@ -64,6 +64,26 @@ public final class OperatorTurn {
     turn.addParticipant(new Command.AddParticipant(actor, bic, name, country, creditLineMinor, new CompletableFuture<>()));
   }
 
+  /** Whether {@code bic} quotes on this node now (configured or added since). */
+  public boolean isFxProvider(String bic) {
+    return turn.s.fxProviders.contains(bic);
+  }
+
+  /**
+   * Makes a participant an FX provider of this node's quote book (journaled with the turn). A node
+   * started without any FX provider has no quote book: it is refused, the configuration must list one.
+   */
+  public void addFxProvider(String actor, String bic) {
+    var p = turn.s.participants.get(bic).orElseThrow(() -> new RejectException("RC01", "no participant " + bic));
+    if (turn.s.fxProviders.contains(bic)) throw new RejectException("DUPL", bic + " is already an FX provider here");
+    if (!(turn.s.fx instanceof QuoteDesk desk)) {
+      throw new RejectException("NARR", "this node runs without a quote book: list an FX provider under fxProviders and restart");
+    }
+    desk.addProvider(p.bic(), turn.nowMillis);
+    turn.s.fxProviders.add(p.bic());
+    audit(actor, "fx.provider.add", bic, "{}");
+  }
+
   /** @return "awaiting-second-operator" after a first approval, "released" after the confirmation */
   public String releaseHold(UUID uetr, String operator, String reason) {
     Hold before = turn.s.holds.get(uetr);

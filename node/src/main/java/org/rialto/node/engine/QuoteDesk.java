@@ -43,10 +43,40 @@ public final class QuoteDesk implements FxDesk {
   private final QuoteBook book;
   private final List<FxEvent> unsaved = new ArrayList<>();
   private long nextSeq;
+  /** Every currency this desk quotes: a provider added later settles in all of them, like configured ones. */
+  private final List<String> currencyCodes = new ArrayList<>();
+  /** Providers added after start by four eyes (journaled as "provider"), on top of the configured ones. */
+  private final java.util.LinkedHashSet<String> addedProviders = new java.util.LinkedHashSet<>();
 
   private QuoteDesk(QuoteBook book, long nextSeq) {
     this.book = book;
     this.nextSeq = nextSeq;
+  }
+
+  private void register(FxProvider p) {
+    book.registerProvider(p);
+    for (String a : p.settlementCurrencies()) {
+      for (String b : p.settlementCurrencies()) {
+        // Limits are not configured yet: the ledger's liquidity checks bound what an FX
+        // provider can lose, so its quote-book limit is the largest amount there is.
+        if (!a.equals(b)) book.setPositionLimit(p.bic(), a, b, org.rialto.fx.Conversion.MAX_AMOUNT_MINOR);
+      }
+    }
+  }
+
+  /**
+   * Adds an FX provider once two operators agreed (the caller checked it is a participant and not
+   * yet a provider). Journaled, so a restart registers it again.
+   */
+  public void addProvider(String bic, long nowMillis) {
+    register(new FxProvider(bic, currencyCodes));
+    addedProviders.add(bic);
+    journal("provider", bic, nowMillis);
+  }
+
+  /** Providers added since the configuration (by four eyes), in the order they were added. */
+  public java.util.Set<String> addedProviders() {
+    return java.util.Collections.unmodifiableSet(addedProviders);
   }
 
   /**
@@ -75,17 +105,9 @@ public final class QuoteDesk implements FxDesk {
     var config = new QuoteBookConfig(quoteValidity, grace, defaults.expiredQuoteRetention(), defaults.maxQuotes(),
         defaults.maxBandsPerProviderCorridor(), defaults.maxProviders());
     var book = new QuoteBook(config, currencies, QuoteIdGenerator.seeded(seed));
-    for (FxProvider p : providers) {
-      book.registerProvider(p);
-      for (String a : p.settlementCurrencies()) {
-        for (String b : p.settlementCurrencies()) {
-          // Limits are not configured yet: the ledger's liquidity checks bound what an FX
-          // provider can lose, so its quote-book limit is the largest amount there is.
-          if (!a.equals(b)) book.setPositionLimit(p.bic(), a, b, org.rialto.fx.Conversion.MAX_AMOUNT_MINOR);
-        }
-      }
-    }
     var desk = new QuoteDesk(book, events.isEmpty() ? 1 : events.get(events.size() - 1).seq() + 1);
+    for (Currency cur : currencies) desk.currencyCodes.add(cur.code());
+    for (FxProvider p : providers) desk.register(p);
     if (fresh) {
       desk.journal("seed", Long.toString(seed), nowMillis);
     } else {
@@ -104,6 +126,10 @@ public final class QuoteDesk implements FxDesk {
         case "confirm" -> book.confirm(e.body());
         case "release" -> book.release(e.body());
         case "evict" -> book.evictExpired(at);
+        case "provider" -> {
+          register(new FxProvider(e.body(), currencyCodes));
+          addedProviders.add(e.body());
+        }
         default -> throw new IllegalStateException("unknown FX journal entry " + e.kind());
       }
     } catch (java.io.IOException ex) {

@@ -94,6 +94,11 @@ final class StateView implements NodeEngine.View {
   }
 
   @Override
+  public java.util.Set<String> fxProviders() {
+    return java.util.Set.copyOf(s.fxProviders);
+  }
+
+  @Override
   public String centralBankBic() {
     return s.centralBankBic;
   }

@@ -238,6 +238,10 @@ final class Turn {
         if (s.participants.get(quote.fxpBic()).isEmpty() || !s.fxProviders.contains(quote.fxpBic())) {
           reject = "RC01";
           s.fx.released(quote.quoteId(), nowMillis);
+        } else if (org.rialto.node.peer.PeerWire.wireRate(quote.rate()) == null) {
+          // The pacs.008 to the peer could not carry it (ISO BaseOneRate): refused before anything is reserved.
+          reject = "CH16";
+          s.fx.released(quote.quoteId(), nowMillis);
         }
       }
     }

@@ -112,6 +112,12 @@ public final class AdminApi implements ApiServer.RouteRegistrar {
       long creditLine = "0".equals(cl) ? 0 : JsonApi.amountMinor(cl, minorUnits);
       ctx.status(202).json(change(changes.proposeCreditLine(p, bic, creditLine)));
     });
+    app.post("/v1/admin/fx-providers", ctx -> {
+      var p = OperatorServer.principal(ctx);
+      var body = readObject(ctx);
+      String bic = JsonApi.bic(JsonApi.text(body, "bic", true), "bic");
+      ctx.status(202).json(change(changes.proposeFxProvider(p, bic)));
+    });
     app.get("/v1/admin/changes", ctx -> {
       as(ctx, Role.VIEWER);
       boolean all = "all".equals(ctx.queryParam("status"));

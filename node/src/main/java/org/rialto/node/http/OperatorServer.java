@@ -51,15 +51,21 @@ public final class OperatorServer implements AutoCloseable {
     }
   }
 
+  private String listenHost;
+  private int listenPort;
+
   /**
-   * @param https whether the listener serves TLS (then session cookies are marked Secure)
+   * @param tls the node's server identity for HTTPS (no client certificate: operators sign in
+   *     with a password), or null for plain HTTP on a trusted loopback or management network;
+   *     with TLS the session cookies are marked Secure
    */
-  public OperatorServer(String nodeId, NodeEngine engine, OperatorAccess access, ObjectMapper json, boolean https,
+  public OperatorServer(String nodeId, NodeEngine engine, OperatorAccess access, ObjectMapper json, javax.net.ssl.SSLContext tls,
       List<ApiServer.RouteRegistrar> routes) {
     this.nodeId = nodeId;
     this.access = access;
-    this.https = https;
+    this.https = tls != null;
     this.app = Javalin.create(config -> {
+      if (tls != null) config.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig, tls));
       config.showJavalinBanner = false;
       config.useVirtualThreads = true;
       config.http.maxRequestSize = 1024 * 1024;
@@ -87,8 +93,31 @@ public final class OperatorServer implements AutoCloseable {
   }
 
   public int start(String host, int port) {
-    app.start(host, port);
-    return app.port();
+    if (!https) {
+      app.start(host, port);
+      return app.port();
+    }
+    this.listenHost = host;
+    this.listenPort = port;
+    app.start();
+    return ((org.eclipse.jetty.server.ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+  }
+
+  /** TLS 1.3 only, the node's own certificate; no client certificate is asked for. */
+  private org.eclipse.jetty.server.Connector tlsConnector(org.eclipse.jetty.server.Server server,
+      org.eclipse.jetty.server.HttpConfiguration httpConfig, javax.net.ssl.SSLContext tls) {
+    var factory = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+    factory.setSslContext(tls);
+    factory.setIncludeProtocols("TLSv1.3");
+    factory.setNeedClientAuth(false);
+    factory.setWantClientAuth(false);
+    var config = new org.eclipse.jetty.server.HttpConfiguration(httpConfig);
+    config.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+    var connector = new org.eclipse.jetty.server.ServerConnector(server,
+        new org.eclipse.jetty.server.SslConnectionFactory(factory, "http/1.1"), new org.eclipse.jetty.server.HttpConnectionFactory(config));
+    connector.setHost(listenHost);
+    connector.setPort(listenPort);
+    return connector;
   }
 
   public boolean https() {

@@ -20,8 +20,8 @@ import org.rialto.security.operators.DualControlStore;
 import org.rialto.store.Store;
 
 /**
- * Changes that need two different people (four eyes): adding a participant and changing a
- * credit line. The first operator proposes; the change waits, visible in the API and the
+ * Changes that need two different people (four eyes): adding a participant, changing a credit
+ * line, making a participant an FX provider. The first operator proposes; the change waits, visible in the API and the
  * console; a second, different operator with the approver role approves, and only then does the
  * writer apply it, in the same transaction that marks the action completed and appends both
  * names to the audit trail. Releasing a held payment follows the same rule through its case.
@@ -46,6 +46,15 @@ public final class PendingChanges {
     return propose(p, ActionKind.ADD_PARTICIPANT, bic, t -> {
       if (t.participant(bic).isPresent()) throw new RejectException("DUPL", "participant exists: " + bic);
       return details.toString();
+    });
+  }
+
+  /** A participant of this node becomes an FX provider (quotes on every corridor of the node). */
+  public DualAction proposeFxProvider(Principal p, String bic) {
+    return propose(p, ActionKind.ADD_FX_PROVIDER, bic, t -> {
+      t.participant(bic).orElseThrow(() -> new RejectException("RC01", "no participant " + bic + ": add it first"));
+      if (t.isFxProvider(bic)) throw new RejectException("DUPL", bic + " is already an FX provider here");
+      return JSON.createObjectNode().put("bic", bic).toString();
     });
   }
 
@@ -117,7 +126,8 @@ public final class PendingChanges {
       case CHANGE_CREDIT_LINE, CHANGE_LIMIT -> t.changeCreditLine(actor, d.get("bic").asText(), d.get("creditLineMinor").asLong());
       case ADD_PARTICIPANT -> t.addParticipant(actor, d.get("bic").asText(), d.get("name").asText(), d.get("country").asText(),
           d.get("creditLineMinor").asLong());
-      case ADD_FX_PROVIDER, RELEASE_HELD_PAYMENT -> throw new RejectException("NARR", a.kind() + " is not decided as a pending change here");
+      case ADD_FX_PROVIDER -> t.addFxProvider(actor, d.get("bic").asText());
+      case RELEASE_HELD_PAYMENT -> throw new RejectException("NARR", a.kind() + " is decided through its case, not as a pending change");
     }
   }
 

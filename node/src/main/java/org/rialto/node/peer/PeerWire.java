@@ -65,7 +65,7 @@ import org.rialto.node.engine.PeerProtocol;
  * carry many payments);
  * IntrBkSttlmAmt the exact amount the creditor receives, in the receiving node's currency;
  * InstdAmt the debtor's amount in the sending node's currency, XchgRate the quoted rate (target
- * per source); IntrmyAgt1 the FX provider, the agent in whose accounts on the two nodes the two
+ * per source, rounded to what BaseOneRate can carry, see {@link #wireRate}); IntrmyAgt1 the FX provider, the agent in whose accounts on the two nodes the two
  * legs meet; InstrForNxtAgt "/QUOTE/&lt;id&gt;" the quote; DbtrAgt, Dbtr, CdtrAgt, Cdtr the banks
  * and their customers; RmtInf/Ustrd the remittance text. The decision deadline is
  * IntrBkSttlmDt + SttlmTmReq/RjctTm, in UTC, to the millisecond: ISO's own "time by when the
@@ -180,7 +180,7 @@ public final class PeerWire {
         .interbankSettlementDate(expiry.toLocalDate())
         .settlementTimeRequest(new SettlementTimeRequest(null, null, null, expiry.toOffsetTime()))
         .instructedAmount(amount(t.sourceCurrency(), t.sourceAmountMinor()))
-        .exchangeRate(new BigDecimal(t.rate()))
+        .exchangeRate(requireWireRate(t))
         .chargeBearer(ChargeBearer.SHAR)
         .intermediaryAgent1(Agent.ofBic(t.fxp()))
         .debtor(Party.of(text(t.debtorName(), MAX_TEXT_CHARS), null))
@@ -222,6 +222,48 @@ public final class PeerWire {
     }
     String out = sb.toString();
     return out.isBlank() ? null : out;
+  }
+
+  /** XchgRate is an ISO BaseOneRate: at most 11 digits, at most 10 of them after the point. */
+  static final int RATE_TOTAL_DIGITS = 11;
+  static final int RATE_FRACTION_DIGITS = 10;
+
+  /**
+   * The quoted rate as XchgRate can carry it: exact when it fits BaseOneRate, otherwise rounded
+   * half-even to 11 significant digits and 10 decimals. The rate is informative; what binds are
+   * the two amounts, carried exactly. Null when no BaseOneRate can express it (10^11 or more, or
+   * below 0.00000000005): the sending node refuses such a payment before reserving anything,
+   * rather than forward a message the peer's schema check would refuse whole.
+   */
+  public static BigDecimal wireRate(String rate) {
+    BigDecimal r;
+    try {
+      r = new BigDecimal(rate);
+    } catch (NumberFormatException | NullPointerException e) {
+      return null;
+    }
+    if (r.signum() <= 0) return null;
+    if (r.scale() >= 0 && r.scale() <= RATE_FRACTION_DIGITS && isBaseOneRate(r)) return r;
+    if (r.scale() > RATE_FRACTION_DIGITS) r = r.setScale(RATE_FRACTION_DIGITS, java.math.RoundingMode.HALF_EVEN);
+    r = r.stripTrailingZeros();
+    if (r.precision() > RATE_TOTAL_DIGITS) r = r.round(new java.math.MathContext(RATE_TOTAL_DIGITS, java.math.RoundingMode.HALF_EVEN));
+    r = r.stripTrailingZeros();
+    if (r.scale() < 0) r = r.setScale(0);
+    if (r.signum() <= 0 || !isBaseOneRate(r)) return null;
+    return r;
+  }
+
+  /** At most 11 digits in the value (integer digits count even when zero-padded), at most 10 after the point. */
+  private static boolean isBaseOneRate(BigDecimal r) {
+    BigDecimal s = r.stripTrailingZeros();
+    int digits = s.scale() < 0 ? s.precision() - s.scale() : s.precision();
+    return digits <= RATE_TOTAL_DIGITS && s.scale() <= RATE_FRACTION_DIGITS;
+  }
+
+  private static BigDecimal requireWireRate(PeerMessage.Transfer t) {
+    BigDecimal r = wireRate(t.rate());
+    if (r == null) throw new IllegalStateException("transfer " + t.uetr() + ": rate " + t.rate() + " cannot be an ISO XchgRate");
+    return r;
   }
 
   private Amount amount(String currency, long minor) {

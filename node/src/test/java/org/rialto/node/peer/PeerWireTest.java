@@ -82,4 +82,27 @@ class PeerWireTest {
     assertThatThrownBy(() -> new PeerWire("CN-NODE", "CBCNCNBJ", UNITS, true).request(body, "RU-NODE"))
         .hasMessageContaining("not this node CN-NODE");
   }
+
+  @Test
+  void aRateIsCarriedAsABaseOneRateAndOneThatCannotBeIsRefusedBeforeSending() {
+    assertThat(PeerWire.wireRate("520.5")).isEqualByComparingTo("520.5");
+    assertThat(PeerWire.wireRate("0.0019")).isEqualByComparingTo("0.0019");
+    assertThat(PeerWire.wireRate("0.00192307692307692")).isEqualByComparingTo("0.0019230769");
+    assertThat(PeerWire.wireRate("123456.123456789")).isEqualByComparingTo("123456.12346");
+    assertThat(PeerWire.wireRate("520.50000000000000")).isEqualByComparingTo("520.5");
+    assertThat(PeerWire.wireRate("5205.0").toPlainString()).as("exact when it fits").isEqualTo("5205.0");
+    assertThat(PeerWire.wireRate("100000000000")).isNull();
+    assertThat(PeerWire.wireRate("0.00000000001")).isNull();
+    assertThat(PeerWire.wireRate("0")).isNull();
+    assertThat(PeerWire.wireRate("abc")).isNull();
+    // A long rate travels rounded and the peer's XSD accepts it; the amounts stay exact.
+    var t = transfer(UUID.randomUUID().toString());
+    var longRate = new PeerMessage.Transfer(t.uetr(), t.fromNode(), t.msgId(), t.endToEndId(), t.debtorAgent(), t.creditorAgent(),
+        t.fxp(), t.quoteId(), t.sourceAmountMinor(), t.sourceCurrency(), t.targetAmountMinor(), t.targetCurrency(),
+        "5205.00000000000000001", t.expiresAtMillis(), t.debtorName(), t.creditorName(), null);
+    var read = (PeerMessage.Transfer) ir.request(ru.transfers("IR-NODE", List.of(longRate), System.currentTimeMillis()), "RU-NODE")
+        .messages().get(0);
+    assertThat(read.rate()).isEqualTo("5205");
+    assertThat(read.targetAmountMinor()).isEqualTo(t.targetAmountMinor());
+  }
 }

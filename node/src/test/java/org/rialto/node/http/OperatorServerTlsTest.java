@@ -1,0 +1,69 @@
+package org.rialto.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rialto.node.Node;
+import org.rialto.node.config.NodeConfig;
+import org.rialto.node.operators.OperatorAccess;
+import org.rialto.security.operators.LoginPolicy;
+import org.rialto.security.pki.CaDirectory;
+import org.rialto.security.tls.TlsConfig;
+
+/** The operator listener over TLS 1.3 with the node's own certificate, no client certificate asked. */
+class OperatorServerTlsTest {
+  @TempDir Path dir;
+
+  @Test
+  void servesOperatorsOverTls13WithTheNodesCertificate() throws Exception {
+    var ca = CaDirectory.init(dir.resolve("ca"), "ru", List.of("localhost"), Instant.now().minus(Duration.ofDays(1)));
+    SSLContext server = TlsConfig.serverContext(ca.nodeKey(), ca.verifier(List.of()), Clock.systemUTC());
+    var config = new NodeConfig("RU-TLS", new NodeConfig.CurrencyConfig("RUB", 2), "CBRURUMM",
+        new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()), null,
+        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null);
+    try (Node node = Node.start(config, Clock.systemUTC());
+        var tls = new OperatorServer("RU-TLS", node.engine(),
+            new OperatorAccess(node.store(), node.engine(), LoginPolicy.DEFAULT, Clock.systemUTC()), new ObjectMapper(), server, List.of())) {
+      int port = tls.start("127.0.0.1", 0);
+      assertThat(tls.https()).isTrue();
+      var trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("node-ca", ca.nodeKey().chain()[ca.nodeKey().chain().length - 1]);
+      var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      var client = SSLContext.getInstance("TLSv1.3");
+      client.init(null, tmf.getTrustManagers(), null);
+      var http = HttpClient.newBuilder().sslContext(client).connectTimeout(Duration.ofSeconds(5)).build();
+      var r = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/health/live")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.sslSession().orElseThrow().getProtocol()).isEqualTo("TLSv1.3");
+      var denied = http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/v1/admin/whoami"))
+          .header("Authorization", "Bearer nobody").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(denied.statusCode()).isEqualTo(401);
+      // Plain HTTP to the TLS port is not served: the connection fails or Jetty answers 400.
+      int plain;
+      try {
+        plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
+            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+      } catch (java.io.IOException e) {
+        plain = -1;
+      }
+      assertThat(plain).isNotEqualTo(200);
+    }
+  }
+}
