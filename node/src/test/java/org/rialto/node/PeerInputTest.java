@@ -221,4 +221,36 @@ class PeerInputTest {
     assertThat(http.get(VOLGA, "/v1/accounts/" + VOLGA).body().get("reserved").asText()).isEqualTo("0.00");
     assertHealthy();
   }
+
+  /**
+   * A peer that answers a status request with "never received" (pacs.002 PDNG + NOOR) gets the
+   * pacs.008 again, and its decision on that settles the payment: the sending node never decides
+   * on a word that says nothing.
+   */
+  @Test
+  void aTransferThePeerNeverReceivedIsForwardedAgain() throws Exception {
+    assertThat(http.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}").status()).isEqualTo(201);
+    var q = http.post(VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"10.00\"}").body().get("quotes").get(0);
+    var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    answer.set(m -> {
+      seen.add(m instanceof PeerMessage.Transfer ? "pacs.008" : "pacs.028");
+      long forwarded = seen.stream().filter("pacs.008"::equals).count();
+      if (m instanceof PeerMessage.StatusRequest) return new PeerReply(m.uetr(), PeerReply.Status.UNKNOWN, null);
+      // The first forward is "lost" (answered pending, then forgotten); the second one is decided.
+      return forwarded == 1 ? new PeerReply(m.uetr(), PeerReply.Status.PENDING, null) : new PeerReply(m.uetr(), PeerReply.Status.COMMITTED, null);
+    });
+    String uetr = UUID.randomUUID().toString();
+    var r = http.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + VOLGA + "\",\"creditorAgent\":\""
+        + TEHRAN + "\",\"amount\":\"10.00\",\"currency\":\"RUB\",\"quoteId\":\"" + q.get("quoteId").asText() + "\"}");
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!http.get(VOLGA, "/v1/payments/" + uetr).body().get("state").asText().equals("SETTLED") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(http.get(VOLGA, "/v1/payments/" + uetr).body().get("state").asText()).as("%s", seen).isEqualTo("SETTLED");
+    assertThat(seen).startsWith("pacs.008", "pacs.028", "pacs.008");
+    assertThat(http.get(VOLGA, "/v1/accounts/" + VOLGA).body().get("reserved").asText()).isEqualTo("0.00");
+    assertThat(http.get(DEALER, "/v1/accounts/" + DEALER).body().get("balance").asText()).isEqualTo("5010.00");
+    assertHealthy();
+  }
 }
