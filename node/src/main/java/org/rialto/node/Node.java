@@ -52,6 +52,8 @@ public final class Node implements AutoCloseable {
   }
 
   public static Node start(NodeConfig config, Clock clock) throws Exception {
+    // Machine identities first: a node with a broken CA folder must not open anything.
+    var security = org.rialto.node.security.NodeSecurity.open(config);
     // Indexing the lists is the slowest part of a start: it begins first, while the store opens
     // and the ledger is rebuilt, so payments wait for it as little as possible.
     var screener = screener(config);
@@ -71,7 +73,9 @@ public final class Node implements AutoCloseable {
           new java.util.HashSet<>(config.fxProviders()), config.decisionWindowSeconds() * 1_000L, metrics);
       var wire = new org.rialto.node.peer.PeerWire(config.node(), config.centralBank(), minorUnitsByCurrency(config), true);
       for (var peer : config.peers()) {
-        var d = new PeerDispatcher(config.node(), peer.node(), peer.url(), engine, wire);
+        var d = new PeerDispatcher(config.node(), peer.node(), peer.url(), engine, wire,
+            new org.rialto.node.client.PeerClient(java.net.URI.create(peer.url()), peer.node(), security.peerCa(peer.node()),
+                security.serverKey()));
         dispatchers.add(d);
         metrics.gauge("rialto_peer_outbox_backlog", "forwarded transfers not yet answered", "peer", peer.node(), () -> d.status().backlog());
         metrics.gauge("rialto_peer_awaiting_decision", "payments the peer holds undecided", "peer", peer.node(), () -> d.status().awaitingDecision());
@@ -93,6 +97,9 @@ public final class Node implements AutoCloseable {
       }
       engine.start();
       applyConfiguration(config, engine);
+      security.restoreReplayWindow(store);
+      final NodeEngine evidenceSink = engine;
+      var gate = new org.rialto.node.security.MessageGate(security, evidence -> evidenceSink.recordEvidence(evidence));
       var peerApi = new PeerApi(engine, wire, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
       ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
           ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
@@ -102,7 +109,7 @@ public final class Node implements AutoCloseable {
           config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi,
               new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),
               new FxApi(engine,
-              config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())));
+              config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())), security, gate);
       var access = new org.rialto.node.operators.OperatorAccess(store, engine,
           org.rialto.security.operators.LoginPolicy.DEFAULT, clock);
       bootstrapOperators(config, access);

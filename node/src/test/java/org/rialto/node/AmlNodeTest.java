@@ -47,17 +47,19 @@ class AmlNodeTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "100000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(K, "Bank K", "KP", "0", "0")),
-        List.of(), List.of(), null, null, null, new NodeConfig.AmlConfig(rules.toString(), null)).withOperators(TestOperators.all());
+        List.of(), List.of(), null, null, null, new NodeConfig.AmlConfig(rules.toString(), null)).withOperators(TestOperators.all())
+        .withSecurity(TestPki.security("RU-AML"));
   }
 
   void start(String r16Action) throws Exception {
     node = Node.start(config(r16Action), clock);
-    http = new Http(node.port());
+    http = new Http(node.port(), "RU-AML");
     sessions.clear(); // a restarted node listens for operators on a new port
   }
 
   @AfterEach
   void stop() throws Exception {
+    if (http != null) http.close();
     if (node != null) node.close();
   }
 

@@ -54,7 +54,7 @@ class BatchedQuotesTest {
         List.of(new NodeYaml.Peer("RU-NODE", ruPort, "RUB", 2, List.of("RU"))), List.of(DEALER), 30));
     ru = Node.start(ConfigLoader.load(dir.resolve("ru.yaml")), clock);
     ir = Node.start(ConfigLoader.load(dir.resolve("ir.yaml")), clock);
-    var http = new Http(ru.port());
+    var http = new Http(ru.port(), "RU-NODE");
     assertThat(http.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}").status()).isEqualTo(201);
 
     var answer = http.post(VOLGA, "/v1/quotes", "{\"requests\":[{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"10.00\"},"
@@ -90,7 +90,7 @@ class BatchedQuotesTest {
       } while (!state.equals("SETTLED") && System.currentTimeMillis() < deadline && sleep());
       assertThat(state).isEqualTo("SETTLED");
     }
-    assertThat(new Http(ir.port()).get(TEHRAN, "/v1/accounts/" + TEHRAN).body().get("balance").asText()).isEqualTo("20820");
+    assertThat(new Http(ir.port(), "IR-NODE").get(TEHRAN, "/v1/accounts/" + TEHRAN).body().get("balance").asText()).isEqualTo("20820");
 
     // The inbox with and without the ISO 20022 documents: the same messages, in the same order.
     var full = http.get(VOLGA, "/v1/messages?after=0").body().get("messages");

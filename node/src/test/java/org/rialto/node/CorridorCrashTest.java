@@ -139,8 +139,8 @@ class CorridorCrashTest {
     ir.port = freePort();
     configure(ru, 30);
     configure(ir, 30);
-    ru.http = new Http(ru.port);
-    ir.http = new Http(ir.port);
+    ru.http = new Http(ru.port, ru.nodeId);
+    ir.http = new Http(ir.port, ir.nodeId);
     startBoth();
     for (Side s : new Side[] {ru, ir}) {
       var r = s.http.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"" + s.other.currency + "\",\"rate\":\"" + s.rateToOther + "\"}");
@@ -314,7 +314,7 @@ class CorridorCrashTest {
         var r = side.http.post(bank, path, body);
         if (r.status() == 200) return r.body();
         assertThat(r.status()).as(path + " " + r.raw()).isEqualTo(503);
-      } catch (java.io.IOException e) {
+      } catch (org.rialto.node.client.NodeLinkException e) {
         // The node is down or restarting.
       }
       if (System.currentTimeMillis() > deadline) throw new AssertionError("no answer from " + side.nodeId + " for " + path);

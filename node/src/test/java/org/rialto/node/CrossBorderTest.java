@@ -45,8 +45,8 @@ class CrossBorderTest {
         List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank RU", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(VOLGA, "Volga Bank", "RU", "0", "1000000.00"),
             new NodeConfig.ParticipantConfig(DEALER, "Dealer Bank", "RU", "0", "0")),
-        List.of(new NodeConfig.PeerConfig("IR-NODE", "http://127.0.0.1:" + irPort, new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"))),
-        List.of(DEALER), 5, null, null);
+        List.of(new NodeConfig.PeerConfig("IR-NODE", "https://127.0.0.1:" + irPort, new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"))),
+        List.of(DEALER), 5, null, null).withSecurity(TestPki.security("RU-NODE", "IR-NODE"));
   }
 
   NodeConfig irConfig() {
@@ -55,8 +55,8 @@ class CrossBorderTest {
         List.of(new NodeConfig.ParticipantConfig(IR_CB, "Central Bank IR", "IR", "0", "0"),
             new NodeConfig.ParticipantConfig(TEHRAN, "Tehran Bank", "IR", "0", "0"),
             new NodeConfig.ParticipantConfig(DEALER, "Dealer Bank", "RU", "0", "100000000")),
-        List.of(new NodeConfig.PeerConfig("RU-NODE", "http://127.0.0.1:" + ruPort, new NodeConfig.CurrencyConfig("RUB", 2), List.of("RU"))),
-        List.of(DEALER), 5, null, null);
+        List.of(new NodeConfig.PeerConfig("RU-NODE", "https://127.0.0.1:" + ruPort, new NodeConfig.CurrencyConfig("RUB", 2), List.of("RU"))),
+        List.of(DEALER), 5, null, null).withSecurity(TestPki.security("IR-NODE", "RU-NODE"));
   }
 
   @BeforeEach
@@ -65,8 +65,8 @@ class CrossBorderTest {
     irPort = freePort();
     ru = Node.start(ruConfig(), clock);
     ir = Node.start(irConfig(), clock);
-    ruHttp = new Http(ru.port());
-    irHttp = new Http(ir.port());
+    ruHttp = new Http(ru.port(), "RU-NODE");
+    irHttp = new Http(ir.port(), "IR-NODE");
     var rate = ruHttp.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}");
     assertThat(rate.status()).as(rate.raw()).isEqualTo(201);
   }
@@ -165,7 +165,7 @@ class CrossBorderTest {
     assertThat(stateOn(ruHttp, VOLGA, uetr)).isEqualTo("RECEIVED");
     assertThat(ruHttp.get(VOLGA, "/v1/accounts/" + VOLGA).body().get("reserved").asText()).isEqualTo("20.00");
     ir = Node.start(irConfig(), clock);
-    irHttp = new Http(ir.port());
+    irHttp = new Http(ir.port(), "IR-NODE");
     assertThat(awaitFinal(uetr, 15_000)).isEqualTo("SETTLED");
     assertThat(stateOn(irHttp, TEHRAN, uetr)).isEqualTo("SETTLED");
     assertThat(balance(irHttp, TEHRAN)).isEqualTo("10410");
@@ -179,7 +179,7 @@ class CrossBorderTest {
     pay(uetr, "30.00", quote("30.00"));
     clock.advanceMillis(6_000); // past the 5 s decision window
     ir = Node.start(irConfig(), clock);
-    irHttp = new Http(ir.port());
+    irHttp = new Http(ir.port(), "IR-NODE");
     assertThat(awaitFinal(uetr, 15_000)).isEqualTo("REJECTED");
     assertThat(ruHttp.get(VOLGA, "/v1/payments/" + uetr).body().get("reasonCode").asText()).isEqualTo("AB05");
     assertThat(stateOn(irHttp, TEHRAN, uetr)).isEqualTo("REJECTED");
@@ -192,7 +192,7 @@ class CrossBorderTest {
     String quoteId = quote("40.00");
     ru.close();
     ru = Node.start(ruConfig(), clock);
-    ruHttp = new Http(ru.port());
+    ruHttp = new Http(ru.port(), "RU-NODE");
     String uetr = UUID.randomUUID().toString();
     pay(uetr, "40.00", quoteId);
     assertThat(awaitFinal(uetr, 10_000)).isEqualTo("SETTLED");

@@ -48,7 +48,7 @@ class IsoGatewayTest {
 
   @TempDir Path dir;
   Node node;
-  HttpClient client = HttpClient.newHttpClient();
+  Http banks;
 
   @BeforeEach
   void start() throws Exception {
@@ -57,20 +57,19 @@ class IsoGatewayTest {
         List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
-        List.of(), List.of(), null, null, null);
+        List.of(), List.of(), null, null, null).withSecurity(TestPki.security("RU-TEST"));
     node = Node.start(config, new TestClock(Instant.parse("2026-11-23T09:00:00Z")));
+    banks = new Http(node.port(), "RU-TEST");
   }
 
   @AfterEach
   void stop() throws Exception {
+    banks.close();
     node.close();
   }
 
-  HttpResponse<byte[]> post(String bic, byte[] xml) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/iso20022"))
-        .header("Content-Type", "application/xml").header("X-Rialto-Participant", bic)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build();
-    return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  org.rialto.node.client.BankClient.Response post(String bic, byte[] xml) throws Exception {
+    return banks.client(bic).post("/iso20022", xml, "application/xml");
   }
 
   static CreditTransfer transfer(String uetr, String debtor, String creditor, String amount) {
@@ -88,7 +87,7 @@ class IsoGatewayTest {
         .build();
   }
 
-  Pacs002 answer(HttpResponse<byte[]> response) {
+  Pacs002 answer(org.rialto.node.client.BankClient.Response response) {
     var read = Iso20022.read(response.body());
     assertThat(read).as(new String(response.body())).isInstanceOf(ReadResult.Parsed.class);
     assertThat(read.findings()).as("the answer validates against the official XSD").isEmpty();
@@ -104,7 +103,7 @@ class IsoGatewayTest {
     txs.add(transfer(queued, A, B, "5000.00"));
     var message = Pacs008.of("MSG-1", OffsetDateTime.now(ZoneOffset.UTC), SettlementInstruction.of(SettlementMethod.CLRG), txs);
     var response = post(A, Iso20022.write(Envelope.of(message)));
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     var pacs002 = answer(response);
     assertThat(pacs002.transactions()).extracting(Pacs002.TransactionStatus::originalUetr).containsExactly(settled, queued);
     assertThat(pacs002.transactions()).extracting(Pacs002.TransactionStatus::status).containsExactly("ACSC", "PDNG");
@@ -141,7 +140,7 @@ class IsoGatewayTest {
     assertThat(answer(post(A, xml)).transactions().get(0).status()).as("only the creditor's bank returns").isEqualTo("RJCT");
     assertThat(answer(post(B, xml)).transactions().get(0).status()).isEqualTo("ACSC");
     assertThat(answer(post(B, xml)).transactions().get(0).status()).as("a resend is not a second return").isEqualTo("ACSC");
-    var http = new Http(node.port());
+    var http = banks;
     assertThat(http.get(A, "/v1/accounts/" + A).body().get("balance").asText()).isEqualTo("1000.00");
     assertThat(http.get(A, "/v1/payments/" + uetr).body().get("state").asText()).isEqualTo("RETURNED");
 
@@ -164,19 +163,19 @@ class IsoGatewayTest {
     String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\">&x;</Document>";
     var r1 = post(A, xxe.getBytes());
-    assertThat(r1.statusCode()).isEqualTo(400);
+    assertThat(r1.status()).isEqualTo(400);
     assertThat(new String(r1.body())).contains("RJCT").contains("FF01").doesNotContain("root:");
     var r2 = post(A, "<Document><not-iso/>".getBytes());
-    assertThat(r2.statusCode()).isEqualTo(400);
+    assertThat(r2.status()).isEqualTo(400);
     assertThat(new String(r2.body())).contains("RJCT");
     var r3 = post(A, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
-    assertThat(r3.statusCode()).isEqualTo(400);
+    assertThat(r3.status()).isEqualTo(400);
     // A schema-valid message that breaks a business rule (amount digits beyond RUB's 2).
     var bad = Pacs008.of("MSG-2", OffsetDateTime.now(ZoneOffset.UTC), SettlementInstruction.of(SettlementMethod.CLRG),
         List.of(transfer(UUID.randomUUID().toString(), A, B, "1.001")));
     var r4 = post(A, Iso20022.write(Envelope.of(bad)));
     assertThat(new String(r4.body())).contains("RJCT");
-    var account = new Http(node.port()).get(A, "/v1/accounts/" + A).body();
+    var account = banks.get(A, "/v1/accounts/" + A).body();
     assertThat(account.get("balance").asText()).isEqualTo("1000.00");
   }
 }

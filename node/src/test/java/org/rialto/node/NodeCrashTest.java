@@ -77,7 +77,7 @@ class NodeCrashTest {
         List.of(), List.of(), 30));
     Path log = dir.resolve("node.log");
     node = NodeProcess.start(config, log);
-    var http = new Http(port);
+    var http = new Http(port, "RU-CRASH");
 
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     var running = new ArrayList<Future<Integer>>();
@@ -274,7 +274,7 @@ class NodeCrashTest {
         if (r.status() == 200) return r.body();
         // 503 while the node stops; anything else is a wrong answer to a valid message.
         assertThat(r.status()).as(r.raw()).isEqualTo(503);
-      } catch (java.io.IOException e) {
+      } catch (org.rialto.node.client.NodeLinkException e) {
         // Connection refused or reset: the node is down or restarting.
       }
       if (System.currentTimeMillis() > deadline) throw new AssertionError("no answer within " + ANSWER_DEADLINE_MILLIS + " ms");

@@ -36,16 +36,18 @@ class NodeRtgsTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),
-        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all());
+        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all())
+        .withSecurity(TestPki.security("RU-TEST"));
   }
 
   void start(CalendarConfig calendar) throws Exception {
     node = Node.start(config(calendar), clock);
-    http = new Http(node.port());
+    http = new Http(node.port(), "RU-TEST");
   }
 
   @AfterEach
   void stop() throws Exception {
+    if (http != null) http.close();
     if (node != null) node.close();
   }
 
@@ -160,7 +162,8 @@ class NodeRtgsTest {
     start(null);
     assertThat(http.post(A, "/v1/payments", "{not json").status()).isEqualTo(400);
     assertThat(http.post(A, "/v1/payments", "[]").status()).isEqualTo(400);
-    assertThat(http.post(null, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "RUB")).status()).isEqualTo(400);
+    // No client certificate: the bank API does not know who is calling.
+    assertThat(http.post(null, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "RUB")).status()).isEqualTo(401);
     var tooPrecise = pay(uetr(), A, B, "1.001");
     assertThat(tooPrecise.status()).isEqualTo(400);
     assertThat(tooPrecise.body().get("reasonCode").asText()).isEqualTo("AM12");

@@ -37,13 +37,14 @@ final class NodeYaml {
       y.append("peers:\n");
       for (var p : peers) {
         y.append("  - node: ").append(p.node()).append('\n');
-        y.append("    url: http://127.0.0.1:").append(p.port()).append('\n');
+        y.append("    url: https://127.0.0.1:").append(p.port()).append('\n');
         y.append("    currency: {code: ").append(p.currency()).append(", minorUnits: ").append(p.minorUnits()).append("}\n");
         y.append("    bics: [").append(String.join(", ", p.bics())).append("]\n");
       }
     }
     if (!fxProviders.isEmpty()) y.append("fxProviders: [").append(String.join(", ", fxProviders)).append("]\n");
     y.append(TestOperators.yaml());
+    y.append(TestPki.yaml(node, peers.stream().map(Peer::node).toList()));
     return y.toString();
   }
 }

@@ -40,20 +40,22 @@ class OperatorDoorsTest {
   @BeforeEach
   void start() throws Exception {
     // A peer that never answers: enough for a quote book over RUB and IRR (FX providers need two currencies).
-    var peer = new NodeConfig.PeerConfig("IR-NODE", "http://127.0.0.1:9", new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"));
+    var peer = new NodeConfig.PeerConfig("IR-NODE", "https://127.0.0.1:9", new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"));
     config = new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()), null,
         List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
-        List.of(peer), List.of(CB), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all());
+        List.of(peer), List.of(CB), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all())
+        .withSecurity(TestPki.security("RU-TEST", "IR-NODE"));
     node = Node.start(config, clock);
-    bank = new Http(node.port());
+    bank = new Http(node.port(), "RU-TEST");
     door = new Http(node.operatorPort());
   }
 
   @AfterEach
   void stop() throws Exception {
+    if (bank != null) bank.close();
     if (node != null) node.close();
   }
 

@@ -82,8 +82,8 @@ class PartitionTest {
     ru = ruStart.get();
     ir = irStart.get();
     pool.shutdown();
-    ruHttp = new Http(ruPort);
-    irHttp = new Http(irPort);
+    ruHttp = new Http(ruPort, "RU-NODE");
+    irHttp = new Http(irPort, "IR-NODE");
     var rate = ruHttp.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}");
     assertThat(rate.status()).as(rate.raw()).isEqualTo(201);
 

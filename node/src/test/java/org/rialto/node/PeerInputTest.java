@@ -50,13 +50,14 @@ class PeerInputTest {
     try (var s = new ServerSocket(0)) {
       peerPort = s.getLocalPort();
     }
-    peer = HttpServer.create(new InetSocketAddress("127.0.0.1", peerPort), 0);
+    peer = TestPki.peerServer("IR-NODE", "RU-NODE", peerPort);
     peer.createContext("/peer/v1/messages", exchange -> {
       var request = irWire.request(exchange.getRequestBody().readAllBytes(), "RU-NODE");
       var replies = request.messages().stream().map(m -> answer.get().apply(m)).toList();
       String xml = new String(irWire.answer(request, replies, System.currentTimeMillis()), StandardCharsets.UTF_8);
       byte[] body = spoil.get().apply(xml).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", PeerWire.CONTENT_TYPE);
+      exchange.getResponseHeaders().add("X-JWS-Signature", TestPki.signAsNode("IR-NODE", body));
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
@@ -70,11 +71,12 @@ class PeerInputTest {
             new NodeYaml.Participant(DEALER, "Dealer", "RU", "5000.00")),
         List.of(new NodeYaml.Peer("IR-NODE", peerPort, "IRR", 0, List.of("IR"))), List.of(DEALER), 30));
     ru = Node.start(ConfigLoader.load(dir.resolve("ru.yaml")), new TestClock(Instant.now()));
-    http = new Http(ru.port());
+    http = new Http(ru.port(), "RU-NODE");
   }
 
   @AfterEach
   void stop() throws Exception {
+    if (http != null) http.close();
     if (ru != null) ru.close();
     if (peer != null) peer.stop(0);
   }
@@ -107,12 +109,12 @@ class PeerInputTest {
     return postAsPeer("IR-NODE", body);
   }
 
+  /** As node {@code node} over its own mutual-TLS, signing link (a node's CA made for the test). */
   Http.Response postAsPeer(String node, String body) throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ru.port() + "/peer/v1/messages"))
-        .header("Content-Type", PeerWire.CONTENT_TYPE).header("X-Rialto-Node", node)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-    var r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-    return new Http.Response(r.statusCode(), null, r.body());
+    try (var link = TestPki.peer(node, "RU-NODE", ru.port())) {
+      var r = link.exchange(body.getBytes(StandardCharsets.UTF_8), PeerWire.CONTENT_TYPE);
+      return new Http.Response(r.status(), null, r.text());
+    }
   }
 
   /** The one transaction status of a pacs.002 answer. */
@@ -153,8 +155,9 @@ class PeerInputTest {
       else assertThat(r.raw()).as("a clear reason").contains("FF01");
       assertHealthy();
     }
-    // A malformed message from a node that is not a peer is not even read.
-    assertThat(postAsPeer("CN-NODE", good).status()).isEqualTo(403);
+    // A message from a node that is not a peer is not even read: its CA is not pinned here, so it
+    // has no identity on this door.
+    assertThat(postAsPeer("CN-NODE", good).status()).isEqualTo(401);
     assertThat(http.get(DEALER, "/v1/accounts/" + DEALER).body().get("balance").asText()).isEqualTo("5000.00");
     // A well-formed one still settles, once: the same pacs.008 again gets the same answer.
     String uetr = UUID.randomUUID().toString();

@@ -170,7 +170,7 @@ class TriangleCrashTest {
     for (Side s : nodes) s.port = freePort();
     for (Side s : nodes) {
       configure(s);
-      s.http = new Http(s.port);
+      s.http = new Http(s.port, s.nodeId);
     }
     startAll(nodes);
     for (Side s : nodes) {
@@ -344,7 +344,7 @@ class TriangleCrashTest {
         var r = side.http.post(bank, path, body);
         if (r.status() == 200) return r.body();
         assertThat(r.status()).as(path + " " + r.raw()).isEqualTo(503);
-      } catch (java.io.IOException e) {
+      } catch (org.rialto.node.client.NodeLinkException e) {
         // The node is down or restarting.
       }
       if (System.currentTimeMillis() > deadline) throw new AssertionError("no answer from " + side.nodeId + " for " + path);

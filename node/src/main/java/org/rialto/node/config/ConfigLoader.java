@@ -98,7 +98,7 @@ public final class ConfigLoader {
       var peer = c.peers().get(i);
       String where = "peers[" + i + "]";
       require(peer.node() != null && !peer.node().equals(c.node()), where + ".node: another node's id");
-      require(peer.url() != null && peer.url().startsWith("http"), where + ".url: http(s)://host:port");
+      require(peer.url() != null && peer.url().startsWith("https://"), where + ".url: https://host:port (peer links are mutual TLS)");
       require(peer.currency() != null && peer.currency().code() != null && CURRENCY.matcher(peer.currency().code()).matches(),
           where + ".currency: the peer's currency (code and minorUnits)");
       require(peer.bics() != null && !peer.bics().isEmpty(), where + ".bics: the BICs or BIC prefixes reachable there");
@@ -109,6 +109,26 @@ public final class ConfigLoader {
       require(!peer.currency().code().equals(c.currency().code()),
           where + ".currency: " + c.currency().code() + " is settled here; each currency has one home node");
     }
+    checkSecurity(c);
+  }
+
+  private static void checkSecurity(NodeConfig c) {
+    var s = c.security();
+    require(s != null, "security: required (caDirectory from `rialto pki init`, peerCas for each peer node);"
+        + " every bank and peer link is mutual TLS with signed messages");
+    require(s.caDirectory() != null && !s.caDirectory().isBlank(), "security.caDirectory: the folder made by `rialto pki init`");
+    for (var peer : c.peers()) {
+      require(s.peerCas().containsKey(peer.node()), "security.peerCas: the pinned CA certificate of peer " + peer.node() + " is missing");
+    }
+    for (String node : s.peerCas().keySet()) {
+      require(c.peers().stream().anyMatch(p -> p.node().equals(node)), "security.peerCas: " + node + " is not a configured peer");
+    }
+    require(!s.jwsAlgorithms().isEmpty() && s.jwsAlgorithms().size() <= 4, "security.jwsAlgorithms: 1 to 4 of ES256, EdDSA, PS256, GOST3410-2012-256");
+    for (String a : s.jwsAlgorithms()) {
+      require(org.rialto.security.jws.JwsAlgorithm.byJoseName(a).isPresent(),
+          "security.jwsAlgorithms: '" + a + "' is not one of ES256, EdDSA, PS256, GOST3410-2012-256");
+    }
+    require(s.replayWindowSeconds() >= 10 && s.replayWindowSeconds() <= 3_600, "security.replayWindowSeconds: 10 to 3600");
   }
 
   /**

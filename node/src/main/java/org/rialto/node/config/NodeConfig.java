@@ -20,6 +20,8 @@ import org.rialto.calendar.CalendarConfig;
  * @param operatorListen where the operator console and the admin API listen, apart from the banks
  *     (default: 127.0.0.1 on the bank port + 1, or an ephemeral port when the bank port is)
  * @param operators operator accounts created at start when missing (name, role, Argon2id hash)
+ * @param security the node's certificate authority, its pinned peer CAs and message signing;
+ *     required: a node without it refuses to start
  */
 public record NodeConfig(
     String node,
@@ -36,7 +38,8 @@ public record NodeConfig(
     ScreeningConfig screening,
     AmlConfig aml,
     ListenConfig operatorListen,
-    List<OperatorConfig> operators) {
+    List<OperatorConfig> operators,
+    SecurityConfig security) {
 
   public NodeConfig {
     if (aml == null) aml = AmlConfig.NONE;
@@ -64,6 +67,28 @@ public record NodeConfig(
 
     public ScreeningConfig {
       lists = lists == null ? List.of() : List.copyOf(lists);
+    }
+  }
+
+  /**
+   * Machine identities: every bank and peer link is TLS 1.3 with client certificates and every
+   * message carries a detached JWS.
+   *
+   * @param caDirectory this node's CA folder, made by {@code rialto pki init} (CA certificate, CRL,
+   *     and the node's own server key and certificate in node.p12)
+   * @param peerCas for each peer node id, the PEM file of its CA certificate, pinned here: a peer
+   *     is whoever presents a node certificate from its pinned CA
+   * @param jwsAlgorithms signature algorithms accepted on messages (JOSE names); default ES256
+   *     and EdDSA, PS256 and GOST3410-2012-256 may be added where national rules require them
+   * @param replayWindowSeconds a message signed further than this from now is refused; ids seen
+   *     inside the window are refused again (default 300)
+   */
+  public record SecurityConfig(String caDirectory, java.util.Map<String, String> peerCas, List<String> jwsAlgorithms,
+      Integer replayWindowSeconds) {
+    public SecurityConfig {
+      peerCas = peerCas == null ? java.util.Map.of() : java.util.Map.copyOf(peerCas);
+      jwsAlgorithms = jwsAlgorithms == null ? List.of("ES256", "EdDSA") : List.copyOf(jwsAlgorithms);
+      if (replayWindowSeconds == null) replayWindowSeconds = 300;
     }
   }
 
@@ -124,7 +149,7 @@ public record NodeConfig(
       CalendarConfig calendar, List<ParticipantConfig> participants, List<PeerConfig> peers, List<String> fxProviders,
       Integer decisionWindowSeconds, Integer quoteValiditySeconds, ScreeningConfig screening, AmlConfig aml) {
     this(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders, decisionWindowSeconds,
-        quoteValiditySeconds, screening, aml, null, null);
+        quoteValiditySeconds, screening, aml, null, null, null);
   }
 
   /** Without screening settings: the jurisdiction's default lists. */
@@ -145,32 +170,37 @@ public record NodeConfig(
 
   public NodeConfig withAml(AmlConfig newAml) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, newAml, operatorListen, operators);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, newAml, operatorListen, operators, security);
+  }
+
+  public NodeConfig withSecurity(SecurityConfig newSecurity) {
+    return new NodeConfig(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders,
+        decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators, newSecurity);
   }
 
   public NodeConfig withPort(int port) {
     return new NodeConfig(node, currency, centralBank, new ListenConfig(listen.host(), port), store, calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators, security);
   }
 
   public NodeConfig withOperatorPort(int port) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders,
-        decisionWindowSeconds, quoteValiditySeconds, screening, aml, new ListenConfig(operatorListen.host(), port), operators);
+        decisionWindowSeconds, quoteValiditySeconds, screening, aml, new ListenConfig(operatorListen.host(), port), operators, security);
   }
 
   public NodeConfig withOperators(List<OperatorConfig> newOperators) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar, participants, peers, fxProviders,
-        decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, newOperators);
+        decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, newOperators, security);
   }
 
   public NodeConfig withStore(String url) {
     return new NodeConfig(node, currency, centralBank, listen, new StoreConfig(url), calendar,
-        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators);
+        participants, peers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators, security);
   }
 
   public NodeConfig withPeers(List<PeerConfig> newPeers) {
     return new NodeConfig(node, currency, centralBank, listen, store, calendar,
-        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators);
+        participants, newPeers, fxProviders, decisionWindowSeconds, quoteValiditySeconds, screening, aml, operatorListen, operators, security);
   }
 
 }

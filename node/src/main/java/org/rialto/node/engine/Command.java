@@ -84,5 +84,8 @@ sealed interface Command {
   /** Operator accounts, sessions and dual-control decisions, checked and written by the writer. */
   record Operators<T>(OperatorWork<T> work, CompletableFuture<T> future) implements Command {}
 
+  /** Accepted signed messages, kept with their signatures for non-repudiation. */
+  record RecordEvidence(List<org.rialto.security.jws.Evidence> evidence, CompletableFuture<Void> future) implements Command {}
+
   record Query<T>(Function<NodeEngine.View, T> read, CompletableFuture<T> future) implements Command {}
 }

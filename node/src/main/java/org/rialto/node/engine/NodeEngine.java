@@ -277,6 +277,14 @@ public final class NodeEngine implements AutoCloseable {
     return offer(new Command.RejectHold(uetr, operator, reasonCode, reason, new CompletableFuture<>()));
   }
 
+  /**
+   * Keeps accepted signed messages with their signatures. Enqueued before the work a message
+   * asks for, so its evidence is durable in the same or an earlier transaction than its effects.
+   */
+  public CompletableFuture<Void> recordEvidence(List<org.rialto.security.jws.Evidence> evidence) {
+    return offer(new Command.RecordEvidence(List.copyOf(evidence), new CompletableFuture<>()));
+  }
+
   public CompletableFuture<Void> ensureSystemAccounts() {
     return offer(new Command.EnsureSystemAccounts(new CompletableFuture<>()));
   }
@@ -540,6 +548,7 @@ public final class NodeEngine implements AutoCloseable {
       case Command.Liquidity l -> turn.liquidity(l);
       case Command.Query<?> q -> turn.query(q);
       case Command.EnsureSystemAccounts e -> turn.ensureSystemAccounts(e);
+      case Command.RecordEvidence r -> turn.recordEvidence(r);
       case Command.PeerInbound p -> turn.peerInbound(p);
       case Command.PeerReplies r -> turn.peerReplies(r);
       case Command.PublishRate r -> turn.publishRate(r);

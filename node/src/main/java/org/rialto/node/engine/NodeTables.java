@@ -222,6 +222,9 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
+    // A repeat (same sender and message id) was refused at the gate; one that slips past a
+    // restart is kept once: the primary key is the forever check.
+    for (var e : t.evidence) e.record(c);
     // Last, so every row the audit entries speak of is already written in this transaction.
     for (var entry : t.audit) org.rialto.security.audit.AuditLog.append(c, entry);
     if (!t.inboundMessages.isEmpty()) {

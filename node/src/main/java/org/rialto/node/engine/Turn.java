@@ -60,6 +60,7 @@ final class Turn {
   final List<OutboxRow> outbox = new ArrayList<>();
   /** Operator actions and configuration changes, appended to the hash-chained audit trail with the turn. */
   final List<org.rialto.security.audit.AuditEntry> audit = new ArrayList<>();
+  final List<org.rialto.security.jws.Evidence> evidence = new ArrayList<>();
   final LinkedHashMap<UUID, Hold> changedHolds = new LinkedHashMap<>();
   final List<BookingRow> bookings = new ArrayList<>();
   final List<SnapshotRow> snapshots = new ArrayList<>();
@@ -764,6 +765,11 @@ final class Turn {
           }
           s.queuesDirty = true;
         });
+    afterCommit(() -> cmd.future().complete(null));
+  }
+
+  void recordEvidence(Command.RecordEvidence cmd) {
+    evidence.addAll(cmd.evidence());
     afterCommit(() -> cmd.future().complete(null));
   }
 

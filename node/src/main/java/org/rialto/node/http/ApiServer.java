@@ -19,17 +19,19 @@ import org.rialto.node.engine.NodeUnavailableException;
 import org.rialto.node.engine.RejectException;
 import org.rialto.node.payment.Payment;
 import org.rialto.node.rtgs.Priority;
+import org.rialto.node.security.MessageGate;
+import org.rialto.node.security.NodeSecurity;
 
 /**
  * The node's HTTP API for banks (operators have their own listener: {@link OperatorServer}). Every answer is JSON or ISO 20022 with a reason;
  * no request ends in a bare 500: unexpected failures are caught and reported with a reason code.
  *
- * <p>Identity: until mutual TLS is on (security issue), a bank names itself in the
- * {@code X-Rialto-Participant} header and the node trusts the network it listens on; the node
- * still enforces that a bank only debits its own account and only reads its own payments.
+ * <p>Identity: the listener is TLS 1.3; a bank or peer node is whoever its client certificate
+ * says ({@link MessageGate}), every message it sends is verified against its detached JWS, and
+ * every answer is signed. A bank only debits its own account and only reads its own payments,
+ * messages and statements.
  */
 public final class ApiServer implements AutoCloseable {
-  public static final String PARTICIPANT_HEADER = "X-Rialto-Participant";
   /** Long polls are bounded so a bank's idle connection cannot pin a server thread forever. */
   public static final long MAX_WAIT_MILLIS = 30_000;
   public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -43,6 +45,9 @@ public final class ApiServer implements AutoCloseable {
   private final ObjectMapper json;
   private final Javalin app;
   private final List<RouteRegistrar> extraRoutes;
+  private final NodeSecurity security;
+  private volatile String listenHost;
+  private volatile int listenPort;
 
   /** Lets other parts of the node (ISO 20022 gateway, peers, console) add their routes. */
   public interface RouteRegistrar {
@@ -50,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public ApiServer(NodeEngine engine, Inbox inbox, String nodeId, String currency, int minorUnits,
-      ObjectMapper json, List<RouteRegistrar> extraRoutes) {
+      ObjectMapper json, List<RouteRegistrar> extraRoutes, NodeSecurity security, MessageGate gate) {
     this.engine = engine;
     this.inbox = inbox;
     this.nodeId = nodeId;
@@ -58,21 +63,51 @@ public final class ApiServer implements AutoCloseable {
     this.minorUnits = minorUnits;
     this.json = json;
     this.extraRoutes = List.copyOf(extraRoutes);
+    this.security = java.util.Objects.requireNonNull(security, "security");
     this.app = Javalin.create(config -> {
+      config.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig));
       config.showJavalinBanner = false;
       config.useVirtualThreads = true;
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jsonMapper(new JavalinJackson(json, false));
     });
+    gate.install(app);
     routes();
   }
 
   public int start(String host, int port) {
-    app.start(host, port);
+    this.listenHost = host;
+    this.listenPort = port;
+    app.start();
     return app.port();
   }
 
+  /**
+   * TLS 1.3 only. The client certificate is requested at the handshake, where the verifier
+   * refuses an unknown CA, an expired or a revoked one outright; the gate then requires it on every
+   * bank and peer route and checks it again per request (revocation without a restart). It is
+   * requested rather than demanded while operators still reach the console on this listener.
+   */
+  private org.eclipse.jetty.server.Connector tlsConnector(org.eclipse.jetty.server.Server server,
+      org.eclipse.jetty.server.HttpConfiguration httpConfig) {
+    var tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+    tls.setSslContext(security.serverContext());
+    tls.setIncludeProtocols(org.rialto.security.tls.TlsConfig.PROTOCOL);
+    tls.setWantClientAuth(true);
+    tls.setNeedClientAuth(NodeSecurity.NEED_CLIENT_AUTH);
+    var https = new org.eclipse.jetty.server.HttpConfiguration(httpConfig);
+    // Identity is the certificate's SAN, not a host name: no SNI host check.
+    https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+    var connector = new org.eclipse.jetty.server.ServerConnector(server,
+        new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
+        new org.eclipse.jetty.server.HttpConnectionFactory(https));
+    connector.setHost(listenHost);
+    connector.setPort(listenPort);
+    return connector;
+  }
+
   private void routes() {
+    app.exception(MessageGate.Refused.class, (e, ctx) -> JsonApi.respondError(ctx, e.status, e.reasonCode, e.getMessage()));
     app.exception(JsonApi.BadRequest.class, (e, ctx) -> JsonApi.respondError(ctx, 400, e.reasonCode, e.getMessage()));
     app.exception(RejectException.class, (e, ctx) -> JsonApi.respondError(ctx, 422, e.reasonCode(), e.getMessage()));
     app.exception(NodeUnavailableException.class, (e, ctx) -> JsonApi.respondError(ctx, 503, "NARR", e.getMessage()));
@@ -101,12 +136,9 @@ public final class ApiServer implements AutoCloseable {
     for (var r : extraRoutes) r.register(app);
   }
 
+  /** The calling bank: the BIC its TLS client certificate names, verified by the gate. */
   static String participant(Context ctx) {
-    String bic = ctx.header(PARTICIPANT_HEADER);
-    if (bic == null || bic.isBlank()) {
-      throw new JsonApi.BadRequest("AG01", "missing " + PARTICIPANT_HEADER + " header: which bank is calling");
-    }
-    return JsonApi.bic(bic.trim(), PARTICIPANT_HEADER);
+    return MessageGate.participant(ctx);
   }
 
   static <T> T await(CompletableFuture<T> future) {

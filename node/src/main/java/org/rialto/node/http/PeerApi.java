@@ -14,7 +14,6 @@ import org.rialto.node.peer.PeerWire;
  * writer sees any of it.
  */
 public final class PeerApi implements ApiServer.RouteRegistrar {
-  public static final String NODE_HEADER = "X-Rialto-Node";
 
   private final NodeEngine engine;
   private final PeerWire wire;
@@ -32,8 +31,9 @@ public final class PeerApi implements ApiServer.RouteRegistrar {
   }
 
   private void messages(Context ctx) {
-    String from = ctx.header(NODE_HEADER);
-    if (from == null || !peers.contains(from)) {
+    // The peer is whoever its node certificate (from its pinned CA) says; the gate checked it.
+    String from = org.rialto.node.security.MessageGate.peerNode(ctx);
+    if (!peers.contains(from)) {
       JsonApi.respondError(ctx, 403, "AG01", "not a configured peer node: " + from);
       return;
     }

@@ -39,7 +39,7 @@ public final class PeerDispatcher implements AutoCloseable {
   private final String peerNode;
   private final URI endpoint;
   private final NodeEngine engine;
-  private final HttpClient client;
+  private final org.rialto.node.client.PeerClient client;
   private final ConcurrentLinkedQueue<OutboxRow> incoming = new ConcurrentLinkedQueue<>();
   private final LinkedHashMap<Long, OutboxRow> toSend = new LinkedHashMap<>();
   private final Map<UUID, Awaiting> awaiting = new HashMap<>();
@@ -55,13 +55,14 @@ public final class PeerDispatcher implements AutoCloseable {
 
   private record Awaiting(PeerMessage.Transfer transfer, long nextAskAtMillis, long intervalMillis) {}
 
-  public PeerDispatcher(String nodeId, String peerNode, String peerUrl, NodeEngine engine, PeerWire wire) {
+  public PeerDispatcher(String nodeId, String peerNode, String peerUrl, NodeEngine engine, PeerWire wire,
+      org.rialto.node.client.PeerClient client) {
     this.nodeId = nodeId;
     this.wire = wire;
     this.peerNode = peerNode;
     this.endpoint = URI.create(peerUrl.replaceAll("/+$", "") + "/peer/v1/messages");
     this.engine = engine;
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    this.client = client;
     this.thread = new Thread(this::run, "rialto-peer-" + peerNode);
     this.thread.setDaemon(true);
   }
@@ -221,16 +222,10 @@ public final class PeerDispatcher implements AutoCloseable {
   }
 
   private byte[] send(byte[] body) throws Exception {
-    var request = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofMillis(REQUEST_TIMEOUT_MILLIS))
-        .header("Content-Type", PeerWire.CONTENT_TYPE)
-        .header("X-Rialto-Node", nodeId)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-    var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("peer " + peerNode + " answered HTTP " + response.statusCode() + ": "
-          + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    // Mutual TLS, the body signed as produced, the answer's signature verified (PeerClient).
+    var response = client.exchange(body, PeerWire.CONTENT_TYPE);
+    if (response.status() != 200) {
+      throw new IllegalStateException("peer " + peerNode + " answered HTTP " + response.status() + ": " + response.text());
     }
     return response.body();
   }
@@ -240,5 +235,6 @@ public final class PeerDispatcher implements AutoCloseable {
     running = false;
     thread.interrupt();
     thread.join(5_000);
+    client.close();
   }
 }

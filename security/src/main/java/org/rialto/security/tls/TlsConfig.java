@@ -48,6 +48,22 @@ public final class TlsConfig {
     return context(ownKey, new VerifierTrustManager(verifier, clock, new Identity.PeerNode(expectedServerNode)));
   }
 
+  /**
+   * A client without a certificate that still accepts only node {@code expectedServerNode}'s
+   * pinned certificate: for operators' tools on the operator listener, and to test that the bank
+   * and peer API refuses a client without a certificate.
+   */
+  public static SSLContext clientContextWithoutCertificate(CertificateVerifier verifier, Clock clock, String expectedServerNode) {
+    Objects.requireNonNull(expectedServerNode, "expectedServerNode");
+    try {
+      SSLContext ctx = SSLContext.getInstance(PROTOCOL);
+      ctx.init(null, new TrustManager[] {new VerifierTrustManager(verifier, clock, new Identity.PeerNode(expectedServerNode))}, null);
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the TLS context: " + e.getMessage(), e);
+    }
+  }
+
   /** TLS 1.3 only, client certificate required. Apply to every server socket/engine. */
   public static SSLParameters serverParameters() {
     SSLParameters p = new SSLParameters();

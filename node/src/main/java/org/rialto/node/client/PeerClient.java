@@ -1,0 +1,34 @@
+package org.rialto.node.client;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import org.rialto.security.pki.Pem;
+
+/**
+ * This node's link to one peer node: mutual TLS with the node's own certificate, accepting only
+ * the peer's node certificate from its pinned CA; every message signed, every answer verified.
+ */
+public final class PeerClient implements AutoCloseable {
+  public static final String PATH = "/peer/v1/messages";
+  private final SignedHttp http;
+
+  public PeerClient(URI peerUrl, String peerNode, X509Certificate pinnedPeerCa, Pem.KeyAndChain nodeKey) {
+    this.http = new SignedHttp(peerUrl, peerNode, pinnedPeerCa, nodeKey, Duration.ofSeconds(2));
+  }
+
+  /** Sends one signed message; returns the verified answer. */
+  public BankClient.Response exchange(byte[] body, String contentType) {
+    return http.send("POST", PATH, body, contentType);
+  }
+
+  /** As {@link #exchange} with a given signature: for tests of what a node refuses. */
+  public BankClient.Response exchangeSigned(byte[] body, String contentType, String jws) {
+    return http.sendSigned("POST", PATH, body, contentType, jws, java.util.Map.of());
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

@@ -1,0 +1,119 @@
+package org.rialto.node.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.rialto.node.security.NodeSecurity;
+import org.rialto.security.jws.DetachedJws;
+import org.rialto.security.jws.JwsAlgorithm;
+import org.rialto.security.pki.CertificateVerifier;
+import org.rialto.security.pki.Pem;
+import org.rialto.security.pki.TrustAnchor;
+import org.rialto.security.tls.TlsConfig;
+
+/**
+ * One mutually authenticated, signing HTTP link to a node: TLS 1.3 presenting {@code ownKey},
+ * accepting only the named node's certificate from its pinned CA; every request body signed with
+ * a detached JWS, every answer's signature verified with the node's TLS certificate key before
+ * its body is handed back.
+ */
+final class SignedHttp implements AutoCloseable {
+  static final long REQUEST_TIMEOUT_MILLIS = 40_000;
+  /** Answers are read whole before they are verified; a node never sends more than this. */
+  static final int MAX_ANSWER_BYTES = 64 << 20;
+
+  private final URI base;
+  private final Pem.KeyAndChain ownKey;
+  private final JwsAlgorithm algorithm;
+  private final String kid;
+  private final Set<JwsAlgorithm> allowedAnswers;
+  private final HttpClient client;
+  private final Clock clock = Clock.systemUTC();
+
+  SignedHttp(URI base, String serverNode, X509Certificate serverCa, Pem.KeyAndChain ownKey, Duration connectTimeout) {
+    if (!"https".equals(base.getScheme())) throw new IllegalArgumentException("a node is reached over https only, got " + base);
+    this.base = URI.create(base.toString().replaceAll("/+$", ""));
+    this.ownKey = ownKey;
+    this.algorithm = ownKey == null ? null : NodeSecurity.algorithmFor(ownKey.key());
+    this.kid = ownKey == null ? null : ownKey.chain()[0].getSerialNumber().toString();
+    this.allowedAnswers = EnumSet.allOf(JwsAlgorithm.class);
+    var verifier = new CertificateVerifier(List.of(new TrustAnchor(serverNode, serverCa, false)));
+    this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .sslContext(ownKey == null
+            ? TlsConfig.clientContextWithoutCertificate(verifier, clock, serverNode)
+            : TlsConfig.clientContext(ownKey, verifier, clock, serverNode))
+        .sslParameters(TlsConfig.clientParameters())
+        .build();
+  }
+
+  boolean canSign() {
+    return ownKey != null;
+  }
+
+  /** A signature over {@code body} with this link's key, under a fresh message id. */
+  String sign(byte[] body) {
+    if (ownKey == null) throw new IllegalStateException("this link has no certificate, so it cannot sign");
+    return DetachedJws.sign(body, ownKey.key(), algorithm, kid, UUID.randomUUID().toString(), clock.instant());
+  }
+
+  BankClient.Response send(String method, String path, byte[] body, String contentType) {
+    return sendSigned(method, path, body, contentType, body == null || ownKey == null ? null : sign(body), java.util.Map.of());
+  }
+
+  /** Sends with the given signature (or none): for tools that sign elsewhere, and for tests. */
+  BankClient.Response sendSigned(String method, String path, byte[] body, String contentType, String jws,
+      java.util.Map<String, String> headers) {
+    if (headers.size() > 16) throw new IllegalArgumentException("at most 16 extra headers");
+    var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMillis(REQUEST_TIMEOUT_MILLIS));
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      b.header("Content-Type", contentType);
+    }
+    if (jws != null) b.header(NodeSecurity.SIGNATURE_HEADER, jws);
+    headers.forEach(b::header);
+    HttpResponse<byte[]> r;
+    try {
+      r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new NodeLinkException("cannot reach " + base + path + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeLinkException("interrupted while calling " + base + path, e);
+    }
+    byte[] answer = r.body();
+    if (answer.length > MAX_ANSWER_BYTES) throw new NodeLinkException("answer of " + answer.length + " bytes from " + base + path);
+    String signature = r.headers().firstValue(NodeSecurity.SIGNATURE_HEADER).orElseThrow(() ->
+        new NodeLinkException("the answer from " + base + path + " (HTTP " + r.statusCode() + ") is not signed"));
+    X509Certificate server;
+    try {
+      var session = r.sslSession().orElseThrow(() -> new NodeLinkException("no TLS session on " + base));
+      server = (X509Certificate) session.getPeerCertificates()[0];
+    } catch (SSLPeerUnverifiedException e) {
+      throw new NodeLinkException("the node at " + base + " presented no certificate", e);
+    }
+    var header = DetachedJws.verify(signature, answer, server.getPublicKey(), allowedAnswers);
+    if (!header.kid().equals(server.getSerialNumber().toString())) {
+      throw new NodeLinkException("the answer from " + base + " is signed under kid " + header.kid()
+          + ", not by its TLS certificate " + server.getSerialNumber());
+    }
+    return new BankClient.Response(r.statusCode(), answer, r.headers().firstValue("Content-Type").orElse(""), signature);
+  }
+
+  @Override
+  public void close() {
+    client.shutdownNow();
+  }
+}
