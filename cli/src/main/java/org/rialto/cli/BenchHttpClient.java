@@ -29,31 +29,41 @@ final class BenchHttpClient implements AutoCloseable {
 
   private final String host;
   private final int port;
-  private Socket socket;
+  private final String nodeId;
+  private final DemoPki pki;
+  /** The identity is the TLS certificate: one connection per bank this client speaks for. */
+  private String connectedAs;
+  private javax.net.ssl.SSLSocket socket;
   private OutputStream out;
   private InputStream in;
 
-  BenchHttpClient(String host, int port) {
+  BenchHttpClient(String host, int port, String nodeId, DemoPki pki) {
     this.host = host;
     this.port = port;
+    this.nodeId = nodeId;
+    this.pki = pki;
   }
 
   Response post(String path, String participant, String contentType, byte[] body) throws IOException {
-    var head = new StringBuilder(200)
+    var key = pki.bank(nodeId, participant);
+    String jws = org.rialto.security.jws.DetachedJws.sign(body, key.key(), org.rialto.security.jws.JwsAlgorithm.ES256,
+        key.chain()[0].getSerialNumber().toString(), java.util.UUID.randomUUID().toString(), java.time.Instant.now());
+    var head = new StringBuilder(400)
         .append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
         .append("\r\nContent-Type: ").append(contentType)
-        .append("\r\nX-Rialto-Participant: ").append(participant)
+        .append("\r\nX-JWS-Signature: ").append(jws)
         .append("\r\nContent-Length: ").append(body.length).append("\r\n\r\n");
-    return exchange(head.toString().getBytes(StandardCharsets.US_ASCII), body);
+    return exchange(participant, head.toString().getBytes(StandardCharsets.US_ASCII), body);
   }
 
   Response get(String path, String participant) throws IOException {
-    String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + ':' + port + "\r\nX-Rialto-Participant: " + participant + "\r\n\r\n";
-    return exchange(head.getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + ':' + port + "\r\n\r\n";
+    return exchange(participant, head.getBytes(StandardCharsets.US_ASCII), new byte[0]);
   }
 
-  private Response exchange(byte[] head, byte[] body) throws IOException {
-    if (socket == null) connect();
+  private Response exchange(String participant, byte[] head, byte[] body) throws IOException {
+    if (socket != null && !participant.equals(connectedAs)) close();
+    if (socket == null) connect(participant);
     try {
       out.write(head);
       out.write(body);
@@ -65,12 +75,16 @@ final class BenchHttpClient implements AutoCloseable {
     }
   }
 
-  private void connect() throws IOException {
-    socket = new Socket();
-    socket.setTcpNoDelay(true);
-    socket.setSoTimeout(TIMEOUT_MILLIS);
-    socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
-    out = socket.getOutputStream();
+  private void connect(String participant) throws IOException {
+    var s = (javax.net.ssl.SSLSocket) pki.bankContext(nodeId, participant).getSocketFactory().createSocket();
+    s.setSSLParameters(org.rialto.security.tls.TlsConfig.clientParameters());
+    s.setTcpNoDelay(true);
+    s.setSoTimeout(TIMEOUT_MILLIS);
+    s.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
+    s.startHandshake();
+    socket = s;
+    connectedAs = participant;
+    out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
   }
 
@@ -82,6 +96,7 @@ final class BenchHttpClient implements AutoCloseable {
     boolean chunked = false;
     boolean closeAfter = false;
     int headerBytes = 0;
+    String signature = null;
     for (String h = line(); !h.isEmpty(); h = line()) {
       headerBytes += h.length();
       if (headerBytes > MAX_HEADER_BYTES) throw new IOException("response headers larger than " + MAX_HEADER_BYTES);
@@ -92,6 +107,7 @@ final class BenchHttpClient implements AutoCloseable {
       if (name.equalsIgnoreCase("Content-Length")) contentLength = Integer.parseInt(value);
       else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.equalsIgnoreCase("chunked");
       else if (name.equalsIgnoreCase("Connection")) closeAfter = value.equalsIgnoreCase("close");
+      else if (name.equalsIgnoreCase("X-JWS-Signature")) signature = value;
     }
     byte[] body;
     if (chunked) {
@@ -118,6 +134,11 @@ final class BenchHttpClient implements AutoCloseable {
     } else {
       throw new IOException("response without length (HTTP " + status + ")");
     }
+    // The node signs every answer with its TLS certificate's key; an answer that does not verify is not one.
+    if (signature == null) throw new IOException("unsigned answer (HTTP " + status + ")");
+    var server = socket.getSession().getPeerCertificates()[0];
+    org.rialto.security.jws.DetachedJws.verify(signature, body, server.getPublicKey(),
+        java.util.EnumSet.allOf(org.rialto.security.jws.JwsAlgorithm.class));
     if (closeAfter) close();
     return new Response(status, body);
   }

@@ -119,9 +119,10 @@ final class CorridorBench {
         y.append("  - {bic: ").append(b).append(", name: 'Bank ").append(b).append("', country: ").append(country)
             .append(", openingBalance: '").append(format(bankOpeningMinor)).append("'}\n");
       }
-      y.append("peers:\n  - node: ").append(other.nodeId).append("\n    url: http://127.0.0.1:").append(other.port)
+      y.append("peers:\n  - node: ").append(other.nodeId).append("\n    url: https://127.0.0.1:").append(other.port)
           .append("\n    currency: {code: ").append(other.currency).append(", minorUnits: ").append(other.minorUnits)
           .append("}\n    bics: [").append(other.country).append("]\nfxProviders: [").append(DEALER).append("]\n");
+      y.append(pki.yaml(nodeId, List.of(other.nodeId)));
       return y.toString();
     }
   }
@@ -131,6 +132,9 @@ final class CorridorBench {
       return s.getLocalPort();
     }
   }
+
+  /** Both nodes' CAs and every bank's certificate, made at the start of the run. */
+  static volatile DemoPki pki;
 
   static List<Phase> run(Options options, PrintStream out) throws Exception {
     return run(options, out, false);
@@ -142,6 +146,7 @@ final class CorridorBench {
    */
   static List<Phase> run(Options options, PrintStream out, boolean baseline) throws Exception {
     Path dir = Files.createTempDirectory("rialto-bench-corridor");
+    pki = new DemoPki(dir);
     var ru = new Side("RU-NODE", "RUB", 2, "CBRURUMM", "RUB", "RU", 1_000_000_000_000_00L, 1_000_000_000_000_00L, "520.5",
         100_00, 100_000_00);
     var ir = new Side("IR-NODE", "IRR", 0, "CBIRIRTH", "IRB", "IR", 1_000_000_000_000_000L, 1_000_000_000_000_000L, "0.0019",
@@ -158,6 +163,10 @@ final class CorridorBench {
     try {
       for (Side s : new Side[] {ru, ir}) {
         Files.writeString(dir.resolve(s.nodeId + ".yaml"), s.yaml(dir));
+        // Certificates and TLS contexts before the clock starts: the phases measure payments.
+        pki.bankContext(s.nodeId, s.centralBank);
+        pki.bankContext(s.nodeId, DEALER);
+        for (String b : s.banks) pki.bankContext(s.nodeId, b);
       }
       synchronized (System.getProperties()) {
         if (baseline) System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
@@ -169,7 +178,7 @@ final class CorridorBench {
         }
       }
       for (Side s : new Side[] {ru, ir}) {
-        try (var c = new BenchHttpClient("127.0.0.1", s.port)) {
+        try (var c = new BenchHttpClient("127.0.0.1", s.port, s.nodeId, pki)) {
           var r = c.post("/v1/fx/rates", DEALER, "application/json",
               ("{\"targetCurrency\":\"" + s.other.currency + "\",\"rate\":\"" + s.rate + "\"}").getBytes(StandardCharsets.UTF_8));
           if (r.status() != 201) throw new IllegalStateException("publishing the rate on " + s.nodeId + ": " + r.text());
@@ -221,7 +230,7 @@ final class CorridorBench {
 
     private Void read(Side side, String bank) throws Exception {
       long after = 0;
-      try (var client = new BenchHttpClient("127.0.0.1", side.port)) {
+      try (var client = new BenchHttpClient("127.0.0.1", side.port, side.nodeId, pki)) {
         while (!stop.get()) {
           var r = client.get("/v1/messages?after=" + after + "&limit=1000&waitMillis=500&xml=false", bank);
           long now = System.nanoTime();
@@ -279,7 +288,7 @@ final class CorridorBench {
         long offset = open ? intervalNanos * lane / lanes : 0;
         work.add(pool.submit(() -> {
           var random = new SplittableRandom(seed);
-          try (var client = new BenchHttpClient("127.0.0.1", from.port)) {
+          try (var client = new BenchHttpClient("127.0.0.1", from.port, from.nodeId, pki)) {
             long k = 0;
             while (true) {
               long due = startNanos + offset + k * intervalNanos;

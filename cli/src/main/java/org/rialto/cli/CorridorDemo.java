@@ -48,7 +48,14 @@ final class CorridorDemo {
   private final Path dir;
   private final PrintStream out;
   private final ObjectMapper json = new ObjectMapper();
+  /** Operators' client, on the nodes' operator listeners (banks use their own certificates, below). */
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  /** Both nodes' CAs and every bank's certificate, made at the start of each run. */
+  private DemoPki pki;
+  private final Map<String, org.rialto.node.client.BankClient> clients = new java.util.HashMap<>();
+
+  /** A verified, signed answer from a node to a bank. */
+  private record Answer(int statusCode, String body) {}
   private final List<Line> lines = new ArrayList<>();
   private final Map<String, String> names = new LinkedHashMap<>();
   private NodeProcess ru;
@@ -138,19 +145,37 @@ final class CorridorDemo {
     irOperatorPort = freePort();
     Path ruConfig = dir.resolve("ru-node.yaml");
     Path irConfig = dir.resolve("ir-node.yaml");
-    Files.writeString(ruConfig, ruYaml());
-    Files.writeString(irConfig, irYaml());
+    pki = new DemoPki(dir);
+    out.println("Making each node's certificate authority (as `rialto pki init` does), the nodes' TLS certificates and a");
+    out.println("certificate for every bank and FX provider (as `rialto pki issue` does); each node pins the other's CA ...");
+    int certificates = 0;
+    for (String bic : List.of(RU_CB, VOLGA, URAL, NEVA, KAMA, IR_CB)) {
+      pki.bank("RU-NODE", bic);
+      certificates++;
+    }
+    for (String bic : List.of(IR_CB, PERSEPOLIS, ZAGROS, CASPIAN, KAMA, RU_CB)) {
+      pki.bank("IR-NODE", bic);
+      certificates++;
+    }
+    out.println("  " + certificates + " participant certificates (EC P-256) in " + dir.resolve("RU-NODE-ca") + " and "
+        + dir.resolve("IR-NODE-ca") + "; every bank and peer link is TLS 1.3 with client certificates, every message a"
+        + " detached JWS (ES256) checked before anything else reads it");
+    Files.writeString(ruConfig, ruYaml() + pki.yaml("RU-NODE", List.of("IR-NODE")));
+    Files.writeString(irConfig, irYaml() + pki.yaml("IR-NODE", List.of("RU-NODE")));
     ru = new NodeProcess("RU-NODE", ruConfig, dir.resolve("ru-node.log"));
     ir = new NodeProcess("IR-NODE", irConfig, dir.resolve("ir-node.log"));
     try {
       out.println("Starting the RUB node and the IRR node in two processes (stores in " + dir + ") ...");
       ru.start();
       ir.start();
-      out.println("  RU-NODE (RUB) on http://127.0.0.1:" + ruPort + "   IR-NODE (IRR) on http://127.0.0.1:" + irPort);
+      out.println("  RU-NODE (RUB) on https://127.0.0.1:" + ruPort + "   IR-NODE (IRR) on https://127.0.0.1:" + irPort
+          + " (mutual TLS; the nodes pin each other's CA)");
       out.println("  Operators sign in on their own listeners: RU console http://127.0.0.1:" + ruOperatorPort
           + "/console, IR console http://127.0.0.1:" + irOperatorPort + "/console");
       return scenario(keep);
     } finally {
+      clients.values().forEach(org.rialto.node.client.BankClient::close);
+      clients.clear();
       if (!keep) {
         ru.stop();
         ir.stop();
@@ -459,7 +484,10 @@ final class CorridorDemo {
           + "/openapi.json   (pid " + ir.process.pid() + ", log " + ir.log + ")");
       out.println("  Sign in to a console as any of: " + String.join(", ", DEMO_OPERATORS.keySet()) + " (roles: "
           + String.join(", ", DEMO_OPERATORS.values()) + "), password " + operatorPassword);
-      out.println("  Try: curl -H 'X-Rialto-Participant: VOLGRUMM' http://127.0.0.1:" + ruPort + "/v1/accounts/VOLGRUMM");
+      out.println("  Banks: TLS 1.3 with their certificates (PKCS#12 in " + dir.resolve("RU-NODE-ca") + " and "
+          + dir.resolve("IR-NODE-ca") + ", password in " + dir.resolve("bank-keys.password") + "), e.g. GET https://127.0.0.1:"
+          + ruPort + "/v1/accounts/VOLGRUMM with Volga's certificate; a POST needs a detached JWS in X-JWS-Signature"
+          + " (org.rialto.node.client.BankClient does both)");
       out.println("  Stop them with: kill " + ru.process.pid() + " " + ir.process.pid());
     } else {
       out.println("Run './rialto demo --keep' to leave both nodes running afterwards and sign in to their operator consoles"
@@ -479,21 +507,20 @@ final class CorridorDemo {
 
   // ---- HTTP and configuration ----
 
-  private HttpResponse<String> post(NodeProcess node, String bic, String path, String body) throws Exception {
-    var b = HttpRequest.newBuilder(URI.create(base(node) + path)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    if (bic != null) b.header("X-Rialto-Participant", bic);
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  /** Bank {@code bic}'s mutual-TLS, signing client to {@code node}. */
+  private synchronized org.rialto.node.client.BankClient client(NodeProcess node, String bic) {
+    java.util.Objects.requireNonNull(bic, "a bank call needs the bank's certificate");
+    return clients.computeIfAbsent(node.name + "/" + bic, k -> pki.client(node.name, node == ru ? ruPort : irPort, bic));
   }
 
-  private HttpResponse<String> get(NodeProcess node, String bic, String path) throws Exception {
-    var b = HttpRequest.newBuilder(URI.create(base(node) + path)).timeout(Duration.ofSeconds(30)).GET();
-    if (bic != null) b.header("X-Rialto-Participant", bic);
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  private Answer post(NodeProcess node, String bic, String path, String body) throws Exception {
+    var r = client(node, bic).post(path, body);
+    return new Answer(r.status(), r.text());
   }
 
-  private String base(NodeProcess node) {
-    return "http://127.0.0.1:" + (node == ru ? ruPort : irPort);
+  private Answer get(NodeProcess node, String bic, String path) throws Exception {
+    var r = client(node, bic).get(path);
+    return new Answer(r.status(), r.text());
   }
 
   private String operatorBase(NodeProcess node) {
@@ -553,7 +580,7 @@ final class CorridorDemo {
           - { bic: %s, name: "Kama Dealer Bank (FX)", country: RU, creditLine: "0", openingBalance: "100000000.00" }
           - { bic: %s, name: "Central Bank (IR node), swap line", country: IR, creditLine: "0", openingBalance: "500000000.00" }
         peers:
-          - { node: IR-NODE, url: "http://127.0.0.1:%d", currency: { code: IRR, minorUnits: 0 }, bics: [IR],
+          - { node: IR-NODE, url: "https://127.0.0.1:%d", currency: { code: IRR, minorUnits: 0 }, bics: [IR],
               consoleUrl: "http://127.0.0.1:%d" }
         """.formatted(RU_CB, ruPort, dir.resolve("ru-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, RU_CB, IR_CB,
         RU_CB, VOLGA, URAL, NEVA, KAMA, IR_CB, irPort, irOperatorPort) + operatorsYaml(ruOperatorPort);
@@ -579,7 +606,7 @@ final class CorridorDemo {
           - { bic: %s, name: "Kama Dealer Bank (FX)", country: RU, creditLine: "0", openingBalance: "400000000000" }
           - { bic: %s, name: "Central Bank (RU node), swap line", country: RU, creditLine: "0", openingBalance: "300000000000" }
         peers:
-          - { node: RU-NODE, url: "http://127.0.0.1:%d", currency: { code: RUB, minorUnits: 2 }, bics: [RU],
+          - { node: RU-NODE, url: "https://127.0.0.1:%d", currency: { code: RUB, minorUnits: 2 }, bics: [RU],
               consoleUrl: "http://127.0.0.1:%d" }
         """.formatted(IR_CB, irPort, dir.resolve("ir-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, IR_CB, RU_CB,
         IR_CB, PERSEPOLIS, ZAGROS, CASPIAN, KAMA, RU_CB, ruPort, ruOperatorPort) + operatorsYaml(irOperatorPort);

@@ -93,6 +93,10 @@ final class NodeBench {
   }
 
   /** Writes the bench node's configuration as an operator would and loads it the same way. */
+  static final String NODE_ID = "RU-BENCH";
+  /** The bench node's CA and its banks' certificates, made at the start of the run. */
+  static volatile DemoPki pki;
+
   static org.rialto.node.config.NodeConfig config(Path dir, String nodeId, int banks) throws Exception {
     return config(dir, nodeId, banks, false);
   }
@@ -110,6 +114,7 @@ final class NodeBench {
       y.append("  - {bic: ").append(bic(i)).append(", name: 'Bank ").append(i).append("', country: RU, openingBalance: '")
           .append(BigDecimal.valueOf(OPENING_MINOR, 2).toPlainString()).append("'}\n");
     }
+    y.append(pki.yaml(nodeId, List.of()));
     Path file = dir.resolve(nodeId + ".yaml");
     Files.writeString(file, y.toString());
     return ConfigLoader.load(file);
@@ -117,7 +122,11 @@ final class NodeBench {
 
   static List<Phase> run(Options options, PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("rialto-bench-node");
-    var config = config(dir, "RU-BENCH", options.banks(), options.screening());
+    pki = new DemoPki(dir);
+    var config = config(dir, NODE_ID, options.banks(), options.screening());
+    // Certificates and TLS contexts before the clock starts: the phases measure payments, not issuance.
+    pki.bankContext(NODE_ID, CENTRAL_BANK);
+    for (int i = 0; i < options.banks(); i++) pki.bankContext(NODE_ID, bic(i));
     var phases = new ArrayList<Phase>();
     Phase baselinePhase = null;
     try (Node node = Node.start(config, Clock.systemUTC())) {
@@ -370,7 +379,7 @@ final class NodeBench {
           var random = new SplittableRandom(seed);
           long settled = 0;
           long seq = 0;
-          try (var client = new BenchHttpClient("127.0.0.1", port)) {
+          try (var client = new BenchHttpClient("127.0.0.1", port, NODE_ID, pki)) {
             while (System.nanoTime() < endNanos) {
               byte[] body = load.body(bank, banks, random, seq++);
               long t0 = System.nanoTime();
@@ -417,7 +426,7 @@ final class NodeBench {
         results.add(pool.submit((Callable<long[]>) () -> {
           var random = new SplittableRandom(0x0FE11L + lane);
           long settled = 0;
-          try (var client = new BenchHttpClient("127.0.0.1", port)) {
+          try (var client = new BenchHttpClient("127.0.0.1", port, NODE_ID, pki)) {
             for (long k = lane; k < total; k += connections) {
               long due = startNanos + k * intervalNanos;
               int bank = (int) (k % banks);

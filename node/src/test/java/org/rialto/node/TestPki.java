@@ -19,7 +19,7 @@ import org.rialto.security.pki.Pem;
  * {@code issue}), once per JVM: one CA per node id, one key per (node, bank). P-256 keys take a
  * millisecond, so this only saves the PKCS#12 round trips.
  */
-final class TestPki {
+public final class TestPki {
   static final char[] PASSWORD = "test-only-password".toCharArray();
   private static Path root;
   private static final Map<String, CaDirectory> CAS = new HashMap<>();
@@ -80,7 +80,7 @@ final class TestPki {
   }
 
   /** The same as YAML, as an operator writes it. */
-  static String yaml(String node, List<String> peers) {
+  public static String yaml(String node, List<String> peers) {
     var y = new StringBuilder("security:\n  caDirectory: '").append(caDir(node)).append("'\n");
     if (!peers.isEmpty()) {
       y.append("  peerCas:\n");

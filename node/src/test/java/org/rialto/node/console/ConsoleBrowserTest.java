@@ -133,14 +133,16 @@ class ConsoleBrowserTest {
           - {bic: DLRXRUMM, name: 'Dealer Bank', country: RU, creditLine: '0', openingBalance: '0'}
         peers:
           - node: IR-NODE
-            url: http://127.0.0.1:%d
+            url: https://127.0.0.1:%d
             currency: {code: IRR, minorUnits: 0}
             bics: [IR]
             consoleUrl: http://127.0.0.1:%d
         fxProviders: [DLRXRUMM]
         decisionWindowSeconds: 10
         screening: {lists: [UN]}
-        %s""".formatted(ruPort, ruOperatorPort, dir.resolve("ru.db"), irPort, irOperatorPort, operators()))), clock);
+        %s
+        %s""".formatted(ruPort, ruOperatorPort, dir.resolve("ru.db"), irPort, irOperatorPort, operators(),
+        org.rialto.node.TestPki.yaml("RU-NODE", java.util.List.of("IR-NODE"))))), clock);
     ir = Node.start(ConfigLoader.load(yaml("ir.yaml", """
         node: IR-NODE
         currency: {code: IRR, minorUnits: 0}
@@ -155,12 +157,14 @@ class ConsoleBrowserTest {
           - {bic: DLRXRUMM, name: 'Dealer Bank', country: RU, creditLine: '0', openingBalance: '100000000000'}
         peers:
           - node: RU-NODE
-            url: http://127.0.0.1:%d
+            url: https://127.0.0.1:%d
             currency: {code: RUB, minorUnits: 2}
             bics: [RU]
         fxProviders: [DLRXRUMM]
         decisionWindowSeconds: 10
-        %s""".formatted(irPort, irOperatorPort, dir.resolve("ir.db"), ruPort, operators()))), clock);
+        %s
+        %s""".formatted(irPort, irOperatorPort, dir.resolve("ir.db"), ruPort, operators(),
+        org.rialto.node.TestPki.yaml("IR-NODE", java.util.List.of("RU-NODE"))))), clock);
   }
 
   /** The test operators, without the listener line (each node's listener is set above). */
@@ -199,6 +203,7 @@ class ConsoleBrowserTest {
     }
     if (browser != null) browser.quit();
     for (Path profile; (profile = PROFILES.poll()) != null; ) removeProfile(profile);
+    banks.values().forEach(org.rialto.node.Http::close);
     if (ru != null) ru.close();
     if (ir != null) ir.close();
   }
@@ -225,18 +230,22 @@ class ConsoleBrowserTest {
     }
   }
 
+  final java.util.Map<Node, org.rialto.node.Http> banks = new java.util.HashMap<>();
+
+  /** Each bank through its own mutual-TLS, signing client. */
+  org.rialto.node.Http banks(Node node) {
+    return banks.computeIfAbsent(node, n -> new org.rialto.node.Http(n.port(), n.config().node()));
+  }
+
   JsonNode post(Node node, String bic, String path, String body) throws Exception {
-    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Rialto-Participant", bic)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(path + " " + r.body()).isLessThan(300);
-    return JSON.readTree(r.body());
+    var r = banks(node).client(bic).post(path, body);
+    assertThat(r.status()).as(path + " " + r.text()).isLessThan(300);
+    return JSON.readTree(r.text());
   }
 
   String stateOf(Node node, String bic, String uetr) throws Exception {
-    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/v1/payments/" + uetr))
-        .header("X-Rialto-Participant", bic).GET().build(), HttpResponse.BodyHandlers.ofString());
-    return r.statusCode() == 200 ? JSON.readTree(r.body()).get("state").asText() : "ABSENT";
+    var r = banks(node).client(bic).get("/v1/payments/" + uetr);
+    return r.status() == 200 ? JSON.readTree(r.text()).get("state").asText() : "ABSENT";
   }
 
   JsonNode pay(String uetr, String debtor, String creditor, String amount, String quoteId) throws Exception {
