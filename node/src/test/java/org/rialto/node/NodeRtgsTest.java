@@ -171,12 +171,14 @@ class NodeRtgsTest {
     assertThat(pay(uetr(), A, B, "-5").body().get("reasonCode").asText()).isEqualTo("AM01");
     assertThat(pay(uetr(), A, B, "1e400").status()).isEqualTo(400);
     assertThat(http.post(A, "/v1/payments", "{\"payments\":" + "[".repeat(5000) + "]".repeat(5000) + "}").status()).isEqualTo(400);
-    // Wrong currency, unknown creditor, debiting someone else's account: recorded rejections.
+    // Wrong currency, unknown creditor: recorded rejections.
     assertThat(http.post(A, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "IRR")).body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("AM03");
     assertThat(pay(uetr(), A, "ZZZZRUMM", "1.00").body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("RC01");
+    // Debiting someone else's account: refused whole at the door (the certificate says who sends).
     var foreign = http.post(B, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "RUB"));
-    assertThat(foreign.body().get("payments").get(0).get("reasonCode").asText()).isEqualTo("AG01");
-    // Unknown participant calling.
+    assertThat(foreign.status()).isEqualTo(403);
+    assertThat(foreign.body().get("reasonCode").asText()).isEqualTo("AG01");
+    // Unknown participant calling (a certificate of this node's CA for a BIC that is no participant).
     assertThat(http.post("ZZZZRUMM", "/v1/payments", Http.payment(uetr(), "ZZZZRUMM", B, "1.00", "RUB")).status()).isEqualTo(422);
     assertThat(balance(A)).isEqualTo("1000.00");
     assertThat(balance(B)).isEqualTo("0.00");

@@ -141,6 +141,19 @@ public final class ApiServer implements AutoCloseable {
     return MessageGate.participant(ctx);
   }
 
+  /**
+   * A bank instructs debits of its own settlement account only. Refused whole, before the writer
+   * sees it, so a foreign debit leaves no payment and no message behind.
+   */
+  static void requireOwnDebits(String sender, List<NodeEngine.Instruction> instructions) {
+    for (var in : instructions) {
+      if (!sender.equals(in.debtorBic())) {
+        throw new MessageGate.Refused(403, "AG01", sender + " may only debit its own account, not " + in.debtorBic()
+            + " (payment " + in.uetr() + "); the certificate says who is sending");
+      }
+    }
+  }
+
   static <T> T await(CompletableFuture<T> future) {
     try {
       return future.get(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -159,6 +172,7 @@ public final class ApiServer implements AutoCloseable {
   private void postPayments(Context ctx) {
     String sender = participant(ctx);
     var parsed = JsonApi.parsePayments(json, ctx.bodyAsBytes(), minorUnits);
+    requireOwnDebits(sender, parsed.instructions());
     var result = await(engine.submit(sender, parsed.msgId(), parsed.messageHash(), parsed.instructions()));
     var out = new LinkedHashMap<String, Object>();
     out.put("msgId", result.msgId());

@@ -106,6 +106,7 @@ public final class IsoGateway implements ApiServer.RouteRegistrar {
       instructions.add(instruction);
       digest.update(instruction.contentHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
+    ApiServer.requireOwnDebits(sender, instructions);
     var result = ApiServer.await(engine.submit(sender, message.messageId(), HexFormat.of().formatHex(digest.digest()), instructions));
     var statuses = new ArrayList<Pacs002.TransactionStatus>();
     for (int i = 0; i < result.outcomes().size(); i++) {
