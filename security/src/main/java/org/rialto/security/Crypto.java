@@ -12,7 +12,15 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * registered globally, so the JDK's own TLS stack keeps using the JDK providers.
  */
 public final class Crypto {
-  public static final Provider BC = new BouncyCastleProvider();
+  /** Built on first use: it registers hundreds of algorithms, a second of a node's start on a busy machine. */
+  private static final class BcHolder {
+    static final Provider BC = new BouncyCastleProvider();
+  }
+
+  /** Bouncy Castle, for what the JDK lacks (GOST R 34.10-2012). */
+  public static Provider bc() {
+    return BcHolder.BC;
+  }
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Crypto() {}

@@ -86,9 +86,10 @@ public final class NodeSecurity {
       throw new IllegalStateException("security: required; every bank and peer link is mutual TLS with signed messages");
     }
     Path dir = Path.of(s.caDirectory());
-    CaDirectory ca = CaDirectory.open(dir);
-    if (!ca.ca().node().equals(config.node())) {
-      throw new IllegalStateException("security.caDirectory " + dir + " is the CA of node " + ca.ca().node() + ", not of " + config.node());
+    // The CA's own key stays out of the node: it needs the CA certificate, the CRL and its own key.
+    CaDirectory.NodeMaterial ca = CaDirectory.nodeMaterial(dir);
+    if (!ca.node().equals(config.node())) {
+      throw new IllegalStateException("security.caDirectory " + dir + " is the CA of node " + ca.node() + ", not of " + config.node());
     }
     List<TrustAnchor> peerCas = new ArrayList<>();
     for (Map.Entry<String, String> e : s.peerCas().entrySet()) {

@@ -68,7 +68,7 @@ public enum JwsAlgorithm {
         s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
         yield s;
       }
-      case GOST3410_2012_256 -> Signature.getInstance("GOST3411-2012-256WITHECGOST3410-2012-256", Crypto.BC);
+      case GOST3410_2012_256 -> Signature.getInstance("GOST3411-2012-256WITHECGOST3410-2012-256", Crypto.bc());
     };
   }
 }

@@ -119,6 +119,45 @@ public final class CaDirectory {
     }
   }
 
+  /**
+   * What a running node needs from its CA folder, read without the CA's private key (the node
+   * never holds it): the CA certificate to pin, the current CRL, and the node's own TLS key.
+   */
+  public record NodeMaterial(String node, X509Certificate caCertificate, X509CRL crl, Pem.KeyAndChain nodeKey) {
+    /** A verifier pinning this CA (as the node's own) and the given peer CAs, with this CA's CRL. */
+    public CertificateVerifier verifier(List<TrustAnchor> peerCas) {
+      List<TrustAnchor> anchors = new ArrayList<>();
+      anchors.add(new TrustAnchor(node, caCertificate, true));
+      anchors.addAll(peerCas);
+      CertificateVerifier v = new CertificateVerifier(anchors);
+      v.installCrl(crl);
+      return v;
+    }
+  }
+
+  public static NodeMaterial nodeMaterial(Path dir) {
+    try {
+      String first;
+      try (var lines = Files.lines(dir.resolve("registry.tsv"), StandardCharsets.UTF_8)) {
+        first = lines.findFirst().orElse("");
+      }
+      if (!first.startsWith(HEADER)) {
+        throw new IllegalStateException(dir.resolve("registry.tsv") + " is not a Rialto CA registry");
+      }
+      String node = NodeName.require(first.substring(HEADER.length()).strip());
+      X509Certificate ca = Pem.certificate(Files.readAllBytes(dir.resolve("ca.pem")));
+      X509CRL crl = Pem.crl(Files.readAllBytes(dir.resolve("crl.pem")));
+      char[] password = Files.readString(dir.resolve("node.password"), StandardCharsets.UTF_8).strip().toCharArray();
+      Pem.KeyAndChain nodeKey = Pem.readPkcs12(Files.readAllBytes(dir.resolve("node.p12")), password);
+      if (!nodeKey.chain()[0].getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+        throw new IllegalStateException(dir.resolve("node.p12") + " is not issued by the CA in " + dir.resolve("ca.pem"));
+      }
+      return new NodeMaterial(node, ca, crl, nodeKey);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open the CA in " + dir + " (run `rialto pki init` first): " + e.getMessage(), e);
+    }
+  }
+
   public NodeCa ca() {
     return ca;
   }

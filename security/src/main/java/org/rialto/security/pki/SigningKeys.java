@@ -21,7 +21,7 @@ public final class SigningKeys {
       return key;
     }
     try {
-      return new JcaPEMKeyConverter().setProvider(Crypto.BC).getPublicKey(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+      return new JcaPEMKeyConverter().setProvider(Crypto.bc()).getPublicKey(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
     } catch (PEMException e) {
       throw new IllegalArgumentException("certificate " + certificate.getSerialNumber() + " carries a key of unsupported type " + alg, e);
     }

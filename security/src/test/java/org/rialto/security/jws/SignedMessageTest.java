@@ -50,7 +50,7 @@ class SignedMessageTest {
         yield g.generateKeyPair();
       }
       case GOST3410_2012_256 -> {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("ECGOST3410-2012", Crypto.BC);
+        KeyPairGenerator g = KeyPairGenerator.getInstance("ECGOST3410-2012", Crypto.bc());
         g.initialize(new ECGenParameterSpec("Tc26-Gost-3410-12-256-paramSetA"));
         yield g.generateKeyPair();
       }
@@ -105,7 +105,7 @@ class SignedMessageTest {
         .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
     assertThatThrownBy(() -> DetachedJws.sign(BODY, ed.getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW))
         .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
-    KeyPairGenerator k1 = KeyPairGenerator.getInstance("EC", Crypto.BC); // the JDK dropped secp256k1
+    KeyPairGenerator k1 = KeyPairGenerator.getInstance("EC", Crypto.bc()); // the JDK dropped secp256k1
     k1.initialize(new ECGenParameterSpec("secp256k1"));
     assertThatThrownBy(() -> DetachedJws.sign(BODY, k1.generateKeyPair().getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW))
         .extracting("reason").isEqualTo(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM);
