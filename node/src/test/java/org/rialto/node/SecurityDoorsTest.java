@@ -51,7 +51,7 @@ class SecurityDoorsTest {
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "500.00"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),
         List.of(new NodeConfig.PeerConfig(PEER, "https://127.0.0.1:" + unusedPort, new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"))),
-        List.of(), null, null, null).withSecurity(TestPki.security(NODE, PEER));
+        List.of(), null, null, null).withOperators(TestOperators.all()).withSecurity(TestPki.security(NODE, PEER));
   }
 
   @BeforeEach
@@ -94,16 +94,16 @@ class SecurityDoorsTest {
     assertThat(r.text()).contains(reason);
   }
 
-  String balance(String bic) {
+  String balance(String bic) throws Exception {
     return http.get(bic, "/v1/accounts/" + bic).body().get("balance").asText();
   }
 
-  int messages(String bic) {
+  int messages(String bic) throws Exception {
     return http.get(bic, "/v1/messages?after=0&xml=false").body().get("messages").size();
   }
 
   /** The ledger, the payment and every bank's inbox are as they were. */
-  void assertNothingChanged(String uetr, int messagesA, int messagesB) {
+  void assertNothingChanged(String uetr, int messagesA, int messagesB) throws Exception {
     assertThat(balance(A)).isEqualTo("1000.00");
     assertThat(balance(B)).isEqualTo("500.00");
     assertThat(http.get(A, "/v1/payments/" + uetr).status()).as("no payment was recorded").isEqualTo(422);
@@ -156,7 +156,9 @@ class SecurityDoorsTest {
     assertThat(http.get(A, "/v1/messages?after=0").raw()).doesNotContain(u);
     assertThat(http.get(C, "/v1/messages?after=0").raw()).contains(u);
     // Statements are messages: each bank gets its own camt.053 and no one else's.
-    assertThat(http.operator("olga", "POST", "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status()).isEqualTo(200);
+    var close = Http.operator(node.operatorPort(), TestOperators.SUPERVISOR).post(null, "/v1/admin/day-close",
+        "{\"businessDate\":\"2026-11-23\"}");
+    assertThat(close.status()).as(close.raw()).isEqualTo(200);
     for (String bank : List.of(A, B, C)) {
       int statements = 0;
       for (var m : http.get(bank, "/v1/messages?after=0").body().get("messages")) {
