@@ -51,17 +51,18 @@ class AmlCrossBorderTest {
         List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank RU", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(VOLGA, "Volga Bank", "RU", "0", "1000000.00"),
             new NodeConfig.ParticipantConfig(DEALER, "Dealer Bank", "RU", "0", "0")),
-        List.of(new NodeConfig.PeerConfig("IR-NODE", "http://127.0.0.1:" + irPort, new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"))),
-        List.of(DEALER), 5, null, null), clock);
+        List.of(new NodeConfig.PeerConfig("IR-NODE", "https://127.0.0.1:" + irPort, new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"))),
+        List.of(DEALER), 5, null, null).withSecurity(TestPki.security("RU-NODE", "IR-NODE")), clock);
     ir = Node.start(new NodeConfig("IR-NODE", new NodeConfig.CurrencyConfig("IRR", 0), IR_CB,
         new NodeConfig.ListenConfig("127.0.0.1", irPort), new NodeConfig.StoreConfig(dir.resolve("ir.db").toString()), null,
         List.of(new NodeConfig.ParticipantConfig(IR_CB, "Central Bank IR", "IR", "0", "0"),
             new NodeConfig.ParticipantConfig(TEHRAN, "Tehran Bank", "IR", "0", "0"),
             new NodeConfig.ParticipantConfig(DEALER, "Dealer Bank", "RU", "0", "100000000")),
-        List.of(new NodeConfig.PeerConfig("RU-NODE", "http://127.0.0.1:" + ruPort, new NodeConfig.CurrencyConfig("RUB", 2), List.of("RU"))),
-        List.of(DEALER), 5, null, null, new NodeConfig.AmlConfig(null, irRules)).withOperators(TestOperators.all()), clock);
-    var ruHttp = new Http(ru.port());
-    var irHttp = new Http(ir.port());
+        List.of(new NodeConfig.PeerConfig("RU-NODE", "https://127.0.0.1:" + ruPort, new NodeConfig.CurrencyConfig("RUB", 2), List.of("RU"))),
+        List.of(DEALER), 5, null, null, new NodeConfig.AmlConfig(null, irRules)).withOperators(TestOperators.all())
+        .withSecurity(TestPki.security("IR-NODE", "RU-NODE")), clock);
+    var ruHttp = new Http(ru.port(), "RU-NODE");
+    var irHttp = new Http(ir.port(), "IR-NODE");
     assertThat(ruHttp.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}").status()).isEqualTo(201);
     String quoteId = ruHttp.post(VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"1000.00\"}")
         .body().get("quotes").get(0).get("quoteId").asText();

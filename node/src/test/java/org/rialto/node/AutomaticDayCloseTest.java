@@ -41,12 +41,12 @@ class AutomaticDayCloseTest {
             new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
-        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of(), null));
+        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of(), null)).withSecurity(TestPki.security("RU-CLOSE"));
   }
 
   void start(CalendarConfig calendar) throws Exception {
     node = Node.start(config(calendar), clock);
-    http = new Http(node.port());
+    http = new Http(node.port(), "RU-CLOSE");
   }
 
   @AfterEach

@@ -217,7 +217,7 @@ class OperatorDoorsTest {
     assertThat(sam.post(null, "/v1/admin/fx-providers", "{\"bic\":\"" + A + "\"}").status()).as("already one").isEqualTo(422);
     node.close();
     node = Node.start(config, clock);
-    bank = new Http(node.port());
+    bank = new Http(node.port(), "RU-TEST");
     assertThat(bank.post(A, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"521.0\"}").status())
         .as("still a provider after a restart (the FX journal)").isEqualTo(201);
   }

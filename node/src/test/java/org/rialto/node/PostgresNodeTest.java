@@ -54,12 +54,12 @@ class PostgresNodeTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),
-        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of(), null));
+        List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of(), null)).withSecurity(TestPki.security("RU-PG"));
   }
 
   void start() throws Exception {
     node = Node.start(config(), clock);
-    http = new Http(node.port());
+    http = new Http(node.port(), "RU-PG");
   }
 
   String pay(String uetr, String debtor, String creditor, String amount) throws Exception {

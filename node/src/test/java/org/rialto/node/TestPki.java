@@ -73,7 +73,7 @@ public final class TestPki {
   }
 
   /** The security block of {@code node}'s configuration, pinning each peer's CA. */
-  static NodeConfig.SecurityConfig security(String node, String... peers) {
+  public static NodeConfig.SecurityConfig security(String node, String... peers) {
     var peerCas = new LinkedHashMap<String, String>();
     for (String p : peers) peerCas.put(p, caPem(p).toString());
     return new NodeConfig.SecurityConfig(caDir(node).toString(), peerCas, null, null);

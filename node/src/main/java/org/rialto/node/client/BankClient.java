@@ -30,7 +30,8 @@ public final class BankClient implements AutoCloseable {
   private final SignedHttp http;
 
   public BankClient(URI node, String nodeId, X509Certificate nodeCa, Pem.KeyAndChain bankKey) {
-    this.http = new SignedHttp(node, nodeId, nodeCa, bankKey, Duration.ofSeconds(5));
+    // Generous: the connect includes the TLS 1.3 handshake, which a loaded node answers late.
+    this.http = new SignedHttp(node, nodeId, nodeCa, bankKey, Duration.ofSeconds(15));
   }
 
   /**

@@ -14,7 +14,7 @@ public final class PeerClient implements AutoCloseable {
   private final SignedHttp http;
 
   public PeerClient(URI peerUrl, String peerNode, X509Certificate pinnedPeerCa, Pem.KeyAndChain nodeKey) {
-    this.http = new SignedHttp(peerUrl, peerNode, pinnedPeerCa, nodeKey, Duration.ofSeconds(2));
+    this.http = new SignedHttp(peerUrl, peerNode, pinnedPeerCa, nodeKey, Duration.ofSeconds(5));
   }
 
   /** Sends one signed message; returns the verified answer. */

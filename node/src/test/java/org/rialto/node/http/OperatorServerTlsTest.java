@@ -34,7 +34,8 @@ class OperatorServerTlsTest {
     SSLContext server = TlsConfig.serverContext(ca.nodeKey(), ca.verifier(List.of()), Clock.systemUTC());
     var config = new NodeConfig("RU-TLS", new NodeConfig.CurrencyConfig("RUB", 2), "CBRURUMM",
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null);
+        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null)
+        .withSecurity(org.rialto.node.TestPki.security("RU-TLS"));
     try (Node node = Node.start(config, Clock.systemUTC());
         var tls = new OperatorServer("RU-TLS", node.engine(),
             new OperatorAccess(node.store(), node.engine(), LoginPolicy.DEFAULT, Clock.systemUTC()), new ObjectMapper(), server, List.of())) {
