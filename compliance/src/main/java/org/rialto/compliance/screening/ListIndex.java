@@ -97,6 +97,13 @@ public final class ListIndex {
   /** Bits 0-7 skeleton length, 8-15 core skeleton length, bit 16 abjad, bit 17 has a core. */
   private final int[] wordShape;
   private final int[] wordCanonical;
+  /**
+   * Per word: the id of its distinct form (equal tokens share one). Gates 1 and 2 depend on a list
+   * word only through its token, and the candidates of one query share many words (Mohammad, Ali,
+   * a family name spelled alike), so each form is judged once per query.
+   */
+  private final int[] wordForm;
+  private final int formCount;
   private final java.util.Map<String, Integer> canonicalIds;
   private final double[] nameWeight;
   /**
@@ -146,10 +153,24 @@ public final class ListIndex {
     final int[] sharing = new int[NameNormalizer.MAX_TOKENS];
     final int[] sharingJoined = new int[NameNormalizer.MAX_TOKENS];
     int generation;
+    /**
+     * Per word form, what gates 1 and 2 learnt of it in this query: a stamp for the key-sharing
+     * masks, a stamp for the verified masks, and the masks themselves.
+     */
+    final int[] formSharingStamp;
+    final int[] formSharing;
+    final int[] formSharingJoined;
+    final int[] formVerifiedStamp;
+    final int[] formVerified;
 
-    Scratch(int names) {
+    Scratch(int names, int forms) {
       hits = new int[names * HIT_STRIDE];
       candidates = new int[names];
+      formSharingStamp = new int[forms];
+      formSharing = new int[forms];
+      formSharingJoined = new int[forms];
+      formVerifiedStamp = new int[forms];
+      formVerified = new int[forms];
     }
   }
 
@@ -167,7 +188,9 @@ public final class ListIndex {
     this.wordCoreSkeleton = new long[words];
     this.wordShape = new int[words];
     this.wordCanonical = new int[words];
+    this.wordForm = new int[words];
     java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+    java.util.Map<NameToken, Integer> forms = new java.util.HashMap<>();
     this.nameWeight = new double[names.size()];
     this.nameRest = nameRest;
     for (int nameId = 0; nameId < names.size(); nameId++) {
@@ -186,8 +209,10 @@ public final class ListIndex {
         wordCoreSkeleton[w] = Phonetic.pack(token.coreSkeleton());
         wordShape[w] = shape(token);
         wordCanonical[w] = token.canonical() == null ? -1 : ids.computeIfAbsent(token.canonical(), k -> ids.size());
+        wordForm[w] = forms.computeIfAbsent(token, k -> forms.size());
       }
     }
+    this.formCount = forms.size();
     this.canonicalIds = java.util.Map.copyOf(ids);
     this.list = list;
     this.threshold = threshold;
@@ -201,7 +226,8 @@ public final class ListIndex {
     this.wordKeys = wordKeys;
     this.postings = postings;
     int count = this.names.length;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(count));
+    int formsTotal = this.formCount;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(count, formsTotal));
   }
 
   /**
@@ -412,6 +438,8 @@ public final class ListIndex {
     s.generation++;
     if (s.generation == Integer.MAX_VALUE) {
       Arrays.fill(s.hits, 0);
+      Arrays.fill(s.formSharingStamp, 0);
+      Arrays.fill(s.formVerifiedStamp, 0);
       s.generation = 1;
     }
     int generation = s.generation;
@@ -597,18 +625,29 @@ public final class ListIndex {
     double listCovered = 0;
     for (int t = 0; t < size; t++) {
       int w = base + t;
-      int sharing = 0;
-      int sharingJoined = 0;
-      if (wordIsInitial[w]) {
-        sharing = initialPartners(wordFirstLetter[w], query);
+      int form = wordForm[w];
+      int sharing;
+      int sharingJoined;
+      if (s.formSharingStamp[form] == s.generation) {
+        sharing = s.formSharing[form];
+        sharingJoined = s.formSharingJoined[form];
       } else {
-        for (int k = wordKeyStart[w], end = wordKeyStart[w + 1]; k < end; k++) {
-          int slot = findKey(s, wordKeys[k]);
-          if (slot >= 0) {
-            sharing |= s.wordMaskTable[slot];
-            sharingJoined |= s.joinedMaskTable[slot];
+        sharing = 0;
+        sharingJoined = 0;
+        if (wordIsInitial[w]) {
+          sharing = initialPartners(wordFirstLetter[w], query);
+        } else {
+          for (int k = wordKeyStart[w], end = wordKeyStart[w + 1]; k < end; k++) {
+            int slot = findKey(s, wordKeys[k]);
+            if (slot >= 0) {
+              sharing |= s.wordMaskTable[slot];
+              sharingJoined |= s.joinedMaskTable[slot];
+            }
           }
         }
+        s.formSharingStamp[form] = s.generation;
+        s.formSharing[form] = sharing;
+        s.formSharingJoined[form] = sharingJoined;
       }
       s.sharing[t] = sharing;
       s.sharingJoined[t] = sharingJoined;
@@ -629,19 +668,33 @@ public final class ListIndex {
     int verifiedQuery = 0;
     for (int t = 0; t < size; t++) {
       int sharing = s.sharing[t];
-      for (int i = 0; sharing != 0 && i < query.size(); i++) {
-        if ((sharing & (1 << i)) != 0 && mayPair(s, query, i, name, t, base + t)) {
-          verifiedList |= 1 << t;
-          verifiedQuery |= 1 << i;
-        }
-      }
       int joined = s.sharingJoined[t];
-      for (int i = 0; joined != 0 && i + 1 < query.size(); i++) {
-        if ((joined & (3 << i)) == 3 << i
-            && NameMatcher.joinedSimilarity(name.token(t), query.token(i), query.token(i + 1)) >= NameMatcher.JOINED_MIN_SIMILARITY) {
-          verifiedList |= 1 << t;
-          verifiedQuery |= 3 << i;
+      if ((sharing | joined) == 0) {
+        continue;
+      }
+      int form = wordForm[base + t];
+      int verified;
+      if (s.formVerifiedStamp[form] == s.generation) {
+        verified = s.formVerified[form];
+      } else {
+        verified = 0;
+        for (int i = 0; sharing != 0 && i < query.size(); i++) {
+          if ((sharing & (1 << i)) != 0 && mayPair(s, query, i, name, t, base + t)) {
+            verified |= 1 << i;
+          }
         }
+        for (int i = 0; joined != 0 && i + 1 < query.size(); i++) {
+          if ((joined & (3 << i)) == 3 << i
+              && NameMatcher.joinedSimilarity(name.token(t), query.token(i), query.token(i + 1)) >= NameMatcher.JOINED_MIN_SIMILARITY) {
+            verified |= 3 << i;
+          }
+        }
+        s.formVerifiedStamp[form] = s.generation;
+        s.formVerified[form] = verified;
+      }
+      if (verified != 0) {
+        verifiedList |= 1 << t;
+        verifiedQuery |= verified;
       }
     }
     for (int t = 0; joinedPairs != 0 && t + 1 < size; t++) {
