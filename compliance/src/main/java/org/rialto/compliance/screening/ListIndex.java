@@ -152,6 +152,8 @@ public final class ListIndex {
     int unresolvedCount;
     final int[] sharing = new int[NameNormalizer.MAX_TOKENS];
     final int[] sharingJoined = new int[NameNormalizer.MAX_TOKENS];
+    /** Gate 2's order of a candidate's key-sharing words: heaviest first. */
+    final int[] verifyOrder = new int[NameNormalizer.MAX_TOKENS];
     int generation;
     /**
      * Per word form, what gates 1 and 2 learnt of it in this query: a stamp for the key-sharing
@@ -660,18 +662,32 @@ public final class ListIndex {
     }
     queryMask |= joinedQueryWords;
     int queryInitials = queryInitialsCovered(query, base, size);
-    if (0.5 * (covered(query, queryMask | queryInitials) + listCovered / nameWeight[nameId]) < candidateMinScore) {
+    double queryBound = covered(query, queryMask | queryInitials);
+    if (0.5 * (queryBound + listCovered / nameWeight[nameId]) < candidateMinScore) {
       return false;
     }
     PreparedName name = names[nameId];
     int verifiedList = 0;
     int verifiedQuery = 0;
+    // Heaviest words first: a non-matching candidate usually fails on its heaviest word, and once
+    // the words still unverified cannot lift the bound to the threshold the rest need no check.
+    int toVerify = 0;
     for (int t = 0; t < size; t++) {
-      int sharing = s.sharing[t];
-      int joined = s.sharingJoined[t];
-      if ((sharing | joined) == 0) {
+      if ((s.sharing[t] | s.sharingJoined[t]) == 0) {
         continue;
       }
+      int at = toVerify++;
+      while (at > 0 && wordWeight[base + s.verifyOrder[at - 1]] < wordWeight[base + t]) {
+        s.verifyOrder[at] = s.verifyOrder[at - 1];
+        at--;
+      }
+      s.verifyOrder[at] = t;
+    }
+    double listBound = listCovered;
+    for (int o = 0; o < toVerify; o++) {
+      int t = s.verifyOrder[o];
+      int sharing = s.sharing[t];
+      int joined = s.sharingJoined[t];
       int form = wordForm[base + t];
       int verified;
       if (s.formVerifiedStamp[form] == s.generation) {
@@ -695,6 +711,14 @@ public final class ListIndex {
       if (verified != 0) {
         verifiedList |= 1 << t;
         verifiedQuery |= verified;
+      } else if ((joinedPairs & (1 << t)) == 0 && (t == 0 || (joinedPairs & (1 << (t - 1))) == 0)) {
+        // Verified words only ever come from the words counted in listCovered and the query
+        // words in queryBound, so this stays an upper bound of the final score; the margin
+        // absorbs rounding between subtracting here and summing at the end.
+        listBound -= wordWeight[base + t];
+        if (0.5 * (queryBound + listBound / nameWeight[nameId]) < candidateMinScore - 1e-9) {
+          return false;
+        }
       }
     }
     for (int t = 0; joinedPairs != 0 && t + 1 < size; t++) {
