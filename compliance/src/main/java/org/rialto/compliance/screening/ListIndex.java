@@ -39,17 +39,7 @@ public final class ListIndex {
   /** The most a name's score can gain from supporting evidence (date of birth, country). */
   static final double MAX_EVIDENCE_GAIN = Screener.DOB_SAME_DAY_GAIN + Screener.COUNTRY_GAIN;
   private static final int TOKEN_BITS = 4;
-  /**
-   * Ints per name in a thread's scratch: four counters of the query in hand, then a copy of the
-   * name's gate-0 data (rest, secondary signature, secondary share). Gate 0 runs on hundreds of
-   * candidates per query and each is a random read: with its data beside its counters, a
-   * candidate costs one cache line instead of three.
-   */
-  private static final int HIT_STRIDE = 8;
-  private static final int REST = 4;
-  private static final int SIGNATURE_LOW = 5;
-  private static final int SIGNATURE_HIGH = 6;
-  private static final int SECONDARY_SHARE = 7;
+  private static final int HIT_STRIDE = 4;
   private static final int WALK_SLACK = 32;
   private static final int STAMP = 0;
   /** Low 16 bits: list words hit; high 16 bits: their summed shares (at most 16 * 255). */
@@ -107,13 +97,6 @@ public final class ListIndex {
   /** Bits 0-7 skeleton length, 8-15 core skeleton length, bit 16 abjad, bit 17 has a core. */
   private final int[] wordShape;
   private final int[] wordCanonical;
-  /**
-   * Per word: the id of its distinct form (equal tokens share one). Gates 1 and 2 depend on a list
-   * word only through its token, and the candidates of one query share many words (Mohammad, Ali,
-   * a family name spelled alike), so each form is judged once per query.
-   */
-  private final int[] wordForm;
-  private final int formCount;
   private final java.util.Map<String, Integer> canonicalIds;
   private final double[] nameWeight;
   /**
@@ -165,36 +148,10 @@ public final class ListIndex {
     /** Gate 2's order of a candidate's key-sharing words: heaviest first. */
     final int[] verifyOrder = new int[NameNormalizer.MAX_TOKENS];
     int generation;
-    /**
-     * Per word form, what gates 1 and 2 learnt of it in this query: a stamp for the key-sharing
-     * masks, a stamp for the verified masks, and the masks themselves.
-     */
-    final int[] formSharingStamp;
-    final int[] formSharing;
-    final int[] formSharingJoined;
-    final int[] formVerifiedStamp;
-    final int[] formVerified;
 
-    Scratch(int names, int forms, int[] nameRest, long[] nameSecondary) {
-      if (nameRest.length != names || nameSecondary.length != 2 * names) {
-        throw new IllegalStateException("gate-0 data out of step with the names: " + nameRest.length + ", "
-            + nameSecondary.length + " for " + names);
-      }
+    Scratch(int names) {
       hits = new int[names * HIT_STRIDE];
-      for (int nameId = 0; nameId < names; nameId++) {
-        int h = nameId * HIT_STRIDE;
-        long signature = nameSecondary[2 * nameId];
-        hits[h + REST] = nameRest[nameId];
-        hits[h + SIGNATURE_LOW] = (int) signature;
-        hits[h + SIGNATURE_HIGH] = (int) (signature >>> 32);
-        hits[h + SECONDARY_SHARE] = Math.toIntExact(nameSecondary[2 * nameId + 1]);
-      }
       candidates = new int[names];
-      formSharingStamp = new int[forms];
-      formSharing = new int[forms];
-      formSharingJoined = new int[forms];
-      formVerifiedStamp = new int[forms];
-      formVerified = new int[forms];
     }
   }
 
@@ -212,9 +169,7 @@ public final class ListIndex {
     this.wordCoreSkeleton = new long[words];
     this.wordShape = new int[words];
     this.wordCanonical = new int[words];
-    this.wordForm = new int[words];
     java.util.Map<String, Integer> ids = new java.util.HashMap<>();
-    java.util.Map<NameToken, Integer> forms = new java.util.HashMap<>();
     this.nameWeight = new double[names.size()];
     this.nameRest = nameRest;
     for (int nameId = 0; nameId < names.size(); nameId++) {
@@ -233,10 +188,8 @@ public final class ListIndex {
         wordCoreSkeleton[w] = Phonetic.pack(token.coreSkeleton());
         wordShape[w] = shape(token);
         wordCanonical[w] = token.canonical() == null ? -1 : ids.computeIfAbsent(token.canonical(), k -> ids.size());
-        wordForm[w] = forms.computeIfAbsent(token, k -> forms.size());
       }
     }
-    this.formCount = forms.size();
     this.canonicalIds = java.util.Map.copyOf(ids);
     this.list = list;
     this.threshold = threshold;
@@ -250,8 +203,7 @@ public final class ListIndex {
     this.wordKeys = wordKeys;
     this.postings = postings;
     int count = this.names.length;
-    int formsTotal = this.formCount;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(count, formsTotal, nameRest, nameSecondary));
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(count));
   }
 
   /**
@@ -463,11 +415,7 @@ public final class ListIndex {
     Scratch s = scratch.get();
     s.generation++;
     if (s.generation == Integer.MAX_VALUE) {
-      for (int h = 0; h < s.hits.length; h += HIT_STRIDE) {
-        s.hits[h + STAMP] = 0;
-      }
-      Arrays.fill(s.formSharingStamp, 0);
-      Arrays.fill(s.formVerifiedStamp, 0);
+      Arrays.fill(s.hits, 0);
       s.generation = 1;
     }
     int generation = s.generation;
@@ -577,13 +525,13 @@ public final class ListIndex {
    * words).
    */
   private boolean passesGateZero(PreparedName query, int nameId, Scratch s) {
-    int h = nameId * HIT_STRIDE;
-    int rest = s.hits[h + REST];
+    int rest = nameRest[nameId];
     int restWords = rest >>> 16;
+    int h = nameId * HIT_STRIDE;
     double listShare = ((s.hits[h + LIST_HITS] >>> 16) / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
     int queryMask = s.hits[h + QUERY_HITS] & 0xFFFF;
     if (s.unresolvedCount > 0) {
-      long signature = (long) s.hits[h + SIGNATURE_HIGH] << 32 | (s.hits[h + SIGNATURE_LOW] & 0xFFFFFFFFL);
+      long signature = nameSecondary[2 * nameId];
       int maybe = 0;
       for (int u = 0; u < s.unresolvedCount; u++) {
         long bits = s.unresolvedBits[u];
@@ -594,7 +542,7 @@ public final class ListIndex {
       if ((maybe & ~queryMask) != 0) {
         // Some secondary word may share a key we did not walk: count them all, to stay an upper bound.
         queryMask |= maybe;
-        listShare += s.hits[h + SECONDARY_SHARE] / 65535.0;
+        listShare += nameSecondary[2 * nameId + 1] / 65535.0;
       }
     }
     double queryShare = covered(query, queryMask);
@@ -653,29 +601,18 @@ public final class ListIndex {
     double listCovered = 0;
     for (int t = 0; t < size; t++) {
       int w = base + t;
-      int form = wordForm[w];
-      int sharing;
-      int sharingJoined;
-      if (s.formSharingStamp[form] == s.generation) {
-        sharing = s.formSharing[form];
-        sharingJoined = s.formSharingJoined[form];
+      int sharing = 0;
+      int sharingJoined = 0;
+      if (wordIsInitial[w]) {
+        sharing = initialPartners(wordFirstLetter[w], query);
       } else {
-        sharing = 0;
-        sharingJoined = 0;
-        if (wordIsInitial[w]) {
-          sharing = initialPartners(wordFirstLetter[w], query);
-        } else {
-          for (int k = wordKeyStart[w], end = wordKeyStart[w + 1]; k < end; k++) {
-            int slot = findKey(s, wordKeys[k]);
-            if (slot >= 0) {
-              sharing |= s.wordMaskTable[slot];
-              sharingJoined |= s.joinedMaskTable[slot];
-            }
+        for (int k = wordKeyStart[w], end = wordKeyStart[w + 1]; k < end; k++) {
+          int slot = findKey(s, wordKeys[k]);
+          if (slot >= 0) {
+            sharing |= s.wordMaskTable[slot];
+            sharingJoined |= s.joinedMaskTable[slot];
           }
         }
-        s.formSharingStamp[form] = s.generation;
-        s.formSharing[form] = sharing;
-        s.formSharingJoined[form] = sharingJoined;
       }
       s.sharing[t] = sharing;
       s.sharingJoined[t] = sharingJoined;
@@ -713,26 +650,18 @@ public final class ListIndex {
     for (int o = 0; o < toVerify; o++) {
       int t = s.verifyOrder[o];
       int sharing = s.sharing[t];
+      int verified = 0;
+      for (int i = 0; sharing != 0 && i < query.size(); i++) {
+        if ((sharing & (1 << i)) != 0 && mayPair(s, query, i, name, t, base + t)) {
+          verified |= 1 << i;
+        }
+      }
       int joined = s.sharingJoined[t];
-      int form = wordForm[base + t];
-      int verified;
-      if (s.formVerifiedStamp[form] == s.generation) {
-        verified = s.formVerified[form];
-      } else {
-        verified = 0;
-        for (int i = 0; sharing != 0 && i < query.size(); i++) {
-          if ((sharing & (1 << i)) != 0 && mayPair(s, query, i, name, t, base + t)) {
-            verified |= 1 << i;
-          }
+      for (int i = 0; joined != 0 && i + 1 < query.size(); i++) {
+        if ((joined & (3 << i)) == 3 << i
+            && NameMatcher.joinedSimilarity(name.token(t), query.token(i), query.token(i + 1)) >= NameMatcher.JOINED_MIN_SIMILARITY) {
+          verified |= 3 << i;
         }
-        for (int i = 0; joined != 0 && i + 1 < query.size(); i++) {
-          if ((joined & (3 << i)) == 3 << i
-              && NameMatcher.joinedSimilarity(name.token(t), query.token(i), query.token(i + 1)) >= NameMatcher.JOINED_MIN_SIMILARITY) {
-            verified |= 3 << i;
-          }
-        }
-        s.formVerifiedStamp[form] = s.generation;
-        s.formVerified[form] = verified;
       }
       if (verified != 0) {
         verifiedList |= 1 << t;
