@@ -171,7 +171,9 @@ final class NodeBench {
    */
   static Phase baseline(Options options, PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("rialto-bench-node-baseline");
-    var config = config(dir, "RU-BASE", options.banks(), options.screening());
+    // Same node id, hence the same CA and bank certificates the load generator already holds;
+    // a store of its own, so it starts as empty as the node it is compared with.
+    var config = config(dir, NODE_ID, options.banks(), options.screening());
     Node node;
     synchronized (System.getProperties()) {
       System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
@@ -183,7 +185,7 @@ final class NodeBench {
     }
     try (node) {
       var json = new JsonLoad(options.batch());
-      out.printf(Locale.ROOT, "baseline: node RU-BASE, writer commits each turn before the next (no pipeline, no group commit)%n");
+      out.printf(Locale.ROOT, "baseline: a second node %s on its own store, writer commits each turn before the next (no pipeline, no group commit)%n", NODE_ID);
       if (options.warmupSeconds() > 0) closedLoop("warm-up", "baseline warm-up", node.port(), options.clients(), options.warmupSeconds(), options.banks(), json, out);
       return closedLoop("baseline", "baseline: JSON, batches of " + options.batch() + ", serial commits", node.port(), options.clients(),
           options.seconds(), options.banks(), json, out);
