@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,9 +127,8 @@ final class CorridorBench {
   }
 
   static int freePort() throws Exception {
-    try (var s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    // Reserves the operator listener's port (bank port + 1) too: see FreePorts.
+    return org.rialto.node.config.FreePorts.bankAndOperator();
   }
 
   /** Both nodes' CAs and every bank's certificate, made at the start of the run. */

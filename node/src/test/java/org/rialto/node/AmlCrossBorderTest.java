@@ -2,7 +2,6 @@ package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +28,8 @@ class AmlCrossBorderTest {
   Node ir;
 
   static int freePort() throws Exception {
-    try (var s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    // Reserves the operator listener's port (bank port + 1) too: see FreePorts.
+    return org.rialto.node.config.FreePorts.bankAndOperator();
   }
 
   @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,9 +57,8 @@ class NodeCrashTest {
   }
 
   static int freePort() throws Exception {
-    try (var s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    // Reserves the operator listener's port (bank port + 1) too: see FreePorts.
+    return org.rialto.node.config.FreePorts.bankAndOperator();
   }
 
   @Test
