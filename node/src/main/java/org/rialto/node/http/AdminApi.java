@@ -237,15 +237,7 @@ public final class AdminApi implements ApiServer.RouteRegistrar {
   }
 
   private ObjectNode readObject(Context ctx) {
-    try {
-      var node = json.readTree(ctx.bodyAsBytes());
-      if (node == null || !node.isObject()) throw new JsonApi.BadRequest("FF01", "body must be a JSON object");
-      return (ObjectNode) node;
-    } catch (JsonApi.BadRequest e) {
-      throw e;
-    } catch (Exception e) {
-      throw new JsonApi.BadRequest("FF01", "body is not JSON: " + e.getMessage());
-    }
+    return JsonApi.readObject(json, ctx.bodyAsBytes());
   }
 
 }

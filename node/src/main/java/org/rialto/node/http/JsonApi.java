@@ -22,6 +22,19 @@ import org.rialto.node.rtgs.Priority;
  * fields, bad amounts and bad ids are refused with the field named, before the node is asked.
  */
 final class JsonApi {
+  /** A request body that must be one JSON object; anything else is the caller's FF01, never a 500. */
+  static com.fasterxml.jackson.databind.node.ObjectNode readObject(ObjectMapper json, byte[] body) {
+    try {
+      var node = json.readTree(body);
+      if (node == null || !node.isObject()) throw new BadRequest("FF01", "body must be a JSON object");
+      return (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    } catch (BadRequest e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BadRequest("FF01", "body is not JSON: " + e.getMessage());
+    }
+  }
+
   /** A JSON batch is bounded like a pacs.008 is: a request must fit one writer turn comfortably. */
   static final int MAX_PAYMENTS_PER_REQUEST = 1_000;
   static final int MAX_TEXT_CHARS = 140;
