@@ -75,11 +75,6 @@ final class DemoPki {
     return new BankClient(java.net.URI.create("https://127.0.0.1:" + port), node, caCertificate(node), bank(node, bic));
   }
 
-  /** An operator's client: no certificate (operators sign in; they are not banks). */
-  BankClient operator(String node, int port) {
-    return BankClient.withoutCertificate(java.net.URI.create("https://127.0.0.1:" + port), node, caCertificate(node));
-  }
-
   /** The {@code security:} block of {@code node}'s YAML, pinning each peer's CA. */
   String yaml(String node, List<String> peers) {
     var y = new StringBuilder("security:\n  caDirectory: '").append(ca(node).dir().toAbsolutePath()).append("'\n");

@@ -163,7 +163,8 @@ class NodeRtgsTest {
     assertThat(http.post(A, "/v1/payments", "{not json").status()).isEqualTo(400);
     assertThat(http.post(A, "/v1/payments", "[]").status()).isEqualTo(400);
     // No client certificate: the bank API does not know who is calling.
-    assertThat(http.post(null, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "RUB")).status()).isEqualTo(401);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.post(null, "/v1/payments", Http.payment(uetr(), A, B, "1.00", "RUB")))
+        .as("the handshake refuses a client without a certificate").isInstanceOf(org.rialto.node.client.NodeLinkException.class);
     var tooPrecise = pay(uetr(), A, B, "1.001");
     assertThat(tooPrecise.status()).isEqualTo(400);
     assertThat(tooPrecise.body().get("reasonCode").asText()).isEqualTo("AM12");
@@ -218,7 +219,7 @@ class NodeRtgsTest {
     assertThat(state(pay(uetr(), B, C, "120.50"))).isEqualTo("SETTLED");
     assertThat(new Http(node.operatorPort()).post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
         .as("only a signed-in operator closes the day").isEqualTo(401);
-    assertThat(http.post(null, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
+    assertThat(http.post(A, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
         .as("the bank listener serves no operator route").isEqualTo(404);
     assertThat(operator(TestOperators.OPERATOR, "/v1/admin/day-close", "{\"businessDate\":\"2026-11-23\"}").status())
         .as("closing the day needs a supervisor").isEqualTo(403);

@@ -80,7 +80,7 @@ class OperatorDoorsTest {
   void withoutASessionNothingIsServedAndANamedHeaderIsIgnored() throws Exception {
     String held = held();
     assertThat(door.get(null, "/v1/admin/accounts").status()).isEqualTo(401);
-    assertThat(bank.get(null, "/v1/admin/accounts").status()).as("no operator route on the bank listener").isEqualTo(404);
+    assertThat(bank.get(A, "/v1/admin/accounts").status()).as("no operator route on the bank listener").isEqualTo(404);
     var named = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/v1/admin/cases/" + held + "/release"))
         .header("X-Rialto-Operator", "alice").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"trust me\"}")).build(), HttpResponse.BodyHandlers.ofString());

@@ -42,11 +42,11 @@ public final class NodeSecurity {
   /** How often at most the CRL file's modification time is looked at. */
   static final long CRL_CHECK_MILLIS = 500;
   /**
-   * False while the operator console and /v1/admin/* share the bank listener: the certificate
-   * is then requested at the handshake and required per route by the gate. True once they move to
-   * the operator listener: a client without a certificate then fails the handshake itself.
+   * Operators have their own listener, so nothing on the bank + peer listener is for a caller
+   * without a certificate: one without fails the handshake itself, before any route is reached
+   * (the gate still requires the certificate per route, so a mistake here cannot open a door).
    */
-  public static final boolean NEED_CLIENT_AUTH = false;
+  public static final boolean NEED_CLIENT_AUTH = true;
 
   private final String nodeId;
   private final Path crlFile;
