@@ -83,10 +83,10 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * TLS 1.3 only. The client certificate is requested at the handshake, where the verifier
-   * refuses an unknown CA, an expired or a revoked one outright; the gate then requires it on every
-   * bank and peer route and checks it again per request (revocation without a restart). It is
-   * requested rather than demanded while operators still reach the console on this listener.
+   * TLS 1.3 only. The client certificate is demanded at the handshake, where the verifier
+   * refuses a missing one, an unknown CA, an expired or a revoked one outright; the gate still
+   * requires it on every bank and peer route and checks it again per request, because a
+   * revocation must bite on connections that are already open.
    */
   private org.eclipse.jetty.server.Connector tlsConnector(org.eclipse.jetty.server.Server server,
       org.eclipse.jetty.server.HttpConfiguration httpConfig) {
