@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rialto.security.pki.CaDirectory;
+import org.rialto.security.pki.KeyAlgorithm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,18 +33,21 @@ public final class PkiCommand implements Runnable {
   }
 
   @Command(name = "init", mixinStandardHelpOptions = true,
-      description = {"Create the node's CA (EC P-256, self-signed, 10 years), the node's TLS certificate and an empty CRL in DIR.",
+      description = {"Create the node's CA (self-signed, 10 years), the node's TLS certificate and an empty CRL in DIR.",
           "Give DIR/ca.pem to the node's banks and to peer nodes (who pin it)."})
   static final class Init implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
     @Option(names = "--node", required = true, paramLabel = "NODE", description = "This node's name, as peers will know it.") String node;
     @Option(names = "--dns", split = ",", paramLabel = "NAME", description = "DNS names of the node's TLS certificate (default: localhost).")
     List<String> dns = List.of("localhost");
+    @Option(names = "--algorithm", paramLabel = "ALG", description = {"Key type of the CA and the node's TLS key: ec-p256 (default),",
+        "ed25519 or rsa-pss (not gost2012-256: the JDK's TLS 1.3 has no GOST)."})
+    String algorithm = "ec-p256";
 
     @Override
     public Integer call() {
       try {
-        CaDirectory d = CaDirectory.init(dir, node, dns, Instant.now());
+        CaDirectory d = CaDirectory.init(dir, node, dns, Instant.now(), KeyAlgorithm.byCliName(algorithm));
         System.out.println("pki init: CA of node " + node + " created in " + dir);
         System.out.println("  CA certificate (give to banks, pin on peers): " + dir.resolve("ca.pem"));
         System.out.println("  node TLS key: " + dir.resolve("node.p12") + " (password in node.password)");
@@ -64,6 +68,10 @@ public final class PkiCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE.p12") Path out;
     @Option(names = "--password-file", required = true, paramLabel = "F", description = "File whose first line is the PKCS#12 password (12+ characters).")
     Path passwordFile;
+    @Option(names = "--algorithm", paramLabel = "ALG", description = {"ec-p256 (default), ed25519, rsa-pss (RSA 3072, PSS signatures)",
+        "or gost2012-256: a P-256 TLS certificate plus a GOST R 34.10-2012 signing certificate in the same PKCS#12",
+        "(alias BIC-signing); the node must list GOST3410-2012-256 in security.jwsAlgorithms."})
+    String algorithm = "ec-p256";
 
     @Override
     public Integer call() {
@@ -76,8 +84,12 @@ public final class PkiCommand implements Runnable {
         return 2;
       }
       try {
-        CaDirectory.Entry e = CaDirectory.open(dir).issueParticipant(bic, days, Instant.now(), password, out);
-        System.out.println("pki issue: " + bic + " serial " + e.serial() + ", valid until " + e.notAfter() + ", written to " + out);
+        List<CaDirectory.Entry> issued =
+            CaDirectory.open(dir).issueParticipant(bic, KeyAlgorithm.byCliName(algorithm), days, Instant.now(), password, out);
+        for (CaDirectory.Entry e : issued) {
+          System.out.println("pki issue: " + bic + " " + (e.kind() == CaDirectory.Kind.SIGNING ? "signing" : "TLS") + " certificate serial "
+              + e.serial() + " (" + algorithm + "), valid until " + e.notAfter() + ", written to " + out);
+        }
         return 0;
       } catch (RuntimeException e) {
         return fail("issue", e);

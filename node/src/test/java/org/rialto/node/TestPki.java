@@ -39,9 +39,15 @@ public final class TestPki {
     return root;
   }
 
-  /** The CA of {@code node}, made at first use. */
+  /** The CA of {@code node}, made at first use (EC P-256). */
   static synchronized CaDirectory ca(String node) {
-    return CAS.computeIfAbsent(node, n -> CaDirectory.init(root().resolve("ca-" + n), n, List.of("localhost"), Instant.now()));
+    return ca(node, org.rialto.security.pki.KeyAlgorithm.EC_P256);
+  }
+
+  /** The CA of {@code node} with CA and node keys of {@code algorithm}, made at first use. */
+  static synchronized CaDirectory ca(String node, org.rialto.security.pki.KeyAlgorithm algorithm) {
+    return CAS.computeIfAbsent(node, n -> CaDirectory.init(root().resolve("ca-" + n), n, List.of("localhost", "127.0.0.1"),
+        Instant.now(), algorithm));
   }
 
   static Path caDir(String node) {
@@ -72,11 +78,22 @@ public final class TestPki {
     }
   }
 
+  /** A bank's keys of {@code algorithm} (GOST: a P-256 TLS key and a GOST signing key), never cached. */
+  static synchronized Pem.ParticipantKeys issue(String node, String bic, org.rialto.security.pki.KeyAlgorithm algorithm) {
+    Path out = root().resolve("bank-" + node + "-" + bic + "-" + (files++) + ".p12");
+    ca(node).issueParticipant(bic, algorithm, 30, Instant.now(), PASSWORD, out);
+    try {
+      return Pem.readParticipant(Files.readAllBytes(out), PASSWORD);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The security block of {@code node}'s configuration, pinning each peer's CA. */
   public static NodeConfig.SecurityConfig security(String node, String... peers) {
     var peerCas = new LinkedHashMap<String, String>();
     for (String p : peers) peerCas.put(p, caPem(p).toString());
-    return new NodeConfig.SecurityConfig(caDir(node).toString(), peerCas, null, null);
+    return new NodeConfig.SecurityConfig(caDir(node).toString(), peerCas, null, null, null, null, null);
   }
 
   /** The same as YAML, as an operator writes it. */

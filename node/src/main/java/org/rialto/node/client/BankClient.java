@@ -35,18 +35,26 @@ public final class BankClient implements AutoCloseable {
   }
 
   /**
+   * A bank whose messages are signed with another key than its TLS key: a GOST R 34.10-2012
+   * signing certificate from the same CA (the JDK's TLS has no GOST), sent in the JWS x5c.
+   */
+  public BankClient(URI node, String nodeId, X509Certificate nodeCa, Pem.ParticipantKeys keys) {
+    this.http = new SignedHttp(node, nodeId, nodeCa, keys.tls(), keys.signing(), Duration.ofSeconds(15));
+  }
+
+  /**
    * A client without a certificate that still checks the node's certificate and the answers'
    * signatures: for operators' tools, and to see the bank API refuse it.
    */
   public static BankClient withoutCertificate(URI node, String nodeId, X509Certificate nodeCa) {
-    return new BankClient(node, nodeId, nodeCa, null);
+    return new BankClient(node, nodeId, nodeCa, (Pem.KeyAndChain) null);
   }
 
   /** From files as `rialto pki` writes them: the node's ca.pem and the bank's PKCS#12. */
   public static BankClient open(URI node, String nodeId, Path nodeCaPem, Path bankP12, char[] password) {
     try {
       return new BankClient(node, nodeId, Pem.certificate(Files.readAllBytes(nodeCaPem)),
-          Pem.readPkcs12(Files.readAllBytes(bankP12), password));
+          Pem.readParticipant(Files.readAllBytes(bankP12), password));
     } catch (java.io.IOException e) {
       throw new NodeLinkException("cannot read the bank's key or the node's CA: " + e.getMessage(), e);
     }

@@ -33,18 +33,30 @@ final class SignedHttp implements AutoCloseable {
 
   private final URI base;
   private final Pem.KeyAndChain ownKey;
+  private final Pem.KeyAndChain signingKey;
   private final JwsAlgorithm algorithm;
   private final String kid;
+  /** The signing certificate, sent in x5c when it is not the TLS one. */
+  private final X509Certificate x5c;
   private final Set<JwsAlgorithm> allowedAnswers;
   private final HttpClient client;
   private final Clock clock = Clock.systemUTC();
 
   SignedHttp(URI base, String serverNode, X509Certificate serverCa, Pem.KeyAndChain ownKey, Duration connectTimeout) {
+    this(base, serverNode, serverCa, ownKey, null, connectTimeout);
+  }
+
+  /** @param signingKey signs messages instead of {@code ownKey} (a GOST key), or null */
+  SignedHttp(URI base, String serverNode, X509Certificate serverCa, Pem.KeyAndChain ownKey, Pem.KeyAndChain signingKey,
+      Duration connectTimeout) {
     if (!"https".equals(base.getScheme())) throw new IllegalArgumentException("a node is reached over https only, got " + base);
+    if (signingKey != null && ownKey == null) throw new IllegalArgumentException("a signing key needs a TLS key beside it");
     this.base = URI.create(base.toString().replaceAll("/+$", ""));
     this.ownKey = ownKey;
-    this.algorithm = ownKey == null ? null : NodeSecurity.algorithmFor(ownKey.key());
-    this.kid = ownKey == null ? null : ownKey.chain()[0].getSerialNumber().toString();
+    this.signingKey = signingKey == null ? ownKey : signingKey;
+    this.x5c = signingKey == null ? null : signingKey.chain()[0];
+    this.algorithm = this.signingKey == null ? null : NodeSecurity.algorithmFor(this.signingKey.key());
+    this.kid = this.signingKey == null ? null : this.signingKey.chain()[0].getSerialNumber().toString();
     this.allowedAnswers = EnumSet.allOf(JwsAlgorithm.class);
     var verifier = new CertificateVerifier(List.of(new TrustAnchor(serverNode, serverCa, false)));
     this.client = HttpClient.newBuilder()
@@ -64,7 +76,7 @@ final class SignedHttp implements AutoCloseable {
   /** A signature over {@code body} with this link's key, under a fresh message id. */
   String sign(byte[] body) {
     if (ownKey == null) throw new IllegalStateException("this link has no certificate, so it cannot sign");
-    return DetachedJws.sign(body, ownKey.key(), algorithm, kid, UUID.randomUUID().toString(), clock.instant());
+    return DetachedJws.sign(body, signingKey.key(), algorithm, kid, UUID.randomUUID().toString(), clock.instant(), x5c);
   }
 
   BankClient.Response send(String method, String path, byte[] body, String contentType) {

@@ -82,13 +82,42 @@ public record NodeConfig(
    *     and EdDSA, PS256 and GOST3410-2012-256 may be added where national rules require them
    * @param replayWindowSeconds a message signed further than this from now is refused; ids seen
    *     inside the window are refused again (default 300)
+   * @param peerCrlRefreshSeconds how often each peer's CRL is fetched from its GET /peer/v1/crl
+   *     (default 60)
+   * @param peerCrlMaxAgeSeconds fail-closed bound: a peer whose CRL was last fetched longer ago
+   *     than this (or never) is refused until a fetch succeeds (default 3600; see docs/SECURITY.md)
+   * @param operatorPlainHttp serve the operator listener over plain HTTP instead of HTTPS with the
+   *     node's certificate; allowed only when operatorListen.host is a loopback address (default false)
    */
   public record SecurityConfig(String caDirectory, java.util.Map<String, String> peerCas, List<String> jwsAlgorithms,
-      Integer replayWindowSeconds) {
+      Integer replayWindowSeconds, Integer peerCrlRefreshSeconds, Integer peerCrlMaxAgeSeconds, Boolean operatorPlainHttp) {
     public SecurityConfig {
       peerCas = peerCas == null ? java.util.Map.of() : java.util.Map.copyOf(peerCas);
       jwsAlgorithms = jwsAlgorithms == null ? List.of("ES256", "EdDSA") : List.copyOf(jwsAlgorithms);
       if (replayWindowSeconds == null) replayWindowSeconds = 300;
+      if (peerCrlRefreshSeconds == null) peerCrlRefreshSeconds = 60;
+      if (peerCrlMaxAgeSeconds == null) peerCrlMaxAgeSeconds = 3600;
+      if (operatorPlainHttp == null) operatorPlainHttp = false;
+      if (peerCrlRefreshSeconds < 1 || peerCrlRefreshSeconds > 86_400) {
+        throw new IllegalArgumentException("security.peerCrlRefreshSeconds must be 1..86400, got " + peerCrlRefreshSeconds);
+      }
+      if (peerCrlMaxAgeSeconds < peerCrlRefreshSeconds) {
+        throw new IllegalArgumentException("security.peerCrlMaxAgeSeconds (" + peerCrlMaxAgeSeconds
+            + ") must be at least peerCrlRefreshSeconds (" + peerCrlRefreshSeconds + ")");
+      }
+    }
+
+    public SecurityConfig withJwsAlgorithms(List<String> algorithms) {
+      return new SecurityConfig(caDirectory, peerCas, algorithms, replayWindowSeconds, peerCrlRefreshSeconds, peerCrlMaxAgeSeconds,
+          operatorPlainHttp);
+    }
+
+    public SecurityConfig withPeerCrl(int refreshSeconds, int maxAgeSeconds) {
+      return new SecurityConfig(caDirectory, peerCas, jwsAlgorithms, replayWindowSeconds, refreshSeconds, maxAgeSeconds, operatorPlainHttp);
+    }
+
+    public SecurityConfig withOperatorPlainHttp(boolean plain) {
+      return new SecurityConfig(caDirectory, peerCas, jwsAlgorithms, replayWindowSeconds, peerCrlRefreshSeconds, peerCrlMaxAgeSeconds, plain);
     }
   }
 

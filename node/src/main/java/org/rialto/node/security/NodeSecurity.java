@@ -19,6 +19,8 @@ import org.rialto.node.config.NodeConfig;
 import org.rialto.security.jws.DetachedJws;
 import org.rialto.security.jws.Evidence;
 import org.rialto.security.jws.JwsAlgorithm;
+import org.rialto.security.jws.JwsException;
+import org.rialto.security.pki.SigningKeys;
 import org.rialto.security.jws.ReplayGuard;
 import org.rialto.security.pki.CaDirectory;
 import org.rialto.security.pki.CertificateVerifier;
@@ -155,18 +157,41 @@ public final class NodeSecurity {
 
   /**
    * Verifies a message signed by the holder of {@code certificate} (the TLS peer's), refuses a
-   * replay, and returns what is kept for non-repudiation.
+   * replay, and returns what is kept for non-repudiation. The signer is the TLS certificate's key
+   * (kid = its serial), or a signing certificate carried in x5c (a GOST key the JDK's TLS cannot
+   * use) that this node's verifier accepts now and that names the same identity as the TLS one.
    */
   public Evidence verify(String sender, X509Certificate certificate, String jws, byte[] body) {
-    DetachedJws.Header h = DetachedJws.verify(jws, body, certificate.getPublicKey(), allowed);
     String serial = certificate.getSerialNumber().toString();
-    if (!h.kid().equals(serial)) {
-      throw new org.rialto.security.jws.JwsException(org.rialto.security.jws.JwsException.Reason.MALFORMED,
-          "signed under kid " + h.kid() + " but the TLS certificate is serial " + serial + ": sign with the key of the certificate you connect with");
-    }
     Instant now = clock.instant();
+    DetachedJws.Header h = DetachedJws.verify(jws, body, (kid, x5c) -> signerKey(certificate, serial, kid, x5c, now), allowed);
     replay.accept(sender, h.messageId(), h.issuedAt(), now);
     return Evidence.of(sender, h, jws, body, now);
+  }
+
+  private java.security.PublicKey signerKey(X509Certificate tls, String tlsSerial, String kid, X509Certificate x5c, Instant now) {
+    if (x5c == null) {
+      if (!kid.equals(tlsSerial)) {
+        throw new JwsException(JwsException.Reason.UNKNOWN_SIGNER, "signed under kid " + kid + " but the TLS certificate is serial "
+            + tlsSerial + ": sign with the key of the certificate you connect with, or carry your signing certificate in x5c");
+      }
+      return tls.getPublicKey();
+    }
+    if (!kid.equals(x5c.getSerialNumber().toString())) {
+      throw new JwsException(JwsException.Reason.UNKNOWN_SIGNER, "kid " + kid + " is not the serial of the x5c certificate " + x5c.getSerialNumber());
+    }
+    var tlsIdentity = verifier.verify(new X509Certificate[] {tls}, now, CertificateVerifier.Purpose.CLIENT).identityOrThrow();
+    return switch (verifier.verify(new X509Certificate[] {x5c}, now, CertificateVerifier.Purpose.SIGNING)) {
+      case CertificateVerifier.Refused r -> throw new JwsException(JwsException.Reason.UNKNOWN_SIGNER,
+          "the signing certificate in x5c is refused (" + r.reason() + "): " + r.message());
+      case CertificateVerifier.Accepted a -> {
+        if (!a.identity().equals(tlsIdentity)) {
+          throw new JwsException(JwsException.Reason.UNKNOWN_SIGNER,
+              "the signing certificate names " + a.identity() + " but the TLS certificate names " + tlsIdentity);
+        }
+        yield SigningKeys.publicKey(x5c);
+      }
+    };
   }
 
   /** Signs what the node sends. */

@@ -26,13 +26,16 @@ import org.rialto.security.Crypto;
  *
  * <p>Protected header: {@code {"alg", "b64": false, "crit": ["b64"], "kid", "iat", "mid"}}: the
  * signer's message id ({@code mid}) and signing time ({@code iat}, epoch seconds) are inside the
- * signature so a replay cannot change them.
+ * signature so a replay cannot change them. A signer whose signing key is not its TLS key (GOST)
+ * adds {@code "x5c"}: its signing certificate, one element; the receiver judges that certificate
+ * itself, never trusting it because it is in the header.
  */
 public final class DetachedJws {
-  public static final int MAX_HEADER_CHARS = 2048;
+  /** Room for one signing certificate in x5c (a GOST certificate is about 1,000 characters). */
+  public static final int MAX_HEADER_CHARS = 3072;
   public static final int MAX_JWS_CHARS = 4096;
   public static final int MAX_ID_CHARS = 128;
-  private static final Set<String> HEADER_FIELDS = Set.of("alg", "b64", "crit", "kid", "iat", "mid");
+  private static final Set<String> HEADER_FIELDS = Set.of("alg", "b64", "crit", "kid", "iat", "mid", "x5c");
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -48,8 +51,23 @@ public final class DetachedJws {
   /** The verified protected header. */
   public record Header(JwsAlgorithm algorithm, String kid, String messageId, Instant issuedAt) {}
 
+  /**
+   * Picks the key to verify with from the header's {@code kid} and its {@code x5c} certificate
+   * (null when absent), before the signature is checked; throws {@link JwsException} to refuse.
+   */
+  @FunctionalInterface
+  public interface KeySelector {
+    PublicKey select(String kid, java.security.cert.X509Certificate x5c);
+  }
+
   /** Signs {@code body}; returns the compact detached JWS to send alongside (e.g. header {@code X-JWS-Signature}). */
   public static String sign(byte[] body, PrivateKey key, JwsAlgorithm algorithm, String kid, String messageId, Instant issuedAt) {
+    return sign(body, key, algorithm, kid, messageId, issuedAt, null);
+  }
+
+  /** The same, carrying the signing certificate in x5c when it is not the one of the TLS link. */
+  public static String sign(byte[] body, PrivateKey key, JwsAlgorithm algorithm, String kid, String messageId, Instant issuedAt,
+      java.security.cert.X509Certificate x5c) {
     Objects.requireNonNull(body, "body");
     requireId("kid", kid);
     requireId("mid", messageId);
@@ -63,6 +81,13 @@ public final class DetachedJws {
     h.put("kid", kid);
     h.put("iat", issuedAt.getEpochSecond());
     h.put("mid", messageId);
+    if (x5c != null) {
+      try {
+        h.putArray("x5c").add(java.util.Base64.getEncoder().encodeToString(x5c.getEncoded()));
+      } catch (java.security.cert.CertificateEncodingException e) {
+        throw new IllegalArgumentException("cannot encode the signing certificate: " + e.getMessage(), e);
+      }
+    }
     String encodedHeader = Crypto.base64Url(h.toString().getBytes(StandardCharsets.UTF_8));
     try {
       Signature s = algorithm.newSignature();
@@ -83,8 +108,14 @@ public final class DetachedJws {
    * {@code "crit":["b64"]} and {@code "b64":false}, and any unexpected header field.
    */
   public static Header verify(String jws, byte[] body, PublicKey senderKey, Set<JwsAlgorithm> allowed) {
-    Objects.requireNonNull(body, "body");
     Objects.requireNonNull(senderKey, "senderKey");
+    return verify(jws, body, (kid, x5c) -> senderKey, allowed);
+  }
+
+  /** The same with the key chosen by {@code keys} from the header's kid and x5c. */
+  public static Header verify(String jws, byte[] body, KeySelector keys, Set<JwsAlgorithm> allowed) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(keys, "keys");
     if (jws == null || jws.isEmpty() || jws.length() > MAX_JWS_CHARS) {
       throw new JwsException(JwsException.Reason.MALFORMED, "a detached JWS of 1.." + MAX_JWS_CHARS + " characters is required");
     }
@@ -137,6 +168,20 @@ public final class DetachedJws {
     if (iat == null || !iat.canConvertToLong() || !iat.isIntegralNumber()) {
       throw new JwsException(JwsException.Reason.MALFORMED, "protected header has no integral \"iat\"");
     }
+    java.security.cert.X509Certificate x5c = null;
+    JsonNode chain = h.get("x5c");
+    if (chain != null) {
+      if (!chain.isArray() || chain.size() != 1 || !chain.get(0).isTextual()) {
+        throw new JwsException(JwsException.Reason.MALFORMED, "\"x5c\" must hold exactly one certificate (the signing one)");
+      }
+      try {
+        x5c = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(chain.get(0).asText())));
+      } catch (IllegalArgumentException | GeneralSecurityException e) {
+        throw new JwsException(JwsException.Reason.MALFORMED, "\"x5c\" is not a base64 DER certificate: " + e.getMessage());
+      }
+    }
+    PublicKey senderKey = keys.select(kid, x5c);
     if (!algorithm.fits(senderKey)) {
       throw new JwsException(JwsException.Reason.WRONG_KEY_FOR_ALGORITHM,
           "header says " + algorithm.joseName + " but the sender's key is " + senderKey.getAlgorithm());

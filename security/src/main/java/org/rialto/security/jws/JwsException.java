@@ -10,6 +10,8 @@ public final class JwsException extends RuntimeException {
     WRONG_KEY_FOR_ALGORITHM,
     B64_NOT_CRITICAL,
     BAD_SIGNATURE,
+    /** The kid names neither the TLS certificate nor an acceptable signing certificate (x5c) of the same sender. */
+    UNKNOWN_SIGNER,
     REPLAYED,
     OUTSIDE_WINDOW,
     REPLAY_GUARD_FULL

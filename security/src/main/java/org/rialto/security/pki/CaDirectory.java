@@ -39,7 +39,9 @@ public final class CaDirectory {
   /** Kind of certificate in the registry. */
   public enum Kind {
     NODE,
-    PARTICIPANT
+    PARTICIPANT,
+    /** A participant's message-signing certificate (GOST), no TLS purpose. */
+    SIGNING
   }
 
   /** One issued certificate. {@code revokedAt} is null while it is not revoked. */
@@ -64,7 +66,16 @@ public final class CaDirectory {
 
   /** Creates the CA, the node's TLS certificate and an empty CRL in a new or empty folder. */
   public static CaDirectory init(Path dir, String node, List<String> nodeDnsNames, Instant now) {
+    return init(dir, node, nodeDnsNames, now, KeyAlgorithm.EC_P256);
+  }
+
+  /** The same with the CA's and the node's keys of {@code algorithm} (not GOST: the node's key is a TLS key). */
+  public static CaDirectory init(Path dir, String node, List<String> nodeDnsNames, Instant now, KeyAlgorithm algorithm) {
     NodeName.require(node);
+    if (!algorithm.tls()) {
+      throw new IllegalArgumentException("pki init: a node's CA and TLS key cannot be " + algorithm.cliName
+          + " (the JDK's TLS 1.3 has no GOST); use ec-p256, ed25519 or rsa-pss, and issue GOST signing certificates to participants");
+    }
     try {
       Files.createDirectories(dir);
       if (Files.exists(dir.resolve("ca.p12")) || Files.exists(dir.resolve("registry.tsv"))) {
@@ -73,13 +84,13 @@ public final class CaDirectory {
     } catch (IOException e) {
       throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
     }
-    NodeCa ca = NodeCa.create(node, KeyAlgorithm.EC_P256, now, DEFAULT_CA_DAYS);
+    NodeCa ca = NodeCa.create(node, algorithm, now, DEFAULT_CA_DAYS);
     char[] caPassword = newPassword();
     writeSecret(dir.resolve("ca.password"), new String(caPassword));
     writeNew(dir.resolve("ca.p12"), Pem.pkcs12("ca", ca.key(), new X509Certificate[] {ca.certificate()}, caPassword));
     writeNew(dir.resolve("ca.pem"), Pem.utf8(Pem.encode(ca.certificate())));
     CaDirectory d = new CaDirectory(dir, ca, new ArrayList<>());
-    KeyPair nodeKeys = KeyAlgorithm.EC_P256.generate();
+    KeyPair nodeKeys = algorithm.generate();
     long serial = d.nextSerial();
     X509Certificate nodeCert = ca.issueNode(nodeDnsNames, nodeKeys.getPublic(), serial, now, DEFAULT_NODE_DAYS);
     char[] nodePassword = newPassword();
@@ -170,21 +181,42 @@ public final class CaDirectory {
     return List.copyOf(entries);
   }
 
-  /** Issues a participant's key and certificate and writes them as a password-protected PKCS#12. */
+  /** Issues a participant's EC P-256 key and certificate and writes them as a password-protected PKCS#12. */
   public Entry issueParticipant(String bic, int validityDays, Instant now, char[] password, Path out) {
+    return issueParticipant(bic, KeyAlgorithm.EC_P256, validityDays, now, password, out).get(0);
+  }
+
+  /**
+   * Issues a participant's keys of {@code algorithm} as a password-protected PKCS#12. For a TLS
+   * algorithm, one key and certificate that both authenticates the TLS link and signs messages. For
+   * GOST R 34.10-2012, two: a P-256 TLS certificate (alias BIC) and a GOST message-signing
+   * certificate (alias BIC-signing) of the same participant, from this CA; messages are signed
+   * with the GOST key and carry its certificate (JWS x5c), which the node checks against this CA
+   * and the TLS certificate's identity. Returns the entries, the TLS one first.
+   */
+  public List<Entry> issueParticipant(String bic, KeyAlgorithm algorithm, int validityDays, Instant now, char[] password, Path out) {
     Bic.require(bic);
     if (Files.exists(out)) {
       throw new IllegalStateException(out + " exists: refusing to overwrite a key file");
     }
-    KeyPair keys = KeyAlgorithm.EC_P256.generate();
+    KeyPair keys = (algorithm.tls() ? algorithm : KeyAlgorithm.EC_P256).generate();
     long serial = nextSerial();
     X509Certificate cert = ca.issueParticipant(bic, keys.getPublic(), serial, now, validityDays);
-    byte[] p12 = Pem.pkcs12(bic, keys.getPrivate(), new X509Certificate[] {cert, ca.certificate()}, password);
-    writeNew(out, p12);
-    Entry e = new Entry(serial, Kind.PARTICIPANT, bic, cert.getNotAfter().toInstant(), null);
-    entries.add(e);
+    var p12 = new java.util.LinkedHashMap<String, Pem.KeyAndChain>();
+    p12.put(bic, new Pem.KeyAndChain(keys.getPrivate(), new X509Certificate[] {cert, ca.certificate()}));
+    List<Entry> issued = new ArrayList<>();
+    issued.add(new Entry(serial, Kind.PARTICIPANT, bic, cert.getNotAfter().toInstant(), null));
+    if (!algorithm.tls()) {
+      KeyPair signing = algorithm.generate();
+      long signingSerial = Math.addExact(serial, 1);
+      X509Certificate signingCert = ca.issueSigning(bic, signing.getPublic(), signingSerial, now, validityDays);
+      p12.put(bic + Pem.SIGNING_ALIAS_SUFFIX, new Pem.KeyAndChain(signing.getPrivate(), new X509Certificate[] {signingCert, ca.certificate()}));
+      issued.add(new Entry(signingSerial, Kind.SIGNING, bic, signingCert.getNotAfter().toInstant(), null));
+    }
+    writeNew(out, Pem.pkcs12(p12, password));
+    entries.addAll(issued);
     save(now);
-    return e;
+    return List.copyOf(issued);
   }
 
   /** Revokes one certificate by serial; re-signs the CRL. */
@@ -210,7 +242,7 @@ public final class CaDirectory {
     List<Entry> done = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      if (e.kind() == Kind.PARTICIPANT && e.name().equals(bic) && e.revokedAt() == null) {
+      if ((e.kind() == Kind.PARTICIPANT || e.kind() == Kind.SIGNING) && e.name().equals(bic) && e.revokedAt() == null) {
         Entry revoked = new Entry(e.serial(), e.kind(), e.name(), e.notAfter(), now);
         entries.set(i, revoked);
         done.add(revoked);

@@ -49,7 +49,12 @@ public final class CertificateVerifier {
     /** A bank or a peer node connecting to us (extended key usage clientAuth). */
     CLIENT,
     /** A peer node we connect to (extended key usage serverAuth). */
-    SERVER
+    SERVER,
+    /**
+     * A message-signing certificate carried in a JWS (x5c) beside the TLS one: a GOST key the
+     * JDK's TLS cannot use. Key usage digitalSignature, no TLS purpose required.
+     */
+    SIGNING
   }
 
   public sealed interface Verdict {
@@ -171,7 +176,7 @@ public final class CertificateVerifier {
       return new Refused(Reason.WRONG_KEY_USAGE, who + " lacks key usage digitalSignature");
     }
     String eku = purpose == Purpose.CLIENT ? "1.3.6.1.5.5.7.3.2" : "1.3.6.1.5.5.7.3.1";
-    try {
+    if (purpose != Purpose.SIGNING) try {
       List<String> ekus = leaf.getExtendedKeyUsage();
       if (ekus == null || !ekus.contains(eku)) {
         return new Refused(Reason.WRONG_KEY_USAGE,

@@ -66,6 +66,10 @@ public final class NodeCa {
   public static NodeCa create(String node, KeyAlgorithm algorithm, Instant now, int validityDays) {
     NodeName.require(node);
     requireDays(validityDays);
+    if (!algorithm.tls()) {
+      throw new IllegalArgumentException("a node CA cannot be " + algorithm.cliName
+          + ": it signs TLS certificates, and the JDK's TLS 1.3 cannot verify GOST signatures; GOST is for participants' message signing");
+    }
     KeyPair keys = algorithm.generate();
     X500Name subject = caName(node);
     try {
@@ -146,7 +150,9 @@ public final class NodeCa {
     List<GeneralName> names = new ArrayList<>();
     names.add(new GeneralName(GeneralName.uniformResourceIdentifier, NODE_URI_PREFIX + node));
     for (String dns : dnsNames) {
-      names.add(new GeneralName(GeneralName.dNSName, dns));
+      // An address literal (127.0.0.1, ::1) is an iPAddress name: browsers match an address only there.
+      boolean address = dns.matches("[0-9.]+") || dns.contains(":");
+      names.add(new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, dns));
     }
     return issue(subject, new GeneralNames(names.toArray(GeneralName[]::new)), subjectKey, serial, now,
         validityDays, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth});
