@@ -38,9 +38,11 @@ public final class Node implements AutoCloseable {
   private final int operatorPort;
 
   private final List<PeerDispatcher> dispatchers;
+  private final org.rialto.node.security.NodeSecurity security;
 
   private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port, List<PeerDispatcher> dispatchers,
-      org.rialto.node.http.OperatorServer operatorServer, int operatorPort) {
+      org.rialto.node.http.OperatorServer operatorServer, int operatorPort, org.rialto.node.security.NodeSecurity security) {
+    this.security = security;
     this.operatorServer = operatorServer;
     this.operatorPort = operatorPort;
     this.dispatchers = dispatchers;
@@ -74,7 +76,7 @@ public final class Node implements AutoCloseable {
       var wire = new org.rialto.node.peer.PeerWire(config.node(), config.centralBank(), minorUnitsByCurrency(config), true);
       for (var peer : config.peers()) {
         var d = new PeerDispatcher(config.node(), peer.node(), peer.url(), engine, wire,
-            new org.rialto.node.client.PeerClient(java.net.URI.create(peer.url()), peer.node(), security.peerCa(peer.node()),
+            new org.rialto.node.client.PeerClient(java.net.URI.create(peer.url()), peer.node(), security.verifier(),
                 security.serverKey()));
         dispatchers.add(d);
         metrics.gauge("rialto_peer_outbox_backlog", "forwarded transfers not yet answered", "peer", peer.node(), () -> d.status().backlog());
@@ -123,9 +125,11 @@ public final class Node implements AutoCloseable {
           new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps)));
       int port = api.start(config.listen().host(), config.listen().port());
       int operatorPort = operatorServer.start(config.operatorListen().host(), config.operatorListen().port());
+      security.startPeerCrlFetcher();
       for (var d : dispatchers) d.start();
-      return new Node(config, store, engine, api, port, ds, operatorServer, operatorPort);
+      return new Node(config, store, engine, api, port, ds, operatorServer, operatorPort, security);
     } catch (Exception | Error e) {
+      security.close();
       for (var d : dispatchers) d.close();
       if (operatorServer != null) operatorServer.close();
       if (api != null) api.close();
@@ -264,6 +268,7 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    security.close();
     for (var d : dispatchers) d.close();
     operatorServer.close();
     api.close();

@@ -17,6 +17,14 @@ public final class PeerClient implements AutoCloseable {
     this.http = new SignedHttp(peerUrl, peerNode, pinnedPeerCa, nodeKey, Duration.ofSeconds(5));
   }
 
+  /**
+   * With the node's own verifier: the peer's certificate is judged with the peer's CRL as this
+   * node last fetched it, so a revoked peer is not sent to either.
+   */
+  public PeerClient(URI peerUrl, String peerNode, org.rialto.security.pki.CertificateVerifier verifier, Pem.KeyAndChain nodeKey) {
+    this.http = new SignedHttp(peerUrl, peerNode, verifier, nodeKey, null, Duration.ofSeconds(5), SignedHttp.REQUEST_TIMEOUT_MILLIS);
+  }
+
   /** Sends one signed message; returns the verified answer. */
   public BankClient.Response exchange(byte[] body, String contentType) {
     return http.send("POST", PATH, body, contentType);

@@ -40,6 +40,7 @@ final class SignedHttp implements AutoCloseable {
   private final X509Certificate x5c;
   private final Set<JwsAlgorithm> allowedAnswers;
   private final HttpClient client;
+  private final long requestTimeoutMillis;
   private final Clock clock = Clock.systemUTC();
 
   SignedHttp(URI base, String serverNode, X509Certificate serverCa, Pem.KeyAndChain ownKey, Duration connectTimeout) {
@@ -49,6 +50,16 @@ final class SignedHttp implements AutoCloseable {
   /** @param signingKey signs messages instead of {@code ownKey} (a GOST key), or null */
   SignedHttp(URI base, String serverNode, X509Certificate serverCa, Pem.KeyAndChain ownKey, Pem.KeyAndChain signingKey,
       Duration connectTimeout) {
+    this(base, serverNode, new CertificateVerifier(List.of(new TrustAnchor(serverNode, serverCa, false))), ownKey, signingKey,
+        connectTimeout, REQUEST_TIMEOUT_MILLIS);
+  }
+
+  /**
+   * @param verifier judges the server's certificate: a node's own verifier, so the peers' CRLs it
+   *     fetched apply to the node's outgoing links too
+   */
+  SignedHttp(URI base, String serverNode, CertificateVerifier verifier, Pem.KeyAndChain ownKey, Pem.KeyAndChain signingKey,
+      Duration connectTimeout, long requestTimeoutMillis) {
     if (!"https".equals(base.getScheme())) throw new IllegalArgumentException("a node is reached over https only, got " + base);
     if (signingKey != null && ownKey == null) throw new IllegalArgumentException("a signing key needs a TLS key beside it");
     this.base = URI.create(base.toString().replaceAll("/+$", ""));
@@ -58,7 +69,7 @@ final class SignedHttp implements AutoCloseable {
     this.algorithm = this.signingKey == null ? null : NodeSecurity.algorithmFor(this.signingKey.key());
     this.kid = this.signingKey == null ? null : this.signingKey.chain()[0].getSerialNumber().toString();
     this.allowedAnswers = EnumSet.allOf(JwsAlgorithm.class);
-    var verifier = new CertificateVerifier(List.of(new TrustAnchor(serverNode, serverCa, false)));
+    this.requestTimeoutMillis = requestTimeoutMillis;
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
@@ -87,7 +98,7 @@ final class SignedHttp implements AutoCloseable {
   BankClient.Response sendSigned(String method, String path, byte[] body, String contentType, String jws,
       java.util.Map<String, String> headers) {
     if (headers.size() > 16) throw new IllegalArgumentException("at most 16 extra headers");
-    var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMillis(REQUEST_TIMEOUT_MILLIS));
+    var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMillis(requestTimeoutMillis));
     if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -100,7 +111,7 @@ final class SignedHttp implements AutoCloseable {
     try {
       r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (java.io.IOException e) {
-      throw new NodeLinkException("cannot reach " + base + path + ": " + e.getMessage(), e);
+      throw new NodeLinkException("cannot reach " + base + path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NodeLinkException("interrupted while calling " + base + path, e);

@@ -53,6 +53,9 @@ public final class MessageGate {
   public void install(Javalin app) {
     app.before(this::before);
     app.after(this::after);
+    // This node's CRL for its peers (their nodes refuse our revoked certificates with it). Signed
+    // by the CA; the answer is signed by the node as every answer here.
+    app.get(NodeSecurity.PEER_CRL_PATH, ctx -> ctx.contentType(org.rialto.node.client.PeerCrlClient.MEDIA_TYPE).result(security.ownCrl()));
   }
 
   enum Door { BANK, PEER, NONE }
@@ -90,6 +93,12 @@ public final class MessageGate {
     } else {
       if (!(identity instanceof Identity.PeerNode n) || !security.peers().contains(n.node())) {
         throw new Refused(403, "AG01", identity + " is not a configured peer node of " + security.nodeId());
+      }
+      // The CRL route itself is exempt from the freshness rule: two nodes each fetching the
+      // other's CRL before answering would otherwise wait on each other.
+      if (!ctx.path().equals(NodeSecurity.PEER_CRL_PATH)
+          && security.peerRevocation(n.node(), chain) instanceof CertificateVerifier.Refused r) {
+        throw new Refused(401, "AG01", "peer certificate refused (" + r.reason() + "): " + r.message());
       }
       sender = "node:" + n.node();
     }

@@ -64,9 +64,23 @@ public final class NodeSecurity {
   private final Map<String, X509Certificate> peerCas;
   private volatile long crlCheckedAtMillis;
   private volatile long crlModifiedMillis;
+  private final Map<String, java.net.URI> peerUrls;
+  private final Duration peerCrlRefresh;
+  private final Duration peerCrlMaxAge;
+  /** Since when each peer's revocation status is current: its last fetched CRL, or the node's start. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Instant> peerCrlCurrentSince = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, Long> peerCrlTriedMillis = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, org.rialto.node.client.PeerCrlClient> crlClients = new java.util.concurrent.ConcurrentHashMap<>();
+  private java.util.concurrent.ScheduledExecutorService crlFetcher;
+  /** On-demand fetches (a stale peer calling) at most this often per peer, so a flood cannot turn into one. */
+  static final long ON_DEMAND_FETCH_MILLIS = 2_000;
 
   private NodeSecurity(String nodeId, Path crlFile, Pem.KeyAndChain serverKey, CertificateVerifier verifier,
-      Set<JwsAlgorithm> allowed, Duration window, Map<String, X509Certificate> peerCas) {
+      Set<JwsAlgorithm> allowed, Duration window, Map<String, X509Certificate> peerCas, Map<String, java.net.URI> peerUrls,
+      Duration peerCrlRefresh, Duration peerCrlMaxAge) {
+    this.peerUrls = Map.copyOf(peerUrls);
+    this.peerCrlRefresh = peerCrlRefresh;
+    this.peerCrlMaxAge = peerCrlMaxAge;
     this.nodeId = nodeId;
     this.crlFile = crlFile;
     this.serverKey = serverKey;
@@ -79,6 +93,8 @@ public final class NodeSecurity {
     this.ownKid = serverKey.chain()[0].getSerialNumber().toString();
     this.replay = new ReplayGuard(window, MAX_REPLAY_ENTRIES);
     this.crlModifiedMillis = modifiedMillis(crlFile);
+    Instant start = clock.instant();
+    for (String peer : peers) peerCrlCurrentSince.put(peer, start);
   }
 
   /** Opens the node's CA folder and its peers' pinned CAs as the configuration names them. */
@@ -107,9 +123,14 @@ public final class NodeSecurity {
     for (String a : s.jwsAlgorithms()) {
       allowed.add(JwsAlgorithm.byJoseName(a).orElseThrow(() -> new IllegalStateException("security.jwsAlgorithms: unknown " + a)));
     }
+    var urls = new java.util.HashMap<String, java.net.URI>();
+    for (var p : config.peers()) {
+      if (s.peerCas().containsKey(p.node())) urls.put(p.node(), java.net.URI.create(p.url()));
+    }
     return new NodeSecurity(config.node(), dir.resolve("crl.pem"), ca.nodeKey(), ca.verifier(peerCas), Set.copyOf(allowed),
         Duration.ofSeconds(s.replayWindowSeconds()),
-        peerCas.stream().collect(java.util.stream.Collectors.toMap(TrustAnchor::node, TrustAnchor::certificate)));
+        peerCas.stream().collect(java.util.stream.Collectors.toMap(TrustAnchor::node, TrustAnchor::certificate)), urls,
+        Duration.ofSeconds(s.peerCrlRefreshSeconds()), Duration.ofSeconds(s.peerCrlMaxAgeSeconds()));
   }
 
   /** The algorithm a key signs with: ES256 for P-256, EdDSA for Ed25519, PS256 for RSA. */
@@ -197,6 +218,99 @@ public final class NodeSecurity {
   /** Signs what the node sends. */
   public String sign(byte[] body) {
     return DetachedJws.sign(body, serverKey.key(), ownAlgorithm, ownKid, UUID.randomUUID().toString(), clock.instant());
+  }
+
+  /** The verifier the node's own TLS links use too (outgoing peer links judge the peer with the fetched CRLs). */
+  public CertificateVerifier verifier() {
+    return verifier;
+  }
+
+  /** This node's current CRL, DER, as its CA signed it: what GET /peer/v1/crl serves to peers. */
+  public byte[] ownCrl() {
+    refreshCrl();
+    try {
+      return Pem.crl(Files.readAllBytes(crlFile)).getEncoded();
+    } catch (IOException | java.security.cert.CRLException e) {
+      throw new IllegalStateException("cannot read this node's CRL " + crlFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fail-closed on stale revocation: peer {@code peer}'s certificate (already accepted by the
+   * verifier) stays accepted only while its CA's CRL was fetched within peerCrlMaxAgeSeconds (or
+   * the node started that recently). When it is older, one fetch is tried now (at most every
+   * {@link #ON_DEMAND_FETCH_MILLIS} per peer) and the certificate judged again with what it brought.
+   *
+   * @return the refusal, or null when the peer is acceptable
+   */
+  public CertificateVerifier.Refused peerRevocation(String peer, X509Certificate[] chain) {
+    if (revocationCurrent(peer, clock.instant())) return null;
+    long nowMillis = System.currentTimeMillis();
+    Long tried = peerCrlTriedMillis.get(peer);
+    if (tried == null || nowMillis - tried >= ON_DEMAND_FETCH_MILLIS) {
+      fetchPeerCrl(peer);
+    }
+    if (!revocationCurrent(peer, clock.instant())) {
+      return new CertificateVerifier.Refused(CertificateVerifier.Reason.REVOCATION_UNKNOWN,
+          "the CRL of peer " + peer + " is current only until " + peerCrlCurrentSince.get(peer).plus(peerCrlMaxAge)
+              + " (last fetched or node start + security.peerCrlMaxAgeSeconds " + peerCrlMaxAge.toSeconds()
+              + ") and cannot be fetched now: refused until it can");
+    }
+    return verifier.verify(chain, clock.instant(), CertificateVerifier.Purpose.CLIENT) instanceof CertificateVerifier.Refused r ? r : null;
+  }
+
+  private boolean revocationCurrent(String peer, Instant now) {
+    Instant since = peerCrlCurrentSince.get(peer);
+    return since != null && !now.isAfter(since.plus(peerCrlMaxAge));
+  }
+
+  /** Fetches each peer's CRL every peerCrlRefreshSeconds, on one daemon thread, until {@link #close()}. */
+  public synchronized void startPeerCrlFetcher() {
+    if (crlFetcher != null || peerUrls.isEmpty()) return;
+    crlFetcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "rialto-peer-crl-" + nodeId);
+      t.setDaemon(true);
+      return t;
+    });
+    crlFetcher.scheduleWithFixedDelay(() -> {
+      for (String peer : peerUrls.keySet()) fetchPeerCrl(peer);
+    }, 0, peerCrlRefresh.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** One fetch of {@code peer}'s CRL; true when a CRL was installed. A failure is logged, never thrown. */
+  public boolean fetchPeerCrl(String peer) {
+    java.net.URI url = peerUrls.get(peer);
+    if (url == null) return false;
+    peerCrlTriedMillis.put(peer, System.currentTimeMillis());
+    try {
+      var client = crlClients.computeIfAbsent(peer, p -> new org.rialto.node.client.PeerCrlClient(url, p, verifier, serverKey));
+      java.security.cert.X509CRL crl = client.fetch();
+      X509Certificate ca = peerCas.get(peer);
+      if (!crl.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+        throw new IllegalArgumentException("the CRL is issued by " + crl.getIssuerX500Principal().getName() + ", not by the pinned CA of " + peer);
+      }
+      verifier.installCrl(crl);
+      peerCrlCurrentSince.put(peer, clock.instant());
+      return true;
+    } catch (RuntimeException e) {
+      Instant since = peerCrlCurrentSince.get(peer);
+      System.err.println("rialto: node " + nodeId + " cannot fetch the CRL of peer " + peer + " from " + url + PEER_CRL_PATH + ": "
+          + e.getMessage() + "; revocation status current since " + since + ", the peer is refused from "
+          + (since == null ? "now" : since.plus(peerCrlMaxAge)) + " unless a fetch succeeds");
+      return false;
+    }
+  }
+
+  public static final String PEER_CRL_PATH = org.rialto.node.client.PeerCrlClient.PATH;
+
+  /** Stops the peer CRL fetcher and its links. */
+  public synchronized void close() {
+    if (crlFetcher != null) {
+      crlFetcher.shutdownNow();
+      crlFetcher = null;
+    }
+    crlClients.values().forEach(org.rialto.node.client.PeerCrlClient::close);
+    crlClients.clear();
   }
 
   /**

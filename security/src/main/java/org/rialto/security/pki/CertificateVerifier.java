@@ -41,7 +41,9 @@ public final class CertificateVerifier {
     REVOKED,
     WRONG_KEY_USAGE,
     NO_IDENTITY,
-    IDENTITY_NOT_VOUCHED
+    IDENTITY_NOT_VOUCHED,
+    /** A peer's CRL is older than the node accepts and cannot be fetched (fail-closed). */
+    REVOCATION_UNKNOWN
   }
 
   /** Which end of a link the certificate authenticates. */
