@@ -54,7 +54,7 @@ public record CreditTransfer(
     List<Instruction> instructionsForNextAgent,
     CodeOrProprietary purpose,
     RemittanceInformation remittanceInformation,
-    List<XmlElement> otherElements) {
+    List<XmlElement> otherElements) implements CreditTransferTransaction {
   public CreditTransfer {
     Check.required(paymentId, "paymentId");
     Check.required(interbankSettlementAmount, "interbankSettlementAmount");
@@ -159,7 +159,7 @@ public record CreditTransfer(
   }
 
   /** Builds a CreditTransfer; lists default to empty. */
-  public static final class Builder {
+  public static final class Builder implements CreditTransferTransaction.Builder<Builder> {
     private PaymentId paymentId;
     private PaymentTypeInformation paymentTypeInformation;
     private Amount interbankSettlementAmount;

@@ -83,56 +83,27 @@ final class CreditTransferCodec {
     List<Instruction> forCreditorAgent = null, forNextAgent = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (sharedElement(in, b)) continue;
       switch (in.name()) {
-        case "PmtId" -> b.paymentId(paymentId(in));
-        case "PmtTpInf" -> b.paymentTypeInformation(paymentTypeInformation(in, false));
-        case "IntrBkSttlmAmt" -> b.interbankSettlementAmount(in.amount());
-        case "IntrBkSttlmDt" -> b.interbankSettlementDate(in.date());
-        case "SttlmPrty" -> b.settlementPriority(in.code(SettlementPriority.class));
-        case "SttlmTmIndctn" -> b.settlementTimeIndication(settlementTimeIndication(in));
-        case "SttlmTmReq" -> b.settlementTimeRequest(settlementTimeRequest(in));
         case "AccptncDtTm" -> b.acceptanceDateTime(in.dateTime());
         case "PoolgAdjstmntDt" -> b.poolingAdjustmentDate(in.date());
         case "InstdAmt" -> b.instructedAmount(in.amount());
         case "XchgRate" -> b.exchangeRate(in.decimal());
         case "ChrgBr" -> b.chargeBearer(in.code(ChargeBearer.class));
         case "ChrgsInf" -> charges = add(charges, charge(in));
-        case "PrvsInstgAgt1" -> b.previousInstructingAgent1(agent(in));
-        case "PrvsInstgAgt1Acct" -> b.previousInstructingAgent1Account(account(in, false));
-        case "PrvsInstgAgt2" -> b.previousInstructingAgent2(agent(in));
-        case "PrvsInstgAgt2Acct" -> b.previousInstructingAgent2Account(account(in, false));
-        case "PrvsInstgAgt3" -> b.previousInstructingAgent3(agent(in));
-        case "PrvsInstgAgt3Acct" -> b.previousInstructingAgent3Account(account(in, false));
-        case "InstgAgt" -> b.instructingAgent(agent(in));
-        case "InstdAgt" -> b.instructedAgent(agent(in));
-        case "IntrmyAgt1" -> b.intermediaryAgent1(agent(in));
-        case "IntrmyAgt1Acct" -> b.intermediaryAgent1Account(account(in, false));
-        case "IntrmyAgt2" -> b.intermediaryAgent2(agent(in));
-        case "IntrmyAgt2Acct" -> b.intermediaryAgent2Account(account(in, false));
-        case "IntrmyAgt3" -> b.intermediaryAgent3(agent(in));
-        case "IntrmyAgt3Acct" -> b.intermediaryAgent3Account(account(in, false));
         case "UltmtDbtr" -> b.ultimateDebtor(party(in));
         case "InitgPty" -> b.initiatingParty(party(in));
         case "Dbtr" -> b.debtor(party(in));
-        case "DbtrAcct" -> b.debtorAccount(account(in, false));
-        case "DbtrAgt" -> b.debtorAgent(agent(in));
-        case "DbtrAgtAcct" -> b.debtorAgentAccount(account(in, false));
-        case "CdtrAgt" -> b.creditorAgent(agent(in));
-        case "CdtrAgtAcct" -> b.creditorAgentAccount(account(in, false));
         case "Cdtr" -> b.creditor(party(in));
-        case "CdtrAcct" -> b.creditorAccount(account(in, false));
         case "UltmtCdtr" -> b.ultimateCreditor(party(in));
         case "InstrForCdtrAgt" -> forCreditorAgent = add(forCreditorAgent, instruction(in));
         case "InstrForNxtAgt" -> forNextAgent = add(forNextAgent, instruction(in));
-        case "Purp" -> b.purpose(codeOrProprietary(in));
         case "RmtInf" -> b.remittanceInformation(remittanceInformation(in));
         default -> others = add(others, in.other(SchemaOrder.of(CTT39)));
       }
     }
-    b.charges(orEmpty(charges)).instructionsForCreditorAgent(orEmpty(forCreditorAgent))
-        .instructionsForNextAgent(orEmpty(forNextAgent)).otherElements(ordered(others, CTT39));
-    CreditTransfer t = b.build();
-    return t;
+    return b.charges(orEmpty(charges)).instructionsForCreditorAgent(orEmpty(forCreditorAgent))
+        .instructionsForNextAgent(orEmpty(forNextAgent)).otherElements(ordered(others, CTT39)).build();
   }
 
   static void writePacs008(XmlOut out, Pacs008 m) {
@@ -144,47 +115,22 @@ final class CreditTransferCodec {
 
   static void creditTransfer(XmlOut out, CreditTransfer t) {
     out.start("CdtTrfTxInf", CTT39, t.otherElements());
-    paymentId(out, t.paymentId());
-    paymentTypeInformation(out, "PmtTpInf", t.paymentTypeInformation(), false);
-    out.amount("IntrBkSttlmAmt", t.interbankSettlementAmount());
-    out.leaf("IntrBkSttlmDt", t.interbankSettlementDate());
-    out.leaf("SttlmPrty", t.settlementPriority());
-    settlementTimeIndication(out, t.settlementTimeIndication());
-    settlementTimeRequest(out, t.settlementTimeRequest());
+    paymentAndSettlement(out, t);
     out.leaf("AccptncDtTm", t.acceptanceDateTime());
     out.leaf("PoolgAdjstmntDt", t.poolingAdjustmentDate());
     out.amount("InstdAmt", t.instructedAmount());
     out.leaf("XchgRate", t.exchangeRate());
     out.leaf("ChrgBr", t.chargeBearer());
     charges(out, t.charges());
-    agent(out, "PrvsInstgAgt1", t.previousInstructingAgent1());
-    account(out, "PrvsInstgAgt1Acct", t.previousInstructingAgent1Account());
-    agent(out, "PrvsInstgAgt2", t.previousInstructingAgent2());
-    account(out, "PrvsInstgAgt2Acct", t.previousInstructingAgent2Account());
-    agent(out, "PrvsInstgAgt3", t.previousInstructingAgent3());
-    account(out, "PrvsInstgAgt3Acct", t.previousInstructingAgent3Account());
-    agent(out, "InstgAgt", t.instructingAgent());
-    agent(out, "InstdAgt", t.instructedAgent());
-    agent(out, "IntrmyAgt1", t.intermediaryAgent1());
-    account(out, "IntrmyAgt1Acct", t.intermediaryAgent1Account());
-    agent(out, "IntrmyAgt2", t.intermediaryAgent2());
-    account(out, "IntrmyAgt2Acct", t.intermediaryAgent2Account());
-    agent(out, "IntrmyAgt3", t.intermediaryAgent3());
-    account(out, "IntrmyAgt3Acct", t.intermediaryAgent3Account());
+    agentChain(out, t);
     party(out, "UltmtDbtr", t.ultimateDebtor());
     party(out, "InitgPty", t.initiatingParty());
     party(out, "Dbtr", t.debtor());
-    account(out, "DbtrAcct", t.debtorAccount());
-    agent(out, "DbtrAgt", t.debtorAgent());
-    account(out, "DbtrAgtAcct", t.debtorAgentAccount());
-    agent(out, "CdtrAgt", t.creditorAgent());
-    account(out, "CdtrAgtAcct", t.creditorAgentAccount());
+    debtorAndCreditorAgents(out, t);
     party(out, "Cdtr", t.creditor());
     account(out, "CdtrAcct", t.creditorAccount());
     party(out, "UltmtCdtr", t.ultimateCreditor());
-    instructions(out, "InstrForCdtrAgt", t.instructionsForCreditorAgent());
-    instructions(out, "InstrForNxtAgt", t.instructionsForNextAgent());
-    codeOrProprietary(out, "Purp", t.purpose());
+    instructionsAndPurpose(out, t);
     remittanceInformation(out, t.remittanceInformation());
     out.end("CdtTrfTxInf");
   }
@@ -216,41 +162,14 @@ final class CreditTransferCodec {
     List<String> remittance = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (sharedElement(in, b)) continue;
       switch (in.name()) {
-        case "PmtId" -> b.paymentId(paymentId(in));
-        case "PmtTpInf" -> b.paymentTypeInformation(paymentTypeInformation(in, false));
-        case "IntrBkSttlmAmt" -> b.interbankSettlementAmount(in.amount());
-        case "IntrBkSttlmDt" -> b.interbankSettlementDate(in.date());
-        case "SttlmPrty" -> b.settlementPriority(in.code(SettlementPriority.class));
-        case "SttlmTmIndctn" -> b.settlementTimeIndication(settlementTimeIndication(in));
-        case "SttlmTmReq" -> b.settlementTimeRequest(settlementTimeRequest(in));
-        case "PrvsInstgAgt1" -> b.previousInstructingAgent1(agent(in));
-        case "PrvsInstgAgt1Acct" -> b.previousInstructingAgent1Account(account(in, false));
-        case "PrvsInstgAgt2" -> b.previousInstructingAgent2(agent(in));
-        case "PrvsInstgAgt2Acct" -> b.previousInstructingAgent2Account(account(in, false));
-        case "PrvsInstgAgt3" -> b.previousInstructingAgent3(agent(in));
-        case "PrvsInstgAgt3Acct" -> b.previousInstructingAgent3Account(account(in, false));
-        case "InstgAgt" -> b.instructingAgent(agent(in));
-        case "InstdAgt" -> b.instructedAgent(agent(in));
-        case "IntrmyAgt1" -> b.intermediaryAgent1(agent(in));
-        case "IntrmyAgt1Acct" -> b.intermediaryAgent1Account(account(in, false));
-        case "IntrmyAgt2" -> b.intermediaryAgent2(agent(in));
-        case "IntrmyAgt2Acct" -> b.intermediaryAgent2Account(account(in, false));
-        case "IntrmyAgt3" -> b.intermediaryAgent3(agent(in));
-        case "IntrmyAgt3Acct" -> b.intermediaryAgent3Account(account(in, false));
         case "UltmtDbtr" -> b.ultimateDebtor(agent(in));
         case "Dbtr" -> b.debtor(agent(in));
-        case "DbtrAcct" -> b.debtorAccount(account(in, false));
-        case "DbtrAgt" -> b.debtorAgent(agent(in));
-        case "DbtrAgtAcct" -> b.debtorAgentAccount(account(in, false));
-        case "CdtrAgt" -> b.creditorAgent(agent(in));
-        case "CdtrAgtAcct" -> b.creditorAgentAccount(account(in, false));
         case "Cdtr" -> b.creditor(agent(in));
-        case "CdtrAcct" -> b.creditorAccount(account(in, false));
         case "UltmtCdtr" -> b.ultimateCreditor(agent(in));
         case "InstrForCdtrAgt" -> forCreditorAgent = add(forCreditorAgent, instruction(in));
         case "InstrForNxtAgt" -> forNextAgent = add(forNextAgent, instruction(in));
-        case "Purp" -> b.purpose(codeOrProprietary(in));
         case "RmtInf" -> {
           while (in.nextChild()) {
             if (!in.name().equals("Ustrd")) throw in.unexpected();
@@ -273,6 +192,65 @@ final class CreditTransferCodec {
 
   static void fiCreditTransfer(XmlOut out, FiCreditTransfer t) {
     out.start("CdtTrfTxInf", CTT36, t.otherElements());
+    paymentAndSettlement(out, t);
+    agentChain(out, t);
+    agent(out, "UltmtDbtr", t.ultimateDebtor());
+    agent(out, "Dbtr", t.debtor());
+    debtorAndCreditorAgents(out, t);
+    agent(out, "Cdtr", t.creditor());
+    account(out, "CdtrAcct", t.creditorAccount());
+    agent(out, "UltmtCdtr", t.ultimateCreditor());
+    instructionsAndPurpose(out, t);
+    if (!t.remittanceInformation().isEmpty()) {
+      out.start("RmtInf");
+      out.leaves("Ustrd", t.remittanceInformation());
+      out.end("RmtInf");
+    }
+    out.end("CdtTrfTxInf");
+  }
+
+  // ---- what pacs.008 and pacs.009 transactions share ---------------------------------------
+
+  /** Reads the element {@code in} is at if both transaction types have it once at most; false if not. */
+  private static boolean sharedElement(XmlIn in, CreditTransferTransaction.Builder<?> b) {
+    switch (in.name()) {
+      case "PmtId" -> b.paymentId(paymentId(in));
+      case "PmtTpInf" -> b.paymentTypeInformation(paymentTypeInformation(in, false));
+      case "IntrBkSttlmAmt" -> b.interbankSettlementAmount(in.amount());
+      case "IntrBkSttlmDt" -> b.interbankSettlementDate(in.date());
+      case "SttlmPrty" -> b.settlementPriority(in.code(SettlementPriority.class));
+      case "SttlmTmIndctn" -> b.settlementTimeIndication(settlementTimeIndication(in));
+      case "SttlmTmReq" -> b.settlementTimeRequest(settlementTimeRequest(in));
+      case "PrvsInstgAgt1" -> b.previousInstructingAgent1(agent(in));
+      case "PrvsInstgAgt1Acct" -> b.previousInstructingAgent1Account(account(in, false));
+      case "PrvsInstgAgt2" -> b.previousInstructingAgent2(agent(in));
+      case "PrvsInstgAgt2Acct" -> b.previousInstructingAgent2Account(account(in, false));
+      case "PrvsInstgAgt3" -> b.previousInstructingAgent3(agent(in));
+      case "PrvsInstgAgt3Acct" -> b.previousInstructingAgent3Account(account(in, false));
+      case "InstgAgt" -> b.instructingAgent(agent(in));
+      case "InstdAgt" -> b.instructedAgent(agent(in));
+      case "IntrmyAgt1" -> b.intermediaryAgent1(agent(in));
+      case "IntrmyAgt1Acct" -> b.intermediaryAgent1Account(account(in, false));
+      case "IntrmyAgt2" -> b.intermediaryAgent2(agent(in));
+      case "IntrmyAgt2Acct" -> b.intermediaryAgent2Account(account(in, false));
+      case "IntrmyAgt3" -> b.intermediaryAgent3(agent(in));
+      case "IntrmyAgt3Acct" -> b.intermediaryAgent3Account(account(in, false));
+      case "DbtrAcct" -> b.debtorAccount(account(in, false));
+      case "DbtrAgt" -> b.debtorAgent(agent(in));
+      case "DbtrAgtAcct" -> b.debtorAgentAccount(account(in, false));
+      case "CdtrAgt" -> b.creditorAgent(agent(in));
+      case "CdtrAgtAcct" -> b.creditorAgentAccount(account(in, false));
+      case "CdtrAcct" -> b.creditorAccount(account(in, false));
+      case "Purp" -> b.purpose(codeOrProprietary(in));
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** PmtId to SttlmTmReq. */
+  private static void paymentAndSettlement(XmlOut out, CreditTransferTransaction t) {
     paymentId(out, t.paymentId());
     paymentTypeInformation(out, "PmtTpInf", t.paymentTypeInformation(), false);
     out.amount("IntrBkSttlmAmt", t.interbankSettlementAmount());
@@ -280,6 +258,10 @@ final class CreditTransferCodec {
     out.leaf("SttlmPrty", t.settlementPriority());
     settlementTimeIndication(out, t.settlementTimeIndication());
     settlementTimeRequest(out, t.settlementTimeRequest());
+  }
+
+  /** The agents the payment passes: previous instructing agents, instructing, instructed and intermediary agents. */
+  private static void agentChain(XmlOut out, CreditTransferTransaction t) {
     agent(out, "PrvsInstgAgt1", t.previousInstructingAgent1());
     account(out, "PrvsInstgAgt1Acct", t.previousInstructingAgent1Account());
     agent(out, "PrvsInstgAgt2", t.previousInstructingAgent2());
@@ -294,24 +276,20 @@ final class CreditTransferCodec {
     account(out, "IntrmyAgt2Acct", t.intermediaryAgent2Account());
     agent(out, "IntrmyAgt3", t.intermediaryAgent3());
     account(out, "IntrmyAgt3Acct", t.intermediaryAgent3Account());
-    agent(out, "UltmtDbtr", t.ultimateDebtor());
-    agent(out, "Dbtr", t.debtor());
+  }
+
+  /** DbtrAcct to CdtrAgtAcct: between the debtor and the creditor, whose types differ. */
+  private static void debtorAndCreditorAgents(XmlOut out, CreditTransferTransaction t) {
     account(out, "DbtrAcct", t.debtorAccount());
     agent(out, "DbtrAgt", t.debtorAgent());
     account(out, "DbtrAgtAcct", t.debtorAgentAccount());
     agent(out, "CdtrAgt", t.creditorAgent());
     account(out, "CdtrAgtAcct", t.creditorAgentAccount());
-    agent(out, "Cdtr", t.creditor());
-    account(out, "CdtrAcct", t.creditorAccount());
-    agent(out, "UltmtCdtr", t.ultimateCreditor());
+  }
+
+  private static void instructionsAndPurpose(XmlOut out, CreditTransferTransaction t) {
     instructions(out, "InstrForCdtrAgt", t.instructionsForCreditorAgent());
     instructions(out, "InstrForNxtAgt", t.instructionsForNextAgent());
     codeOrProprietary(out, "Purp", t.purpose());
-    if (!t.remittanceInformation().isEmpty()) {
-      out.start("RmtInf");
-      out.leaves("Ustrd", t.remittanceInformation());
-      out.end("RmtInf");
-    }
-    out.end("CdtTrfTxInf");
   }
 }

@@ -48,7 +48,7 @@ public record FiCreditTransfer(
     List<Instruction> instructionsForNextAgent,
     CodeOrProprietary purpose,
     List<String> remittanceInformation,
-    List<XmlElement> otherElements) {
+    List<XmlElement> otherElements) implements CreditTransferTransaction {
   public FiCreditTransfer {
     Check.required(paymentId, "paymentId");
     Check.required(interbankSettlementAmount, "interbankSettlementAmount");
@@ -107,7 +107,7 @@ public record FiCreditTransfer(
   }
 
   /** Builds a FiCreditTransfer; lists default to empty. */
-  public static final class Builder {
+  public static final class Builder implements CreditTransferTransaction.Builder<Builder> {
     private PaymentId paymentId;
     private PaymentTypeInformation paymentTypeInformation;
     private Amount interbankSettlementAmount;

@@ -21,16 +21,14 @@ public record OriginalRef(
   }
 
   public static OriginalRef of(Pacs008 message, CreditTransfer t) {
-    CreditTransferGroupHeader h = message.groupHeader();
-    PaymentId id = t.paymentId();
-    return new OriginalRef(new OriginalGroupInfo(h.messageId(), message.type().id(), h.creationDateTime()),
-        id.instructionId(), id.endToEndId(), id.transactionId(), id.uetr(), id.clearingSystemReference(),
-        t.interbankSettlementAmount(),
-        t.interbankSettlementDate() != null ? t.interbankSettlementDate() : h.interbankSettlementDate());
+    return of(message, message.groupHeader(), t);
   }
 
   public static OriginalRef of(Pacs009 message, FiCreditTransfer t) {
-    CreditTransferGroupHeader h = message.groupHeader();
+    return of(message, message.groupHeader(), t);
+  }
+
+  private static OriginalRef of(IsoMessage message, CreditTransferGroupHeader h, CreditTransferTransaction t) {
     PaymentId id = t.paymentId();
     return new OriginalRef(new OriginalGroupInfo(h.messageId(), message.type().id(), h.creationDateTime()),
         id.instructionId(), id.endToEndId(), id.transactionId(), id.uetr(), id.clearingSystemReference(),

@@ -35,8 +35,8 @@ final class Rules {
     Rules r = new Rules(findings, options.referenceTime());
     if (envelope.header() != null) r.header(envelope.header());
     switch (envelope.document()) {
-      case Pacs008 m -> r.pacs008(m);
-      case Pacs009 m -> r.pacs009(m);
+      case Pacs008 m -> r.creditTransfers("/Document/FIToFICstmrCdtTrf", m.groupHeader(), m.transactions());
+      case Pacs009 m -> r.creditTransfers("/Document/FICdtTrf", m.groupHeader(), m.transactions());
       case Pacs002 m -> r.pacs002(m);
       case Pacs004 m -> r.pacs004(m);
       case Pacs028 m -> r.pacs028(m);
@@ -62,13 +62,10 @@ final class Rules {
     creationTime("/AppHdr/CreDt", "", h.creationDate());
   }
 
-  // ---- pacs.008 ----------------------------------------------------------------------------
+  // ---- pacs.008 and pacs.009 --------------------------------------------------------------
 
-  private void pacs008(Pacs008 m) {
-    final String root = "/Document/FIToFICstmrCdtTrf";
-    CreditTransferGroupHeader h = m.groupHeader();
+  private void creditTransfers(String root, CreditTransferGroupHeader h, List<? extends CreditTransferTransaction> txs) {
     final String hp = root + "/GrpHdr";
-    List<CreditTransfer> txs = m.transactions();
     groupHeader(hp, h, txs.size());
     BigDecimal sum = BigDecimal.ZERO;
     String totalCurrency = h.totalInterbankSettlementAmount() == null ? null : h.totalInterbankSettlementAmount().currency();
@@ -78,7 +75,7 @@ final class Rules {
     Set<String> instrIds = txs.size() > 1 ? new HashSet<>(txs.size() * 2) : null;
     LocalDate created = h.creationDateTime().toLocalDate();
     for (int i = 0; i < txs.size(); i++) {
-      CreditTransfer t = txs.get(i);
+      CreditTransferTransaction t = txs.get(i);
       String p = root + "/CdtTrfTxInf[" + (i + 1) + "]";
       sum = sum.add(t.interbankSettlementAmount().value());
       if (totalCurrency != null && !totalCurrency.equals(t.interbankSettlementAmount().currency())) {
@@ -86,7 +83,17 @@ final class Rules {
             + " differs from TtlIntrBkSttlmAmt currency " + totalCurrency);
       }
       paymentId(p, t.paymentId(), uetrs, txIds, instrIds);
-      creditTransfer(p, t, h, created);
+      amount(p, "/IntrBkSttlmAmt", t.interbankSettlementAmount(), true);
+      settlementDates(p, t.interbankSettlementDate(), h);
+      if (t.paymentTypeInformation() != null && h.paymentTypeInformation() != null) {
+        add(ReasonCode.CH17, p + "/PmtTpInf", "PmtTpInf is in the group header, so not allowed in a transaction");
+      }
+      // instanceof rather than a pattern switch: no bootstrap call per transaction on the hot path.
+      if (t instanceof CreditTransfer c) {
+        creditTransfer(p, c, h, created);
+      } else {
+        fiCreditTransfer(p, (FiCreditTransfer) t, h);
+      }
     }
     groupTotals(hp, h.controlSum(), h.totalInterbankSettlementAmount(), sum, "TtlIntrBkSttlmAmt");
   }
@@ -118,11 +125,6 @@ final class Rules {
   }
 
   private void creditTransfer(String p, CreditTransfer t, CreditTransferGroupHeader h, LocalDate created) {
-    amount(p, "/IntrBkSttlmAmt", t.interbankSettlementAmount(), true);
-    settlementDates(p, t.interbankSettlementDate(), h);
-    if (t.paymentTypeInformation() != null && h.paymentTypeInformation() != null) {
-      add(ReasonCode.CH17, p + "/PmtTpInf", "PmtTpInf is in the group header, so not allowed in a transaction");
-    }
     if (t.acceptanceDateTime() != null) noLaterThanCreation(p, "/AccptncDtTm", t.acceptanceDateTime(), h.creationDateTime());
     if (t.instructedAmount() != null) {
       amount(p, "/InstdAmt", t.instructedAmount(), true);
@@ -145,32 +147,12 @@ final class Rules {
         && !hasServiceLevel(h.paymentTypeInformation())) {
       add(ReasonCode.BE19, p + "/ChrgBr", "charge bearer SLEV follows a service level, but none is given");
     }
-    for (int i = 0; i < t.charges().size(); i++) {
-      Charge c = t.charges().get(i);
-      String cp = p + "/ChrgsInf[" + (i + 1) + "]";
-      amount(cp, "/Amt", c.amount(), false);
-      agent(cp, "/Agt", c.agent());
-    }
-    if (t.instructingAgent() != null && h.instructingAgent() != null) {
-      add(ReasonCode.CH17, p + "/InstgAgt", "InstgAgt is in the group header, so not allowed in a transaction");
-    }
-    if (t.instructedAgent() != null && h.instructedAgent() != null) {
-      add(ReasonCode.CH17, p + "/InstdAgt", "InstdAgt is in the group header, so not allowed in a transaction");
-    }
-    chain(p, PREVIOUS, PREVIOUS_ACCOUNT, t.previousInstructingAgent1(), t.previousInstructingAgent1Account(), t.previousInstructingAgent2(),
-        t.previousInstructingAgent2Account(), t.previousInstructingAgent3(), t.previousInstructingAgent3Account());
-    chain(p, INTERMEDIARY, INTERMEDIARY_ACCOUNT, t.intermediaryAgent1(), t.intermediaryAgent1Account(), t.intermediaryAgent2(),
-        t.intermediaryAgent2Account(), t.intermediaryAgent3(), t.intermediaryAgent3Account());
-    agent(p, "/InstgAgt", t.instructingAgent());
-    agent(p, "/InstdAgt", t.instructedAgent());
+    charges(p, t.charges());
+    agentChain(p, t, h);
     party(p, "/UltmtDbtr", t.ultimateDebtor(), ReasonCode.BE16, created);
     party(p, "/InitgPty", t.initiatingParty(), ReasonCode.BE15, created);
     party(p, "/Dbtr", t.debtor(), ReasonCode.BE16, created);
-    account(p, "/DbtrAcct", t.debtorAccount());
-    agent(p, "/DbtrAgt", t.debtorAgent());
-    account(p, "/DbtrAgtAcct", t.debtorAgentAccount());
-    agent(p, "/CdtrAgt", t.creditorAgent());
-    account(p, "/CdtrAgtAcct", t.creditorAgentAccount());
+    debtorAndCreditorAgents(p, t);
     party(p, "/Cdtr", t.creditor(), ReasonCode.BE17, created);
     account(p, "/CdtrAcct", t.creditorAccount());
     party(p, "/UltmtCdtr", t.ultimateCreditor(), ReasonCode.BE17, created);
@@ -212,6 +194,31 @@ final class Rules {
 
   private static boolean hasServiceLevel(PaymentTypeInformation p) {
     return p != null && !p.serviceLevels().isEmpty();
+  }
+
+  /** The agents the payment passes: in a transaction only where the group header has none. */
+  private void agentChain(String p, CreditTransferTransaction t, CreditTransferGroupHeader h) {
+    if (t.instructingAgent() != null && h.instructingAgent() != null) {
+      add(ReasonCode.CH17, p + "/InstgAgt", "InstgAgt is in the group header, so not allowed in a transaction");
+    }
+    if (t.instructedAgent() != null && h.instructedAgent() != null) {
+      add(ReasonCode.CH17, p + "/InstdAgt", "InstdAgt is in the group header, so not allowed in a transaction");
+    }
+    chain(p, PREVIOUS, PREVIOUS_ACCOUNT, t.previousInstructingAgent1(), t.previousInstructingAgent1Account(), t.previousInstructingAgent2(),
+        t.previousInstructingAgent2Account(), t.previousInstructingAgent3(), t.previousInstructingAgent3Account());
+    chain(p, INTERMEDIARY, INTERMEDIARY_ACCOUNT, t.intermediaryAgent1(), t.intermediaryAgent1Account(), t.intermediaryAgent2(),
+        t.intermediaryAgent2Account(), t.intermediaryAgent3(), t.intermediaryAgent3Account());
+    agent(p, "/InstgAgt", t.instructingAgent());
+    agent(p, "/InstdAgt", t.instructedAgent());
+  }
+
+  /** DbtrAcct to CdtrAgtAcct: between the debtor and the creditor, whose types differ. */
+  private void debtorAndCreditorAgents(String p, CreditTransferTransaction t) {
+    account(p, "/DbtrAcct", t.debtorAccount());
+    agent(p, "/DbtrAgt", t.debtorAgent());
+    account(p, "/DbtrAgtAcct", t.debtorAgentAccount());
+    agent(p, "/CdtrAgt", t.creditorAgent());
+    account(p, "/CdtrAgtAcct", t.creditorAgentAccount());
   }
 
   private static final String[] PREVIOUS = {"/PrvsInstgAgt1", "/PrvsInstgAgt2", "/PrvsInstgAgt3"};
@@ -448,55 +455,14 @@ final class Rules {
 
   // ---- pacs.009 ----------------------------------------------------------------------------
 
-  private void pacs009(Pacs009 m) {
-    final String root = "/Document/FICdtTrf";
-    CreditTransferGroupHeader h = m.groupHeader();
-    final String hp = root + "/GrpHdr";
-    groupHeader(hp, h, m.transactions().size());
-    BigDecimal sum = BigDecimal.ZERO;
-    String totalCurrency = h.totalInterbankSettlementAmount() == null ? null : h.totalInterbankSettlementAmount().currency();
-    int n = m.transactions().size();
-    Set<String> uetrs = n > 1 ? new HashSet<>(n * 2) : null;
-    Set<String> txIds = n > 1 ? new HashSet<>(n * 2) : null;
-    Set<String> instrIds = n > 1 ? new HashSet<>(n * 2) : null;
-    for (int i = 0; i < m.transactions().size(); i++) {
-      FiCreditTransfer t = m.transactions().get(i);
-      String p = root + "/CdtTrfTxInf[" + (i + 1) + "]";
-      sum = sum.add(t.interbankSettlementAmount().value());
-      if (totalCurrency != null && !totalCurrency.equals(t.interbankSettlementAmount().currency())) {
-        add(ReasonCode.AM10, p + "/IntrBkSttlmAmt", "currency " + t.interbankSettlementAmount().currency()
-            + " differs from TtlIntrBkSttlmAmt currency " + totalCurrency);
-      }
-      paymentId(p, t.paymentId(), uetrs, txIds, instrIds);
-      amount(p, "/IntrBkSttlmAmt", t.interbankSettlementAmount(), true);
-      settlementDates(p, t.interbankSettlementDate(), h);
-      if (t.paymentTypeInformation() != null && h.paymentTypeInformation() != null) {
-        add(ReasonCode.CH17, p + "/PmtTpInf", "PmtTpInf is in the group header, so not allowed in a transaction");
-      }
-      if (t.instructingAgent() != null && h.instructingAgent() != null) {
-        add(ReasonCode.CH17, p + "/InstgAgt", "InstgAgt is in the group header, so not allowed in a transaction");
-      }
-      if (t.instructedAgent() != null && h.instructedAgent() != null) {
-        add(ReasonCode.CH17, p + "/InstdAgt", "InstdAgt is in the group header, so not allowed in a transaction");
-      }
-      chain(p, PREVIOUS, PREVIOUS_ACCOUNT, t.previousInstructingAgent1(), t.previousInstructingAgent1Account(), t.previousInstructingAgent2(),
-          t.previousInstructingAgent2Account(), t.previousInstructingAgent3(), t.previousInstructingAgent3Account());
-      chain(p, INTERMEDIARY, INTERMEDIARY_ACCOUNT, t.intermediaryAgent1(), t.intermediaryAgent1Account(), t.intermediaryAgent2(),
-          t.intermediaryAgent2Account(), t.intermediaryAgent3(), t.intermediaryAgent3Account());
-      agent(p, "/InstgAgt", t.instructingAgent());
-      agent(p, "/InstdAgt", t.instructedAgent());
-      agent(p, "/UltmtDbtr", t.ultimateDebtor());
-      agent(p, "/Dbtr", t.debtor());
-      account(p, "/DbtrAcct", t.debtorAccount());
-      agent(p, "/DbtrAgt", t.debtorAgent());
-      account(p, "/DbtrAgtAcct", t.debtorAgentAccount());
-      agent(p, "/CdtrAgt", t.creditorAgent());
-      account(p, "/CdtrAgtAcct", t.creditorAgentAccount());
-      agent(p, "/Cdtr", t.creditor());
-      account(p, "/CdtrAcct", t.creditorAccount());
-      agent(p, "/UltmtCdtr", t.ultimateCreditor());
-    }
-    groupTotals(hp, h.controlSum(), h.totalInterbankSettlementAmount(), sum, "TtlIntrBkSttlmAmt");
+  private void fiCreditTransfer(String p, FiCreditTransfer t, CreditTransferGroupHeader h) {
+    agentChain(p, t, h);
+    agent(p, "/UltmtDbtr", t.ultimateDebtor());
+    agent(p, "/Dbtr", t.debtor());
+    debtorAndCreditorAgents(p, t);
+    agent(p, "/Cdtr", t.creditor());
+    account(p, "/CdtrAcct", t.creditorAccount());
+    agent(p, "/UltmtCdtr", t.ultimateCreditor());
   }
 
   // ---- pacs.002 ----------------------------------------------------------------------------
