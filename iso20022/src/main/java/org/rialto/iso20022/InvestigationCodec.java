@@ -55,23 +55,19 @@ final class InvestigationCodec {
   }
 
   private static Camt056.CancellationRequest cancellationRequest(XmlIn in) {
-    String id = null, instruction = null, endToEnd = null, transaction = null, uetr = null, clearing = null;
+    String id = null, clearing = null;
     InvestigationCase reference = null;
-    OriginalGroupInfo group = null;
+    OriginalIdentification original = new OriginalIdentification();
     Amount amount = null;
     LocalDate date = null;
     Agent assigner = null, assignee = null;
     List<ReasonInformation> reasons = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (original.read(in)) continue;
       switch (in.name()) {
         case "CxlId" -> id = in.text();
         case "Case" -> reference = investigationCase(in);
-        case "OrgnlGrpInf" -> group = originalGroupInfo(in);
-        case "OrgnlInstrId" -> instruction = in.text();
-        case "OrgnlEndToEndId" -> endToEnd = in.text();
-        case "OrgnlTxId" -> transaction = in.text();
-        case "OrgnlUETR" -> uetr = in.text();
         case "OrgnlClrSysRef" -> clearing = in.text();
         case "OrgnlIntrBkSttlmAmt" -> amount = in.amount();
         case "OrgnlIntrBkSttlmDt" -> date = in.date();
@@ -81,8 +77,8 @@ final class InvestigationCodec {
         default -> others = add(others, in.other(SchemaOrder.of(PT106)));
       }
     }
-    return new Camt056.CancellationRequest(id, reference, group, instruction, endToEnd, transaction, uetr, clearing, amount, date,
-        assigner, assignee, orEmpty(reasons), ordered(others, PT106));
+    return new Camt056.CancellationRequest(id, reference, original.group, original.instructionId, original.endToEndId,
+        original.transactionId, original.uetr, clearing, amount, date, assigner, assignee, orEmpty(reasons), ordered(others, PT106));
   }
 
   static void writeCamt056(XmlOut out, Camt056 m) {
@@ -102,10 +98,8 @@ final class InvestigationCodec {
         out.start("TxInf", PT106, t.otherElements());
         out.leaf("CxlId", t.cancellationId());
         investigationCase(out, "Case", t.caseReference());
-        originalGroupInfo(out, "OrgnlGrpInf", t.originalGroupInfo());
-        out.leaf("OrgnlInstrId", t.originalInstructionId());
-        out.leaf("OrgnlEndToEndId", t.originalEndToEndId());
-        out.leaf("OrgnlTxId", t.originalTransactionId());
+        OriginalIdentification.write(out, t.originalGroupInfo(), t.originalInstructionId(), t.originalEndToEndId(),
+            t.originalTransactionId());
         out.leaf("OrgnlUETR", t.originalUetr());
         out.leaf("OrgnlClrSysRef", t.originalClearingSystemReference());
         out.amount("OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount());
@@ -166,24 +160,20 @@ final class InvestigationCodec {
   }
 
   private static Camt029.CancellationStatus cancellationStatus(XmlIn in) {
-    String id = null, instruction = null, endToEnd = null, transaction = null, clearing = null, uetr = null, status = null;
+    String id = null, clearing = null, status = null;
     InvestigationCase resolved = null;
-    OriginalGroupInfo group = null;
+    OriginalIdentification original = new OriginalIdentification();
     List<ReasonInformation> reasons = null;
     Amount amount = null;
     LocalDate date = null;
     PartyOrAgent assigner = null, assignee = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (original.read(in)) continue;
       switch (in.name()) {
         case "CxlStsId" -> id = in.text();
         case "RslvdCase" -> resolved = investigationCase(in);
-        case "OrgnlGrpInf" -> group = originalGroupInfo(in);
-        case "OrgnlInstrId" -> instruction = in.text();
-        case "OrgnlEndToEndId" -> endToEnd = in.text();
-        case "OrgnlTxId" -> transaction = in.text();
         case "OrgnlClrSysRef" -> clearing = in.text();
-        case "OrgnlUETR" -> uetr = in.text();
         case "TxCxlSts" -> status = in.text();
         case "CxlStsRsnInf" -> reasons = add(reasons, reasonInformation(in));
         case "OrgnlIntrBkSttlmAmt" -> amount = in.amount();
@@ -193,8 +183,8 @@ final class InvestigationCodec {
         default -> others = add(others, in.other(SchemaOrder.of(PT102)));
       }
     }
-    return new Camt029.CancellationStatus(id, resolved, group, instruction, endToEnd, transaction, clearing, uetr, status,
-        orEmpty(reasons), amount, date, assigner, assignee, ordered(others, PT102));
+    return new Camt029.CancellationStatus(id, resolved, original.group, original.instructionId, original.endToEndId,
+        original.transactionId, clearing, original.uetr, status, orEmpty(reasons), amount, date, assigner, assignee, ordered(others, PT102));
   }
 
   static void writeCamt029(XmlOut out, Camt029 m) {
@@ -211,10 +201,8 @@ final class InvestigationCodec {
         out.start("TxInfAndSts", PT102, t.otherElements());
         out.leaf("CxlStsId", t.cancellationStatusId());
         investigationCase(out, "RslvdCase", t.resolvedCase());
-        originalGroupInfo(out, "OrgnlGrpInf", t.originalGroupInfo());
-        out.leaf("OrgnlInstrId", t.originalInstructionId());
-        out.leaf("OrgnlEndToEndId", t.originalEndToEndId());
-        out.leaf("OrgnlTxId", t.originalTransactionId());
+        OriginalIdentification.write(out, t.originalGroupInfo(), t.originalInstructionId(), t.originalEndToEndId(),
+            t.originalTransactionId());
         out.leaf("OrgnlClrSysRef", t.originalClearingSystemReference());
         out.leaf("OrgnlUETR", t.originalUetr());
         out.leaf("TxCxlSts", t.status());

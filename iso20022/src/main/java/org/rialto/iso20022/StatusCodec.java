@@ -57,31 +57,59 @@ final class StatusCodec {
   }
 
   private static Pacs002.OriginalGroupStatus originalGroupStatus(XmlIn in) {
-    String id = null, name = null, count = null, status = null;
-    OffsetDateTime created = null;
-    BigDecimal sum = null;
+    OriginalMessage original = new OriginalMessage();
+    String status = null;
     List<ReasonInformation> reasons = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (original.read(in)) continue;
       switch (in.name()) {
-        case "OrgnlMsgId" -> id = in.text();
-        case "OrgnlMsgNmId" -> name = in.text();
-        case "OrgnlCreDtTm" -> created = in.dateTime();
-        case "OrgnlNbOfTxs" -> count = in.text();
-        case "OrgnlCtrlSum" -> sum = in.decimal();
         case "GrpSts" -> status = in.text();
         case "StsRsnInf" -> reasons = add(reasons, reasonInformation(in));
         default -> others = add(others, in.other(SchemaOrder.of(OGH17)));
       }
     }
-    return new Pacs002.OriginalGroupStatus(in.required(id, "OrgnlMsgId"), in.required(name, "OrgnlMsgNmId"), created, count, sum,
-        status, orEmpty(reasons), ordered(others, OGH17));
+    return new Pacs002.OriginalGroupStatus(in.required(original.id, "OrgnlMsgId"), in.required(original.nameId, "OrgnlMsgNmId"),
+        original.created, original.count, original.sum, status, orEmpty(reasons), ordered(others, OGH17));
+  }
+
+  /**
+   * The original message as pacs.002 (OriginalGroupHeader17) and pacs.028
+   * (OriginalGroupInformation27) quote it: OrgnlMsgId, OrgnlMsgNmId, OrgnlCreDtTm, OrgnlNbOfTxs
+   * and OrgnlCtrlSum, gathered while the rest of the element is read.
+   */
+  private static final class OriginalMessage {
+    String id, nameId, count;
+    OffsetDateTime created;
+    BigDecimal sum;
+
+    /** Reads the element {@code in} is at if it is one of these; false if not. */
+    boolean read(XmlIn in) {
+      switch (in.name()) {
+        case "OrgnlMsgId" -> id = in.text();
+        case "OrgnlMsgNmId" -> nameId = in.text();
+        case "OrgnlCreDtTm" -> created = in.dateTime();
+        case "OrgnlNbOfTxs" -> count = in.text();
+        case "OrgnlCtrlSum" -> sum = in.decimal();
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    static void write(XmlOut out, String id, String nameId, OffsetDateTime created, String count, BigDecimal sum) {
+      out.leaf("OrgnlMsgId", id);
+      out.leaf("OrgnlMsgNmId", nameId);
+      out.leaf("OrgnlCreDtTm", created);
+      out.leaf("OrgnlNbOfTxs", count);
+      out.leaf("OrgnlCtrlSum", sum);
+    }
   }
 
   private static Pacs002.TransactionStatus transactionStatus(XmlIn in) {
-    String statusId = null, instruction = null, endToEnd = null, transaction = null, uetr = null, status = null;
-    String servicerRef = null, clearingRef = null;
-    OriginalGroupInfo group = null;
+    String statusId = null, status = null, servicerRef = null, clearingRef = null;
+    OriginalIdentification original = new OriginalIdentification();
     List<ReasonInformation> reasons = null;
     List<Charge> charges = null;
     OffsetDateTime accepted = null;
@@ -89,13 +117,9 @@ final class StatusCodec {
     Agent instructing = null, instructed = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (original.read(in)) continue;
       switch (in.name()) {
         case "StsId" -> statusId = in.text();
-        case "OrgnlGrpInf" -> group = originalGroupInfo(in);
-        case "OrgnlInstrId" -> instruction = in.text();
-        case "OrgnlEndToEndId" -> endToEnd = in.text();
-        case "OrgnlTxId" -> transaction = in.text();
-        case "OrgnlUETR" -> uetr = in.text();
         case "TxSts" -> status = in.text();
         case "StsRsnInf" -> reasons = add(reasons, reasonInformation(in));
         case "ChrgsInf" -> charges = add(charges, charge(in));
@@ -108,7 +132,8 @@ final class StatusCodec {
         default -> others = add(others, in.other(SchemaOrder.of(PT110)));
       }
     }
-    return new Pacs002.TransactionStatus(statusId, group, instruction, endToEnd, transaction, uetr, status, orEmpty(reasons),
+    return new Pacs002.TransactionStatus(statusId, original.group, original.instructionId, original.endToEndId,
+        original.transactionId, original.uetr, status, orEmpty(reasons),
         orEmpty(charges), accepted, settled, servicerRef, clearingRef, instructing, instructed, ordered(others, PT110));
   }
 
@@ -117,11 +142,8 @@ final class StatusCodec {
     statusGroupHeader(out, m.groupHeader());
     for (Pacs002.OriginalGroupStatus g : m.originalGroups()) {
       out.start("OrgnlGrpInfAndSts", OGH17, g.otherElements());
-      out.leaf("OrgnlMsgId", g.originalMessageId());
-      out.leaf("OrgnlMsgNmId", g.originalMessageNameId());
-      out.leaf("OrgnlCreDtTm", g.originalCreationDateTime());
-      out.leaf("OrgnlNbOfTxs", g.originalNumberOfTransactions());
-      out.leaf("OrgnlCtrlSum", g.originalControlSum());
+      OriginalMessage.write(out, g.originalMessageId(), g.originalMessageNameId(), g.originalCreationDateTime(),
+          g.originalNumberOfTransactions(), g.originalControlSum());
       out.leaf("GrpSts", g.groupStatus());
       reasonInformation(out, "StsRsnInf", g.reasons());
       out.end("OrgnlGrpInfAndSts");
@@ -129,10 +151,7 @@ final class StatusCodec {
     for (Pacs002.TransactionStatus t : m.transactions()) {
       out.start("TxInfAndSts", PT110, t.otherElements());
       out.leaf("StsId", t.statusId());
-      originalGroupInfo(out, "OrgnlGrpInf", t.originalGroupInfo());
-      out.leaf("OrgnlInstrId", t.originalInstructionId());
-      out.leaf("OrgnlEndToEndId", t.originalEndToEndId());
-      out.leaf("OrgnlTxId", t.originalTransactionId());
+      OriginalIdentification.write(out, t.originalGroupInfo(), t.originalInstructionId(), t.originalEndToEndId(), t.originalTransactionId());
       out.leaf("OrgnlUETR", t.originalUetr());
       out.leaf("TxSts", t.status());
       reasonInformation(out, "StsRsnInf", t.reasons());
@@ -161,21 +180,12 @@ final class StatusCodec {
       switch (in.name()) {
         case "GrpHdr" -> header = statusGroupHeader(in);
         case "OrgnlGrpInf" -> {
-          String id = null, name = null, count = null;
-          OffsetDateTime created = null;
-          BigDecimal sum = null;
+          OriginalMessage original = new OriginalMessage();
           while (in.nextChild()) {
-            switch (in.name()) {
-              case "OrgnlMsgId" -> id = in.text();
-              case "OrgnlMsgNmId" -> name = in.text();
-              case "OrgnlCreDtTm" -> created = in.dateTime();
-              case "OrgnlNbOfTxs" -> count = in.text();
-              case "OrgnlCtrlSum" -> sum = in.decimal();
-              default -> throw in.unexpected();
-            }
+            if (!original.read(in)) throw in.unexpected();
           }
-          groups = add(groups, new Pacs028.OriginalGroup(in.required(id, "OrgnlMsgId"), in.required(name, "OrgnlMsgNmId"), created,
-              count, sum));
+          groups = add(groups, new Pacs028.OriginalGroup(in.required(original.id, "OrgnlMsgId"),
+              in.required(original.nameId, "OrgnlMsgNmId"), original.created, original.count, original.sum));
         }
         case "TxInf" -> transactions = add(transactions, statusRequest(in));
         default -> others = add(others, in.other(SchemaOrder.of(MessageType.PACS_028_001_03.rootType())));
@@ -185,19 +195,15 @@ final class StatusCodec {
   }
 
   private static Pacs028.StatusRequest statusRequest(XmlIn in) {
-    String requestId = null, instruction = null, endToEnd = null, transaction = null, uetr = null, clearingRef = null;
-    OriginalGroupInfo group = null;
+    String requestId = null, clearingRef = null;
+    OriginalIdentification original = new OriginalIdentification();
     OffsetDateTime accepted = null;
     Agent instructing = null, instructed = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (original.read(in)) continue;
       switch (in.name()) {
         case "StsReqId" -> requestId = in.text();
-        case "OrgnlGrpInf" -> group = originalGroupInfo(in);
-        case "OrgnlInstrId" -> instruction = in.text();
-        case "OrgnlEndToEndId" -> endToEnd = in.text();
-        case "OrgnlTxId" -> transaction = in.text();
-        case "OrgnlUETR" -> uetr = in.text();
         case "AccptncDtTm" -> accepted = in.dateTime();
         case "ClrSysRef" -> clearingRef = in.text();
         case "InstgAgt" -> instructing = agent(in);
@@ -205,8 +211,8 @@ final class StatusCodec {
         default -> others = add(others, in.other(SchemaOrder.of(PT113)));
       }
     }
-    return new Pacs028.StatusRequest(requestId, group, instruction, endToEnd, transaction, uetr, accepted, clearingRef, instructing,
-        instructed, ordered(others, PT113));
+    return new Pacs028.StatusRequest(requestId, original.group, original.instructionId, original.endToEndId, original.transactionId,
+        original.uetr, accepted, clearingRef, instructing, instructed, ordered(others, PT113));
   }
 
   static void writePacs028(XmlOut out, Pacs028 m) {
@@ -214,20 +220,14 @@ final class StatusCodec {
     statusGroupHeader(out, m.groupHeader());
     for (Pacs028.OriginalGroup g : m.originalGroups()) {
       out.start("OrgnlGrpInf");
-      out.leaf("OrgnlMsgId", g.originalMessageId());
-      out.leaf("OrgnlMsgNmId", g.originalMessageNameId());
-      out.leaf("OrgnlCreDtTm", g.originalCreationDateTime());
-      out.leaf("OrgnlNbOfTxs", g.originalNumberOfTransactions());
-      out.leaf("OrgnlCtrlSum", g.originalControlSum());
+      OriginalMessage.write(out, g.originalMessageId(), g.originalMessageNameId(), g.originalCreationDateTime(),
+          g.originalNumberOfTransactions(), g.originalControlSum());
       out.end("OrgnlGrpInf");
     }
     for (Pacs028.StatusRequest t : m.transactions()) {
       out.start("TxInf", PT113, t.otherElements());
       out.leaf("StsReqId", t.statusRequestId());
-      originalGroupInfo(out, "OrgnlGrpInf", t.originalGroupInfo());
-      out.leaf("OrgnlInstrId", t.originalInstructionId());
-      out.leaf("OrgnlEndToEndId", t.originalEndToEndId());
-      out.leaf("OrgnlTxId", t.originalTransactionId());
+      OriginalIdentification.write(out, t.originalGroupInfo(), t.originalInstructionId(), t.originalEndToEndId(), t.originalTransactionId());
       out.leaf("OrgnlUETR", t.originalUetr());
       out.leaf("AccptncDtTm", t.acceptanceDateTime());
       out.leaf("ClrSysRef", t.clearingSystemReference());
@@ -310,9 +310,8 @@ final class StatusCodec {
   }
 
   private static Pacs004.Transaction returnTransaction(XmlIn in, MessageType version) {
-    String returnId = null, instruction = null, endToEnd = null, transaction = null, uetr = null, originalClearing = null;
-    String clearingRef = null;
-    OriginalGroupInfo group = null;
+    String returnId = null, originalClearing = null, clearingRef = null;
+    OriginalIdentification original = new OriginalIdentification();
     Amount originalAmount = null, returned = null, instructedAmount = null, compensation = null;
     java.time.LocalDate originalDate = null, date = null;
     SettlementPriority priority = null;
@@ -324,13 +323,9 @@ final class StatusCodec {
     List<ReasonInformation> reasons = null;
     List<XmlElement> others = null;
     while (in.nextChild()) {
+      if (original.read(in)) continue;
       switch (in.name()) {
         case "RtrId" -> returnId = in.text();
-        case "OrgnlGrpInf" -> group = originalGroupInfo(in);
-        case "OrgnlInstrId" -> instruction = in.text();
-        case "OrgnlEndToEndId" -> endToEnd = in.text();
-        case "OrgnlTxId" -> transaction = in.text();
-        case "OrgnlUETR" -> uetr = in.text();
         case "OrgnlClrSysRef" -> originalClearing = in.text();
         case "OrgnlIntrBkSttlmAmt" -> originalAmount = in.amount();
         case "OrgnlIntrBkSttlmDt" -> originalDate = in.date();
@@ -350,7 +345,8 @@ final class StatusCodec {
         default -> others = add(others, in.other(SchemaOrder.of(transactionType(version))));
       }
     }
-    return new Pacs004.Transaction(returnId, group, instruction, endToEnd, transaction, uetr, originalClearing, originalAmount,
+    return new Pacs004.Transaction(returnId, original.group, original.instructionId, original.endToEndId, original.transactionId,
+        original.uetr, originalClearing, originalAmount,
         originalDate, in.required(returned, "RtrdIntrBkSttlmAmt"), date, priority, timeIndication, instructedAmount, rate,
         compensation, bearer, orEmpty(charges), clearingRef, instructing, instructed, orEmpty(reasons), ordered(others, transactionType(version)));
   }
@@ -384,10 +380,7 @@ final class StatusCodec {
     for (Pacs004.Transaction t : m.transactions()) {
       out.start("TxInf", type, t.otherElements());
       out.leaf("RtrId", t.returnId());
-      originalGroupInfo(out, "OrgnlGrpInf", t.originalGroupInfo());
-      out.leaf("OrgnlInstrId", t.originalInstructionId());
-      out.leaf("OrgnlEndToEndId", t.originalEndToEndId());
-      out.leaf("OrgnlTxId", t.originalTransactionId());
+      OriginalIdentification.write(out, t.originalGroupInfo(), t.originalInstructionId(), t.originalEndToEndId(), t.originalTransactionId());
       out.leaf("OrgnlUETR", t.originalUetr());
       out.leaf("OrgnlClrSysRef", t.originalClearingSystemReference());
       out.amount("OrgnlIntrBkSttlmAmt", t.originalInterbankSettlementAmount());

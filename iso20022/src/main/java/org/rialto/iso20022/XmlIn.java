@@ -445,11 +445,7 @@ final class XmlIn {
     String s = text();
     try {
       OffsetDateTime t = Lexical.dateTime(s);
-      if (!Lexical.hasZone(s)) {
-        depth++;
-        ruleFinding(ReasonCode.DT01, name + " '" + s.strip() + "' has no UTC offset; read as UTC");
-        depth--;
-      }
+      if (!Lexical.hasZone(s)) noOffset(name, s);
       return t;
     } catch (IllegalArgumentException e) {
       throw abortAfterText(e.getMessage());
@@ -461,15 +457,18 @@ final class XmlIn {
     String s = text();
     try {
       OffsetTime t = Lexical.time(s);
-      if (!Lexical.hasZone(s)) {
-        depth++;
-        ruleFinding(ReasonCode.DT01, name + " '" + s.strip() + "' has no UTC offset; read as UTC");
-        depth--;
-      }
+      if (!Lexical.hasZone(s)) noOffset(name, s);
       return t;
     } catch (IllegalArgumentException e) {
       throw abortAfterText(e.getMessage());
     }
+  }
+
+  /** A time without a UTC offset is read as UTC; the finding names the element just read. */
+  private void noOffset(String name, String s) {
+    depth++;
+    ruleFinding(ReasonCode.DT01, name + " '" + s.strip() + "' has no UTC offset; read as UTC");
+    depth--;
   }
 
   boolean bool() {

@@ -368,27 +368,14 @@ final class Generators {
   }
 
   CreditTransfer creditTransfer() {
-    return CreditTransfer.builder()
-        .paymentId(paymentId())
-        .paymentTypeInformation(opt(() -> paymentType(false)))
-        .interbankSettlementAmount(amount())
-        .interbankSettlementDate(opt(this::date))
-        .settlementPriority(opt(() -> SettlementPriority.values()[rnd.nextInt(3)]))
-        .settlementTimeIndication(opt(() -> new SettlementTimeIndication(opt(this::dateTime), opt(this::dateTime))))
-        .settlementTimeRequest(opt(() -> new SettlementTimeRequest(opt(this::time), opt(this::time), opt(this::time), opt(this::time))))
+    CreditTransfer.Builder b = paymentAndSettlement(CreditTransfer.builder())
         .acceptanceDateTime(opt(this::dateTime))
         .poolingAdjustmentDate(opt(this::date))
         .instructedAmount(opt(this::amount))
         .exchangeRate(opt(this::rate))
         .chargeBearer(ChargeBearer.values()[rnd.nextInt(4)])
-        .charges(list(2, this::charge))
-        .previousInstructingAgent1(opt(this::agent)).previousInstructingAgent1Account(opt(this::account))
-        .previousInstructingAgent2(opt(this::agent)).previousInstructingAgent2Account(opt(this::account))
-        .previousInstructingAgent3(opt(this::agent)).previousInstructingAgent3Account(opt(this::account))
-        .instructingAgent(opt(this::agent)).instructedAgent(opt(this::agent))
-        .intermediaryAgent1(opt(this::agent)).intermediaryAgent1Account(opt(this::account))
-        .intermediaryAgent2(opt(this::agent)).intermediaryAgent2Account(opt(this::account))
-        .intermediaryAgent3(opt(this::agent)).intermediaryAgent3Account(opt(this::account))
+        .charges(list(2, this::charge));
+    return agentChain(b)
         .ultimateDebtor(opt(this::party)).initiatingParty(opt(this::party))
         .debtor(party()).debtorAccount(opt(this::account)).debtorAgent(agent()).debtorAgentAccount(opt(this::account))
         .creditorAgent(agent()).creditorAgentAccount(opt(this::account)).creditor(party()).creditorAccount(opt(this::account))
@@ -402,27 +389,34 @@ final class Generators {
         .build();
   }
 
+  // The elements both transaction types share, generated in the same order for both.
+  private <B extends CreditTransferTransaction.Builder<B>> B paymentAndSettlement(B b) {
+    return b.paymentId(paymentId())
+        .paymentTypeInformation(opt(() -> paymentType(false)))
+        .interbankSettlementAmount(amount())
+        .interbankSettlementDate(opt(this::date))
+        .settlementPriority(opt(() -> SettlementPriority.values()[rnd.nextInt(3)]))
+        .settlementTimeIndication(opt(() -> new SettlementTimeIndication(opt(this::dateTime), opt(this::dateTime))))
+        .settlementTimeRequest(opt(() -> new SettlementTimeRequest(opt(this::time), opt(this::time), opt(this::time), opt(this::time))));
+  }
+
+  private <B extends CreditTransferTransaction.Builder<B>> B agentChain(B b) {
+    return b.previousInstructingAgent1(opt(this::agent)).previousInstructingAgent1Account(opt(this::account))
+        .previousInstructingAgent2(opt(this::agent)).previousInstructingAgent2Account(opt(this::account))
+        .previousInstructingAgent3(opt(this::agent)).previousInstructingAgent3Account(opt(this::account))
+        .instructingAgent(opt(this::agent)).instructedAgent(opt(this::agent))
+        .intermediaryAgent1(opt(this::agent)).intermediaryAgent1Account(opt(this::account))
+        .intermediaryAgent2(opt(this::agent)).intermediaryAgent2Account(opt(this::account))
+        .intermediaryAgent3(opt(this::agent)).intermediaryAgent3Account(opt(this::account));
+  }
+
   Pacs009 pacs009() {
     List<FiCreditTransfer> txs = list1(3, this::fiCreditTransfer);
     return new Pacs009(creditTransferHeader(txs.size()), txs, msgOthers());
   }
 
   FiCreditTransfer fiCreditTransfer() {
-    return FiCreditTransfer.builder()
-        .paymentId(paymentId())
-        .paymentTypeInformation(opt(() -> paymentType(false)))
-        .interbankSettlementAmount(amount())
-        .interbankSettlementDate(opt(this::date))
-        .settlementPriority(opt(() -> SettlementPriority.values()[rnd.nextInt(3)]))
-        .settlementTimeIndication(opt(() -> new SettlementTimeIndication(opt(this::dateTime), opt(this::dateTime))))
-        .settlementTimeRequest(opt(() -> new SettlementTimeRequest(opt(this::time), opt(this::time), opt(this::time), opt(this::time))))
-        .previousInstructingAgent1(opt(this::agent)).previousInstructingAgent1Account(opt(this::account))
-        .previousInstructingAgent2(opt(this::agent)).previousInstructingAgent2Account(opt(this::account))
-        .previousInstructingAgent3(opt(this::agent)).previousInstructingAgent3Account(opt(this::account))
-        .instructingAgent(opt(this::agent)).instructedAgent(opt(this::agent))
-        .intermediaryAgent1(opt(this::agent)).intermediaryAgent1Account(opt(this::account))
-        .intermediaryAgent2(opt(this::agent)).intermediaryAgent2Account(opt(this::account))
-        .intermediaryAgent3(opt(this::agent)).intermediaryAgent3Account(opt(this::account))
+    return agentChain(paymentAndSettlement(FiCreditTransfer.builder()))
         .ultimateDebtor(opt(this::agent)).debtor(agent()).debtorAccount(opt(this::account)).debtorAgent(opt(this::agent))
         .debtorAgentAccount(opt(this::account)).creditorAgent(opt(this::agent)).creditorAgentAccount(opt(this::account))
         .creditor(agent()).creditorAccount(opt(this::account)).ultimateCreditor(opt(this::agent))
