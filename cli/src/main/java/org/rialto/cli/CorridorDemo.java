@@ -48,8 +48,11 @@ final class CorridorDemo {
   private final Path dir;
   private final PrintStream out;
   private final ObjectMapper json = new ObjectMapper();
-  /** Operators' client, on the nodes' operator listeners (banks use their own certificates, below). */
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  /**
+   * Operators' client, on the nodes' operator listeners (HTTPS, trusting both node CAs as an
+   * operator's machine does); banks use their own certificates, below. Made once the CAs exist.
+   */
+  private HttpClient http;
   /** Both nodes' CAs and every bank's certificate, made at the start of each run. */
   private DemoPki pki;
   private final Map<String, org.rialto.node.client.BankClient> clients = new java.util.HashMap<>();
@@ -162,6 +165,7 @@ final class CorridorDemo {
         + " detached JWS (ES256) checked before anything else reads it");
     Files.writeString(ruConfig, ruYaml() + pki.yaml("RU-NODE", List.of("IR-NODE")));
     Files.writeString(irConfig, irYaml() + pki.yaml("IR-NODE", List.of("RU-NODE")));
+    http = HttpClient.newBuilder().sslContext(pki.operatorTrust()).connectTimeout(Duration.ofSeconds(3)).build();
     ru = new NodeProcess("RU-NODE", ruConfig, dir.resolve("ru-node.log"));
     ir = new NodeProcess("IR-NODE", irConfig, dir.resolve("ir-node.log"));
     try {
@@ -170,8 +174,8 @@ final class CorridorDemo {
       ir.start();
       out.println("  RU-NODE (RUB) on https://127.0.0.1:" + ruPort + "   IR-NODE (IRR) on https://127.0.0.1:" + irPort
           + " (mutual TLS; the nodes pin each other's CA)");
-      out.println("  Operators sign in on their own listeners: RU console http://127.0.0.1:" + ruOperatorPort
-          + "/console, IR console http://127.0.0.1:" + irOperatorPort + "/console");
+      out.println("  Operators sign in on their own listeners over HTTPS: RU console https://127.0.0.1:" + ruOperatorPort
+          + "/console, IR console https://127.0.0.1:" + irOperatorPort + "/console");
       return scenario(keep);
     } finally {
       clients.values().forEach(org.rialto.node.client.BankClient::close);
@@ -481,10 +485,12 @@ final class CorridorDemo {
     if (keep) {
       out.println();
       out.println("The nodes keep running (--keep):");
-      out.println("  RU-NODE console http://127.0.0.1:" + ruOperatorPort + "/console   API http://127.0.0.1:" + ruPort
+      out.println("  RU-NODE console https://127.0.0.1:" + ruOperatorPort + "/console   API https://127.0.0.1:" + ruPort
           + "/openapi.json   (pid " + ru.process.pid() + ", log " + ru.log + ")");
-      out.println("  IR-NODE console http://127.0.0.1:" + irOperatorPort + "/console   API http://127.0.0.1:" + irPort
+      out.println("  IR-NODE console https://127.0.0.1:" + irOperatorPort + "/console   API https://127.0.0.1:" + irPort
           + "/openapi.json   (pid " + ir.process.pid() + ", log " + ir.log + ")");
+      out.println("  The consoles' certificates are issued by the node CAs: import " + dir.resolve("RU-NODE-ca").resolve("ca.pem") + " and "
+          + dir.resolve("IR-NODE-ca").resolve("ca.pem") + " as trusted authorities in your browser (or accept its warning)");
       out.println("  Sign in to a console as any of: " + String.join(", ", DEMO_OPERATORS.keySet()) + " (roles: "
           + String.join(", ", DEMO_OPERATORS.values()) + "), password " + operatorPassword);
       out.println("  Banks: TLS 1.3 with their certificates (PKCS#12 in " + dir.resolve("RU-NODE-ca") + " and "
@@ -527,7 +533,7 @@ final class CorridorDemo {
   }
 
   private String operatorBase(NodeProcess node) {
-    return "http://127.0.0.1:" + (node == ru ? ruOperatorPort : irOperatorPort);
+    return "https://127.0.0.1:" + (node == ru ? ruOperatorPort : irOperatorPort);
   }
 
   /** The demo's operators (on both nodes) and their roles. */
@@ -584,7 +590,7 @@ final class CorridorDemo {
           - { bic: %s, name: "Central Bank (IR node), swap line", country: IR, creditLine: "0", openingBalance: "500000000.00" }
         peers:
           - { node: IR-NODE, url: "https://127.0.0.1:%d", currency: { code: IRR, minorUnits: 0 }, bics: [IR],
-              consoleUrl: "http://127.0.0.1:%d" }
+              consoleUrl: "https://127.0.0.1:%d" }
         """.formatted(RU_CB, ruPort, dir.resolve("ru-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, RU_CB, IR_CB,
         RU_CB, VOLGA, URAL, NEVA, KAMA, IR_CB, irPort, irOperatorPort) + operatorsYaml(ruOperatorPort);
   }
@@ -610,7 +616,7 @@ final class CorridorDemo {
           - { bic: %s, name: "Central Bank (RU node), swap line", country: RU, creditLine: "0", openingBalance: "300000000000" }
         peers:
           - { node: RU-NODE, url: "https://127.0.0.1:%d", currency: { code: RUB, minorUnits: 2 }, bics: [RU],
-              consoleUrl: "http://127.0.0.1:%d" }
+              consoleUrl: "https://127.0.0.1:%d" }
         """.formatted(IR_CB, irPort, dir.resolve("ir-node.db"), DEMO_QUOTE_VALIDITY_SECONDS, KAMA, IR_CB, RU_CB,
         IR_CB, PERSEPOLIS, ZAGROS, CASPIAN, KAMA, RU_CB, ruPort, ruOperatorPort) + operatorsYaml(irOperatorPort);
   }

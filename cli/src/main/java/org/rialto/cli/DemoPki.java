@@ -45,7 +45,7 @@ final class DemoPki {
   }
 
   synchronized CaDirectory ca(String node) {
-    return cas.computeIfAbsent(node, n -> CaDirectory.init(dir.resolve(n + "-ca"), n, List.of("localhost"), Instant.now()));
+    return cas.computeIfAbsent(node, n -> CaDirectory.init(dir.resolve(n + "-ca"), n, List.of("localhost", "127.0.0.1"), Instant.now()));
   }
 
   X509Certificate caCertificate(String node) {
@@ -73,6 +73,25 @@ final class DemoPki {
 
   BankClient client(String node, int port, String bic) {
     return new BankClient(java.net.URI.create("https://127.0.0.1:" + port), node, caCertificate(node), bank(node, bic));
+  }
+
+  /**
+   * What an operator's machine does to reach the consoles: trust the node CAs made so far, with the
+   * JDK's own PKIX checks, host name included (the node certificates name 127.0.0.1).
+   */
+  synchronized SSLContext operatorTrust() {
+    try {
+      var ks = java.security.KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      for (var e : cas.entrySet()) ks.setCertificateEntry(e.getKey(), e.getValue().ca().certificate());
+      var tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+      tmf.init(ks);
+      SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (java.security.GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build the operators' trust store: " + e.getMessage(), e);
+    }
   }
 
   /** The {@code security:} block of {@code node}'s YAML, pinning each peer's CA. */

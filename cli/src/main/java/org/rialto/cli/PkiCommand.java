@@ -38,8 +38,9 @@ public final class PkiCommand implements Runnable {
   static final class Init implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
     @Option(names = "--node", required = true, paramLabel = "NODE", description = "This node's name, as peers will know it.") String node;
-    @Option(names = "--dns", split = ",", paramLabel = "NAME", description = "DNS names of the node's TLS certificate (default: localhost).")
-    List<String> dns = List.of("localhost");
+    @Option(names = "--dns", split = ",", paramLabel = "NAME",
+        description = "DNS names or IP addresses of the node's TLS certificate (bank, peer and operator listeners; default: localhost,127.0.0.1).")
+    List<String> dns = List.of("localhost", "127.0.0.1");
     @Option(names = "--algorithm", paramLabel = "ALG", description = {"Key type of the CA and the node's TLS key: ec-p256 (default),",
         "ed25519 or rsa-pss (not gost2012-256: the JDK's TLS 1.3 has no GOST)."})
     String algorithm = "ec-p256";

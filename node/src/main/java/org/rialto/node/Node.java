@@ -117,8 +117,8 @@ public final class Node implements AutoCloseable {
       bootstrapOperators(config, access);
       var changes = new org.rialto.node.operators.PendingChanges(store, engine);
       var cases = new org.rialto.node.operators.Cases(engine);
-      // Plain HTTP until the node's TLS identity (security block) is wired here: the switch is this one value.
-      javax.net.ssl.SSLContext operatorTls = null;
+      // HTTPS with the node's own certificate unless plain HTTP is asked for, and then only on loopback.
+      javax.net.ssl.SSLContext operatorTls = operatorPlainHttp(config) ? null : security.serverContext();
       boolean operatorHttps = operatorTls != null;
       operatorServer = new org.rialto.node.http.OperatorServer(config.node(), engine, access, new ObjectMapper(), operatorTls, List.of(metricsRoute,
           new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits(), config.node()),
@@ -137,6 +137,26 @@ public final class Node implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Whether the operator listener is plain HTTP: only when security.operatorPlainHttp says so and
+   * it listens on a loopback address (passwords and session cookies never cross a network in clear).
+   */
+  static boolean operatorPlainHttp(NodeConfig config) {
+    if (!config.security().operatorPlainHttp()) return false;
+    String host = config.operatorListen().host();
+    boolean loopback;
+    try {
+      loopback = java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new IllegalStateException("security.operatorPlainHttp: plain HTTP for operators is allowed only on a loopback address; operatorListen.host is "
+          + host + " (remove operatorPlainHttp to serve operators over HTTPS with the node's certificate)");
+    }
+    return true;
   }
 
   /** Built screeners by (lists, threshold): list versions are immutable, so nodes in one JVM share them. */
@@ -243,6 +263,11 @@ public final class Node implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Whether the console and the admin API are served over HTTPS (the default). */
+  public boolean operatorHttps() {
+    return operatorServer.https();
   }
 
   /** Where the console and the admin API listen. */

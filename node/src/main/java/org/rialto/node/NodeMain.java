@@ -35,7 +35,7 @@ public final class NodeMain {
       stopped.countDown();
     }));
     System.out.println("rialto node " + config.node() + " operators on " + config.operatorListen().host() + ":" + node.operatorPort()
-        + " (console http://" + config.operatorListen().host() + ":" + node.operatorPort() + "/console)");
+        + " (console " + (node.operatorHttps() ? "https" : "http") + "://" + config.operatorListen().host() + ":" + node.operatorPort() + "/console)");
     System.out.println("rialto node " + config.node() + " (" + config.currency().code() + ") listening on "
         + config.listen().host() + ":" + node.port());
     System.out.flush();

@@ -37,7 +37,7 @@ public final class Http implements AutoCloseable {
 
   /** The operator listener on {@code operatorPort}, without a session. */
   Http(int operatorPort) {
-    this(operatorPort, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    this(operatorPort, TestPki.operatorClient().build(), null);
   }
 
   private Http(int operatorPort, HttpClient client, String bearer) {
@@ -49,7 +49,7 @@ public final class Http implements AutoCloseable {
 
   /** Signs in on the operator listener and returns a client that sends the session as a bearer token. */
   static Http operator(int operatorPort, String name) throws Exception {
-    var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    var client = TestPki.operatorClient().build();
     var r = new Http(operatorPort, client, null).post(null, "/v1/admin/session",
         "{\"name\":\"" + name + "\",\"password\":\"" + TestOperators.PASSWORD + "\"}");
     if (r.status() != 201) throw new IllegalStateException("sign-in of " + name + " failed: " + r.raw());
@@ -90,7 +90,8 @@ public final class Http implements AutoCloseable {
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    // The operator listener is HTTPS with the node's certificate (the node CA trusted, as an operator's machine does).
+    return URI.create("https://127.0.0.1:" + port + path);
   }
 
   private Response operatorSend(HttpRequest.Builder b) throws Exception {

@@ -32,7 +32,7 @@ class OperatorDoorsTest {
   Node node;
   Http bank;
   Http door;
-  final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final HttpClient client = TestPki.operatorClient().followRedirects(HttpClient.Redirect.NEVER).build();
   TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
 
   NodeConfig config;
@@ -81,14 +81,14 @@ class OperatorDoorsTest {
     String held = held();
     assertThat(door.get(null, "/v1/admin/accounts").status()).isEqualTo(401);
     assertThat(bank.get(A, "/v1/admin/accounts").status()).as("no operator route on the bank listener").isEqualTo(404);
-    var named = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/v1/admin/cases/" + held + "/release"))
+    var named = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/v1/admin/cases/" + held + "/release"))
         .header("X-Rialto-Operator", "alice").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"trust me\"}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(named.statusCode()).isEqualTo(401);
-    var forged = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/v1/admin/accounts"))
+    var forged = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/v1/admin/accounts"))
         .header("Authorization", "Bearer not-a-session-token").GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(401);
-    var page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/console/payments")).GET().build(),
+    var page = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/console/payments")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location").orElseThrow()).startsWith("/console/login");
@@ -224,7 +224,7 @@ class OperatorDoorsTest {
 
   @Test
   void aConsoleFormWithoutItsCsrfTokenIsRefused() throws Exception {
-    var login = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/console/login"))
+    var login = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/console/login"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("name=" + TestOperators.SUPERVISOR + "&password="
             + URLEncoder.encode(TestOperators.PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
@@ -236,7 +236,7 @@ class OperatorDoorsTest {
     String cookieHeader = "rialto_session_RU-TEST=" + session + "; rialto_csrf_RU-TEST=" + csrf;
 
     for (String form : List.of("bic=" + A + "&creditLine=700.00", "bic=" + A + "&creditLine=700.00&csrf=forged-token-value")) {
-      var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/console/credit-line"))
+      var r = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/console/credit-line"))
           .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader)
           .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(form).isEqualTo(403);
@@ -245,7 +245,7 @@ class OperatorDoorsTest {
     var viewer = Http.operator(node.operatorPort(), TestOperators.VIEWER);
     assertThat(viewer.get(null, "/v1/admin/changes").body()).isEmpty();
     // With the token the same form is accepted (and only proposes: four eyes still apply).
-    var ok = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/console/credit-line"))
+    var ok = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/console/credit-line"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader)
         .POST(HttpRequest.BodyPublishers.ofString("bic=" + A + "&creditLine=700.00&csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(303);

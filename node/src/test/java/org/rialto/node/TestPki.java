@@ -106,6 +106,77 @@ public final class TestPki {
     return y.toString();
   }
 
+  /**
+   * What an operator's tools and browser do: trust the node CAs (all made by this class so far,
+   * read at each handshake) with the JDK's own PKIX checks, host name included (node
+   * certificates name localhost and 127.0.0.1). For clients of the operator listener.
+   */
+  public static javax.net.ssl.SSLContext operatorTrust() {
+    var trust = new javax.net.ssl.X509ExtendedTrustManager() {
+      javax.net.ssl.X509ExtendedTrustManager current() {
+        try {
+          var ks = java.security.KeyStore.getInstance("PKCS12");
+          ks.load(null, null);
+          synchronized (TestPki.class) {
+            for (var e : CAS.entrySet()) ks.setCertificateEntry(e.getKey(), e.getValue().ca().certificate());
+          }
+          var tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+          tmf.init(ks);
+          return (javax.net.ssl.X509ExtendedTrustManager) tmf.getTrustManagers()[0];
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) throws java.security.cert.CertificateException {
+        current().checkServerTrusted(chain, authType, socket);
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) throws java.security.cert.CertificateException {
+        current().checkServerTrusted(chain, authType, engine);
+      }
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+        current().checkServerTrusted(chain, authType);
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) throws java.security.cert.CertificateException {
+        throw new java.security.cert.CertificateException("a client context");
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) throws java.security.cert.CertificateException {
+        throw new java.security.cert.CertificateException("a client context");
+      }
+
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+        throw new java.security.cert.CertificateException("a client context");
+      }
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return current().getAcceptedIssuers();
+      }
+    };
+    try {
+      var ctx = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+      ctx.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
+      return ctx;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HTTPS client for the operator listener, trusting the node CAs ({@link #operatorTrust()}). */
+  public static java.net.http.HttpClient.Builder operatorClient() {
+    return java.net.http.HttpClient.newBuilder().sslContext(operatorTrust()).connectTimeout(java.time.Duration.ofSeconds(5));
+  }
+
   /** Node {@code node}'s own TLS key and chain, as its CA folder holds it. */
   static Pem.KeyAndChain nodeKey(String node) {
     return ca(node).nodeKey();

@@ -18,7 +18,8 @@ import org.rialto.calendar.CalendarConfig;
  * @param centralBank BIC of the central bank that operates the node and settles its currency
  * @param aml the AML/CFT rules every payment is judged by; absent means none
  * @param operatorListen where the operator console and the admin API listen, apart from the banks
- *     (default: 127.0.0.1 on the bank port + 1, or an ephemeral port when the bank port is)
+ *     (default: 127.0.0.1 on the bank port + 1, or an ephemeral port when the bank port is); HTTPS
+ *     with the node's certificate unless security.operatorPlainHttp (loopback only)
  * @param operators operator accounts created at start when missing (name, role, Argon2id hash)
  * @param security the node's certificate authority, its pinned peer CAs and message signing;
  *     required: a node without it refuses to start

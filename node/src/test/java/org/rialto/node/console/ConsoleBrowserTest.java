@@ -60,7 +60,7 @@ class ConsoleBrowserTest {
   Node ru;
   Node ir;
   WebDriver browser;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient http = org.rialto.node.TestPki.operatorClient().build();
 
   /** Real time, shifted to a Monday morning and moved forward by hand so the chart has hours. */
   static final class ShiftedClock extends Clock {
@@ -136,7 +136,7 @@ class ConsoleBrowserTest {
             url: https://127.0.0.1:%d
             currency: {code: IRR, minorUnits: 0}
             bics: [IR]
-            consoleUrl: http://127.0.0.1:%d
+            consoleUrl: https://127.0.0.1:%d
         fxProviders: [DLRXRUMM]
         decisionWindowSeconds: 10
         screening: {lists: [UN]}
@@ -175,7 +175,7 @@ class ConsoleBrowserTest {
 
   /** An operator's API session on a node's operator listener (bearer token). */
   String signIn(Node node, String name) throws Exception {
-    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/v1/admin/session"))
+    var r = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/v1/admin/session"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
             "{\"name\":\"" + name + "\",\"password\":\"" + TestOperators.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -183,7 +183,7 @@ class ConsoleBrowserTest {
   }
 
   JsonNode admin(Node node, String token, String path, String body) throws Exception {
-    var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + path))
+    var r = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + path))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + " " + r.body()).isLessThan(300);
@@ -267,6 +267,8 @@ class ConsoleBrowserTest {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     var options = new ChromeOptions();
     options.setBinary(CHROMIUM);
+    // The console is HTTPS with the node's certificate from a test CA the browser profile does not hold.
+    options.setAcceptInsecureCerts(true);
     Path profile;
     try {
       profile = Files.createTempDirectory("rialto-console-chromium");
@@ -288,7 +290,7 @@ class ConsoleBrowserTest {
   }
 
   void open(Node node, String path) {
-    browser.get("http://127.0.0.1:" + node.operatorPort() + path);
+    browser.get("https://127.0.0.1:" + node.operatorPort() + path);
   }
 
   /** Signs in through the console's form (a new session, with its own cookie and CSRF token). */
