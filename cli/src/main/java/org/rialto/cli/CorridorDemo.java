@@ -115,7 +115,8 @@ final class CorridorDemo {
       while (System.currentTimeMillis() < deadline) {
         if (!process.isAlive()) throw new IllegalStateException(name + " exited at start; see " + log);
         String text = Files.exists(log) ? Files.readString(log) : "";
-        if (text.lines().filter(l -> l.startsWith("rialto node ")).count() > starts) {
+        // One "listening" line per start: the node prints it once it serves banks (its "operators on" line comes first).
+        if (text.lines().filter(l -> l.startsWith("rialto node ") && l.contains(" listening on ")).count() > starts) {
           starts++;
           return;
         }

@@ -67,4 +67,43 @@ class OperatorServerTlsTest {
       assertThat(plain).isNotEqualTo(200);
     }
   }
+
+  NodeConfig node(String id) {
+    return new NodeConfig(id, new NodeConfig.CurrencyConfig("RUB", 2), "CBRURUMM",
+        new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve(id + ".db").toString()), null,
+        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null)
+        .withOperatorPort(0).withSecurity(org.rialto.node.TestPki.security(id));
+  }
+
+  @Test
+  void aNodesOperatorListenerIsHttpsByDefaultAndPlainHttpOnlyOnLoopbackWhenAsked() throws Exception {
+    try (Node node = Node.start(node("RU-OPS"), Clock.systemUTC())) {
+      assertThat(node.operatorHttps()).isTrue();
+      // An operator's machine trusting the node CA (PKIX, host name checked against the certificate's IP SAN).
+      var http = org.rialto.node.TestPki.operatorClient().build();
+      var r = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/health/live")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.sslSession().orElseThrow().getProtocol()).isEqualTo("TLSv1.3");
+      // A client that does not trust the node CA is refused at the handshake.
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpClient.newHttpClient().send(
+              HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.operatorPort() + "/health/live")).GET().build(),
+              HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+    }
+    var plain = node("RU-OPS2");
+    plain = plain.withSecurity(plain.security().withOperatorPlainHttp(true));
+    try (Node node = Node.start(plain, Clock.systemUTC())) {
+      assertThat(node.operatorHttps()).isFalse();
+      var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.operatorPort() + "/health/live"))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+    }
+    var exposed = new NodeConfig("RU-OPS3", new NodeConfig.CurrencyConfig("RUB", 2), "CBRURUMM",
+        new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("ops3.db").toString()), null,
+        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null, null, null,
+        new NodeConfig.ListenConfig("0.0.0.0", 0), null, org.rialto.node.TestPki.security("RU-OPS3").withOperatorPlainHttp(true));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Node.start(exposed, Clock.systemUTC()).close())
+        .hasMessageContaining("loopback");
+  }
 }
