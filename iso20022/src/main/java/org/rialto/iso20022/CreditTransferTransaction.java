@@ -47,6 +47,10 @@ sealed interface CreditTransferTransaction permits CreditTransfer, FiCreditTrans
   /**
    * The setters of the shared elements that the reader fills in one place for both builders (the
    * repeated instructions and the untyped elements are gathered by each transaction's reader).
+   * Each builder still declares its own setters, returning its own type: code compiled against the
+   * builders (node, cli) links to exactly those methods, and moved into a shared generic base
+   * class they would fail with NoSuchMethodError in any module Maven did not recompile (it does
+   * not recompile a module when only a dependency changed).
    */
   interface Builder<B extends Builder<B>> {
     B paymentId(PaymentId value);
