@@ -27,6 +27,7 @@ final class BlockingKeys {
   private static final long SEED_CANONICAL = 0x9E3779B97F4A7C15L;
   private static final long SEED_COARSE = 0xC2B2AE3D27D4EB4FL;
   private static final long SEED_HARD = 0x27D4EB2F165667C5L;
+  private static final long SEED_INITIAL = 0x165667B19E3779F9L;
 
   private BlockingKeys() {}
 
@@ -74,6 +75,21 @@ final class BlockingKeys {
     }
     String key = skeleton.isEmpty() ? t.core() : skeleton;
     return add(out, c, hash(SEED_HARD, key, -1));
+  }
+
+  /**
+   * The key of an initial ("T." of "T.M.G. Engineering"). A list indexes it only where its
+   * initials decide a match (a name made mostly of initials); a query looks it up for every word,
+   * initial or not, since "T." also stands for "Tehran".
+   */
+  static long initialKey(char letter) {
+    long h = 0xcbf29ce484222325L ^ SEED_INITIAL;
+    h ^= letter;
+    h *= 0x100000001b3L;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
   }
 
   static String hardSkeleton(String skeleton) {

@@ -59,7 +59,7 @@ public final class ListIndex {
   private static final int SHARE_SCALE = 255;
   private static final int MAX_NAMES = Integer.MAX_VALUE / HIT_STRIDE - 1;
   /** Query keys per screening: every word's keys plus the joined keys of neighbours. */
-  private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 1);
+  private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 2);
   private static final int KEY_TABLE_SIZE = Integer.highestOneBit(MAX_QUERY_KEYS) << 2;
   /** Two Latin words pair only if 0.6 * phonetic + 0.4 * Jaro-Winkler reaches 0.8: phonetic >= 2/3. */
   private static final double LATIN_PHONETIC_NEEDED = 2.0 / 3.0;
@@ -280,6 +280,12 @@ public final class ListIndex {
           if (count == 0) {
             restWeight += prepared.weight(t);
             restWords++;
+            if (deciding[t] && prepared.token(t).initial()) {
+              // A name whose initials decide ("T.M.G. Engineering", "B.O.T.H.") is reached through
+              // them; its weight stays in the rest too, which only loosens gate 0's bound.
+              builder.add(BlockingKeys.initialKey(prepared.token(t).text().charAt(0)),
+                  posting(nameId, share(prepared.weight(t), prepared), 0, t));
+            }
           }
           for (int k = 0; k < count; k++) {
             allWordKeys.add(keys[k]);
@@ -426,6 +432,8 @@ public final class ListIndex {
         s.queryKeys[wordKeyCount] = s.wordBuffer[k];
         s.queryKeyWords[wordKeyCount++] = 1 << t;
       }
+      s.queryKeys[wordKeyCount] = BlockingKeys.initialKey(query.token(t).core().charAt(0));
+      s.queryKeyWords[wordKeyCount++] = 1 << t;
     }
     int keyCount = wordKeyCount;
     for (int t = 0; t + 1 < query.size(); t++) {
@@ -789,19 +797,19 @@ public final class ListIndex {
     return NameMatcher.blend(p, jw) >= NameMatcher.WORD_MIN_SIMILARITY - 1e-9;
   }
 
-  /** Query words an initial of the list name may stand for (same first letter). */
+  /** Query words an initial of the list name may stand for (same first letter), or equal initials. */
   private static int initialPartners(char letter, PreparedName query) {
     int mask = 0;
     for (int i = 0; i < query.size(); i++) {
       NameToken q = query.token(i);
-      if (!q.initial() && q.core().charAt(0) == letter) {
+      if (q.core().charAt(0) == letter) {
         mask |= 1 << i;
       }
     }
     return mask;
   }
 
-  /** Initials of the query that a word of the list name may stand for. */
+  /** Initials of the query that a word of the list name may stand for, or that it writes too. */
   private int queryInitialsCovered(PreparedName query, int base, int size) {
     int mask = 0;
     for (int i = 0; i < query.size(); i++) {
@@ -810,7 +818,7 @@ public final class ListIndex {
         continue;
       }
       for (int t = 0; t < size; t++) {
-        if (!wordIsInitial[base + t] && wordFirstLetter[base + t] == q.text().charAt(0)) {
+        if (wordFirstLetter[base + t] == q.text().charAt(0)) {
           mask |= 1 << i;
           break;
         }

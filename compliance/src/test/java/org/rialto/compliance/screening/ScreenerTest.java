@@ -147,6 +147,37 @@ class ScreenerTest {
    * labelled set) must survive blocking: screening the first name of each pair against a list
    * holding the second finds it.
    */
+  /**
+   * Recall of the index on the lists themselves: every primary name and alias of the UN list and
+   * the OFAC extract, screened as written, finds its own entry. Speed work on the index (blocking,
+   * gates, bounds) must never trade this away.
+   */
+  @Test
+  void everyListedNameAndAliasFindsItsOwnEntry() {
+    List<SanctionsList> lists = List.of(BuiltinLists.un(), BuiltinLists.ofac());
+    Screener both = Screener.build(lists, Map.of(), NameMatcher.DEFAULT_THRESHOLD);
+    NameMatcher m = NameMatcher.standard();
+    List<String> lost = new ArrayList<>();
+    int screened = 0;
+    for (SanctionsList list : lists) {
+      for (ListEntry e : list.entries()) {
+        for (EntryName n : e.names()) {
+          if (m.prepare(n.name()).isEmpty()) {
+            continue; // nothing screenable (the index holds no such name either)
+          }
+          screened++;
+          boolean found = both.screenName(n.name()).hits().stream()
+              .anyMatch(h -> h.listName().equals(list.version().listName()) && h.entryId().equals(e.id()));
+          if (!found) {
+            lost.add(list.version().listName() + ":" + e.id() + " " + n.name());
+          }
+        }
+      }
+    }
+    assertThat(screened).isGreaterThan(27_000);
+    assertThat(lost).as("list names that do not find their own entry").isEmpty();
+  }
+
   @Test
   void indexFindsTransliterationVariants() throws Exception {
     List<List<String>> rows;
