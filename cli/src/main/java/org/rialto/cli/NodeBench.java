@@ -88,6 +88,46 @@ final class NodeBench {
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
   }
 
+  /** CPU time of every live thread, by thread id: where a phase's CPU went (see {@link #threadShares}). */
+  static java.util.Map<Long, long[]> threadCpuNanos() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    var out = new java.util.HashMap<Long, long[]>();
+    for (long id : mx.getAllThreadIds()) {
+      long cpu = mx.getThreadCpuTime(id);
+      if (cpu >= 0) out.put(id, new long[] {cpu});
+    }
+    return out;
+  }
+
+  /** The group a thread's CPU is counted in: the node's writer and committer, HTTP, load generator, JVM. */
+  static String threadGroup(String name) {
+    if (name.startsWith("rialto-writer")) return "writer";
+    if (name.startsWith("rialto-committer")) return "committer";
+    if (name.startsWith("pool-")) return "load generator";
+    if (name.startsWith("qtp") || name.contains("http") || name.contains("HTTP") || name.contains("Jetty")) return "http";
+    if (name.startsWith("C1 ") || name.startsWith("C2 ") || name.startsWith("GC ") || name.startsWith("G1 ")) return "jit+gc";
+    return "other";
+  }
+
+  /** CPU per settled payment of each thread group since {@code start}, in microseconds, largest first. */
+  static String threadShares(java.util.Map<Long, long[]> start, long settled) {
+    if (settled == 0) return "";
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    var byGroup = new java.util.TreeMap<String, Long>();
+    for (long id : mx.getAllThreadIds()) {
+      long cpu = mx.getThreadCpuTime(id);
+      var info = mx.getThreadInfo(id);
+      if (cpu < 0 || info == null) continue;
+      long before = start.containsKey(id) ? start.get(id)[0] : 0;
+      byGroup.merge(threadGroup(info.getThreadName()), cpu - before, Long::sum);
+    }
+    var b = new StringBuilder("    us CPU per payment by thread:");
+    byGroup.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> b.append(String.format(Locale.ROOT, " %s %.1f,", e.getKey(), e.getValue() / 1e3 / settled)));
+    b.setLength(b.length() - 1);
+    return b.toString();
+  }
+
   static String bic(int i) {
     return "BN" + (char) ('A' + i / 26) + (char) ('A' + i % 26) + "RUMM";
   }
@@ -367,6 +407,7 @@ final class NodeBench {
   static Phase closedLoop(String key, String name, int port, int clients, int seconds, int banks, Load load, PrintStream out) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long cpuStart = processCpuNanos();
+    var threadsStart = threadCpuNanos();
     long startNanos = System.nanoTime();
     long endNanos = startNanos + seconds * 1_000_000_000L;
     var results = new ArrayList<Future<long[]>>();
@@ -399,7 +440,9 @@ final class NodeBench {
       long settled = 0;
       for (var f : results) settled += f.get()[0];
       double elapsed = (System.nanoTime() - startNanos) / 1e9;
-      return report(key, name, settled, latencies, elapsed, processCpuNanos() - cpuStart, out);
+      var phase = report(key, name, settled, latencies, elapsed, processCpuNanos() - cpuStart, out);
+      out.println(threadShares(threadsStart, settled));
+      return phase;
     } finally {
       pool.shutdownNow();
     }
@@ -417,6 +460,7 @@ final class NodeBench {
     long total = (long) (requestsPerSecond * seconds);
     ExecutorService pool = Executors.newFixedThreadPool(connections);
     long cpuStart = processCpuNanos();
+    var threadsStart = threadCpuNanos();
     long startNanos = System.nanoTime() + 50_000_000L;
     var latencies = new ArrayList<BenchLatency>();
     var results = new ArrayList<Future<long[]>>();
@@ -450,7 +494,9 @@ final class NodeBench {
       double elapsed = (System.nanoTime() - startNanos) / 1e9;
       out.printf(Locale.ROOT, "  (open loop: %.0f payments/s offered, %d requests of %d, one every %.2f ms)%n",
           ratePerSecond, total, load.payments(), intervalNanos / 1e6);
-      return report(key, name, settled, latencies, elapsed, processCpuNanos() - cpuStart, out);
+      var phase = report(key, name, settled, latencies, elapsed, processCpuNanos() - cpuStart, out);
+      out.println(threadShares(threadsStart, settled));
+      return phase;
     } finally {
       pool.shutdownNow();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.rialto.node.engine.InboxPack;
 import org.rialto.node.engine.NodeTables;
 import org.rialto.node.payment.CrossBorder;
 import org.rialto.node.payment.Payment;
@@ -280,13 +281,21 @@ final class ConsoleReads {
   record BankMessage(long id, String bic, String kind, String uetr, String detail, long createdAtMillis) {}
 
   List<BankMessage> messagesFor(UUID uetr) {
+    String key = uetr.toString();
     return store.read(c -> {
-      try (var ps = c.prepareStatement("SELECT id, bic, kind, uetr, detail, created_at_millis FROM bank_message"
-          + " WHERE uetr = ? ORDER BY id LIMIT " + MAX_MESSAGES_PER_PAYMENT)) {
-        ps.setString(1, uetr.toString());
+      // The packed rows are scanned for the UETR's text, then decoded to keep exact matches.
+      try (var ps = c.prepareStatement("SELECT bic, first_id, created_at_millis, messages FROM bank_inbox"
+          + " WHERE messages LIKE ? ORDER BY last_id")) {
+        ps.setString(1, "%" + key + "%");
         var out = new ArrayList<BankMessage>();
         try (var rs = ps.executeQuery()) {
-          while (rs.next()) out.add(message(rs));
+          while (rs.next() && out.size() < MAX_MESSAGES_PER_PAYMENT) {
+            for (var m : InboxPack.decode(rs.getLong(2), rs.getString(4))) {
+              if (key.equals(m.uetr()) && out.size() < MAX_MESSAGES_PER_PAYMENT) {
+                out.add(new BankMessage(m.id(), rs.getString(1), m.kind(), m.uetr(), m.detail(), rs.getLong(3)));
+              }
+            }
+          }
         }
         return out;
       }
@@ -295,18 +304,23 @@ final class ConsoleReads {
 
   Optional<BankMessage> message(long id) {
     return store.read(c -> {
-      try (var ps = c.prepareStatement("SELECT id, bic, kind, uetr, detail, created_at_millis FROM bank_message WHERE id = ?")) {
+      // The row holding message id is the first whose last id is at or after it.
+      try (var ps = c.prepareStatement("SELECT bic, first_id, created_at_millis, messages FROM bank_inbox"
+          + " WHERE last_id >= ? ORDER BY last_id LIMIT 1")) {
         ps.setLong(1, id);
         try (var rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(message(rs)) : Optional.<BankMessage>empty();
+          if (!rs.next() || rs.getLong(2) > id) return Optional.<BankMessage>empty();
+          for (var m : InboxPack.decode(rs.getLong(2), rs.getString(4))) {
+            if (m.id() == id) {
+              return Optional.of(new BankMessage(m.id(), rs.getString(1), m.kind(), m.uetr(), m.detail(), rs.getLong(3)));
+            }
+          }
+          return Optional.<BankMessage>empty();
         }
       }
     });
   }
 
-  private static BankMessage message(ResultSet rs) throws SQLException {
-    return new BankMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6));
-  }
 
   /** Peer-outbox rows for one payment: when it was forwarded and when the peer's answer was applied. */
   record Forward(long id, String peerNode, long createdAtMillis, Long doneAtMillis) {}

@@ -30,7 +30,9 @@ final class NodePersistence {
     var entries = new java.util.ArrayList<org.rialto.store.JournalEntry>();
     for (Turn t : turns) entries.addAll(t.ledgerBatches);
     store.commit(entries, connection -> {
-      for (Turn t : turns) NodeTables.write(connection, t);
+      NodeTables.write(connection, turns);
+      // An operator's turn grouped with others keeps its own writes (they were dropped before).
+      for (Turn t : turns) for (var write : t.operatorSql) write.run(connection);
     });
   }
 

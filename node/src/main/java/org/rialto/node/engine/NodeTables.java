@@ -21,12 +21,20 @@ public final class NodeTables {
   private NodeTables() {}
 
   static void write(Connection c, Turn t) throws SQLException {
-    if (!t.participantRows.isEmpty()) {
+    write(c, List.of(t));
+  }
+
+  /**
+   * The rows of consecutive turns, in turn order, one prepared statement and one batch per table
+   * for all of them (a group commit of eight turns used to prepare every statement eight times).
+   */
+  static void write(Connection c, List<Turn> turns) throws SQLException {
+    if (any(turns, t -> !t.participantRows.isEmpty())) {
       try (var ps = c.prepareStatement(
           "INSERT INTO participant (bic, name, country, account_high, account_low, credit_line_minor, created_at_millis)"
               + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (bic) DO UPDATE SET name = excluded.name,"
               + " country = excluded.country, credit_line_minor = excluded.credit_line_minor")) {
-        for (var row : t.participantRows) {
+        for (Turn t : turns) for (var row : t.participantRows) {
           var p = row.participant();
           ps.setString(1, p.bic());
           ps.setString(2, p.name());
@@ -40,7 +48,7 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.changedPayments.isEmpty()) {
+    if (any(turns, t -> !t.changedPayments.isEmpty())) {
       try (var ps = c.prepareStatement(
           "INSERT INTO payment (uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
               + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
@@ -49,7 +57,7 @@ public final class NodeTables {
               + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
               + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
               + " updated_at_millis = excluded.updated_at_millis")) {
-        for (Payment p : t.changedPayments.values()) {
+        for (Turn t : turns) for (Payment p : t.changedPayments.values()) {
           ps.setString(1, p.uetr().toString());
           ps.setString(2, p.senderBic());
           ps.setString(3, p.msgId());
@@ -76,10 +84,10 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.paymentEvents.isEmpty()) {
+    if (any(turns, t -> !t.paymentEvents.isEmpty())) {
       try (var ps = c.prepareStatement(
           "INSERT INTO payment_event (seq, uetr, at_millis, state, step, detail) VALUES (?,?,?,?,?,?)")) {
-        for (var e : t.paymentEvents) {
+        for (Turn t : turns) for (var e : t.paymentEvents) {
           ps.setLong(1, e.seq());
           ps.setString(2, e.uetr().toString());
           ps.setLong(3, e.atMillis());
@@ -91,27 +99,33 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.bankMessages.isEmpty()) {
+    if (any(turns, t -> !t.bankMessages.isEmpty())) {
       try (var ps = c.prepareStatement(
-          "INSERT INTO bank_message (id, bic, kind, uetr, detail, created_at_millis) VALUES (?,?,?,?,?,?)")) {
-        for (var m : t.bankMessages) {
-          ps.setLong(1, m.id());
-          ps.setString(2, m.bic());
-          ps.setString(3, m.kind());
-          ps.setString(4, m.uetr() == null ? null : m.uetr().toString());
-          ps.setString(5, m.detail());
-          ps.setLong(6, m.createdAtMillis());
-          ps.addBatch();
+          "INSERT INTO bank_inbox (last_id, bic, first_id, created_at_millis, messages) VALUES (?,?,?,?,?)")) {
+        for (Turn t : turns) {
+          // One row per bank per turn: a turn's messages share its clock, and each bank's are in
+          // id order because ids are handed out in order.
+          var byBank = new java.util.LinkedHashMap<String, List<Turn.BankMessageRow>>();
+          for (var m : t.bankMessages) {
+            if (m.createdAtMillis() != t.nowMillis) throw new IllegalStateException("inbox message " + m.id() + " not of its turn");
+            var rows = byBank.computeIfAbsent(m.bic(), k -> new ArrayList<>());
+            if (rows.size() == InboxPack.MAX_MESSAGES_PER_ROW) {
+              addInboxRow(ps, m.bic(), t.nowMillis, rows);
+              rows.clear();
+            }
+            rows.add(m);
+          }
+          for (var e : byBank.entrySet()) addInboxRow(ps, e.getKey(), t.nowMillis, e.getValue());
         }
         ps.executeBatch();
       }
     }
-    if (!t.changedCrossBorder.isEmpty()) {
+    if (any(turns, t -> !t.changedCrossBorder.isEmpty())) {
       try (var ps = c.prepareStatement(
           "INSERT INTO cross_border (uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
               + " target_amount_minor, target_currency, rate, expires_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
               + " ON CONFLICT (uetr) DO NOTHING")) {
-        for (var e : t.changedCrossBorder.entrySet()) {
+        for (Turn t : turns) for (var e : t.changedCrossBorder.entrySet()) {
           var cb = e.getValue();
           ps.setString(1, e.getKey().toString());
           ps.setString(2, cb.role().name());
@@ -129,10 +143,10 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.outbox.isEmpty()) {
+    if (any(turns, t -> !t.outbox.isEmpty())) {
       try (var ps = c.prepareStatement(
           "INSERT INTO peer_outbox (id, peer_node, uetr, body, created_at_millis) VALUES (?,?,?,?,?)")) {
-        for (var row : t.outbox) {
+        for (Turn t : turns) for (var row : t.outbox) {
           ps.setLong(1, row.id());
           ps.setString(2, row.peerNode());
           ps.setString(3, row.uetr().toString());
@@ -143,9 +157,9 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.outboxDone.isEmpty()) {
+    if (any(turns, t -> !t.outboxDone.isEmpty())) {
       try (var ps = c.prepareStatement("UPDATE peer_outbox SET done_at_millis = ? WHERE id = ? AND done_at_millis IS NULL")) {
-        for (long id : t.outboxDone) {
+        for (Turn t : turns) for (long id : t.outboxDone) {
           ps.setLong(1, t.nowMillis);
           ps.setLong(2, id);
           ps.addBatch();
@@ -153,9 +167,9 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.fxEvents.isEmpty()) {
+    if (any(turns, t -> !t.fxEvents.isEmpty())) {
       try (var ps = c.prepareStatement("INSERT INTO fx_event (seq, at_millis, kind, body) VALUES (?,?,?,?)")) {
-        for (var e : t.fxEvents) {
+        for (Turn t : turns) for (var e : t.fxEvents) {
           ps.setLong(1, e.seq());
           ps.setLong(2, e.atMillis());
           ps.setString(3, e.kind());
@@ -165,14 +179,14 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.changedHolds.isEmpty()) {
+    if (any(turns, t -> !t.changedHolds.isEmpty())) {
       try (var ps = c.prepareStatement("INSERT INTO compliance_case (uetr, kind, quote_id, hits, lists, opened_at_millis,"
           + " first_approver, first_approved_at_millis, decision, decided_by, decided_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
           + " ON CONFLICT (uetr) DO UPDATE SET first_approver = excluded.first_approver,"
           + " first_approved_at_millis = excluded.first_approved_at_millis, decision = excluded.decision,"
           + " decided_by = excluded.decided_by, decided_at_millis = excluded.decided_at_millis"
           + " WHERE compliance_case.decision IS NULL")) {
-        for (var h : t.changedHolds.values()) {
+        for (Turn t : turns) for (var h : t.changedHolds.values()) {
           ps.setString(1, h.uetr().toString());
           ps.setString(2, h.kind().name());
           ps.setString(3, h.quoteId());
@@ -189,10 +203,10 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.bookings.isEmpty()) {
+    if (any(turns, t -> !t.bookings.isEmpty())) {
       try (var ps = c.prepareStatement("INSERT INTO booking (seq, bic, uetr, side, amount_minor, value_date, kind,"
           + " counterparty, at_millis) VALUES (?,?,?,?,?,?,?,?,?)")) {
-        for (var b : t.bookings) {
+        for (Turn t : turns) for (var b : t.bookings) {
           ps.setLong(1, b.seq());
           ps.setString(2, b.bic());
           ps.setString(3, b.uetr().toString());
@@ -207,10 +221,10 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (!t.snapshots.isEmpty()) {
+    if (any(turns, t -> !t.snapshots.isEmpty())) {
       try (var ps = c.prepareStatement("INSERT INTO balance_snapshot (business_date, bic, opening_minor, closing_minor,"
           + " entries, closed_at_millis) VALUES (?,?,?,?,?,?)")) {
-        for (var r : t.snapshots) {
+        for (Turn t : turns) for (var r : t.snapshots) {
           ps.setString(1, r.businessDate());
           ps.setString(2, r.bic());
           ps.setLong(3, r.openingMinor());
@@ -224,13 +238,13 @@ public final class NodeTables {
     }
     // A repeat (same sender and message id) was refused at the gate; one that slips past a
     // restart is kept once: the primary key is the forever check.
-    for (var e : t.evidence) e.record(c);
+    for (Turn t : turns) for (var e : t.evidence) e.record(c);
     // Last, so every row the audit entries speak of is already written in this transaction.
-    for (var entry : t.audit) org.rialto.security.audit.AuditLog.append(c, entry);
-    if (!t.inboundMessages.isEmpty()) {
+    for (Turn t : turns) for (var entry : t.audit) org.rialto.security.audit.AuditLog.append(c, entry);
+    if (any(turns, t -> !t.inboundMessages.isEmpty())) {
       try (var ps = c.prepareStatement(
           "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {
-        for (var m : t.inboundMessages) {
+        for (Turn t : turns) for (var m : t.inboundMessages) {
           ps.setString(1, m.senderBic());
           ps.setString(2, m.msgId());
           ps.setString(3, m.contentHash());
@@ -241,6 +255,22 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
+  }
+
+  private static void addInboxRow(PreparedStatement ps, String bic, long atMillis, List<Turn.BankMessageRow> rows)
+      throws SQLException {
+    long first = rows.get(0).id();
+    ps.setLong(1, rows.get(rows.size() - 1).id());
+    ps.setString(2, bic);
+    ps.setLong(3, first);
+    ps.setLong(4, atMillis);
+    ps.setString(5, InboxPack.encode(first, rows));
+    ps.addBatch();
+  }
+
+  private static boolean any(List<Turn> turns, java.util.function.Predicate<Turn> has) {
+    for (Turn t : turns) if (has.test(t)) return true;
+    return false;
   }
 
   /** Loads what the ledger journal does not hold: participants, payments, queues, idempotency. */
@@ -341,7 +371,7 @@ public final class NodeTables {
   }
 
   static long bankMessageHighWater(Connection c) throws SQLException {
-    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM bank_message")) {
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(last_id), 0) FROM bank_inbox")) {
       rs.next();
       return rs.getLong(1);
     }

@@ -50,54 +50,68 @@ public final class Inbox {
   }
 
   private static List<InboxMessage> readStatusPage(Connection c, String bic, long afterId, int limit) throws SQLException {
-    try (var ps = c.prepareStatement(
-            "SELECT id, kind, uetr, detail, created_at_millis FROM bank_message WHERE bic = ? AND id > ? ORDER BY id LIMIT ?")) {
+    return page(c, bic, afterId, limit);
+  }
+
+  /**
+   * A bank's messages after {@code afterId}, at most {@code limit}, without XML. Rows pack a
+   * turn's messages for the bank; a row is read if its last message is past the cursor, and
+   * messages at or before the cursor are skipped, so the cursor may point inside a row.
+   */
+  private static List<InboxMessage> page(Connection c, String bic, long afterId, int limit) throws SQLException {
+    int max = Math.max(0, Math.min(limit, MAX_PAGE));
+    var out = new ArrayList<InboxMessage>();
+    if (max == 0) return out;
+    // Every row holds at least one message, so max rows always fill the page.
+    try (var ps = c.prepareStatement("SELECT first_id, created_at_millis, messages FROM bank_inbox"
+        + " WHERE bic = ? AND last_id > ? ORDER BY last_id LIMIT ?")) {
       ps.setString(1, bic);
       ps.setLong(2, afterId);
-      ps.setInt(3, Math.min(limit, MAX_PAGE));
-      var out = new ArrayList<InboxMessage>();
+      ps.setInt(3, max);
       try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new InboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), null));
+        while (rs.next() && out.size() < max) {
+          long created = rs.getLong(2);
+          for (var m : org.rialto.node.engine.InboxPack.decode(rs.getLong(1), rs.getString(3))) {
+            if (m.id() <= afterId) continue;
+            if (out.size() == max) break;
+            out.add(new InboxMessage(m.id(), m.kind(), m.uetr(), m.detail(), created, null));
+          }
         }
       }
-      return out;
     }
+    return out;
   }
 
   private List<InboxMessage> readPage(Connection c, String bic, long afterId, int limit) throws SQLException {
-    try (var ps = c.prepareStatement(
-            "SELECT m.id, m.kind, m.uetr, m.detail, m.created_at_millis, p.uetr, p.sender_bic, p.msg_id, p.end_to_end_id,"
-                + " p.debtor_bic, p.creditor_bic, p.amount_minor, p.currency, p.priority, p.state, p.reason_code, p.step,"
-                + " p.queue_seq, p.reject_at_millis, p.value_date, p.content_hash, p.received_at_millis,"
-                + " p.updated_at_millis, p.debtor_name, p.creditor_name, p.remittance"
-                + " FROM bank_message m LEFT JOIN payment p ON p.uetr = m.uetr WHERE m.bic = ? AND m.id > ?"
-                + " ORDER BY m.id LIMIT ?")) {
-      ps.setString(1, bic);
-      ps.setLong(2, afterId);
-      ps.setInt(3, Math.min(limit, MAX_PAGE));
-      var out = new ArrayList<InboxMessage>();
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          var row = new InboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), null);
-          String xml = null;
-          if (renderer != null && (rs.getString(6) != null || "camt.053".equals(row.kind()))) {
-            try {
-              xml = "camt.053".equals(row.kind())
-                  ? renderer.statement(c, bic, row)
-                  : renderer.render(row, org.rialto.node.engine.NodeTables.readPayment(rs, 6));
-            } catch (RuntimeException e) {
-              // One message that cannot be rendered must not hide the rest of the inbox; the row
-              // (kind, UETR, detail) still tells the bank what happened.
-              System.err.println("rialto: cannot render inbox message " + row.id() + ": " + e.getMessage());
+    var rows = page(c, bic, afterId, limit);
+    if (renderer == null) return rows;
+    var out = new ArrayList<InboxMessage>(rows.size());
+    try (var ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE uetr = ?")) {
+      for (var row : rows) {
+        String xml = null;
+        try {
+          if ("camt.053".equals(row.kind())) {
+            xml = renderer.statement(c, bic, row);
+          } else if (row.uetr() != null) {
+            ps.setString(1, row.uetr());
+            try (var rs = ps.executeQuery()) {
+              if (rs.next()) xml = renderer.render(row, org.rialto.node.engine.NodeTables.readPayment(rs, 1));
             }
           }
-          out.add(new InboxMessage(row.id(), row.kind(), row.uetr(), row.detail(), row.createdAtMillis(), xml));
+        } catch (RuntimeException e) {
+          // One message that cannot be rendered must not hide the rest of the inbox; the row
+          // (kind, UETR, detail) still tells the bank what happened.
+          System.err.println("rialto: cannot render inbox message " + row.id() + ": " + e.getMessage());
         }
+        out.add(new InboxMessage(row.id(), row.kind(), row.uetr(), row.detail(), row.createdAtMillis(), xml));
       }
-      return out;
     }
+    return out;
   }
+
+  private static final String PAYMENT_COLUMNS = "uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic,"
+      + " amount_minor, currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
+      + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance";
 
   public List<Map<String, Object>> history(UUID uetr) {
     return store.read(c -> readHistory(c, uetr));
