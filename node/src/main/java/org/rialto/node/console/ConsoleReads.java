@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.rialto.node.engine.InboxPack;
 import org.rialto.node.engine.NodeTables;
+import org.rialto.node.engine.PaymentHistory;
 import org.rialto.node.payment.CrossBorder;
 import org.rialto.node.payment.Payment;
 import org.rialto.store.Store;
@@ -43,8 +44,7 @@ final class ConsoleReads {
   Settled settledBetween(long fromMillis, long toMillis, String currency) {
     return store.read(c -> {
       try (var ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(p.amount_minor), 0) FROM payment p"
-          + " WHERE p.currency = ? AND p.uetr IN (SELECT e.uetr FROM payment_event e"
-          + " WHERE e.state = 'SETTLED' AND e.at_millis >= ? AND e.at_millis < ?)")) {
+          + " WHERE p.currency = ? AND p.settled_at_millis >= ? AND p.settled_at_millis < ?")) {
         ps.setString(1, currency);
         ps.setLong(2, fromMillis);
         ps.setLong(3, toMillis);
@@ -76,13 +76,19 @@ final class ConsoleReads {
     if (hours < 1 || hours > HOURS_PER_DAY_MAX) throw new IllegalArgumentException("hours " + hours);
     return store.read(c -> {
       var out = new long[hours][2];
-      try (var ps = c.prepareStatement("SELECT (at_millis - ?) / 3600000, state, COUNT(*) FROM payment_event"
-          + " WHERE state IN ('SETTLED', 'REJECTED') AND at_millis >= ? AND at_millis < ?"
-          + " GROUP BY (at_millis - ?) / 3600000, state")) {
+      // Settled: when the payment first settled (a later return does not move it); rejected: a
+      // rejection is final, so the payment's last change is when it was rejected.
+      try (var ps = c.prepareStatement("SELECT (settled_at_millis - ?) / 3600000, 'SETTLED', COUNT(*) FROM payment"
+          + " WHERE settled_at_millis >= ? AND settled_at_millis < ? GROUP BY 1"
+          + " UNION ALL SELECT (updated_at_millis - ?) / 3600000, 'REJECTED', COUNT(*) FROM payment"
+          + " WHERE state = 'REJECTED' AND updated_at_millis >= ? AND updated_at_millis < ?"
+          + " GROUP BY 1")) {
         ps.setLong(1, dayStartMillis);
         ps.setLong(2, dayStartMillis);
         ps.setLong(3, dayStartMillis + hours * 3_600_000L);
         ps.setLong(4, dayStartMillis);
+        ps.setLong(5, dayStartMillis);
+        ps.setLong(6, dayStartMillis + hours * 3_600_000L);
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
             int hour = (int) rs.getLong(1);
@@ -105,7 +111,7 @@ final class ConsoleReads {
     return store.read(c -> {
       var out = new java.util.TreeMap<String, long[]>();
       try (var ps = c.prepareStatement("SELECT bic, (at_millis - ?) / 3600000,"
-          + " SUM(CASE WHEN side = 'CRDT' THEN amount_minor ELSE -amount_minor END) FROM booking"
+          + " SUM(credits_minor - debits_minor) FROM booking_batch"
           + " WHERE at_millis >= ? AND at_millis < ? GROUP BY bic, (at_millis - ?) / 3600000")) {
         ps.setLong(1, dayStartMillis);
         ps.setLong(2, dayStartMillis);
@@ -252,12 +258,14 @@ final class ConsoleReads {
 
   List<Event> history(UUID uetr) {
     return store.read(c -> {
-      try (var ps = c.prepareStatement("SELECT seq, at_millis, state, step, detail FROM payment_event WHERE uetr = ?"
-          + " ORDER BY seq LIMIT " + MAX_HISTORY_ROWS)) {
+      try (var ps = c.prepareStatement("SELECT history FROM payment WHERE uetr = ?")) {
         ps.setString(1, uetr.toString());
         var out = new ArrayList<Event>();
         try (var rs = ps.executeQuery()) {
-          while (rs.next()) out.add(new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+          if (!rs.next()) return out;
+          for (var e : PaymentHistory.decode(rs.getString(1), MAX_HISTORY_ROWS)) {
+            out.add(new Event(e.seq(), e.atMillis(), e.state(), e.step(), e.detail()));
+          }
         }
         return out;
       }
@@ -365,9 +373,8 @@ final class ConsoleReads {
   List<Turnover> turnover(String valueDate) {
     return store.read(c -> {
       try (var ps = c.prepareStatement("SELECT bic,"
-          + " COALESCE(SUM(CASE WHEN side = 'DBIT' THEN amount_minor ELSE 0 END), 0),"
-          + " COALESCE(SUM(CASE WHEN side = 'DBIT' THEN 0 ELSE amount_minor END), 0), COUNT(*)"
-          + " FROM booking WHERE value_date = ? GROUP BY bic ORDER BY bic")) {
+          + " COALESCE(SUM(debits_minor), 0), COALESCE(SUM(credits_minor), 0), COALESCE(SUM(entries), 0)"
+          + " FROM booking_batch WHERE value_date = ? GROUP BY bic ORDER BY bic")) {
         ps.setString(1, valueDate);
         var out = new ArrayList<Turnover>();
         try (var rs = ps.executeQuery()) {

@@ -64,7 +64,7 @@ public final class InboxPack {
     return out;
   }
 
-  private static void escape(StringBuilder b, String s) {
+  static void escape(StringBuilder b, String s) {
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       switch (ch) {
@@ -76,7 +76,7 @@ public final class InboxPack {
     }
   }
 
-  private static String unescape(String s, int from, int to) {
+  static String unescape(String s, int from, int to) {
     if (s.indexOf('\\', from) < 0 || s.indexOf('\\', from) >= to) return s.substring(from, to);
     var b = new StringBuilder(to - from);
     for (int i = from; i < to; i++) {

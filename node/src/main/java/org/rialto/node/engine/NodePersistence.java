@@ -64,8 +64,8 @@ final class NodePersistence {
       var later = new java.util.HashMap<String, Long>();
       // Grouped by the date itself: PostgreSQL cannot match "GROUP BY value_date = ?" to the
       // select list's own "value_date = ?" (two parameters), so the split is done here.
-      try (var ps = c.prepareStatement("SELECT bic, value_date, SUM(CASE WHEN side = 'CRDT' THEN amount_minor"
-          + " ELSE -amount_minor END), COUNT(*) FROM booking WHERE value_date >= ? GROUP BY bic, value_date")) {
+      try (var ps = c.prepareStatement("SELECT bic, value_date, SUM(credits_minor - debits_minor), SUM(entries)"
+          + " FROM booking_batch WHERE value_date >= ? GROUP BY bic, value_date")) {
         ps.setString(1, date);
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -79,9 +79,9 @@ final class NodePersistence {
         }
       }
       // A day is closed in order: the previous closing must account for every earlier booking.
-      try (var ps = c.prepareStatement("SELECT bic, SUM(CASE WHEN side = 'CRDT' THEN amount_minor ELSE -amount_minor END)"
-          + " FROM booking WHERE value_date < ? AND value_date > COALESCE((SELECT MAX(business_date) FROM"
-          + " balance_snapshot t WHERE t.bic = booking.bic AND t.business_date < ?), '') GROUP BY bic")) {
+      try (var ps = c.prepareStatement("SELECT bic, SUM(credits_minor - debits_minor)"
+          + " FROM booking_batch WHERE value_date < ? AND value_date > COALESCE((SELECT MAX(business_date) FROM"
+          + " balance_snapshot t WHERE t.bic = booking_batch.bic AND t.business_date < ?), '') GROUP BY bic")) {
         ps.setString(1, date);
         ps.setString(2, date);
         try (var rs = ps.executeQuery()) {

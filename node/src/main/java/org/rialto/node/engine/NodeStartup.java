@@ -29,7 +29,7 @@ public final class NodeStartup {
       }
       // Only needed before the first close (a scan, but of a node's first days only).
       if (state.lastClosedDate == null) {
-        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MIN(value_date) FROM booking")) {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MIN(value_date) FROM booking_batch")) {
           rs.next();
           state.firstBusinessDate = rs.getString(1);
         }

@@ -48,53 +48,81 @@ public final class NodeTables {
         ps.executeBatch();
       }
     }
-    if (any(turns, t -> !t.changedPayments.isEmpty())) {
+    if (any(turns, t -> !t.changedPayments.isEmpty() || !t.paymentEvents.isEmpty())) {
       try (var ps = c.prepareStatement(
           "INSERT INTO payment (uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
               + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
-              + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uetr) DO UPDATE SET"
+              + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, history, last_event_seq,"
+              + " settled_at_millis)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uetr) DO UPDATE SET"
               + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
               + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
-              + " updated_at_millis = excluded.updated_at_millis")) {
-        for (Turn t : turns) for (Payment p : t.changedPayments.values()) {
-          ps.setString(1, p.uetr().toString());
-          ps.setString(2, p.senderBic());
-          ps.setString(3, p.msgId());
-          ps.setString(4, p.endToEndId());
-          ps.setString(5, p.debtorBic());
-          ps.setString(6, p.creditorBic());
-          ps.setLong(7, p.amountMinor());
-          ps.setString(8, p.currency());
-          ps.setString(9, p.priority().name());
-          ps.setString(10, p.state().name());
-          ps.setString(11, p.reasonCode());
-          ps.setString(12, p.step());
-          ps.setLong(13, p.queueSeq());
-          ps.setLong(14, p.rejectAtMillis());
-          ps.setString(15, p.valueDate());
-          ps.setString(16, p.contentHash());
-          ps.setLong(17, p.receivedAtMillis());
-          ps.setLong(18, p.updatedAtMillis());
-          ps.setString(19, p.debtorName());
-          ps.setString(20, p.creditorName());
-          ps.setString(21, p.remittance());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.paymentEvents.isEmpty())) {
-      try (var ps = c.prepareStatement(
-          "INSERT INTO payment_event (seq, uetr, at_millis, state, step, detail) VALUES (?,?,?,?,?,?)")) {
-        for (Turn t : turns) for (var e : t.paymentEvents) {
-          ps.setLong(1, e.seq());
-          ps.setString(2, e.uetr().toString());
-          ps.setLong(3, e.atMillis());
-          ps.setString(4, e.state().name());
-          ps.setString(5, e.step());
-          ps.setString(6, e.detail());
-          ps.addBatch();
+              + " updated_at_millis = excluded.updated_at_millis, history = payment.history || excluded.history,"
+              + " last_event_seq = CASE WHEN excluded.last_event_seq > payment.last_event_seq"
+              + " THEN excluded.last_event_seq ELSE payment.last_event_seq END,"
+              + " settled_at_millis = COALESCE(payment.settled_at_millis, excluded.settled_at_millis)");
+          var append = c.prepareStatement("UPDATE payment SET history = history || ?, last_event_seq = ? WHERE uetr = ?")) {
+        for (Turn t : turns) {
+          // The turn's events by payment, in seq order: they go into the payment's row.
+          var events = new java.util.HashMap<UUID, List<Turn.PaymentEventRow>>();
+          for (var e : t.paymentEvents) events.computeIfAbsent(e.uetr(), k -> new ArrayList<>(2)).add(e);
+          for (Payment p : t.changedPayments.values()) {
+            var mine = events.remove(p.uetr());
+            var history = new StringBuilder(mine == null ? 0 : mine.size() * 64);
+            long lastSeq = 0;
+            long settledAt = -1;
+            if (mine != null) {
+              for (var e : mine) {
+                PaymentHistory.append(history, e);
+                lastSeq = e.seq();
+                if (e.state() == PaymentState.SETTLED && settledAt < 0) settledAt = e.atMillis();
+              }
+            }
+            ps.setString(1, p.uetr().toString());
+            ps.setString(2, p.senderBic());
+            ps.setString(3, p.msgId());
+            ps.setString(4, p.endToEndId());
+            ps.setString(5, p.debtorBic());
+            ps.setString(6, p.creditorBic());
+            ps.setLong(7, p.amountMinor());
+            ps.setString(8, p.currency());
+            ps.setString(9, p.priority().name());
+            ps.setString(10, p.state().name());
+            ps.setString(11, p.reasonCode());
+            ps.setString(12, p.step());
+            ps.setLong(13, p.queueSeq());
+            ps.setLong(14, p.rejectAtMillis());
+            ps.setString(15, p.valueDate());
+            ps.setString(16, p.contentHash());
+            ps.setLong(17, p.receivedAtMillis());
+            ps.setLong(18, p.updatedAtMillis());
+            ps.setString(19, p.debtorName());
+            ps.setString(20, p.creditorName());
+            ps.setString(21, p.remittance());
+            ps.setString(22, history.toString());
+            ps.setLong(23, lastSeq);
+            if (settledAt < 0) ps.setNull(24, java.sql.Types.BIGINT);
+            else ps.setLong(24, settledAt);
+            ps.addBatch();
+          }
+          if (!events.isEmpty()) {
+            // Events of payments the turn did not otherwise change (an operator's first approval
+            // of a release): appended in place, after every earlier turn's rows are written so the
+            // history keeps its order. Rare, so not batched.
+            ps.executeBatch();
+            var sorted = new ArrayList<>(events.values());
+            sorted.sort(java.util.Comparator.comparingLong(l -> l.get(0).seq()));
+            for (var mine : sorted) {
+              var history = new StringBuilder();
+              for (var e : mine) PaymentHistory.append(history, e);
+              append.setString(1, history.toString());
+              append.setLong(2, mine.get(mine.size() - 1).seq());
+              append.setString(3, mine.get(0).uetr().toString());
+              if (append.executeUpdate() != 1) {
+                throw new IllegalStateException("history event for a payment not in the store: " + mine.get(0).uetr());
+              }
+            }
+          }
         }
         ps.executeBatch();
       }
@@ -204,19 +232,21 @@ public final class NodeTables {
       }
     }
     if (any(turns, t -> !t.bookings.isEmpty())) {
-      try (var ps = c.prepareStatement("INSERT INTO booking (seq, bic, uetr, side, amount_minor, value_date, kind,"
-          + " counterparty, at_millis) VALUES (?,?,?,?,?,?,?,?,?)")) {
-        for (Turn t : turns) for (var b : t.bookings) {
-          ps.setLong(1, b.seq());
-          ps.setString(2, b.bic());
-          ps.setString(3, b.uetr().toString());
-          ps.setString(4, b.side());
-          ps.setLong(5, b.amountMinor());
-          ps.setString(6, b.valueDate());
-          ps.setString(7, b.kind());
-          ps.setString(8, b.counterparty());
-          ps.setLong(9, b.atMillis());
-          ps.addBatch();
+      try (var ps = c.prepareStatement("INSERT INTO booking_batch (last_seq, bic, value_date, first_seq, at_millis,"
+          + " debits_minor, credits_minor, entries, lines) VALUES (?,?,?,?,?,?,?,?,?)")) {
+        for (Turn t : turns) {
+          // One row per account and value date per turn; its totals serve the day close and the
+          // console without reading the lines.
+          var byAccount = new java.util.LinkedHashMap<String, List<Turn.BookingRow>>();
+          for (var b : t.bookings) {
+            var rows = byAccount.computeIfAbsent(b.bic() + "\u0000" + b.valueDate(), k -> new ArrayList<>());
+            if (rows.size() == BookingPack.MAX_BOOKINGS_PER_ROW) {
+              addBookingRow(ps, rows);
+              rows.clear();
+            }
+            rows.add(b);
+          }
+          for (var rows : byAccount.values()) addBookingRow(ps, rows);
         }
         ps.executeBatch();
       }
@@ -265,6 +295,30 @@ public final class NodeTables {
     ps.setLong(3, first);
     ps.setLong(4, atMillis);
     ps.setString(5, InboxPack.encode(first, rows));
+    ps.addBatch();
+  }
+
+  private static void addBookingRow(PreparedStatement ps, List<Turn.BookingRow> rows) throws SQLException {
+    var first = rows.get(0);
+    long debits = 0;
+    long credits = 0;
+    for (var b : rows) {
+      if (b.atMillis() != first.atMillis()) throw new IllegalStateException("booking " + b.seq() + " not of its turn");
+      switch (b.side()) {
+        case "DBIT" -> debits = Math.addExact(debits, b.amountMinor());
+        case "CRDT" -> credits = Math.addExact(credits, b.amountMinor());
+        default -> throw new IllegalStateException("booking " + b.seq() + " has side " + b.side());
+      }
+    }
+    ps.setLong(1, rows.get(rows.size() - 1).seq());
+    ps.setString(2, first.bic());
+    ps.setString(3, first.valueDate());
+    ps.setLong(4, first.seq());
+    ps.setLong(5, first.atMillis());
+    ps.setLong(6, debits);
+    ps.setLong(7, credits);
+    ps.setLong(8, rows.size());
+    ps.setString(9, BookingPack.encode(first.seq(), rows));
     ps.addBatch();
   }
 
@@ -357,14 +411,14 @@ public final class NodeTables {
   }
 
   static long maxBookingSeq(Connection c) throws SQLException {
-    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM booking")) {
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(last_seq), 0) FROM booking_batch")) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   static long maxEventSeq(Connection c) throws SQLException {
-    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM payment_event")) {
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(last_event_seq), 0) FROM payment")) {
       rs.next();
       return rs.getLong(1);
     }

@@ -118,17 +118,17 @@ public final class Inbox {
   }
 
   private static List<Map<String, Object>> readHistory(Connection c, UUID uetr) throws SQLException {
-    try (var ps = c.prepareStatement(
-            "SELECT at_millis, state, step, detail FROM payment_event WHERE uetr = ? ORDER BY seq")) {
+    try (var ps = c.prepareStatement("SELECT history FROM payment WHERE uetr = ?")) {
       ps.setString(1, uetr.toString());
       var out = new ArrayList<Map<String, Object>>();
       try (var rs = ps.executeQuery()) {
-        while (rs.next() && out.size() < MAX_PAGE) {
+        if (!rs.next()) return out;
+        for (var e : org.rialto.node.engine.PaymentHistory.decode(rs.getString(1), MAX_PAGE)) {
           var m = new LinkedHashMap<String, Object>();
-          m.put("at", java.time.Instant.ofEpochMilli(rs.getLong(1)).toString());
-          m.put("state", rs.getString(2));
-          m.put("step", rs.getString(3));
-          if (rs.getString(4) != null) m.put("detail", rs.getString(4));
+          m.put("at", java.time.Instant.ofEpochMilli(e.atMillis()).toString());
+          m.put("state", e.state());
+          m.put("step", e.step());
+          if (e.detail() != null) m.put("detail", e.detail());
           out.add(m);
         }
       }

@@ -38,6 +38,9 @@ import org.rialto.node.payment.Payment;
  * Amounts use the node's minor units for its currency, which may differ from ISO 4217's (IRR).
  */
 final class InboxRenderer {
+  /** A statement lists at most this many entries (as before the bookings were packed). */
+  private static final int MAX_STATEMENT_ENTRIES = 100_000;
+
   private final String nodeBic;
   private final String nodeCurrency;
   private final int minorUnits;
@@ -81,23 +84,24 @@ final class InboxRenderer {
         closing = rs.getLong(2);
       }
     }
-    String currency = null;
     var entries = new java.util.ArrayList<Entry>();
     LocalDate day = LocalDate.parse(date);
-    try (var ps = c.prepareStatement("SELECT b.seq, b.uetr, b.side, b.amount_minor, b.kind, b.counterparty, p.currency"
-        + " FROM booking b LEFT JOIN payment p ON p.uetr = b.uetr WHERE b.bic = ? AND b.value_date = ? ORDER BY b.seq LIMIT 100000")) {
+    try (var ps = c.prepareStatement("SELECT first_seq, lines FROM booking_batch WHERE bic = ? AND value_date = ?"
+        + " ORDER BY last_seq")) {
       ps.setString(1, bic);
       ps.setString(2, date);
       try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getString(7) != null) currency = rs.getString(7);
-          boolean debit = rs.getString(3).equals("DBIT");
-          var side = debit ? CreditDebit.DBIT : CreditDebit.CRDT;
-          var code = debit ? BankTransactionCode.ISSUED_DOMESTIC : BankTransactionCode.RECEIVED_DOMESTIC;
-          entries.add(new Entry(null, new Amount(nodeCurrency, BigDecimal.valueOf(rs.getLong(4), minorUnits)), side, null,
-              org.rialto.iso20022.CodeOrProprietary.code("BOOK"), org.rialto.iso20022.DateOrDateTime.of(day),
-              org.rialto.iso20022.DateOrDateTime.of(day), "B" + rs.getLong(1), code, List.of(),
-              rs.getString(5) + " " + rs.getString(2) + " with " + rs.getString(6), List.of()));
+        while (rs.next() && entries.size() < MAX_STATEMENT_ENTRIES) {
+          for (var b : org.rialto.node.engine.BookingPack.decode(rs.getLong(1), rs.getString(2))) {
+            if (entries.size() == MAX_STATEMENT_ENTRIES) break;
+            boolean debit = b.side().equals("DBIT");
+            var side = debit ? CreditDebit.DBIT : CreditDebit.CRDT;
+            var code = debit ? BankTransactionCode.ISSUED_DOMESTIC : BankTransactionCode.RECEIVED_DOMESTIC;
+            entries.add(new Entry(null, new Amount(nodeCurrency, BigDecimal.valueOf(b.amountMinor(), minorUnits)), side, null,
+                org.rialto.iso20022.CodeOrProprietary.code("BOOK"), org.rialto.iso20022.DateOrDateTime.of(day),
+                org.rialto.iso20022.DateOrDateTime.of(day), "B" + b.seq(), code, List.of(),
+                b.kind() + " " + b.uetr() + " with " + b.counterparty(), List.of()));
+          }
         }
       }
     }
