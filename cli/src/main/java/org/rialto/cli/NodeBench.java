@@ -106,7 +106,8 @@ final class NodeBench {
     if (name.startsWith("pool-")) return "load generator";
     if (name.startsWith("qtp") || name.contains("http") || name.contains("HTTP") || name.contains("Jetty")) return "http";
     if (name.startsWith("C1 ") || name.startsWith("C2 ") || name.startsWith("GC ") || name.startsWith("G1 ")) return "jit+gc";
-    return "other";
+    // Anything else by its name without numbers, so a new kind of thread shows up by itself.
+    return name.replaceAll("[0-9]+", "#");
   }
 
   /** CPU per settled payment of each thread group since {@code start}, in microseconds, largest first. */
