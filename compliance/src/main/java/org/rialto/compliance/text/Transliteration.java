@@ -46,6 +46,11 @@ final class Transliteration {
   }
 
   static Folded toFoldedLatin(String raw) {
+    return toFoldedLatin(raw, true);
+  }
+
+  /** {@code memo} false bypasses the per-word memo: for the test that the memo changes nothing. */
+  static Folded toFoldedLatin(String raw, boolean memo) {
     if (isAscii(raw)) {
       // Most names on the payment path: nothing to transliterate, no abjad marks to keep.
       StringBuilder out = new StringBuilder(raw.length());
@@ -80,7 +85,8 @@ final class Transliteration {
         }
         i += Character.charCount(next);
       }
-      String latin = transliterate(run, prepare(run, text.substring(start, i), persian));
+      String segment = prepare(run, text.substring(start, i), persian);
+      String latin = memo ? transliterateWord(run, segment) : transliterate(run, segment);
       if (run == RUN_ARABIC) {
         appendAbjad(out, abjadMarks, latin);
       } else {
@@ -178,6 +184,33 @@ final class Transliteration {
 
   private static boolean isArabicLetter(char c) {
     return Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC && Character.isLetter(c);
+  }
+
+  /**
+   * ICU's transliterators cost microseconds a call, most of a non-Latin name's preparation, and
+   * names repeat their words (given names, patronymics, Sherkat, ООО) far more than whole names.
+   * The result is a pure function of the run's script and the word (the Persian reading is
+   * already in the word, see {@link #prepare}), so a memo per word changes no result. Bounded:
+   * cleared when full, which costs only recomputation.
+   */
+  private static final int MEMO_MAX_WORDS = 65_536;
+  private static final int MEMO_MAX_WORD_CHARS = 64;
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String transliterateWord(int run, String segment) {
+    if (segment.length() > MEMO_MAX_WORD_CHARS) {
+      return transliterate(run, segment);
+    }
+    String key = (char) ('0' + run) + segment;
+    String latin = MEMO.get(key);
+    if (latin == null) {
+      latin = transliterate(run, segment);
+      if (MEMO.size() >= MEMO_MAX_WORDS) {
+        MEMO.clear();
+      }
+      MEMO.put(key, latin);
+    }
+    return latin;
   }
 
   private static String transliterate(int run, String segment) {

@@ -131,4 +131,37 @@ class NameNormalizerTest {
     assertThat(n.normalize(null).isEmpty()).isTrue();
     assertThat(n.normalize("x".repeat(300)).tokens().get(0).text()).hasSize(NameNormalizer.MAX_TOKEN_CHARS);
   }
+
+  @Test
+  void theTransliterationMemoChangesNoResult() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (var list : java.util.List.of(org.rialto.compliance.lists.BuiltinLists.un(), org.rialto.compliance.lists.BuiltinLists.ofac())) {
+      for (var e : list.entries()) {
+        for (var n : e.names()) {
+          if (!n.name().chars().allMatch(c -> c < 0x80)) {
+            names.add(n.name());
+          }
+        }
+      }
+    }
+    assertThat(names).hasSizeGreaterThan(300);
+    // Names of the screening bench: Russian and Persian names on no list, list names in Cyrillic and Arabic script.
+    for (String q : org.rialto.compliance.bench.ScreeningBenchmark.queries(
+        java.util.List.of(org.rialto.compliance.lists.BuiltinLists.un()), 4000, 5, java.util.Set.of())) {
+      if (!q.chars().allMatch(c -> c < 0x80)) {
+        names.add(q);
+      }
+    }
+    names.addAll(java.util.List.of("Андрей Викторович Руденко", "ООО «Ромашка»", "محمدرضا نقدی", "خامنه‌ای", "Ёлкин Эдуард"));
+    assertThat(names).hasSizeGreaterThan(1500);
+    // Twice: the first pass fills the memo, the second reads it.
+    for (int pass = 0; pass < 2; pass++) {
+      for (String name : names) {
+        Transliteration.Folded plain = Transliteration.toFoldedLatin(name, false);
+        Transliteration.Folded memo = Transliteration.toFoldedLatin(name, true);
+        assertThat(memo.text()).as(name).isEqualTo(plain.text());
+        assertThat(memo.abjad()).as(name).isEqualTo(plain.abjad());
+      }
+    }
+  }
 }
