@@ -38,15 +38,10 @@ public final class Store implements AutoCloseable {
    */
   static final int SQLITE_CACHE_KIB = 64 * 1024;
   /**
-   * WAL pages before a committing connection checkpoints by itself: only a backstop. The store's
-   * own checkpoint thread copies the WAL into the database file every
-   * {@link #SQLITE_CHECKPOINT_INTERVAL_MILLIS}; SQLite's automatic checkpoint runs inside the
-   * commit that crosses the threshold, so that commit (and every caller waiting on it) waited for
-   * the copy and the database file's fsync: the node's worst latencies.
+   * WAL pages before a checkpoint copies them into the database file. Larger than SQLite's 1,000
+   * so a hot page written by many commits is copied (and the file fsynced) once, not each time.
    */
-  static final int SQLITE_WAL_AUTOCHECKPOINT_PAGES = 262_144;
-  /** How often the checkpoint thread copies committed WAL pages into the database file. */
-  static final long SQLITE_CHECKPOINT_INTERVAL_MILLIS = 200;
+  static final int SQLITE_WAL_AUTOCHECKPOINT_PAGES = 16_384;
   /** Rows per round trip while replaying; rows are up to about a megabyte each. */
   private static final int REPLAY_FETCH_ROWS = 16;
 
@@ -67,45 +62,10 @@ public final class Store implements AutoCloseable {
 
   private volatile Thread committer;
   private volatile Throwable failure;
-  /** SQLite only: copies the WAL into the database beside the committer (null on PostgreSQL). */
-  private Thread checkpointer;
-  private volatile boolean closing;
 
   private Store(StoreUrl url, HikariDataSource pool) {
     this.url = url;
     this.pool = pool;
-  }
-
-  /**
-   * Starts the checkpoint thread of a SQLite store. A PASSIVE checkpoint never blocks the writer
-   * or readers (it copies only frames every reader is past) and changes nothing about durability:
-   * each commit is still fsynced in the WAL before it returns. It runs on a connection of its own,
-   * outside the pool, so readers keep every pooled connection.
-   */
-  private void startCheckpointer() {
-    if (url.dialect() != Dialect.SQLITE) return;
-    Thread t = new Thread(() -> {
-      boolean warned = false;
-      try (Connection c = sqliteDataSource(url, false).getConnection(); var st = c.createStatement()) {
-        while (!closing) {
-          try {
-            st.execute("PRAGMA wal_checkpoint(PASSIVE)");
-          } catch (SQLException e) {
-            // Busy or interrupted: the next round (or the committers' backstop) catches up.
-            if (!warned && !closing) System.err.println("rialto: store checkpoint skipped: " + rootMessage(e));
-            warned = true;
-          }
-          Thread.sleep(SQLITE_CHECKPOINT_INTERVAL_MILLIS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (SQLException | RuntimeException e) {
-        if (!closing) System.err.println("rialto: store checkpoint thread stopped: " + rootMessage(e));
-      }
-    }, "rialto-store-checkpoint");
-    t.setDaemon(true);
-    t.start();
-    checkpointer = t;
   }
 
   /** Opens (creating if needed) the store at {@code url} with the store's own schema only. */
@@ -134,7 +94,6 @@ public final class Store implements AutoCloseable {
       migrate(pool, url.dialect(), extraMigrationBases);
       Store store = new Store(url, pool);
       store.loadTail();
-      store.startCheckpointer();
       return store;
     } catch (RuntimeException | Error e) {
       pool.close();
@@ -474,16 +433,6 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
-    closing = true;
-    Thread t = checkpointer;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     pool.close();
   }
 
