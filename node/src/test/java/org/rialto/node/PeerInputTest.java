@@ -93,7 +93,7 @@ class PeerInputTest {
   PeerMessage.Transfer transfer(String uetr, String creditor, String fxp, long sourceMinor, String sourceCurrency, long targetMinor,
       String targetCurrency) {
     return new PeerMessage.Transfer(uetr, "IR-NODE", "M1", "E1", TEHRAN, creditor, fxp, "Q1", sourceMinor, sourceCurrency,
-        targetMinor, targetCurrency, "0.0019", System.currentTimeMillis() + 60_000, "Tehran Trading", "Volga", null);
+        targetMinor, targetCurrency, "0.0019", System.currentTimeMillis() + 60_000, "Tehran Trading", "Volga", null, null, null);
   }
 
   /** The pacs.008 the IR node would send, as text to spoil. */

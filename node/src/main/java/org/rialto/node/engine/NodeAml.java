@@ -92,14 +92,19 @@ final class NodeAml {
   }
 
   /**
-   * What the rules read of a payment. A customer is known here by its bank and its name (the
-   * node keeps no customer accounts; R16's account and address checks run at the ISO 20022 edge).
+   * What the rules read of a payment. A customer is known here by its bank and its name, plus
+   * the account, address and identification its bank gave (FATF R16), which a cross-border
+   * payment carries to the receiving node, so both nodes judge the same facts. A payment whose
+   * bank gave none of them (a JSON submission naming parties only) is judged on names alone, as
+   * before; one that gave some is judged on all R16 asks.
    */
   static PaymentView view(Payment p, boolean crossBorder, long atMillis) {
-    var debtor = PartyView.of(subject(p.debtorBic(), p.debtorName()), p.debtorName(), null, null);
-    var creditor = PartyView.of(subject(p.creditorBic(), p.creditorName()), p.creditorName(), null, null);
+    var debtor = org.rialto.node.payment.PartyDetails.view(subject(p.debtorBic(), p.debtorName()), p.debtorName(), p.debtorDetails());
+    var creditor = org.rialto.node.payment.PartyDetails.view(subject(p.creditorBic(), p.creditorName()), p.creditorName(),
+        p.creditorDetails());
+    boolean detailsCarried = p.debtorDetails() != null || p.creditorDetails() != null;
     return new PaymentView(p.uetr().toString(), Instant.ofEpochMilli(atMillis), p.amountMinor(), p.currency(), debtor,
-        creditor, p.debtorBic(), p.creditorBic(), crossBorder, false);
+        creditor, p.debtorBic(), p.creditorBic(), crossBorder, detailsCarried);
   }
 
   /** A customer as the rules count it: its bank, and its name folded to case and spacing. */

@@ -85,7 +85,17 @@ public final class NodeEngine implements AutoCloseable {
       String creditorName,
       String remittance,
       String quoteId,
-      String contentHash) {}
+      String contentHash,
+      org.rialto.node.payment.PartyDetails debtorDetails,
+      org.rialto.node.payment.PartyDetails creditorDetails) {
+    /** An instruction naming its customers only. */
+    public Instruction(UUID uetr, String endToEndId, String debtorBic, String creditorBic, long amountMinor, String currency,
+        Priority priority, long rejectAtMillis, String debtorName, String creditorName, String remittance, String quoteId,
+        String contentHash) {
+      this(uetr, endToEndId, debtorBic, creditorBic, amountMinor, currency, priority, rejectAtMillis, debtorName, creditorName,
+          remittance, quoteId, contentHash, null, null);
+    }
+  }
 
   /** What a bank is told about one transaction: one of the externally visible states. */
   public record Outcome(UUID uetr, PaymentState state, String reasonCode) {}
@@ -161,7 +171,7 @@ public final class NodeEngine implements AutoCloseable {
       String senderBic, String msgId, String messageHash, List<Instruction> instructions) {
     var screenings = new java.util.ArrayList<Screening>(instructions.size());
     var sc = screener();
-    for (var in : instructions) screenings.add(Screening.of(sc, in.debtorName(), in.creditorName()));
+    for (var in : instructions) screenings.add(Screening.of(sc, in.debtorName(), in.debtorDetails(), in.creditorName(), in.creditorDetails()));
     return offer(new Command.Submit(senderBic, msgId, messageHash, List.copyOf(instructions), screenings, new CompletableFuture<>()));
   }
 
@@ -197,7 +207,7 @@ public final class NodeEngine implements AutoCloseable {
     for (var m : messages) {
       // A status request carries no names; it decides nothing new, so there is nothing to screen.
       screenings.add(m instanceof org.rialto.node.peer.PeerMessage.Transfer t
-          ? Screening.of(sc, t.debtorName(), t.creditorName()) : Screening.NOT_SCREENED);
+          ? Screening.of(sc, t.debtorName(), t.debtorDetails(), t.creditorName(), t.creditorDetails()) : Screening.NOT_SCREENED);
     }
     return offer(new Command.PeerInbound(List.copyOf(messages), screenings, new CompletableFuture<>()));
   }

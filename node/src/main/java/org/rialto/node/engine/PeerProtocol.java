@@ -25,7 +25,7 @@ public final class PeerProtocol {
     return new PeerMessage.Transfer(p.uetr().toString(), fromNode, p.msgId(), p.endToEndId(), p.debtorBic(),
         p.creditorBic(), cb.fxpBic(), cb.quoteId(), cb.sourceAmountMinor(), cb.sourceCurrency(),
         cb.targetAmountMinor(), cb.targetCurrency(), cb.rate(), cb.expiresAtMillis(), p.debtorName(),
-        p.creditorName(), p.remittance());
+        p.creditorName(), p.remittance(), p.debtorDetails(), p.creditorDetails());
   }
 
   static String encode(PeerMessage.Transfer transfer) {

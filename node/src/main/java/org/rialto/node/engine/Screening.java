@@ -27,10 +27,19 @@ public record Screening(List<String> hits, String lists) {
   }
 
   public static Screening of(Screener screener, String debtorName, String creditorName) {
+    return of(screener, debtorName, null, creditorName, null);
+  }
+
+  /**
+   * Screens the names with what the payment says about each party's country and date of birth,
+   * so both nodes of a cross-border payment screen the same facts (the pacs.008 carries them).
+   */
+  public static Screening of(Screener screener, String debtorName, org.rialto.node.payment.PartyDetails debtor,
+      String creditorName, org.rialto.node.payment.PartyDetails creditor) {
     if (screener == null) return NOT_SCREENED;
     var parties = new ArrayList<Party>(2);
-    if (debtorName != null && !debtorName.isBlank()) parties.add(Party.of(PartyRole.DEBTOR, debtorName));
-    if (creditorName != null && !creditorName.isBlank()) parties.add(Party.of(PartyRole.CREDITOR, creditorName));
+    if (debtorName != null && !debtorName.isBlank()) parties.add(party(PartyRole.DEBTOR, debtorName, debtor));
+    if (creditorName != null && !creditorName.isBlank()) parties.add(party(PartyRole.CREDITOR, creditorName, creditor));
     var versions = new StringBuilder();
     for (var v : screener.lists()) {
       if (versions.length() > 0) versions.append(", ");
@@ -48,5 +57,12 @@ public record Screening(List<String> hits, String lists) {
       explanations.add("incomplete screening: " + incomplete);
     }
     return new Screening(explanations, versions.toString());
+  }
+
+  private static Party party(PartyRole role, String name, org.rialto.node.payment.PartyDetails d) {
+    if (d == null) return Party.of(role, name);
+    String country = d.countryOfResidence() != null ? d.countryOfResidence() : d.country();
+    if (country != null && !org.rialto.compliance.lists.Countries.isIso2(country)) country = null;
+    return new Party(role, name, country, d.birthDate() == null ? null : java.time.LocalDate.parse(d.birthDate()));
   }
 }

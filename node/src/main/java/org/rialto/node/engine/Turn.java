@@ -185,7 +185,7 @@ final class Turn {
     Payment p = new Payment(in.uetr(), cmd.senderBic(), cmd.msgId(), in.endToEndId(), in.debtorBic(),
         in.creditorBic(), in.amountMinor(), in.currency(), in.priority(), PaymentState.RECEIVED, null,
         "received", 0, in.rejectAtMillis(), null, in.contentHash(), nowMillis, nowMillis,
-        in.debtorName(), in.creditorName(), in.remittance());
+        in.debtorName(), in.creditorName(), in.remittance(), in.debtorDetails(), in.creditorDetails());
     String reason = validate(cmd.senderBic(), in);
     if (reason != null) {
       record(p.with(PaymentState.REJECTED, reason, "rejected-validation", nowMillis), "rejected: " + reason);
@@ -384,7 +384,8 @@ final class Turn {
   private void decideIncoming(UUID uetr, PeerMessage.Transfer t, Screening screening) {
     Payment p = new Payment(uetr, t.debtorAgent(), t.msgId(), t.endToEndId(), t.debtorAgent(), t.creditorAgent(),
         t.targetAmountMinor(), t.targetCurrency(), Priority.NORMAL, PaymentState.RECEIVED, null, "received-from-peer",
-        0, 0, null, "peer:" + t.fromNode(), nowMillis, nowMillis, t.debtorName(), t.creditorName(), t.remittance());
+        0, 0, null, "peer:" + t.fromNode(), nowMillis, nowMillis, t.debtorName(), t.creditorName(), t.remittance(),
+        t.debtorDetails(), t.creditorDetails());
     var cb = new CrossBorder(CrossBorder.Role.INCOMING, t.fromNode(), t.fxp(), t.quoteId(), t.sourceAmountMinor(),
         t.sourceCurrency(), t.targetAmountMinor(), t.targetCurrency(), t.rate(), t.expiresAtMillis());
     String reject = null;
@@ -524,7 +525,7 @@ final class Turn {
       case DOMESTIC -> route(resumed);
       case OUTGOING -> prepareOutgoing(resumed, new NodeEngine.Instruction(p.uetr(), p.endToEndId(), p.debtorBic(),
           p.creditorBic(), p.amountMinor(), p.currency(), p.priority(), p.rejectAtMillis(), p.debtorName(),
-          p.creditorName(), p.remittance(), h.quoteId(), p.contentHash()));
+          p.creditorName(), p.remittance(), h.quoteId(), p.contentHash(), p.debtorDetails(), p.creditorDetails()));
       case INCOMING -> commitIncoming(p.uetr(), s.crossBorder.get(p.uetr()));
     }
     afterCommit(() -> cmd.future().complete("released"));

@@ -138,10 +138,14 @@ final class InboxRenderer {
         .interbankSettlementAmount(amount(p))
         .interbankSettlementDate(date)
         .chargeBearer(ChargeBearer.SHAR)
-        .debtor(Party.of(p.debtorName() == null ? "NOTPROVIDED" : p.debtorName(), null))
+        // The customers' R16 details go on to the creditor's bank as the debtor's bank gave them.
+        .debtor(org.rialto.node.payment.PartyDetails.party(p.debtorName() == null ? "NOTPROVIDED" : p.debtorName(), p.debtorDetails()))
+        .debtorAccount(org.rialto.node.payment.PartyDetails.account(p.debtorDetails()))
         .debtorAgent(Agent.ofBic(p.debtorBic()))
         .creditorAgent(Agent.ofBic(p.creditorBic()))
-        .creditor(Party.of(p.creditorName() == null ? "NOTPROVIDED" : p.creditorName(), null));
+        .creditor(org.rialto.node.payment.PartyDetails.party(p.creditorName() == null ? "NOTPROVIDED" : p.creditorName(),
+            p.creditorDetails()))
+        .creditorAccount(org.rialto.node.payment.PartyDetails.account(p.creditorDetails()));
     if (p.remittance() != null) builder.remittanceInformation(new RemittanceInformation(List.of(p.remittance()), List.of()));
     return builder.build();
   }

@@ -1,5 +1,6 @@
 package org.rialto.node.http;
 
+import org.rialto.node.payment.PartyDetails;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -229,10 +230,19 @@ public final class IsoGateway implements ApiServer.RouteRegistrar {
         ? t.remittanceInformation().unstructured().get(0) : null;
     String debtorName = t.debtor() == null ? null : t.debtor().name();
     String creditorName = t.creditor() == null ? null : t.creditor().name();
-    String hash = JsonApi.hashOf(id, t.paymentId().endToEndId(), debtorAgent, creditorAgent, amountMinor, amount.currency(),
-        priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId);
+    PartyDetails debtorDetails;
+    PartyDetails creditorDetails;
+    try {
+      debtorDetails = PartyDetails.fromIso(t.debtor(), t.debtorAccount());
+      creditorDetails = PartyDetails.fromIso(t.creditor(), t.creditorAccount());
+    } catch (IllegalArgumentException e) {
+      throw new JsonApi.BadRequest("FF01", "debtor or creditor details: " + e.getMessage());
+    }
+    String hash = JsonApi.hashOf(JsonApi.withDetails(debtorDetails, creditorDetails, id, t.paymentId().endToEndId(), debtorAgent,
+        creditorAgent, amountMinor, amount.currency(), priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId));
     return new NodeEngine.Instruction(id, t.paymentId().endToEndId(), debtorAgent, creditorAgent, amountMinor,
-        amount.currency(), priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId, hash);
+        amount.currency(), priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId, hash, debtorDetails,
+        creditorDetails);
   }
 
   private void statusRequest(Context ctx, String sender, Pacs028 request, OffsetDateTime now) {

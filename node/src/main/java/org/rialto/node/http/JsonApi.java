@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rialto.node.engine.NodeEngine;
+import org.rialto.node.payment.PartyDetails;
 import org.rialto.node.rtgs.Priority;
 
 /**
@@ -118,12 +119,98 @@ final class JsonApi {
     String e2e = text(p, "endToEndId", false);
     String debtorName = name(p, "debtor");
     String creditorName = name(p, "creditor");
+    PartyDetails debtorDetails = details(p, "debtor");
+    PartyDetails creditorDetails = details(p, "creditor");
     String remittance = text(p, "remittance", false);
     String quoteId = text(p, "quoteId", false);
-    String hash = hashOf(uetr, e2e, debtorAgent, creditorAgent, amountMinor, currency, priority, rejectAtMillis,
-        debtorName, creditorName, remittance, quoteId);
+    String hash = hashOf(withDetails(debtorDetails, creditorDetails, uetr, e2e, debtorAgent, creditorAgent, amountMinor,
+        currency, priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId));
     return new NodeEngine.Instruction(uetr, e2e == null ? "NOTPROVIDED" : e2e, debtorAgent, creditorAgent,
-        amountMinor, currency, priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId, hash);
+        amountMinor, currency, priority, rejectAtMillis, debtorName, creditorName, remittance, quoteId, hash, debtorDetails,
+        creditorDetails);
+  }
+
+  /**
+   * The fields a content hash covers, with the parties' details when a bank gave any: without
+   * them the hash is what it was before details existed, so a bank resending a payment it sent
+   * then is answered as before, not refused as a duplicate.
+   */
+  static Object[] withDetails(PartyDetails debtor, PartyDetails creditor, Object... fields) {
+    if (debtor == null && creditor == null) return fields;
+    Object[] all = java.util.Arrays.copyOf(fields, fields.length + 2);
+    all[fields.length] = debtor;
+    all[fields.length + 1] = creditor;
+    return all;
+  }
+
+  private static final java.util.Set<String> PARTY_FIELDS = java.util.Set.of("name", "account", "iban", "address",
+      "countryOfResidence", "organisation", "lei", "bic", "birth", "ids");
+  private static final java.util.Set<String> ADDRESS_FIELDS = java.util.Set.of("street", "buildingNumber", "postCode", "town",
+      "country", "lines");
+
+  /**
+   * A party's FATF R16 details beyond its name, as the pacs.008 would carry them: {@code account}
+   * (or {@code iban}), {@code address} ({@code street, buildingNumber, postCode, town, country,
+   * lines}), {@code countryOfResidence}, and identification: {@code lei} and {@code bic} (an
+   * organisation), {@code birth} ({@code date, city, country}: a person), {@code ids} ({@code
+   * [{id, scheme, issuer}]}, scheme a code such as NIDN or CUST), {@code organisation} (whether
+   * the ids name an organisation). Null when the party object has its name only.
+   */
+  private static PartyDetails details(JsonNode p, String party) {
+    JsonNode n = p.get(party);
+    if (n == null || !n.isObject()) return null;
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!PARTY_FIELDS.contains(f)) throw new BadRequest("FF01", party + "." + f + ": unknown; a party has " + PARTY_FIELDS);
+    }
+    try {
+      JsonNode a = n.get("address");
+      List<String> lines = new ArrayList<>();
+      if (a != null && !a.isNull()) {
+        if (!a.isObject()) throw new IllegalArgumentException("address: an object");
+        for (var it = a.fieldNames(); it.hasNext(); ) {
+          String f = it.next();
+          if (!ADDRESS_FIELDS.contains(f)) throw new IllegalArgumentException("address." + f + ": unknown; an address has " + ADDRESS_FIELDS);
+        }
+        JsonNode l = a.get("lines");
+        if (l != null && !l.isNull()) {
+          if (!l.isArray() || l.size() > 7) throw new IllegalArgumentException("address.lines: an array of at most 7 strings");
+          for (JsonNode line : l) {
+            if (!line.isTextual()) throw new IllegalArgumentException("address.lines: strings");
+            lines.add(line.asText());
+          }
+        }
+      } else {
+        a = null;
+      }
+      JsonNode b = n.get("birth");
+      if (b != null && b.isNull()) b = null;
+      if (b != null && !b.isObject()) throw new IllegalArgumentException("birth: an object with date, city and country");
+      var ids = new ArrayList<PartyDetails.Ident>();
+      JsonNode idsNode = n.get("ids");
+      if (idsNode != null && !idsNode.isNull()) {
+        if (!idsNode.isArray() || idsNode.size() > PartyDetails.MAX_IDS) {
+          throw new IllegalArgumentException("ids: an array of at most " + PartyDetails.MAX_IDS + " objects");
+        }
+        for (JsonNode i : idsNode) {
+          if (!i.isObject()) throw new IllegalArgumentException("ids: objects with id, scheme and issuer");
+          ids.add(new PartyDetails.Ident(text(i, "id", true), text(i, "scheme", false), text(i, "issuer", false)));
+        }
+      }
+      JsonNode org = n.get("organisation");
+      if (org != null && !org.isNull() && !org.isBoolean()) throw new IllegalArgumentException("organisation: true or false");
+      String lei = text(n, "lei", false);
+      String bic = text(n, "bic", false);
+      boolean organisation = org != null && org.asBoolean() || lei != null || bic != null;
+      var d = new PartyDetails(text(n, "iban", false), text(n, "account", false), a == null ? null : text(a, "country", false),
+          a == null ? null : text(a, "town", false), a == null ? null : text(a, "postCode", false),
+          a == null ? null : text(a, "street", false), a == null ? null : text(a, "buildingNumber", false), lines,
+          text(n, "countryOfResidence", false), organisation, lei, bic, b == null ? null : text(b, "date", false),
+          b == null ? null : text(b, "city", false), b == null ? null : text(b, "country", false), ids);
+      return d.givesNothing() ? null : d;
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("FF01", party + ": " + e.getMessage());
+    }
   }
 
   static String hashOf(Object... fields) {

@@ -16,6 +16,9 @@ import org.rialto.node.rtgs.Priority;
  * @param rejectAtMillis the instruction's reject time (RjctTm): queued past it, it is rejected
  * @param contentHash digest of the instruction's business content: same UETR, same content →
  *     the original answer; different content → DUPL
+ * @param debtorDetails the debtor's account, address and identification as its bank gave them
+ *     (FATF R16), or null; carried into the pacs.008 a cross-border payment is forwarded with
+ * @param creditorDetails the same for the creditor, or null
  */
 public record Payment(
     UUID uetr,
@@ -38,7 +41,19 @@ public record Payment(
     long updatedAtMillis,
     String debtorName,
     String creditorName,
-    String remittance) {
+    String remittance,
+    PartyDetails debtorDetails,
+    PartyDetails creditorDetails) {
+
+  /** A payment without customer details beyond the names (as the store keeps it). */
+  public Payment(UUID uetr, String senderBic, String msgId, String endToEndId, String debtorBic, String creditorBic,
+      long amountMinor, String currency, Priority priority, PaymentState state, String reasonCode, String step,
+      long queueSeq, long rejectAtMillis, String valueDate, String contentHash, long receivedAtMillis,
+      long updatedAtMillis, String debtorName, String creditorName, String remittance) {
+    this(uetr, senderBic, msgId, endToEndId, debtorBic, creditorBic, amountMinor, currency, priority, state, reasonCode,
+        step, queueSeq, rejectAtMillis, valueDate, contentHash, receivedAtMillis, updatedAtMillis, debtorName,
+        creditorName, remittance, null, null);
+  }
 
   public Payment {
     if (uetr == null) throw new IllegalArgumentException("uetr");
@@ -52,18 +67,19 @@ public record Payment(
     return new Payment(uetr, senderBic, msgId, endToEndId, debtorBic, creditorBic, amountMinor,
         currency, priority, newState, newReason, newStep, newState == PaymentState.QUEUED ? queueSeq : 0,
         rejectAtMillis, valueDate, contentHash, receivedAtMillis, nowMillis, debtorName, creditorName,
-        remittance);
+        remittance, debtorDetails, creditorDetails);
   }
 
   public Payment queued(long seq, String newStep, long nowMillis, Priority newPriority) {
     return new Payment(uetr, senderBic, msgId, endToEndId, debtorBic, creditorBic, amountMinor,
         currency, newPriority, PaymentState.QUEUED, null, newStep, seq, rejectAtMillis, valueDate,
-        contentHash, receivedAtMillis, nowMillis, debtorName, creditorName, remittance);
+        contentHash, receivedAtMillis, nowMillis, debtorName, creditorName, remittance, debtorDetails,
+        creditorDetails);
   }
 
   public Payment withValueDate(String date) {
     return new Payment(uetr, senderBic, msgId, endToEndId, debtorBic, creditorBic, amountMinor,
         currency, priority, state, reasonCode, step, queueSeq, rejectAtMillis, date, contentHash,
-        receivedAtMillis, updatedAtMillis, debtorName, creditorName, remittance);
+        receivedAtMillis, updatedAtMillis, debtorName, creditorName, remittance, debtorDetails, creditorDetails);
   }
 }

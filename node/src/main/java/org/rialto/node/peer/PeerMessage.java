@@ -18,7 +18,10 @@ public sealed interface PeerMessage {
 
   String fromNode();
 
-  /** The payment forwarded by the sending node after it reserved leg 1 (the pacs.008 content). */
+  /**
+   * The payment forwarded by the sending node after it reserved leg 1 (the pacs.008 content),
+   * with the customers' FATF R16 details as their bank gave them (null when it gave none).
+   */
   record Transfer(
       String uetr,
       String fromNode,
@@ -36,7 +39,9 @@ public sealed interface PeerMessage {
       long expiresAtMillis,
       String debtorName,
       String creditorName,
-      String remittance)
+      String remittance,
+      org.rialto.node.payment.PartyDetails debtorDetails,
+      org.rialto.node.payment.PartyDetails creditorDetails)
       implements PeerMessage {}
 
   /**

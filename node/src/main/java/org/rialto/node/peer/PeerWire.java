@@ -44,6 +44,7 @@ import org.rialto.iso20022.SettlementMethod;
 import org.rialto.iso20022.SettlementTimeRequest;
 import org.rialto.iso20022.StatusGroupHeader;
 import org.rialto.node.engine.PeerProtocol;
+import org.rialto.node.payment.PartyDetails;
 
 /**
  * The node-to-node wire in ISO 20022, in one place, bytes in and bytes out, so the transport can
@@ -67,7 +68,8 @@ import org.rialto.node.engine.PeerProtocol;
  * InstdAmt the debtor's amount in the sending node's currency, XchgRate the quoted rate (target
  * per source, rounded to what BaseOneRate can carry, see {@link #wireRate}); IntrmyAgt1 the FX provider, the agent in whose accounts on the two nodes the two
  * legs meet; InstrForNxtAgt "/QUOTE/&lt;id&gt;" the quote; DbtrAgt, Dbtr, CdtrAgt, Cdtr the banks
- * and their customers; RmtInf/Ustrd the remittance text. The decision deadline is
+ * and their customers, with DbtrAcct, CdtrAcct and the parties' PstlAdr, CtryOfRes and Id as the
+ * originating bank gave them (FATF R16); RmtInf/Ustrd the remittance text. The decision deadline is
  * IntrBkSttlmDt + SttlmTmReq/RjctTm, in UTC, to the millisecond: ISO's own "time by when the
  * payment must be settled to avoid rejection", which is exactly the receiving node's rule (it
  * rejects what it has not committed by then, and remembers).
@@ -78,11 +80,13 @@ import org.rialto.node.engine.PeerProtocol;
  *
  * <p>Reading validates at the edge: the official XSD and the module's business rules, then this
  * link's own rules (amounts in minor units of a configured currency, distinct currencies, BICs,
- * UETRs, an expiry, no UETR twice). The module's FATF Recommendation 16 findings about the debtor's
- * and creditor's accounts and addresses are set aside here only: a node keeps the names, the
- * agents and the remittance text of a payment, not its customers' accounts, and R16 is enforced
- * on the bank's own pacs.008 at the sending node's edge. Not thread-safe only in the message id
- * counter, which is atomic: one instance may serve many HTTP threads.
+ * UETRs, an expiry, no UETR twice). The module's FATF Recommendation 16 findings are set aside
+ * here only: the debtor's and creditor's accounts (DbtrAcct, CdtrAcct), postal addresses,
+ * countries of residence and identifications travel as the originating bank gave them, and
+ * whether they are complete enough is for the receiving node's own AML rules to judge per
+ * payment (hold, reject or flag one), not for the link to refuse a whole batch over. Not
+ * thread-safe only in the message id counter, which is atomic: one instance may serve many HTTP
+ * threads.
  */
 public final class PeerWire {
   /** The media type of every body on the peer link. */
@@ -98,7 +102,7 @@ public final class PeerWire {
   /** Longest text a transfer may carry in any field (ISO 20022 Max140Text). */
   static final int MAX_TEXT_CHARS = 140;
 
-  /** FATF R16 findings about data a node does not keep (see the class comment). */
+  /** FATF R16 findings: judged per payment by the receiving node's AML rules (see the class comment). */
   private static final Set<ReasonCode> R16_CODES = Set.of(ReasonCode.RR01, ReasonCode.RR02, ReasonCode.RR03, ReasonCode.RR04);
 
   /** What a peer asked, read and checked. */
@@ -183,11 +187,13 @@ public final class PeerWire {
         .exchangeRate(requireWireRate(t))
         .chargeBearer(ChargeBearer.SHAR)
         .intermediaryAgent1(Agent.ofBic(t.fxp()))
-        .debtor(Party.of(text(t.debtorName(), MAX_TEXT_CHARS), null))
+        .debtor(PartyDetails.party(text(t.debtorName(), MAX_TEXT_CHARS), t.debtorDetails()))
+        .debtorAccount(PartyDetails.account(t.debtorDetails()))
         .debtorAgent(Agent.ofBic(t.debtorAgent()))
         .debtorAgentAccount(Account.other(t.sourceCurrency() + "-" + t.debtorAgent()))
         .creditorAgent(Agent.ofBic(t.creditorAgent()))
-        .creditor(Party.of(text(t.creditorName(), MAX_TEXT_CHARS), null));
+        .creditor(PartyDetails.party(text(t.creditorName(), MAX_TEXT_CHARS), t.creditorDetails()))
+        .creditorAccount(PartyDetails.account(t.creditorDetails()));
     String quoteId = text(t.quoteId(), MAX_TEXT_CHARS - Instruction.QUOTE_PREFIX.length());
     if (quoteId != null) b.instructionsForNextAgent(List.of(Instruction.quote(quoteId)));
     String remittance = text(t.remittance(), MAX_TEXT_CHARS);
@@ -362,11 +368,20 @@ public final class PeerWire {
           t.debtorAgent().bic(), t.creditorAgent().bic(), t.intermediaryAgent1().bic(), quoteId,
           minor(t.instructedAmount(), at), t.instructedAmount().currency(), minor(t.interbankSettlementAmount(), at),
           t.interbankSettlementAmount().currency(), t.exchangeRate().toPlainString(), expiresAtMillis, t.debtor().name(),
-          t.creditor().name(), remittance);
+          t.creditor().name(), remittance, details(t.debtor(), t.debtorAccount(), at), details(t.creditor(), t.creditorAccount(), at));
       PeerProtocol.checkValues(transfer);
       out.add(transfer);
     }
     return out;
+  }
+
+  /** The R16 details a transaction carries about one party; what this link cannot carry is refused whole. */
+  private static PartyDetails details(Party party, Account account, String at) {
+    try {
+      return PartyDetails.fromIso(party, account);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(at + "party details: " + e.getMessage());
+    }
   }
 
   private List<PeerMessage> statusRequestsOf(Pacs028 m, String fromNode) {

@@ -14,6 +14,7 @@ import org.rialto.iso20022.Iso20022;
 import org.rialto.iso20022.MessageType;
 import org.rialto.iso20022.ReadOptions;
 import org.rialto.iso20022.ReadResult;
+import org.rialto.node.payment.PartyDetails;
 
 /** The ISO 20022 peer wire on its own: what one node writes, the other reads back exactly. */
 class PeerWireTest {
@@ -22,22 +23,40 @@ class PeerWireTest {
   final PeerWire ir = new PeerWire("IR-NODE", "CBIRIRTH", UNITS, true);
 
   static PeerMessage.Transfer transfer(String uetr) {
+    return transfer(uetr, null, null);
+  }
+
+  static PeerMessage.Transfer transfer(String uetr, PartyDetails debtor, PartyDetails creditor) {
     return new PeerMessage.Transfer(uetr, "RU-NODE", "MSG-1", "E2E-1", "VOLGRUMM", "TEHRIRTH", "DLRXRUMM",
         "3f1c2b9e-0d5a-4c77-9a43-1b2c3d4e5f60", 1_000_00, "RUB", 52_050_000, "IRR", "5205.0", 1_800_000_000_123L,
-        "Volga Energy", "Tehran Power Plant", "invoice 42 \u0001 turbines");
+        "Volga Energy", "Tehran Power Plant", "invoice 42 \u0001 turbines", debtor, creditor);
   }
+
+  /** A person known by account, structured address, birth and two ids (R16 in full). */
+  static final PartyDetails PERSON = new PartyDetails(null, "40702810900000000001", "RU", "Samara", "443001", "Lenina", "12",
+      List.of(), "RU", false, null, null, "1980-04-01", "Samara", "RU",
+      List.of(new PartyDetails.Ident("4510123456", "NIDN", "MVD"), new PartyDetails.Ident("C-77", "CUST", null)));
+  /** An organisation known by IBAN, address lines and its LEI. */
+  static final PartyDetails COMPANY = new PartyDetails("IR062960000000100324200001", null, "IR", null, null, null, null,
+      List.of("Enghelab St 5", "Tehran"), null, true, "5493001KJTIIGC8Y1R12", null, null, null, null, List.of());
 
   @Test
   void aBatchOfTransfersIsOnePacs008ThatValidatesAndReadsBackExactly() {
     var sent = new ArrayList<PeerMessage.Transfer>();
-    for (int i = 0; i < 50; i++) sent.add(transfer(UUID.randomUUID().toString()));
+    // Half carry their customers' R16 details (accounts, addresses, identifications), half names only.
+    for (int i = 0; i < 50; i++) {
+      sent.add(i % 2 == 0 ? transfer(UUID.randomUUID().toString()) : transfer(UUID.randomUUID().toString(), PERSON, COMPANY));
+    }
     byte[] body = ru.transfers("IR-NODE", sent, System.currentTimeMillis());
     var read = Iso20022.read(body, ReadOptions.EDGE);
     assertThat(read).isInstanceOf(ReadResult.Parsed.class);
     String xml = new String(body, StandardCharsets.UTF_8);
     assertThat(xml).contains("<MsgDefIdr>pacs.008.001.08</MsgDefIdr>", "<NbOfTxs>50</NbOfTxs>", "<RjctTm>",
         "<InstrInf>/QUOTE/3f1c2b9e-0d5a-4c77-9a43-1b2c3d4e5f60</InstrInf>", "<IntrmyAgt1>", "<XchgRate>5205.0</XchgRate>",
-        "<IntrBkSttlmAmt Ccy=\"IRR\">52050000</IntrBkSttlmAmt>", "<InstdAmt Ccy=\"RUB\">1000.00</InstdAmt>");
+        "<IntrBkSttlmAmt Ccy=\"IRR\">52050000</IntrBkSttlmAmt>", "<InstdAmt Ccy=\"RUB\">1000.00</InstdAmt>",
+        "<DbtrAcct><Id><Othr><Id>40702810900000000001</Id></Othr></Id></DbtrAcct>",
+        "<CdtrAcct><Id><IBAN>IR062960000000100324200001</IBAN></Id></CdtrAcct>", "<LEI>5493001KJTIIGC8Y1R12</LEI>",
+        "<CityOfBirth>Samara</CityOfBirth>");
     var request = ir.request(body, "RU-NODE");
     assertThat(request.type()).isEqualTo(MessageType.PACS_008_001_08);
     assertThat(request.fromBic()).isEqualTo("CBRURUMM");
@@ -48,7 +67,8 @@ class PeerWireTest {
       expected = new PeerMessage.Transfer(expected.uetr(), expected.fromNode(), request.messageId(), expected.endToEndId(),
           expected.debtorAgent(), expected.creditorAgent(), expected.fxp(), expected.quoteId(), expected.sourceAmountMinor(),
           expected.sourceCurrency(), expected.targetAmountMinor(), expected.targetCurrency(), expected.rate(),
-          expected.expiresAtMillis(), expected.debtorName(), expected.creditorName(), "invoice 42 ? turbines");
+          expected.expiresAtMillis(), expected.debtorName(), expected.creditorName(), "invoice 42 ? turbines",
+          expected.debtorDetails(), expected.creditorDetails());
       assertThat(request.messages().get(i)).isEqualTo(expected);
     }
   }
@@ -99,7 +119,7 @@ class PeerWireTest {
     var t = transfer(UUID.randomUUID().toString());
     var longRate = new PeerMessage.Transfer(t.uetr(), t.fromNode(), t.msgId(), t.endToEndId(), t.debtorAgent(), t.creditorAgent(),
         t.fxp(), t.quoteId(), t.sourceAmountMinor(), t.sourceCurrency(), t.targetAmountMinor(), t.targetCurrency(),
-        "5205.00000000000000001", t.expiresAtMillis(), t.debtorName(), t.creditorName(), null);
+        "5205.00000000000000001", t.expiresAtMillis(), t.debtorName(), t.creditorName(), null, null, null);
     var read = (PeerMessage.Transfer) ir.request(ru.transfers("IR-NODE", List.of(longRate), System.currentTimeMillis()), "RU-NODE")
         .messages().get(0);
     assertThat(read.rate()).isEqualTo("5205");
