@@ -50,22 +50,25 @@ final class CorridorBench {
   }
 
   record Phase(String key, String name, long settled, long rejected, double seconds, double p50Ms, double p99Ms, double p999Ms,
-      double maxMs, double quoteP50Ms, double quoteP99Ms, double cpuShare, double cpuMicrosPerPayment) {
+      double maxMs, double quoteP50Ms, double quoteP99Ms, double cpuShare, double cpuMicrosPerPayment, double inboxPollsPerSecond) {
     double settledPerSecond() {
       return settled / seconds;
     }
 
     String line() {
       return String.format(Locale.ROOT, "  %-36s %7.0f settled/s on both legs  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  max %7.2f ms"
-          + "%n  %-36s (%d settled, %d rejected; quotes p50 %.2f ms p99 %.2f ms per batch; %.2f cores busy, %.0f us CPU per payment)",
-          name, settledPerSecond(), p50Ms, p99Ms, p999Ms, maxMs, "", settled, rejected, quoteP50Ms, quoteP99Ms, cpuShare, cpuMicrosPerPayment);
+          + "%n  %-36s (%d settled, %d rejected; quotes p50 %.2f ms p99 %.2f ms per batch; %.2f cores busy, %.0f us CPU per payment;"
+          + " %.0f inbox reads/s)",
+          name, settledPerSecond(), p50Ms, p99Ms, p999Ms, maxMs, "", settled, rejected, quoteP50Ms, quoteP99Ms, cpuShare, cpuMicrosPerPayment,
+          inboxPollsPerSecond);
     }
 
     String json() {
       String k = key.replace('-', '_');
       return String.format(Locale.ROOT, "\"%s_settled_per_s\":%.0f,\"%s_p50_ms\":%.3f,\"%s_p99_ms\":%.3f,\"%s_p999_ms\":%.3f,"
-          + "\"%s_quote_p99_ms\":%.3f,\"%s_rejected\":%d,\"%s_cpu_us_per_payment\":%.1f",
-          k, settledPerSecond(), k, p50Ms, k, p99Ms, k, p999Ms, k, quoteP99Ms, k, rejected, k, cpuMicrosPerPayment);
+          + "\"%s_quote_p99_ms\":%.3f,\"%s_rejected\":%d,\"%s_cpu_us_per_payment\":%.1f,\"%s_inbox_reads_per_s\":%.0f",
+          k, settledPerSecond(), k, p50Ms, k, p99Ms, k, p999Ms, k, quoteP99Ms, k, rejected, k, cpuMicrosPerPayment, k,
+          inboxPollsPerSecond);
     }
   }
 
@@ -210,10 +213,23 @@ final class CorridorBench {
     return phases;
   }
 
-  /** What each sending bank learns from its inbox: the final pacs.002 of each payment, as it arrives. */
+  /**
+   * What each sending bank learns from its inbox: the final pacs.002 of each payment, as it
+   * arrives. A bank reads its inbox at most once per {@link #POLL_GAP_MILLIS} unless the last
+   * page was full: a long poll answers as soon as anything arrives, and every node commit brings
+   * something to every bank (the corridor's banks both pay and are paid), so without a gap each
+   * bank would poll after every commit, and each poll costs a signed answer, its verification and
+   * a store read, more than the messages it brings.
+   */
   static final class Inboxes implements AutoCloseable {
+    static final long POLL_GAP_MILLIS = 5;
+    static final int PAGE = 1_000;
     /** uetr → nanoTime at which its final status reached the bank; the value's sign says settled (+) or rejected (-). */
     final Map<UUID, Long> finals = new ConcurrentHashMap<>();
+    /** Notified after each page: the senders waiting for their batch wake when something arrived, not on a timer. */
+    final Object arrived = new Object();
+    /** Inbox reads so far, all banks: each is a signed answer the bank verifies, part of the load generator's cost. */
+    final AtomicLong polls = new AtomicLong();
     final AtomicBoolean stop = new AtomicBoolean();
     final ExecutorService readers;
     final List<Future<?>> running = new ArrayList<>();
@@ -229,17 +245,29 @@ final class CorridorBench {
     private Void read(Side side, String bank) throws Exception {
       long after = 0;
       try (var client = new BenchHttpClient("127.0.0.1", side.port, side.nodeId, pki)) {
+        long lastPollNanos = 0;
+        int lastPage = 0;
         while (!stop.get()) {
-          var r = client.get("/v1/messages?after=" + after + "&limit=1000&waitMillis=500&xml=false", bank);
+          long gap = lastPollNanos + POLL_GAP_MILLIS * 1_000_000L - System.nanoTime();
+          if (lastPage < PAGE && gap > 0) java.util.concurrent.locks.LockSupport.parkNanos(gap);
+          lastPollNanos = System.nanoTime();
+          polls.incrementAndGet();
+          var r = client.get("/v1/messages?after=" + after + "&limit=" + PAGE + "&waitMillis=500&xml=false", bank);
           long now = System.nanoTime();
           if (r.status() != 200) throw new IllegalStateException("inbox of " + bank + ": " + r.text());
           JsonNode page = JSON.readTree(r.body());
+          lastPage = page.get("messages").size();
           for (JsonNode m : page.get("messages")) {
             if (!"pacs.002".equals(m.get("kind").asText())) continue;
             boolean settled = "ACSC".equals(m.get("detail").asText());
             finals.put(UUID.fromString(m.get("uetr").asText()), settled ? Math.max(1, now) : -Math.max(1, now));
           }
           after = page.get("next").asLong();
+          if (lastPage > 0) {
+            synchronized (arrived) {
+              arrived.notifyAll();
+            }
+          }
         }
       }
       return null;
@@ -271,6 +299,7 @@ final class CorridorBench {
     var sentCount = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(lanes);
     long cpuStart = NodeBench.processCpuNanos();
+    long pollsStart = inboxes.polls.get();
     long startNanos = System.nanoTime() + 20_000_000L;
     long endNanos = startNanos + seconds * 1_000_000_000L;
     var work = new ArrayList<Future<?>>();
@@ -330,7 +359,7 @@ final class CorridorBench {
     double[] p = BenchLatency.percentilesMillis(payLatency);
     double[] q = BenchLatency.percentilesMillis(quoteLatency);
     var phase = new Phase(key, name, settled, rejected, elapsed, p[0], p[1], p[2], p[3], q[0], q[1], cpu / 1e9 / elapsed,
-        settled == 0 ? Double.NaN : cpu / 1e3 / settled);
+        settled == 0 ? Double.NaN : cpu / 1e3 / settled, (inboxes.polls.get() - pollsStart) / elapsed);
     if (open) {
       out.printf(Locale.ROOT, "  (open loop: %.0f payments/s offered, a batch of %d every %.1f ms from each of %d banks)%n",
           ratePerSecond, options.batch(), intervalNanos / 1e6, lanes);
@@ -379,11 +408,12 @@ final class CorridorBench {
   static void awaitFinal(Inboxes inboxes, List<UUID> uetrs, long timeoutMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     for (UUID u : uetrs) {
-      while (!inboxes.finals.containsKey(u)) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("payment " + u + " not final after " + timeoutMillis + " ms");
+      synchronized (inboxes.arrived) {
+        while (!inboxes.finals.containsKey(u)) {
+          long left = deadline - System.currentTimeMillis();
+          if (left <= 0) throw new IllegalStateException("payment " + u + " not final after " + timeoutMillis + " ms");
+          inboxes.arrived.wait(Math.min(left, 100));
         }
-        Thread.sleep(1);
       }
     }
   }

@@ -256,18 +256,22 @@ final class Turn {
         quote.sourceAmountMinor(), quote.sourceCurrency(), quote.targetAmountMinor(), quote.targetCurrency(),
         quote.rate(), nowMillis + s.decisionWindowMillis);
     recordCrossBorder(p.uetr(), cb);
-    record(p, "received for " + route.peerNode());
+    // Its history line is written once the ledger has answered, later in this same turn: one
+    // event for "received and reserved" (or "received and refused"), not two.
+    remember(p);
     var debtor = s.participants.get(in.debtorBic()).orElseThrow();
     var fxp = s.participants.get(quote.fxpBic()).orElseThrow();
     addEvent(new LedgerEvent.CreateTransfer(TransferIds.payment(p.uetr()), debtor.accountId(), fxp.accountId(),
         in.amountMinor(), Id128.ZERO, Id128.fromUuid(p.uetr()), 0, TransferFlags.PENDING), result -> {
           Payment current = s.payments.get(p.uetr());
           if (result == EventResult.OK) {
-            record(current.with(PaymentState.RECEIVED, null, "prepared", nowMillis), "leg 1 reserved, forwarded to " + cb.peerNode());
+            record(current.with(PaymentState.RECEIVED, null, "prepared", nowMillis),
+                "received for " + cb.peerNode() + "; leg 1 reserved, forwarded to " + cb.peerNode());
             var transfer = PeerProtocol.transfer(s.nodeId, current, cb);
-            outbox.add(new OutboxRow(s.nextOutboxId(), cb.peerNode(), p.uetr(), PeerProtocol.encode(transfer), nowMillis));
+            outbox.add(new OutboxRow(s.nextOutboxId(), cb.peerNode(), p.uetr(), PeerProtocol.encode(transfer), nowMillis, transfer));
           } else if (result == EventResult.EXCEEDS_CREDITS) {
-            record(current.with(PaymentState.REJECTED, "AM04", "rejected-liquidity", nowMillis), "no liquidity for leg 1");
+            record(current.with(PaymentState.REJECTED, "AM04", "rejected-liquidity", nowMillis),
+                "received for " + cb.peerNode() + "; no liquidity for leg 1");
             statusToSender(s.payments.get(p.uetr()));
             s.fx.released(cb.quoteId(), nowMillis);
           } else {
@@ -1001,9 +1005,17 @@ final class Turn {
   // ---- Records ----
 
   private void record(Payment p, String detail) {
+    remember(p);
+    paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, p.uetr(), nowMillis, p.state(), p.step(), detail));
+  }
+
+  /**
+   * The payment's new state, kept and written with the turn, without a history line: for a state
+   * that a later {@link #record} in this same turn describes.
+   */
+  private void remember(Payment p) {
     Payment previous = s.payments.put(p.uetr(), p);
     changedPayments.put(p.uetr(), p);
-    paymentEvents.add(new PaymentEventRow(s.nextEventSeq++, p.uetr(), nowMillis, p.state(), p.step(), detail));
     if (previous == null || previous.state() != p.state()) {
       var cb = s.crossBorder.get(p.uetr());
       var kind = cb == null ? org.rialto.node.metrics.NodeMetrics.Kind.DOMESTIC

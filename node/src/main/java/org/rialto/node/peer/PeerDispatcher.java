@@ -120,7 +120,7 @@ public final class PeerDispatcher implements AutoCloseable {
         var rowIds = new ArrayList<Long>();
         for (OutboxRow row : toSend.values()) {
           if (transfers.size() >= MAX_BATCH) break;
-          transfers.add(PeerProtocol.decodeTransfer(row.body()));
+          transfers.add(row.transfer() != null ? row.transfer() : PeerProtocol.decodeTransfer(row.body()));
           rowIds.add(row.id());
         }
         for (var t : resend) {
