@@ -39,10 +39,13 @@ public final class Node implements AutoCloseable {
 
   private final List<PeerDispatcher> dispatchers;
   private final org.rialto.node.security.NodeSecurity security;
+  private final List<org.rialto.node.client.PeerClient> consoleLinks;
 
   private Node(NodeConfig config, Store store, NodeEngine engine, ApiServer api, int port, List<PeerDispatcher> dispatchers,
-      org.rialto.node.http.OperatorServer operatorServer, int operatorPort, org.rialto.node.security.NodeSecurity security) {
+      org.rialto.node.http.OperatorServer operatorServer, int operatorPort, org.rialto.node.security.NodeSecurity security,
+      List<org.rialto.node.client.PeerClient> consoleLinks) {
     this.security = security;
+    this.consoleLinks = consoleLinks;
     this.operatorServer = operatorServer;
     this.operatorPort = operatorPort;
     this.dispatchers = dispatchers;
@@ -61,6 +64,8 @@ public final class Node implements AutoCloseable {
     var screener = screener(config);
     Store store = Store.open(StoreUrl.parse(config.store().url()), List.of("db/node", "db/security"));
     var dispatchers = new java.util.ArrayList<PeerDispatcher>();
+    // The console's own links to the peers (a payment's story on the other node), apart from the dispatchers'.
+    var consoleLinks = new java.util.HashMap<String, org.rialto.node.client.PeerClient>();
     NodeEngine engine = null;
     ApiServer api = null;
     org.rialto.node.http.OperatorServer operatorServer = null;
@@ -88,6 +93,10 @@ public final class Node implements AutoCloseable {
         d.restore(inFlight.resend().stream().filter(r -> r.peerNode().equals(d.peerNode())).toList(),
             inFlight.ask().stream().filter(r -> r.peerNode().equals(d.peerNode())).toList());
       }
+      for (var peer : config.peers()) {
+        consoleLinks.put(peer.node(), new org.rialto.node.client.PeerClient(java.net.URI.create(peer.url()), peer.node(),
+            security.verifier(), security.serverKey(), java.time.Duration.ofMillis(org.rialto.node.console.Console.PEER_HISTORY_TIMEOUT_MILLIS)));
+      }
       var ds = List.copyOf(dispatchers);
       engine.onCommit(rows -> {
         for (var d : ds) d.enqueue(rows);
@@ -109,6 +118,7 @@ public final class Node implements AutoCloseable {
       inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
       api = new ApiServer(engine, inbox, config.node(), config.currency().code(),
           config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi,
+              new org.rialto.node.console.PaymentHistoryApi(config.node(), store, inbox, clock),
               new org.rialto.node.http.IsoGateway(engine, config.centralBank(), config.currency().minorUnits()),
               new FxApi(engine,
               config.currency().code(), minorUnitsByCurrency(config), new ObjectMapper())), security, gate);
@@ -122,15 +132,17 @@ public final class Node implements AutoCloseable {
       boolean operatorHttps = operatorTls != null;
       operatorServer = new org.rialto.node.http.OperatorServer(config.node(), engine, access, new ObjectMapper(), operatorTls, List.of(metricsRoute,
           new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits(), config.node()),
-          new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps)));
+          new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps,
+          consoleLinks)));
       int port = api.start(config.listen().host(), config.listen().port());
       int operatorPort = operatorServer.start(config.operatorListen().host(), config.operatorListen().port());
       security.startPeerCrlFetcher();
       for (var d : dispatchers) d.start();
-      return new Node(config, store, engine, api, port, ds, operatorServer, operatorPort, security);
+      return new Node(config, store, engine, api, port, ds, operatorServer, operatorPort, security, List.copyOf(consoleLinks.values()));
     } catch (Exception | Error e) {
       security.close();
       for (var d : dispatchers) d.close();
+      for (var l : consoleLinks.values()) l.close();
       if (operatorServer != null) operatorServer.close();
       if (api != null) api.close();
       if (engine != null) engine.close();
@@ -295,6 +307,7 @@ public final class Node implements AutoCloseable {
   public void close() throws Exception {
     security.close();
     for (var d : dispatchers) d.close();
+    for (var l : consoleLinks) l.close();
     operatorServer.close();
     api.close();
     engine.close();

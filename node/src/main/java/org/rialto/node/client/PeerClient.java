@@ -13,8 +13,22 @@ public final class PeerClient implements AutoCloseable {
   public static final String PATH = "/peer/v1/messages";
   private final SignedHttp http;
 
+  /** Where a peer tells about one payment it took part in (see {@code PaymentHistoryApi}). */
+  public static final String HISTORY_PATH = "/peer/v1/payments/";
+
   public PeerClient(URI peerUrl, String peerNode, X509Certificate pinnedPeerCa, Pem.KeyAndChain nodeKey) {
     this.http = new SignedHttp(peerUrl, peerNode, pinnedPeerCa, nodeKey, Duration.ofSeconds(5));
+  }
+
+  /** With its own connect timeout: a link that serves a person waiting gives up sooner than the dispatcher's. */
+  public PeerClient(URI peerUrl, String peerNode, org.rialto.security.pki.CertificateVerifier verifier, Pem.KeyAndChain nodeKey,
+      Duration connectTimeout) {
+    this.http = new SignedHttp(peerUrl, peerNode, verifier, nodeKey, null, connectTimeout, SignedHttp.REQUEST_TIMEOUT_MILLIS);
+  }
+
+  /** The peer's history of one payment it took part in (JSON), answered within {@code timeoutMillis}, its signature verified. */
+  public BankClient.Response history(java.util.UUID uetr, long timeoutMillis) {
+    return http.get(HISTORY_PATH + uetr + "/history", timeoutMillis);
   }
 
   /**

@@ -94,11 +94,22 @@ final class SignedHttp implements AutoCloseable {
     return sendSigned(method, path, body, contentType, body == null || ownKey == null ? null : sign(body), java.util.Map.of());
   }
 
+  /** A GET answered within {@code timeoutMillis} (the connect timeout still applies first), its answer verified. */
+  BankClient.Response get(String path, long timeoutMillis) {
+    return sendSigned("GET", path, null, null, null, java.util.Map.of(), timeoutMillis);
+  }
+
   /** Sends with the given signature (or none): for tools that sign elsewhere, and for tests. */
   BankClient.Response sendSigned(String method, String path, byte[] body, String contentType, String jws,
       java.util.Map<String, String> headers) {
+    return sendSigned(method, path, body, contentType, jws, headers, requestTimeoutMillis);
+  }
+
+  private BankClient.Response sendSigned(String method, String path, byte[] body, String contentType, String jws,
+      java.util.Map<String, String> headers, long timeoutMillis) {
     if (headers.size() > 16) throw new IllegalArgumentException("at most 16 extra headers");
-    var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMillis(requestTimeoutMillis));
+    if (timeoutMillis <= 0) throw new IllegalArgumentException("timeoutMillis " + timeoutMillis);
+    var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMillis(timeoutMillis));
     if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -78,14 +78,24 @@ public final class Console implements ApiServer.RouteRegistrar {
   private final PendingChanges changes;
   private final Cases cases;
   private final boolean https;
+  private final Store store;
+  /** Links to the peers for their side of a payment's story; a separate pool from the dispatchers', with short timeouts. */
+  private final Map<String, org.rialto.node.client.PeerClient> peerLinks;
+  private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+  /** An operator waits for the page: a peer that has not answered by then is shown as unreachable. */
+  public static final long PEER_HISTORY_TIMEOUT_MILLIS = 3_000;
 
   /**
    * @param dispatchers the node's links to its peers
+   * @param peerLinks by peer node: where the payment page asks a peer for its side of a payment
    * @param fx the node's FX desk (a {@link QuoteDesk} when it has FX providers); only touched on
    *     the writer thread, inside engine queries
    */
   public Console(NodeConfig config, Store store, NodeEngine engine, List<PeerDispatcher> dispatchers, FxDesk fx, Clock clock,
-      OperatorAccess access, PendingChanges changes, Cases cases, boolean https) {
+      OperatorAccess access, PendingChanges changes, Cases cases, boolean https,
+      Map<String, org.rialto.node.client.PeerClient> peerLinks) {
+    this.store = store;
+    this.peerLinks = Map.copyOf(peerLinks);
     this.access = access;
     this.changes = changes;
     this.cases = cases;
@@ -695,7 +705,6 @@ public final class Console implements ApiServer.RouteRegistrar {
   private String paymentPage(Context ctx, String uetrText) {
     var uetr = uuid(uetrText);
     var p = reads.payment(uetr).orElseThrow(() -> new NotFound("No payment " + uetr + " on " + config.node() + "."));
-    var history = reads.history(uetr);
     var cross = reads.crossBorder(uetr);
     var messages = reads.messagesFor(uetr);
     var forwards = reads.forwards(uetr);
@@ -719,17 +728,32 @@ public final class Console implements ApiServer.RouteRegistrar {
     if (p.remittance() != null) fact(h, "Remittance", p.remittance());
     h.raw("</dl></div>");
 
-    h.raw("<div class=\"panel\" id=\"history\"><h2>History on ").text(config.node()).raw("</h2><ol class=\"timeline\">");
-    for (var e : history) {
-      h.raw("<li><span class=\"when\">").text(preciseTime(e.atMillis())).raw("</span>").raw(pill(e.state(), e.state()))
-          .raw(" <span class=\"step\">").text(e.step()).raw("</span>");
+    // Both nodes' steps in one timeline: each node stamps its own clock, so two steps close in
+    // time on different nodes may show in either order; within a node the order is exact.
+    var local = PaymentStory.read(config.node(), store, reads, inbox, clock, uetr).orElseThrow(() -> new NotFound("No payment " + uetr + "."));
+    PeerSide peer = cross.isPresent() ? peerSide(cross.get().peerNode(), uetr) : null;
+    var steps = new ArrayList<PaymentStory.Step>(local.steps());
+    if (peer != null && peer.story() != null) steps.addAll(peer.story().steps());
+    steps.sort(java.util.Comparator.comparingLong(PaymentStory.Step::atMillis));
+    h.raw("<div class=\"panel\" id=\"history\"><h2>History on ").text(config.node());
+    if (cross.isPresent()) h.raw(" and ").text(cross.get().peerNode());
+    h.raw("</h2>");
+    if (peer != null && peer.story() == null) {
+      h.raw("<div class=\"notice\" id=\"peer-unreachable\">").text(peer.problem()).raw(" Showing the steps on ")
+          .text(config.node()).raw(" only.</div>");
+    }
+    h.raw("<ol class=\"timeline\">");
+    for (var e : steps) {
+      h.raw("<li data-node=\"").text(e.node()).raw("\"><span class=\"when\">").text(preciseTime(e.atMillis())).raw("</span>");
+      if (cross.isPresent()) h.raw("<span class=\"node\">").text(e.node()).raw("</span> ");
+      h.raw(pill(e.state(), e.state())).raw(" <span class=\"step\">").text(e.step()).raw("</span>");
       if (e.detail() != null) h.raw(" <span class=\"muted\">").text(e.detail()).raw("</span>");
       h.raw("</li>");
     }
-    if (history.isEmpty()) h.raw("<li class=\"muted\">No recorded steps.</li>");
+    if (steps.isEmpty()) h.raw("<li class=\"muted\">No recorded steps.</li>");
     h.raw("</ol></div></div>");
 
-    if (cross.isPresent()) crossBorderPanel(h, p, cross.get(), forwards);
+    if (cross.isPresent()) crossBorderPanel(h, p, cross.get(), forwards, peer);
     var screening = reads.caseFor(uetr);
     if (screening.isPresent()) {
       h.raw("<div class=\"panel\" id=\"screening\"><h2>Screening</h2>");
@@ -751,24 +775,77 @@ public final class Console implements ApiServer.RouteRegistrar {
       h.raw("</table>");
     }
     h.raw("</div>");
+    isoMessages(h, local, peer);
     return h.toString();
   }
 
+  /** The peer's side of a payment, or why there is none. */
+  private record PeerSide(PaymentStory story, String problem) {}
+
+  /**
+   * Asks the peer for its story of the payment, on this HTTP thread (never the writer's), within
+   * {@link #PEER_HISTORY_TIMEOUT_MILLIS}; a peer that is down, slow, or answers nonsense is
+   * named as such and the page shows this node's side alone.
+   */
+  private PeerSide peerSide(String peerNode, java.util.UUID uetr) {
+    var link = peerLinks.get(peerNode);
+    if (link == null) return new PeerSide(null, "No link to " + peerNode + " is configured on " + config.node() + ".");
+    try {
+      var r = link.history(uetr, PEER_HISTORY_TIMEOUT_MILLIS);
+      if (r.status() == 404) {
+        return new PeerSide(null, peerNode + " has no record of this payment yet (not yet forwarded, or not yet taken in there).");
+      }
+      if (r.status() != 200) return new PeerSide(null, peerNode + " refused the question (HTTP " + r.status() + "): " + cut(r.text()));
+      return new PeerSide(PaymentStory.parse(json, r.body(), peerNode, uetr), null);
+    } catch (org.rialto.node.client.NodeLinkException e) {
+      return new PeerSide(null, "Peer unreachable: " + peerNode + " did not answer within " + PEER_HISTORY_TIMEOUT_MILLIS + " ms ("
+          + cut(String.valueOf(e.getMessage())) + ").");
+    } catch (RuntimeException e) {
+      // A bad signature or a malformed story: the peer answered, but not with something to show.
+      return new PeerSide(null, "The answer of " + peerNode + " was refused: " + cut(String.valueOf(e.getMessage())) + ".");
+    }
+  }
+
+  private void isoMessages(Html h, PaymentStory local, PeerSide peer) {
+    var all = new ArrayList<PaymentStory.Message>(local.messages());
+    if (peer != null && peer.story() != null) all.addAll(peer.story().messages());
+    all.sort(java.util.Comparator.comparingLong(PaymentStory.Message::atMillis));
+    h.raw("<div class=\"panel\" id=\"iso-messages\"><h2>ISO 20022 messages").text(peer == null ? "" : " on both nodes")
+        .raw("</h2><p class=\"muted\">Received: the signed body as it arrived (kept as evidence). Sent: as the bank receives it.</p>");
+    if (all.isEmpty()) {
+      h.raw("<p class=\"muted\">No messages about this payment are on record.</p>");
+    } else {
+      h.raw("<table><tr><th>Time</th><th>Node</th><th>Message</th><th>Kind</th><th></th></tr>");
+      for (var m : all) {
+        h.raw("<tr data-node=\"").text(m.node()).raw("\"><td class=\"time\">").text(preciseTime(m.atMillis())).raw("</td><td>")
+            .text(m.node()).raw("</td><td>").text(("received".equals(m.direction()) ? "received from " : "sent to ") + m.counterpart())
+            .raw("</td><td class=\"mono\">").text(m.kind()).raw("</td><td><details><summary>show</summary><pre class=\"xml\">")
+            .text(m.body()).raw(m.truncated() ? "\n… (cut; the whole body is in the evidence table)" : "").raw("</pre></details></td></tr>");
+      }
+      h.raw("</table>");
+    }
+    h.raw("</div>");
+  }
+
   private void crossBorderPanel(Html h, org.rialto.node.payment.Payment p, org.rialto.node.payment.CrossBorder cb,
-      List<ConsoleReads.Forward> forwards) {
+      List<ConsoleReads.Forward> forwards, PeerSide peerSide) {
     boolean outgoing = cb.role() == org.rialto.node.payment.CrossBorder.Role.OUTGOING;
     h.raw("<div class=\"panel\" id=\"cross-border\"><h2>Cross-border: ").text(outgoing ? "sent to " : "received from ")
-        .text(cb.peerNode()).raw("</h2><table><tr><th>Leg</th><th>Node</th><th>From</th><th>To</th><th class=\"num\">Amount</th></tr>");
+        .text(cb.peerNode()).raw("</h2><table><tr><th>Leg</th><th>Node</th><th>From</th><th>To</th><th class=\"num\">Amount</th>"
+            + "<th>State there</th></tr>");
     String leg1Node = outgoing ? config.node() : cb.peerNode();
     String leg2Node = outgoing ? cb.peerNode() : config.node();
+    String peerState = peerSide.story() == null ? "unknown" : peerSide.story().leg().state();
+    String leg1State = outgoing ? p.state().name() : peerState;
+    String leg2State = outgoing ? peerState : p.state().name();
     h.raw("<tr><td>1 · debtor → FX provider</td><td>").text(leg1Node).raw("</td><td class=\"mono\">").text(p.debtorBic())
         .raw("</td><td class=\"mono\">").text(cb.fxpBic()).raw("</td><td class=\"num\">")
         .text(amount(cb.sourceAmountMinor(), cb.sourceCurrency(), money.knows(cb.sourceCurrency()))).raw(" ").text(cb.sourceCurrency())
-        .raw("</td></tr>");
+        .raw("</td><td id=\"leg1-state\">").raw(pill(leg1State, leg1State)).raw("</td></tr>");
     h.raw("<tr><td>2 · FX provider → creditor</td><td>").text(leg2Node).raw("</td><td class=\"mono\">").text(cb.fxpBic())
         .raw("</td><td class=\"mono\">").text(p.creditorBic()).raw("</td><td class=\"num\">")
         .text(amount(cb.targetAmountMinor(), cb.targetCurrency(), money.knows(cb.targetCurrency()))).raw(" ").text(cb.targetCurrency())
-        .raw("</td></tr></table><dl class=\"facts\" style=\"margin-top:10px\">");
+        .raw("</td><td id=\"leg2-state\">").raw(pill(leg2State, leg2State)).raw("</td></tr></table><dl class=\"facts\" style=\"margin-top:10px\">");
     fact(h, "FX provider", cb.fxpBic());
     fact(h, "Rate", cb.rate() + " " + cb.targetCurrency() + " per " + cb.sourceCurrency());
     fact(h, "Quote", cb.quoteId() == null ? "—" : cb.quoteId());

@@ -429,6 +429,10 @@ class ConsoleBrowserTest {
     waiting().until(d -> d.getCurrentUrl().endsWith("/console/payments/" + cross));
     assertThat(browser.findElements(By.cssSelector("#history li"))).hasSizeGreaterThanOrEqualTo(2);
     assertThat(text("#history")).contains("RECEIVED", "SETTLED");
+    // Its whole life on both nodes: IR-NODE's steps fetched from IR-NODE, merged in time order.
+    assertThat(browser.findElements(By.cssSelector("#history li[data-node='IR-NODE']"))).isNotEmpty();
+    assertThat(text("#history")).contains("History on RU-NODE and IR-NODE", "decided-committed");
+    assertThat(text("#iso-messages")).contains("received from node:RU-NODE", "pacs.008.001.08");
     assertThat(text("#cross-border")).contains("DLRXRUMM", "520.5", "IR-NODE", "520,500 IRR", "1,000.00 RUB",
         quote.get("quoteId").asText());
     assertThat(text("#messages")).contains(VOLGA, "view XML");
