@@ -104,7 +104,9 @@ public final class Node implements AutoCloseable {
       engine.useScreener(screener);
       engine.useAml(org.rialto.node.config.ConfigLoader.amlRules(config));
       if (config.screening().lists().isEmpty()) {
-        System.err.println("rialto: node " + config.node() + " screens against no sanctions list (screening.lists is empty)");
+        org.slf4j.MDC.put(org.rialto.node.log.Logs.NODE, config.node());
+        org.slf4j.LoggerFactory.getLogger("rialto.node").warn("screening.lists is empty: this node screens against no sanctions list");
+        org.slf4j.MDC.remove(org.rialto.node.log.Logs.NODE);
       }
       engine.start();
       applyConfiguration(config, engine);
@@ -208,7 +210,7 @@ public final class Node implements AutoCloseable {
             // The cache serves repeat names (the same companies pay every day); results depend
             // only on the name and the list versions, which a screener never changes.
             var built = org.rialto.compliance.screening.Screener.of(indexes).withCache(200_000);
-            System.err.printf(java.util.Locale.ROOT, "rialto: sanctions index %s ready in %d ms (%d names and aliases)%n",
+            org.slf4j.LoggerFactory.getLogger("rialto.screening").info("sanctions index {} ready in {} ms ({} names and aliases)",
                 built, (System.nanoTime() - startNanos) / 1_000_000, indexes.stream().mapToInt(ix -> ix.nameCount()).sum());
             return built;
           });

@@ -45,11 +45,17 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts {@code NodeMain config} and returns once it prints that it serves. */
   static NodeProcess start(Path config, Path log) throws Exception {
+    return start(config, log, List.of());
+  }
+
+  /** As {@link #start(Path, Path)}, with more JVM options (system properties such as log levels). */
+  static NodeProcess start(Path config, Path log, List<String> jvmOptions) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     var command = new ArrayList<String>(List.of(java,
         // The node's JIT work is small in these tests; C1 only saves the loaded machine's CPU.
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k"));
     command.addAll(StartupCache.jvmOptions());
+    command.addAll(jvmOptions);
     command.addAll(List.of("-cp", StartupCache.classPath(), NodeMain.class.getName(), config.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     var listening = new CompletableFuture<Integer>();
@@ -79,6 +85,8 @@ final class NodeProcess implements AutoCloseable {
       while ((line = reader.readLine()) != null) {
         out.write(line);
         out.write('\n');
+        // Line by line, so a test can read what the node has said so far (and a kill loses nothing said).
+        out.flush();
         var o = OPERATORS.matcher(line);
         if (o.find()) operators.complete(Integer.parseInt(o.group(3)));
         var m = LISTENING.matcher(line);

@@ -353,7 +353,10 @@ public final class NodeEngine implements AutoCloseable {
 
   // ---- The writer ----
 
+  static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("rialto.node");
+
   private void runWriter() {
+    org.rialto.node.log.Logs.node(state.nodeId);
     var drained = new ArrayList<Envelope>(MAX_COMMANDS_PER_BATCH);
     long lastTick = 0;
     try {
@@ -379,8 +382,7 @@ public final class NodeEngine implements AutoCloseable {
       // from the store) is safe. Tell every waiting caller.
       fail(t);
       for (Envelope e : drained) e.reply().completeExceptionally(new NodeUnavailableException("node stopped", t));
-      System.err.println("rialto: writer stopped: " + t);
-      t.printStackTrace();
+      LOG.error("writer stopped", t);
     } finally {
       writerDone = true;
     }
@@ -419,7 +421,7 @@ public final class NodeEngine implements AutoCloseable {
       } catch (RejectException | org.rialto.store.StoreException ex) {
         // Refused (an operator closed ahead) or the bookings could not be read: nothing changed
         // yet (the sums are read before anything else), so the writer goes on and tries later.
-        System.err.println("rialto: automatic day close of " + dayClose.businessDate() + " not done: " + ex.getMessage());
+        LOG.warn("automatic day close of {} not done: {}", dayClose.businessDate(), ex.getMessage());
         autoCloseSuspendedUntilMillis = nowMillis + AUTO_CLOSE_RETRY_MILLIS;
       }
     }
@@ -481,6 +483,7 @@ public final class NodeEngine implements AutoCloseable {
    * Nothing a turn did is visible outside the node before this.
    */
   private void runCommitter() {
+    org.rialto.node.log.Logs.node(state.nodeId);
     var group = new ArrayList<Sealed>(MAX_TURNS_PER_COMMIT);
     try {
       while (true) {
@@ -534,8 +537,7 @@ public final class NodeEngine implements AutoCloseable {
       for (var g : group) for (Envelope e : g.envelopes()) e.reply().completeExceptionally(new NodeUnavailableException("node stopped", t));
       Sealed s;
       while ((s = sealed.poll()) != null) for (Envelope e : s.envelopes()) e.reply().completeExceptionally(new NodeUnavailableException("node stopped", t));
-      System.err.println("rialto: committer stopped: " + t);
-      t.printStackTrace();
+      LOG.error("committer stopped", t);
     }
   }
 

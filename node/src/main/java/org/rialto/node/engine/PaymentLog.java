@@ -9,7 +9,8 @@ import org.slf4j.MDC;
 /**
  * Payment lines in the node's log, written after the turn that made them durable (a log line
  * never tells of a step a crash could undo). Each line is one JSON object with the UETR, and the
- * UETR is also in the SLF4J MDC under {@code uetr} for backends that print it.
+ * UETR is also in the SLF4J MDC under {@code uetr}, which the node's backend puts on the line
+ * ({@link org.rialto.node.log.JsonLogProvider}).
  *
  * <p>What an operator investigates (held, rejected, returned, released) is logged at INFO on the
  * {@code rialto.payment} logger; every other step at DEBUG, which costs one level check per turn

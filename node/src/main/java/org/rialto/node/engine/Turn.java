@@ -292,7 +292,12 @@ final class Turn {
       if (delivered.outboxId() > 0) outboxDone.add(delivered.outboxId());
       if (p == null || cb == null || cb.role() != CrossBorder.Role.OUTGOING) {
         // A peer's answer must never stop this node; it changes nothing and is reported.
-        System.err.println("rialto: ignoring a peer answer about " + uetr + ", which this node never forwarded");
+        org.slf4j.MDC.put(org.rialto.node.log.Logs.UETR, uetr.toString());
+        try {
+          NodeEngine.LOG.warn("ignoring a peer answer about {}, which this node never forwarded", uetr);
+        } finally {
+          org.slf4j.MDC.remove(org.rialto.node.log.Logs.UETR);
+        }
         continue;
       }
       if (p.state().isFinal() || resolving.contains(uetr)) continue;

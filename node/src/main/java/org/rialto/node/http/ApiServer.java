@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jsonMapper(new JavalinJackson(json, false));
     });
+    org.rialto.node.log.Logs.perRequest(app, nodeId);
     gate.install(app);
     routes();
   }
@@ -111,7 +112,10 @@ public final class ApiServer implements AutoCloseable {
     app.exception(JsonApi.BadRequest.class, (e, ctx) -> JsonApi.respondError(ctx, 400, e.reasonCode, e.getMessage()));
     app.exception(RejectException.class, (e, ctx) -> JsonApi.respondError(ctx, 422, e.reasonCode(), e.getMessage()));
     app.exception(NodeUnavailableException.class, (e, ctx) -> JsonApi.respondError(ctx, 503, "NARR", e.getMessage()));
-    app.exception(Exception.class, (e, ctx) -> JsonApi.respondError(ctx, 500, "NARR", "internal error: " + e));
+    app.exception(Exception.class, (e, ctx) -> {
+      org.rialto.node.log.Logs.unexpected(ctx, e);
+      JsonApi.respondError(ctx, 500, "NARR", "internal error: " + e);
+    });
 
     app.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
     app.get("/health/ready", ctx -> {

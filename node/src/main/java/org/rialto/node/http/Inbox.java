@@ -15,6 +15,7 @@ import org.rialto.store.Store;
  * acknowledges by asking for messages after the last id it processed.
  */
 public final class Inbox {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("rialto.inbox");
   public static final int MAX_PAGE = 1_000;
 
   /**
@@ -101,7 +102,12 @@ public final class Inbox {
         } catch (RuntimeException e) {
           // One message that cannot be rendered must not hide the rest of the inbox; the row
           // (kind, UETR, detail) still tells the bank what happened.
-          System.err.println("rialto: cannot render inbox message " + row.id() + ": " + e.getMessage());
+          if (row.uetr() != null) org.slf4j.MDC.put(org.rialto.node.log.Logs.UETR, row.uetr());
+          try {
+            LOG.error("cannot render inbox message {}: {}", row.id(), e.getMessage(), e);
+          } finally {
+            if (row.uetr() != null) org.slf4j.MDC.remove(org.rialto.node.log.Logs.UETR);
+          }
         }
         out.add(new InboxMessage(row.id(), row.kind(), row.uetr(), row.detail(), row.createdAtMillis(), xml));
       }

@@ -110,7 +110,11 @@ public final class PeerDispatcher implements AutoCloseable {
     return new LinkStatus(peerNode, up, downSinceMillis, incoming.size() + toSend.size(), waiting, delivered);
   }
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("rialto.peer");
+
   private void run() {
+    org.rialto.node.log.Logs.node(nodeId);
+    org.slf4j.MDC.put(org.rialto.node.log.Logs.PEER, peerNode);
     long backoffMillis = 50;
     while (running) {
       try {
@@ -152,7 +156,7 @@ public final class PeerDispatcher implements AutoCloseable {
         if (up) {
           up = false;
           downSinceMillis = System.currentTimeMillis();
-          System.err.println("rialto: link to " + peerNode + " down: " + e);
+          LOG.warn("link to {} down: {}", peerNode, e.toString());
         }
         try {
           Thread.sleep(backoffMillis);
@@ -161,6 +165,8 @@ public final class PeerDispatcher implements AutoCloseable {
           return;
         }
         backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+      } finally {
+        org.slf4j.MDC.remove(org.rialto.node.log.Logs.UETRS);
       }
     }
   }
@@ -174,6 +180,8 @@ public final class PeerDispatcher implements AutoCloseable {
     for (var t : transfers) {
       if (!uetrs.add(UUID.fromString(t.uetr()))) throw new IllegalStateException("UETR " + t.uetr() + " twice in one batch");
     }
+    // Whatever is logged about this exchange (here or when it fails, in run) names its payments.
+    org.rialto.node.log.Logs.batch(uetrs);
     long now = System.currentTimeMillis();
     byte[] body = statusRequest ? wire.statusRequests(peerNode, transfers, now) : wire.transfers(peerNode, transfers, now);
     // A malformed answer must not reach the writer, where it would stop the node: PeerWire refuses it.
