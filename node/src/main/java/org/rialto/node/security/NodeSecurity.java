@@ -38,6 +38,8 @@ import org.rialto.security.tls.TlsConfig;
  * signatures are dated in real time, whatever day the ledger thinks it is.
  */
 public final class NodeSecurity {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("rialto.security");
+
   public static final String SIGNATURE_HEADER = "X-JWS-Signature";
   /** Ids of one replay window; at 20,000 messages/s and a 300 s window this is 6M, the bound is 10M. */
   public static final int MAX_REPLAY_ENTRIES = 4_000_000;
@@ -294,9 +296,10 @@ public final class NodeSecurity {
       return true;
     } catch (RuntimeException e) {
       Instant since = peerCrlCurrentSince.get(peer);
-      System.err.println("rialto: node " + nodeId + " cannot fetch the CRL of peer " + peer + " from " + url + PEER_CRL_PATH + ": "
-          + e.getMessage() + "; revocation status current since " + since + ", the peer is refused from "
-          + (since == null ? "now" : since.plus(peerCrlMaxAge)) + " unless a fetch succeeds");
+      org.slf4j.MDC.put(org.rialto.node.log.Logs.NODE, nodeId);
+      LOG.warn("cannot fetch the CRL of peer {} from {}{}: {}; revocation status current since {}, the peer is refused from {} unless a fetch succeeds",
+          peer, url, PEER_CRL_PATH, e.getMessage(), since, since == null ? "now" : since.plus(peerCrlMaxAge));
+      org.slf4j.MDC.remove(org.rialto.node.log.Logs.NODE);
       return false;
     }
   }
@@ -358,7 +361,7 @@ public final class NodeSecurity {
         crlModifiedMillis = modified;
       } catch (IOException | RuntimeException e) {
         // Keep the CRL held (an older file would be refused as older anyway); say why.
-        System.err.println("rialto: cannot install the CRL " + crlFile + ": " + e.getMessage());
+        LOG.warn("cannot install the CRL {}: {}", crlFile, e.getMessage());
         crlModifiedMillis = modified;
       }
     }
