@@ -2,8 +2,7 @@ package org.rialto.node;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,19 +23,12 @@ class CorridorCrashTest {
   static final CrashNetwork.Pace PACE = new CrashNetwork.Pace(4, 0, 200, 800, 500);
 
   @TempDir Path dir;
-  CrashNetwork network;
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (network != null) network.close();
-  }
+  /** Closed after the test, whatever happened: no node process outlives it. */
+  @AutoClose CrashNetwork network;
 
   @Test
   void bothLegsOrNeitherWhileEitherNodeIsKilled() throws Exception {
-    long seed = Long.getLong("rialto.corridor.seed", System.nanoTime());
-    System.out.println("CorridorCrashTest seed " + seed + " (-Drialto.corridor.seed to repeat), kills " + KILLS);
-    var random = new Random(seed);
-    network = new CrashNetwork("CorridorCrashTest", dir);
+    network = new CrashNetwork("CorridorCrashTest", dir, "rialto.corridor.seed", KILLS);
     var ru = network.node(new CrashNetwork.Side("RU-NODE", "RUB", 2, "CBRURUMM", "", List.of("VOLGRUMM", "KAMARUMM"),
         100_000_000_00L, 5_000_000_00L, 1_00, 5_000_00, 9_000_000_00L));
     var ir = network.node(new CrashNetwork.Side("IR-NODE", "IRR", 0, "CBIRIRTH", "", List.of("TEHRIRTH", "ISFAIRTH"),
@@ -44,7 +36,7 @@ class CorridorCrashTest {
     CrashNetwork.corridor(ru, ir, "DLRXRUMM", "520.5", "0.0019");
     network.start(30);
 
-    network.loadWhileKilling(random, KILLS, PACE);
+    network.loadWhileKilling(KILLS, PACE);
 
     // Both nodes are up: wait until nothing is in doubt, then check everything.
     var finalStates = network.awaitAllFinal(60_000);

@@ -115,9 +115,15 @@ final class CrashNetwork implements AutoCloseable {
   final Map<UUID, Sent> sent = new ConcurrentHashMap<>();
   final Map<UUID, String> acknowledged = new ConcurrentHashMap<>();
 
-  CrashNetwork(String name, Path dir) {
+  /** The test's randomness: from the system property {@code seedProperty} when given, to repeat a run. */
+  final Random random;
+
+  CrashNetwork(String name, Path dir, String seedProperty, int kills) {
     this.name = name;
     this.dir = dir;
+    long seed = Long.getLong(seedProperty, System.nanoTime());
+    System.out.println(name + " seed " + seed + " (-D" + seedProperty + " to repeat), kills " + kills);
+    this.random = new Random(seed);
   }
 
   Side node(Side s) {
@@ -197,7 +203,7 @@ final class CrashNetwork implements AutoCloseable {
    * the background (while one starts again others keep working, and may be killed too, so several
    * down at once happens as well). Returns once every client has stopped and every node is up.
    */
-  void loadWhileKilling(Random random, int kills, Pace pace) throws Exception {
+  void loadWhileKilling(int kills, Pace pace) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(nodes.size() * pace.clientsPerNode());
     var running = new ArrayList<Future<Integer>>();
     for (int c = 0; c < nodes.size() * pace.clientsPerNode(); c++) {

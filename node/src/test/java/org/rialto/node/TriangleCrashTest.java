@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,19 +33,12 @@ class TriangleCrashTest {
   static final CrashNetwork.Pace PACE = new CrashNetwork.Pace(2, 150, 300, 900, 700);
 
   @TempDir Path dir;
-  CrashNetwork network;
-
-  @AfterEach
-  void tearDown() throws Exception {
-    if (network != null) network.close();
-  }
+  /** Closed after the test, whatever happened: no node process outlives it. */
+  @AutoClose CrashNetwork network;
 
   @Test
   void threeNodesThreeCorridorsBothLegsOrNeitherWhileNodesAreKilled() throws Exception {
-    long seed = Long.getLong("rialto.triangle.seed", System.nanoTime());
-    System.out.println("TriangleCrashTest seed " + seed + " (-Drialto.triangle.seed to repeat), kills " + KILLS);
-    var random = new Random(seed);
-    network = new CrashNetwork("TriangleCrashTest", dir);
+    network = new CrashNetwork("TriangleCrashTest", dir, "rialto.triangle.seed", KILLS);
     var ru = network.node(new CrashNetwork.Side("RU-NODE", "RUB", 2, "CBRURUMM", CrashNetwork.calendar("Europe/Moscow", false),
         List.of("VOLGRUMM", "KAMARUMM"), 100_000_000_00L, 5_000_000_00L, 1_00, 5_000_00, 9_000_000_00L));
     var ir = network.node(new CrashNetwork.Side("IR-NODE", "IRR", 0, "CBIRIRTH", CrashNetwork.calendar("Asia/Tehran", true),
@@ -58,7 +50,7 @@ class TriangleCrashTest {
     CrashNetwork.corridor(in, ru, "DLRXINBB", "1.05", "0.95");
     network.start(60);
 
-    network.loadWhileKilling(random, KILLS, PACE);
+    network.loadWhileKilling(KILLS, PACE);
     var perCorridor = new HashMap<String, Integer>();
     for (var s : network.sent.values()) perCorridor.merge(s.from().currency + "->" + s.to().currency, 1, Integer::sum);
     assertThat(perCorridor).as("payments on all six directed corridors").hasSize(6);
