@@ -158,6 +158,10 @@ class AmlCrossBorderTest {
     // Only the two settled payments moved money: 260,250 + 52,050 IRR to Tehran; 600.00 RUB from Volga.
     assertThat(irHttp.get(TEHRAN, "/v1/accounts/" + TEHRAN).body().get("balance").asText()).isEqualTo("312300");
     assertThat(ruHttp.get(VOLGA, "/v1/accounts/" + VOLGA).body().get("balance").asText()).isEqualTo("999400.00");
+    // The creditor bank's pacs.008 is rendered from the stored payment: the details are kept with it.
+    String tehranInbox = irHttp.get(TEHRAN, "/v1/messages?after=0&limit=1000").raw();
+    assertThat(tehranInbox).contains(full).contains("IR062960000000100324200001").contains("40702810900000000001")
+        .contains("5493001KJTIIGC8Y1R12");
 
     // Details that the peer's schema would refuse are refused at the bank's door, not on the link.
     var bad = ruHttp.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + UUID.randomUUID() + "\",\"debtorAgent\":\"" + VOLGA

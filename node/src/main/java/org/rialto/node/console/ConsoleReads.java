@@ -30,7 +30,7 @@ final class ConsoleReads {
   private static final String PAYMENT_COLUMNS = "p.uetr, p.sender_bic, p.msg_id, p.end_to_end_id, p.debtor_bic,"
       + " p.creditor_bic, p.amount_minor, p.currency, p.priority, p.state, p.reason_code, p.step, p.queue_seq,"
       + " p.reject_at_millis, p.value_date, p.content_hash, p.received_at_millis, p.updated_at_millis,"
-      + " p.debtor_name, p.creditor_name, p.remittance";
+      + " p.debtor_name, p.creditor_name, p.remittance, p.debtor_details, p.creditor_details";
 
   private final Store store;
 

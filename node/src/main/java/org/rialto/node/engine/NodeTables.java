@@ -53,8 +53,8 @@ public final class NodeTables {
           "INSERT INTO payment (uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
               + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
               + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, history, last_event_seq,"
-              + " settled_at_millis)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uetr) DO UPDATE SET"
+              + " settled_at_millis, debtor_details, creditor_details)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uetr) DO UPDATE SET"
               + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
               + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
               + " updated_at_millis = excluded.updated_at_millis, history = payment.history || excluded.history,"
@@ -103,6 +103,8 @@ public final class NodeTables {
             ps.setLong(23, lastSeq);
             if (settledAt < 0) ps.setNull(24, java.sql.Types.BIGINT);
             else ps.setLong(24, settledAt);
+            ps.setString(25, details(p.debtorDetails()));
+            ps.setString(26, details(p.creditorDetails()));
             ps.addBatch();
           }
           if (!events.isEmpty()) {
@@ -340,7 +342,8 @@ public final class NodeTables {
         var rs = st.executeQuery(
             "SELECT uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor, currency,"
                 + " priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
-                + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance FROM payment")) {
+                + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details,"
+                + " creditor_details FROM payment")) {
       while (rs.next()) {
         Payment p = readPayment(rs);
         s.payments.put(p.uetr(), p);
@@ -435,14 +438,37 @@ public final class NodeTables {
     return readPayment(rs, 1);
   }
 
-  /** Reads the payment columns in table order starting at column {@code first}. */
+  /** Reads the payment columns (with the two details columns last) starting at column {@code first}. */
   public static Payment readPayment(ResultSet rs, int first) throws SQLException {
     int c = first - 1;
     return new Payment(UUID.fromString(rs.getString(c + 1)), rs.getString(c + 2), rs.getString(c + 3), rs.getString(c + 4),
         rs.getString(c + 5), rs.getString(c + 6), rs.getLong(c + 7), rs.getString(c + 8), Priority.valueOf(rs.getString(c + 9)),
         PaymentState.valueOf(rs.getString(c + 10)), rs.getString(c + 11), rs.getString(c + 12), rs.getLong(c + 13),
         rs.getLong(c + 14), rs.getString(c + 15), rs.getString(c + 16), rs.getLong(c + 17), rs.getLong(c + 18),
-        rs.getString(c + 19), rs.getString(c + 20), rs.getString(c + 21));
+        rs.getString(c + 19), rs.getString(c + 20), rs.getString(c + 21), details(rs.getString(c + 22)),
+        details(rs.getString(c + 23)));
+  }
+
+  // Plain JSON of the record: the details are rare (most payments name their parties only) and
+  // read back only when a payment is loaded, so a compact binary form would buy nothing.
+  private static final com.fasterxml.jackson.databind.ObjectMapper DETAILS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static String details(org.rialto.node.payment.PartyDetails details) {
+    if (details == null) return null;
+    try {
+      return DETAILS_JSON.writeValueAsString(details);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("party details not writable as JSON", e);
+    }
+  }
+
+  private static org.rialto.node.payment.PartyDetails details(String json) {
+    if (json == null) return null;
+    try {
+      return DETAILS_JSON.readValue(json, org.rialto.node.payment.PartyDetails.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored party details unreadable: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Compact text form of a message's answer: uetr:STATE:REASON per transaction. */

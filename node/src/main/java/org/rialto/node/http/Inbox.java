@@ -117,7 +117,7 @@ public final class Inbox {
 
   private static final String PAYMENT_COLUMNS = "uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic,"
       + " amount_minor, currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
-      + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance";
+      + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details, creditor_details";
 
   public List<Map<String, Object>> history(UUID uetr) {
     return store.read(c -> readHistory(c, uetr));
