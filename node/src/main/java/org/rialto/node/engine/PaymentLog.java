@@ -58,38 +58,14 @@ final class PaymentLog {
   static String line(String nodeId, String uetr, Turn.PaymentEventRow e) {
     var b = new StringBuilder(160);
     b.append("{\"uetr\":\"").append(uetr).append("\",\"node\":");
-    quote(b, nodeId);
+    org.rialto.node.log.Logs.quote(b, nodeId);
     b.append(",\"state\":\"").append(e.state().name()).append("\",\"step\":");
-    quote(b, e.step());
+    org.rialto.node.log.Logs.quote(b, e.step());
     b.append(",\"atMillis\":").append(e.atMillis());
     if (e.detail() != null) {
       b.append(",\"detail\":");
-      quote(b, e.detail().length() > MAX_DETAIL_CHARS ? e.detail().substring(0, MAX_DETAIL_CHARS) + "…" : e.detail());
+      org.rialto.node.log.Logs.quote(b, e.detail().length() > MAX_DETAIL_CHARS ? e.detail().substring(0, MAX_DETAIL_CHARS) + "…" : e.detail());
     }
     return b.append('}').toString();
-  }
-
-  /** A JSON string: quotes, backslashes and control characters escaped, so a line is always one valid object. */
-  static void quote(StringBuilder b, String s) {
-    if (s == null) {
-      b.append("null");
-      return;
-    }
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-          else b.append(c);
-        }
-      }
-    }
-    b.append('"');
   }
 }

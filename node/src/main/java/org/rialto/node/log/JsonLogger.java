@@ -78,24 +78,24 @@ final class JsonLogger extends LegacyAbstractLogger {
       boolean ownJson) {
     var b = new StringBuilder(256);
     b.append("{\"ts\":\"").append(at).append("\",\"level\":\"").append(l.name()).append("\",\"logger\":");
-    quote(b, logger);
+    Logs.quote(b, logger);
     b.append(",\"thread\":");
-    quote(b, thread);
+    Logs.quote(b, thread);
     if (mdc != null) {
       // node and uetr first, so a person reading the raw line sees them where they expect them.
       for (String key : new String[] {Logs.NODE, Logs.UETR}) {
         String v = mdc.get(key);
         if (v != null) {
           b.append(",\"").append(key).append("\":");
-          quote(b, v);
+          Logs.quote(b, v);
         }
       }
       for (var e : new java.util.TreeMap<>(mdc).entrySet()) {
         if (e.getKey().equals(Logs.NODE) || e.getKey().equals(Logs.UETR)) continue;
         b.append(',');
-        quote(b, e.getKey());
+        Logs.quote(b, e.getKey());
         b.append(':');
-        quote(b, e.getValue());
+        Logs.quote(b, e.getValue());
       }
     }
     String m = message == null ? "" : message;
@@ -103,11 +103,11 @@ final class JsonLogger extends LegacyAbstractLogger {
       b.append(",\"event\":").append(m);
     } else {
       b.append(",\"msg\":");
-      quote(b, m.length() > MAX_MESSAGE_CHARS ? m.substring(0, MAX_MESSAGE_CHARS) + "…" : m);
+      Logs.quote(b, m.length() > MAX_MESSAGE_CHARS ? m.substring(0, MAX_MESSAGE_CHARS) + "…" : m);
     }
     if (t != null) {
       b.append(",\"error\":");
-      quote(b, describe(t));
+      Logs.quote(b, describe(t));
     }
     return b.append("}\n").toString();
   }
@@ -124,25 +124,5 @@ final class JsonLogger extends LegacyAbstractLogger {
       if (frames.length > MAX_FRAMES) b.append(" | … ").append(frames.length - MAX_FRAMES).append(" more");
     }
     return b.toString();
-  }
-
-  /** A JSON string: quotes, backslashes and control characters escaped, so a line is always one object. */
-  static void quote(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", (int) c));
-          else b.append(c);
-        }
-      }
-    }
-    b.append('"');
   }
 }

@@ -63,4 +63,31 @@ public final class Logs {
     }
     MDC.put(UETRS, b.toString());
   }
+
+  /**
+   * A JSON string (null as JSON null): quotes, backslashes and control characters escaped, so a
+   * line is always one object. Shared by the log lines and the payment lines (engine/PaymentLog).
+   */
+  public static void quote(StringBuilder b, String s) {
+    if (s == null) {
+      b.append("null");
+      return;
+    }
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", (int) c));
+          else b.append(c);
+        }
+      }
+    }
+    b.append('"');
+  }
 }
