@@ -180,21 +180,10 @@ class NodeCrashTest {
 
     // Each bank was told each settlement once: one pacs.002 per settled payment, never two.
     for (String bank : BANKS) {
-      var statuses = new HashMap<String, Integer>();
-      long after = 0;
-      for (int page = 0; page < 10_000; page++) {
-        var r = http.get(bank, "/v1/messages?after=" + after + "&limit=1000&xml=false");
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
-        var list = r.body().get("messages");
-        if (list.isEmpty()) break;
-        for (JsonNode m : list) {
-          if (m.get("kind").asText().equals("pacs.002")) statuses.merge(m.get("uetr").asText(), 1, Integer::sum);
-        }
-        after = r.body().get("next").asLong();
-      }
+      var inbox = CrashNetwork.inbox(http, bank);
       for (Sent s : sent.values()) {
         if (!s.debtor().equals(bank)) continue;
-        int told = statuses.getOrDefault(s.uetr().toString(), 0);
+        int told = inbox.getOrDefault("pacs.002:" + s.uetr(), List.of()).size();
         assertThat(told).as("pacs.002 to %s for %s (%s)", bank, s.uetr(), now.get(s.uetr()))
             .isEqualTo(now.get(s.uetr()).equals("SETTLED") ? 1 : 0);
       }
