@@ -75,6 +75,12 @@ final class BenchHttpClient implements AutoCloseable {
     }
   }
 
+  /** Opens the connection for {@code participant} now (TLS handshake included), so no measured request pays for it. */
+  void connectAs(String participant) throws IOException {
+    if (socket != null && !participant.equals(connectedAs)) close();
+    if (socket == null) connect(participant);
+  }
+
   private void connect(String participant) throws IOException {
     var s = (javax.net.ssl.SSLSocket) pki.bankContext(nodeId, participant).getSocketFactory().createSocket();
     s.setSSLParameters(org.rialto.security.tls.TlsConfig.clientParameters());
