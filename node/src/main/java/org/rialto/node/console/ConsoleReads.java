@@ -33,9 +33,12 @@ final class ConsoleReads {
       + " p.debtor_name, p.creditor_name, p.remittance, p.debtor_details, p.creditor_details";
 
   private final Store store;
+  private final org.rialto.node.engine.PaymentKeys paymentKeys;
 
-  ConsoleReads(Store store) {
+  /** @param paymentKeys where each payment's row is (the payment table has no UETR index) */
+  ConsoleReads(Store store, org.rialto.node.engine.PaymentKeys paymentKeys) {
     this.store = store;
+    this.paymentKeys = paymentKeys;
   }
 
   /** Settled today: how many and how much (sum of amounts in the node's currency). */
@@ -244,9 +247,11 @@ final class ConsoleReads {
   }
 
   Optional<Payment> payment(UUID uetr) {
+    var key = paymentKeys.rowOf(uetr);
+    if (key.isEmpty()) return Optional.empty();
     return store.read(c -> {
-      try (var ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM payment p WHERE p.uetr = ?")) {
-        ps.setString(1, uetr.toString());
+      try (var ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM payment p WHERE p.seq = ?")) {
+        ps.setLong(1, key.getAsLong());
         try (var rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(NodeTables.readPayment(rs, 1)) : Optional.<Payment>empty();
         }
@@ -257,9 +262,11 @@ final class ConsoleReads {
   record Event(long seq, long atMillis, String state, String step, String detail) {}
 
   List<Event> history(UUID uetr) {
+    var key = paymentKeys.rowOf(uetr);
+    if (key.isEmpty()) return new ArrayList<>();
     return store.read(c -> {
-      try (var ps = c.prepareStatement("SELECT history FROM payment WHERE uetr = ?")) {
-        ps.setString(1, uetr.toString());
+      try (var ps = c.prepareStatement("SELECT history FROM payment WHERE seq = ?")) {
+        ps.setLong(1, key.getAsLong());
         var out = new ArrayList<Event>();
         try (var rs = ps.executeQuery()) {
           if (!rs.next()) return out;

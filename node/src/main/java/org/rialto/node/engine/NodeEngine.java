@@ -338,6 +338,11 @@ public final class NodeEngine implements AutoCloseable {
     }
   }
 
+  /** Where each payment's row is, for readers on other threads. */
+  public PaymentKeys paymentKeys() {
+    return state.paymentKeys;
+  }
+
   /** Highest inbox message id that is durable (for any bank). */
   public long inboxHighWater() {
     return state.bankMessageHighWater();

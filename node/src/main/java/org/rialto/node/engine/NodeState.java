@@ -30,6 +30,8 @@ final class NodeState {
   final Ledger ledger;
   final Participants participants = new Participants();
   final Map<UUID, Payment> payments = new HashMap<>();
+  /** Where each payment's row is (the payment table is keyed by a node sequence, not the UETR). */
+  final PaymentKeys paymentKeys = new PaymentKeys();
   /** Compliance cases, open and decided. */
   final Map<UUID, Hold> holds = new HashMap<>();
   /** AML/CFT rules and their windows; set once before the writer starts. */

@@ -50,18 +50,19 @@ public final class NodeTables {
     }
     if (any(turns, t -> !t.changedPayments.isEmpty() || !t.paymentEvents.isEmpty())) {
       try (var ps = c.prepareStatement(
-          "INSERT INTO payment (uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
+          "INSERT INTO payment (seq, uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
               + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
               + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, history, last_event_seq,"
               + " settled_at_millis, debtor_details, creditor_details)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (uetr) DO UPDATE SET"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seq) DO UPDATE SET"
               + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
               + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
               + " updated_at_millis = excluded.updated_at_millis, history = payment.history || excluded.history,"
               + " last_event_seq = CASE WHEN excluded.last_event_seq > payment.last_event_seq"
               + " THEN excluded.last_event_seq ELSE payment.last_event_seq END,"
               + " settled_at_millis = COALESCE(payment.settled_at_millis, excluded.settled_at_millis)");
-          var append = c.prepareStatement("UPDATE payment SET history = history || ?, last_event_seq = ? WHERE uetr = ?")) {
+          var append = c.prepareStatement("UPDATE payment SET history = history || ?, last_event_seq = ? WHERE seq = ?")) {
+        var keys = turns.get(0).s.paymentKeys;
         for (Turn t : turns) {
           // The turn's events by payment, in seq order: they go into the payment's row.
           var events = new java.util.HashMap<UUID, List<Turn.PaymentEventRow>>();
@@ -78,33 +79,34 @@ public final class NodeTables {
                 if (e.state() == PaymentState.SETTLED && settledAt < 0) settledAt = e.atMillis();
               }
             }
-            ps.setString(1, p.uetr().toString());
-            ps.setString(2, p.senderBic());
-            ps.setString(3, p.msgId());
-            ps.setString(4, p.endToEndId());
-            ps.setString(5, p.debtorBic());
-            ps.setString(6, p.creditorBic());
-            ps.setLong(7, p.amountMinor());
-            ps.setString(8, p.currency());
-            ps.setString(9, p.priority().name());
-            ps.setString(10, p.state().name());
-            ps.setString(11, p.reasonCode());
-            ps.setString(12, p.step());
-            ps.setLong(13, p.queueSeq());
-            ps.setLong(14, p.rejectAtMillis());
-            ps.setString(15, p.valueDate());
-            ps.setString(16, p.contentHash());
-            ps.setLong(17, p.receivedAtMillis());
-            ps.setLong(18, p.updatedAtMillis());
-            ps.setString(19, p.debtorName());
-            ps.setString(20, p.creditorName());
-            ps.setString(21, p.remittance());
-            ps.setString(22, history.toString());
-            ps.setLong(23, lastSeq);
-            if (settledAt < 0) ps.setNull(24, java.sql.Types.BIGINT);
-            else ps.setLong(24, settledAt);
-            ps.setString(25, details(p.debtorDetails()));
-            ps.setString(26, details(p.creditorDetails()));
+            ps.setLong(1, keys.keyFor(p.uetr()));
+            ps.setString(2, p.uetr().toString());
+            ps.setString(3, p.senderBic());
+            ps.setString(4, p.msgId());
+            ps.setString(5, p.endToEndId());
+            ps.setString(6, p.debtorBic());
+            ps.setString(7, p.creditorBic());
+            ps.setLong(8, p.amountMinor());
+            ps.setString(9, p.currency());
+            ps.setString(10, p.priority().name());
+            ps.setString(11, p.state().name());
+            ps.setString(12, p.reasonCode());
+            ps.setString(13, p.step());
+            ps.setLong(14, p.queueSeq());
+            ps.setLong(15, p.rejectAtMillis());
+            ps.setString(16, p.valueDate());
+            ps.setString(17, p.contentHash());
+            ps.setLong(18, p.receivedAtMillis());
+            ps.setLong(19, p.updatedAtMillis());
+            ps.setString(20, p.debtorName());
+            ps.setString(21, p.creditorName());
+            ps.setString(22, p.remittance());
+            ps.setString(23, history.toString());
+            ps.setLong(24, lastSeq);
+            if (settledAt < 0) ps.setNull(25, java.sql.Types.BIGINT);
+            else ps.setLong(25, settledAt);
+            ps.setString(26, details(p.debtorDetails()));
+            ps.setString(27, details(p.creditorDetails()));
             ps.addBatch();
           }
           if (!events.isEmpty()) {
@@ -119,7 +121,9 @@ public final class NodeTables {
               for (var e : mine) PaymentHistory.append(history, e);
               append.setString(1, history.toString());
               append.setLong(2, mine.get(mine.size() - 1).seq());
-              append.setString(3, mine.get(0).uetr().toString());
+              var uetr = mine.get(0).uetr();
+              append.setLong(3, keys.rowOf(uetr).orElseThrow(
+                  () -> new IllegalStateException("history event for a payment not in the store: " + uetr)));
               if (append.executeUpdate() != 1) {
                 throw new IllegalStateException("history event for a payment not in the store: " + mine.get(0).uetr());
               }
@@ -343,9 +347,10 @@ public final class NodeTables {
             "SELECT uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor, currency,"
                 + " priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
                 + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details,"
-                + " creditor_details FROM payment")) {
+                + " creditor_details, seq FROM payment")) {
       while (rs.next()) {
         Payment p = readPayment(rs);
+        s.paymentKeys.restore(p.uetr(), rs.getLong(24));
         s.payments.put(p.uetr(), p);
         if (p.state() == PaymentState.QUEUED) {
           s.queues.restore(new org.rialto.node.rtgs.QueuedPayment(Id128.fromUuid(p.uetr()), p.debtorBic(),

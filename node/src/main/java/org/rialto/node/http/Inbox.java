@@ -32,9 +32,16 @@ public final class Inbox {
   }
 
   private final Store store;
+  private final org.rialto.node.engine.PaymentKeys paymentKeys;
 
-  public Inbox(Store store) {
+  /** @param paymentKeys where each payment's row is (the payment table has no UETR index) */
+  public Inbox(Store store, org.rialto.node.engine.PaymentKeys paymentKeys) {
     this.store = store;
+    this.paymentKeys = paymentKeys;
+  }
+
+  public org.rialto.node.engine.PaymentKeys paymentKeys() {
+    return paymentKeys;
   }
 
   public List<InboxMessage> read(String bic, long afterId, int limit) {
@@ -87,16 +94,19 @@ public final class Inbox {
     var rows = page(c, bic, afterId, limit);
     if (renderer == null) return rows;
     var out = new ArrayList<InboxMessage>(rows.size());
-    try (var ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE uetr = ?")) {
+    try (var ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE seq = ?")) {
       for (var row : rows) {
         String xml = null;
         try {
           if ("camt.053".equals(row.kind())) {
             xml = renderer.statement(c, bic, row);
           } else if (row.uetr() != null) {
-            ps.setString(1, row.uetr());
-            try (var rs = ps.executeQuery()) {
-              if (rs.next()) xml = renderer.render(row, org.rialto.node.engine.NodeTables.readPayment(rs, 1));
+            var key = paymentKeys.rowOf(UUID.fromString(row.uetr()));
+            if (key.isPresent()) {
+              ps.setLong(1, key.getAsLong());
+              try (var rs = ps.executeQuery()) {
+                if (rs.next()) xml = renderer.render(row, org.rialto.node.engine.NodeTables.readPayment(rs, 1));
+              }
             }
           }
         } catch (RuntimeException e) {
@@ -120,12 +130,14 @@ public final class Inbox {
       + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details, creditor_details";
 
   public List<Map<String, Object>> history(UUID uetr) {
-    return store.read(c -> readHistory(c, uetr));
+    var key = paymentKeys.rowOf(uetr);
+    if (key.isEmpty()) return new ArrayList<>();
+    return store.read(c -> readHistory(c, key.getAsLong()));
   }
 
-  private static List<Map<String, Object>> readHistory(Connection c, UUID uetr) throws SQLException {
-    try (var ps = c.prepareStatement("SELECT history FROM payment WHERE uetr = ?")) {
-      ps.setString(1, uetr.toString());
+  private static List<Map<String, Object>> readHistory(Connection c, long paymentKey) throws SQLException {
+    try (var ps = c.prepareStatement("SELECT history FROM payment WHERE seq = ?")) {
+      ps.setLong(1, paymentKey);
       var out = new ArrayList<Map<String, Object>>();
       try (var rs = ps.executeQuery()) {
         if (!rs.next()) return out;
