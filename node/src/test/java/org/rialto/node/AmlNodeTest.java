@@ -1,6 +1,9 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.B;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +17,6 @@ import org.rialto.node.config.NodeConfig;
 
 /** AML/CFT rules in a node's payment flow, through its real HTTP API on a SQLite store. */
 class AmlNodeTest {
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
-  static final String B = "BBBBRUMM";
   /** A participant whose BIC places it in a FATF call-for-action jurisdiction. */
   static final String K = "KKKKKPPY";
 
@@ -40,10 +40,10 @@ class AmlNodeTest {
   NodeConfig config(String r16Action) throws Exception {
     Path rules = dir.resolve("aml-" + r16Action + ".yaml");
     Files.writeString(rules, RULES.formatted(r16Action));
-    return new NodeConfig("RU-AML", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    return new NodeConfig("RU-AML", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()), null,
         List.of(
-            new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+            new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "100000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(K, "Bank K", "KP", "0", "0")),

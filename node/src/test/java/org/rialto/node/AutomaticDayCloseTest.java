@@ -1,6 +1,9 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.B;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -21,9 +24,6 @@ import org.rialto.node.config.NodeConfig;
  * missed day in order when it comes back. Time is a controllable clock.
  */
 class AutomaticDayCloseTest {
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
-  static final String B = "BBBBRUMM";
   // Moscow: Saturday and Sunday off, open 09:00 to 18:00 (UTC+3).
   static final CalendarConfig MOSCOW = new CalendarConfig("Europe/Moscow", List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
       LocalTime.of(9, 0), LocalTime.of(18, 0), false, List.of(), false);
@@ -34,11 +34,11 @@ class AutomaticDayCloseTest {
   final TestClock clock = new TestClock(Instant.parse("2026-11-23T07:00:00Z")); // Monday 10:00 in Moscow
 
   NodeConfig config(CalendarConfig calendar) {
-    return new NodeConfig("RU-CLOSE", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    return new NodeConfig("RU-CLOSE", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()),
         calendar,
         List.of(
-            new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+            new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
         List.of(), List.of(), null, null, new NodeConfig.ScreeningConfig(List.of(), null)).withSecurity(TestPki.security("RU-CLOSE"));

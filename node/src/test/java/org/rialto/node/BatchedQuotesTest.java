@@ -1,6 +1,11 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,10 +22,6 @@ import org.rialto.node.config.ConfigLoader;
 
 /** POST /v1/quotes with many requests: one firm quote per payment of a batch, asked for at once. */
 class BatchedQuotesTest {
-  static final String VOLGA = "VOLGRUMM";
-  static final String TEHRAN = "TEHRIRTH";
-  static final String DEALER = "DLRXRUMM";
-
   @TempDir Path dir;
   Node ru;
   Node ir;
@@ -42,13 +43,13 @@ class BatchedQuotesTest {
     int ruPort = freePort();
     int irPort = freePort();
     var clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
-    Files.writeString(dir.resolve("ru.yaml"), NodeYaml.config("RU-NODE", "RUB", 2, "CBRURUMM", ruPort, dir.resolve("ru.db"),
-        List.of(new NodeYaml.Participant("CBRURUMM", "Central Bank RU", "RU", "0"),
+    Files.writeString(dir.resolve("ru.yaml"), NodeYaml.config("RU-NODE", "RUB", 2, RU_CB, ruPort, dir.resolve("ru.db"),
+        List.of(new NodeYaml.Participant(RU_CB, "Central Bank RU", "RU", "0"),
             new NodeYaml.Participant(VOLGA, "Volga Bank", "RU", "1000.00"),
             new NodeYaml.Participant(DEALER, "Dealer", "RU", "0")),
         List.of(new NodeYaml.Peer("IR-NODE", irPort, "IRR", 0, List.of("IR"))), List.of(DEALER), 30));
-    Files.writeString(dir.resolve("ir.yaml"), NodeYaml.config("IR-NODE", "IRR", 0, "CBIRIRTH", irPort, dir.resolve("ir.db"),
-        List.of(new NodeYaml.Participant("CBIRIRTH", "Central Bank IR", "IR", "0"),
+    Files.writeString(dir.resolve("ir.yaml"), NodeYaml.config("IR-NODE", "IRR", 0, IR_CB, irPort, dir.resolve("ir.db"),
+        List.of(new NodeYaml.Participant(IR_CB, "Central Bank IR", "IR", "0"),
             new NodeYaml.Participant(TEHRAN, "Tehran Bank", "IR", "0"),
             new NodeYaml.Participant(DEALER, "Dealer", "RU", "100000000")),
         List.of(new NodeYaml.Peer("RU-NODE", ruPort, "RUB", 2, List.of("RU"))), List.of(DEALER), 30));

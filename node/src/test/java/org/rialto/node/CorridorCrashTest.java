@@ -1,5 +1,11 @@
 package org.rialto.node;
 
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
@@ -29,11 +35,11 @@ class CorridorCrashTest {
   @Test
   void bothLegsOrNeitherWhileEitherNodeIsKilled() throws Exception {
     network = new CrashNetwork("CorridorCrashTest", dir, "rialto.corridor.seed", KILLS);
-    var ru = network.node(new CrashNetwork.Side("RU-NODE", "RUB", 2, "CBRURUMM", "", List.of("VOLGRUMM", "KAMARUMM"),
+    var ru = network.node(new CrashNetwork.Side("RU-NODE", "RUB", 2, RU_CB, "", List.of(VOLGA, "KAMARUMM"),
         100_000_000_00L, 5_000_000_00L, 1_00, 5_000_00, 9_000_000_00L));
-    var ir = network.node(new CrashNetwork.Side("IR-NODE", "IRR", 0, "CBIRIRTH", "", List.of("TEHRIRTH", "ISFAIRTH"),
+    var ir = network.node(new CrashNetwork.Side("IR-NODE", "IRR", 0, IR_CB, "", List.of(TEHRAN, "ISFAIRTH"),
         100_000_000_000L, 3_000_000_000L, 10_000, 2_000_000, 10_000_000_000L));
-    CrashNetwork.corridor(ru, ir, "DLRXRUMM", "520.5", "0.0019");
+    CrashNetwork.corridor(ru, ir, DEALER, "520.5", "0.0019");
     network.start(30);
 
     network.loadWhileKilling(KILLS, PACE);

@@ -1,6 +1,11 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,12 +22,6 @@ import org.rialto.node.config.NodeConfig;
  * loopback, each on its own SQLite store: both legs settle or neither does.
  */
 class CrossBorderTest {
-  static final String RU_CB = "CBRURUMM";
-  static final String VOLGA = "VOLGRUMM";
-  static final String IR_CB = "CBIRIRTH";
-  static final String TEHRAN = "TEHRIRTH";
-  static final String DEALER = "DLRXRUMM";
-
   @TempDir Path dir;
   TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
   Node ru;

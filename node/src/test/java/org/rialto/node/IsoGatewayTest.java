@@ -1,6 +1,9 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.B;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,19 +45,15 @@ import org.rialto.node.config.NodeConfig;
 
 /** ISO 20022 over HTTP: pacs.008 in, pacs.002 out; pacs.028 and camt.056; hostile XML refused. */
 class IsoGatewayTest {
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
-  static final String B = "BBBBRUMM";
-
   @TempDir Path dir;
   Node node;
   Http banks;
 
   @BeforeEach
   void start() throws Exception {
-    var config = new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    var config = new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("n.db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
         List.of(), List.of(), null, null, null).withSecurity(TestPki.security("RU-TEST"));
@@ -111,11 +110,11 @@ class IsoGatewayTest {
     // pacs.028: the bank asks about the queued one.
     var original = OriginalRef.of(message, txs.get(1));
     var status = answer(post(A, Iso20022.write(Envelope.of(Pacs028.of("STS-1", OffsetDateTime.now(ZoneOffset.UTC),
-        Agent.ofBic(A), Agent.ofBic(CB), original)))));
+        Agent.ofBic(A), Agent.ofBic(RU_CB), original)))));
     assertThat(status.transactions().get(0).status()).isEqualTo("PDNG");
 
     // camt.056 cancels it; camt.029 confirms.
-    var cancel = Camt056.of("CXL-1", OffsetDateTime.now(ZoneOffset.UTC), Agent.ofBic(A), Agent.ofBic(CB), original,
+    var cancel = Camt056.of("CXL-1", OffsetDateTime.now(ZoneOffset.UTC), Agent.ofBic(A), Agent.ofBic(RU_CB), original,
         ReasonInformation.of("CUST", null));
     var reply = Iso20022.read(post(A, Iso20022.write(Envelope.of(cancel))).body());
     assertThat(reply.findings()).isEmpty();
@@ -134,7 +133,7 @@ class IsoGatewayTest {
     var message = Pacs008.of("MSG-R", OffsetDateTime.now(ZoneOffset.UTC), SettlementInstruction.of(SettlementMethod.CLRG), tx);
     assertThat(answer(post(A, Iso20022.write(Envelope.of(message)))).transactions().get(0).status()).isEqualTo("ACSC");
     var pacs004 = org.rialto.iso20022.Pacs004.of("RTR-1", OffsetDateTime.now(ZoneOffset.UTC),
-        SettlementInstruction.of(SettlementMethod.CLRG), Agent.ofBic(B), Agent.ofBic(CB), OriginalRef.of(message, tx),
+        SettlementInstruction.of(SettlementMethod.CLRG), Agent.ofBic(B), Agent.ofBic(RU_CB), OriginalRef.of(message, tx),
         Amount.of("RUB", "250.00"), LocalDate.of(2026, 11, 23), ChargeBearer.SHAR, ReasonInformation.of("AC04", null));
     byte[] xml = Iso20022.write(Envelope.of(pacs004));
     assertThat(answer(post(A, xml)).transactions().get(0).status()).as("only the creditor's bank returns").isEqualTo("RJCT");

@@ -1,6 +1,9 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.VOLGA;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the peer dispatcher failing to forward it, …) carries its UETR as a field, not only in the text.
  */
 class LogLinesTest {
-  static final String RU_CB = "CBRURUMM";
-  static final String VOLGA = "VOLGRUMM";
-  static final String DEALER = "DLRXRUMM";
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;

@@ -1,6 +1,7 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.RU_CB;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Kill count: {@code -Drialto.crash.kills=N} (default 5) for longer runs.
  */
 class NodeCrashTest {
-  static final String CB = "CBRURUMM";
   static final List<String> BANKS = List.of("BNKARUMM", "BNKBRUMM", "BNKCRUMM", "BNKDRUMM", "BNKERUMM", "BNKFRUMM");
   static final long OPENING_MINOR = 5_000_00;
   static final int KILLS = Integer.getInteger("rialto.crash.kills", 5);
@@ -68,10 +68,10 @@ class NodeCrashTest {
     var random = new Random(seed);
     int port = freePort();
     var participants = new ArrayList<NodeYaml.Participant>();
-    participants.add(new NodeYaml.Participant(CB, "Central Bank", "RU", "0"));
+    participants.add(new NodeYaml.Participant(RU_CB, "Central Bank", "RU", "0"));
     for (String b : BANKS) participants.add(new NodeYaml.Participant(b, "Bank " + b.charAt(3), "RU", "5000.00"));
     Path config = dir.resolve("node.yaml");
-    Files.writeString(config, NodeYaml.config("RU-CRASH", "RUB", 2, CB, port, dir.resolve("node.db"), participants,
+    Files.writeString(config, NodeYaml.config("RU-CRASH", "RUB", 2, RU_CB, port, dir.resolve("node.db"), participants,
         List.of(), List.of(), 30));
     Path log = dir.resolve("node.log");
     node = NodeProcess.start(config, log);
@@ -167,7 +167,7 @@ class NodeCrashTest {
       long balance = minor(a.get("balance").asText());
       total += balance;
       assertThat(minor(a.get("reserved").asText())).as("reserved of %s", bic).isZero();
-      if (bic.equals(CB)) {
+      if (bic.equals(RU_CB)) {
         assertThat(balance).isZero();
         continue;
       }

@@ -1,6 +1,10 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.B;
+import static org.rialto.node.Participants.C;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -17,22 +21,17 @@ import org.rialto.node.config.NodeConfig;
 
 /** Domestic RTGS through the real HTTP API of a node running on a SQLite store. */
 class NodeRtgsTest {
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
-  static final String B = "BBBBRUMM";
-  static final String C = "CCCCRUMM";
-
   @TempDir Path dir;
   Node node;
   Http http;
   TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z")); // a Monday
 
   NodeConfig config(CalendarConfig calendar) {
-    return new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    return new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()),
         calendar,
         List.of(
-            new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+            new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),

@@ -1,6 +1,9 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.B;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,10 +27,6 @@ import org.rialto.node.config.NodeConfig;
  * four-eyes action, a console form without its CSRF token. Each is refused and changes nothing.
  */
 class OperatorDoorsTest {
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
-  static final String B = "BBBBRUMM";
-
   @TempDir Path dir;
   Node node;
   Http bank;
@@ -41,12 +40,12 @@ class OperatorDoorsTest {
   void start() throws Exception {
     // A peer that never answers: enough for a quote book over RUB and IRR (FX providers need two currencies).
     var peer = new NodeConfig.PeerConfig("IR-NODE", "https://127.0.0.1:9", new NodeConfig.CurrencyConfig("IRR", 0), List.of("IR"));
-    config = new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    config = new NodeConfig("RU-TEST", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
-        List.of(peer), List.of(CB), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all())
+        List.of(peer), List.of(RU_CB), null, null, new NodeConfig.ScreeningConfig(List.of("UN"), null)).withOperators(TestOperators.all())
         .withSecurity(TestPki.security("RU-TEST", "IR-NODE"));
     node = Node.start(config, clock);
     bank = new Http(node.port(), "RU-TEST");

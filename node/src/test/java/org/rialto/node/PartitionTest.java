@@ -1,6 +1,11 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -24,11 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * alone.
  */
 class PartitionTest {
-  static final String RU_CB = "CBRURUMM";
-  static final String VOLGA = "VOLGRUMM";
-  static final String IR_CB = "CBIRIRTH";
-  static final String TEHRAN = "TEHRIRTH";
-  static final String DEALER = "DLRXRUMM";
   static final long VOLGA_OPENING_MINOR = 1_000_000_00L;
   static final long DEALER_IRR = 100_000_000L;
 

@@ -1,6 +1,9 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -21,9 +24,6 @@ import org.rialto.node.config.NodeConfig;
  */
 class PaymentStoryTest {
   private static final Pattern WHEN = Pattern.compile("<li data-node=\"([A-Z-]+)\"><span class=\"when\">([0-9: .-]+)</span>");
-  private static final String TEHRAN = CrossBorderTest.TEHRAN;
-  private static final String VOLGA = CrossBorderTest.VOLGA;
-  private static final String IR_CB = CrossBorderTest.IR_CB;
 
   @TempDir Path dir;
   /** The two nodes of {@link CrossBorderTest} (an instance of it, not a subclass: its own tests run once, there), with operators. */

@@ -1,6 +1,11 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -28,17 +33,14 @@ import org.rialto.node.peer.PeerWire;
  * (DESIGN invariant 7). The peer here is a bare HTTP server the test scripts.
  */
 class PeerInputTest {
-  static final String VOLGA = "VOLGRUMM";
   static final String KAMA = "KAMARUMM";
-  static final String DEALER = "DLRXRUMM";
-  static final String TEHRAN = "TEHRIRTH";
 
   @TempDir Path dir;
   Node ru;
   Http http;
   HttpServer peer;
   /** The scripted IR node's side of the wire. */
-  final PeerWire irWire = new PeerWire("IR-NODE", "CBIRIRTH", java.util.Map.of("RUB", 2, "IRR", 0), true);
+  final PeerWire irWire = new PeerWire("IR-NODE", IR_CB, java.util.Map.of("RUB", 2, "IRR", 0), true);
   /** What the scripted IR node answers to each message it gets. */
   final AtomicReference<Function<PeerMessage, PeerReply>> answer = new AtomicReference<>();
   /** How the scripted IR node spoils its pacs.002 before sending it (identity for a proper one). */
@@ -64,8 +66,8 @@ class PeerInputTest {
     });
     peer.start();
     answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.PENDING, null));
-    Files.writeString(dir.resolve("ru.yaml"), NodeYaml.config("RU-NODE", "RUB", 2, "CBRURUMM", 0, dir.resolve("ru.db"),
-        List.of(new NodeYaml.Participant("CBRURUMM", "Central Bank RU", "RU", "0"),
+    Files.writeString(dir.resolve("ru.yaml"), NodeYaml.config("RU-NODE", "RUB", 2, RU_CB, 0, dir.resolve("ru.db"),
+        List.of(new NodeYaml.Participant(RU_CB, "Central Bank RU", "RU", "0"),
             new NodeYaml.Participant(VOLGA, "Volga Bank", "RU", "1000.00"),
             new NodeYaml.Participant(KAMA, "Kama Bank", "RU", "0"),
             new NodeYaml.Participant(DEALER, "Dealer", "RU", "5000.00")),

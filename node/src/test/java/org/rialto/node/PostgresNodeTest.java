@@ -1,6 +1,10 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.B;
+import static org.rialto.node.Participants.C;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +24,6 @@ import org.rialto.store.LocalPostgres;
  * (24/7 calendar), all against a real server (embedded, or RIALTO_PG_URL).
  */
 class PostgresNodeTest {
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
-  static final String B = "BBBBRUMM";
-  static final String C = "CCCCRUMM";
-
   static LocalPostgres postgres;
   String url;
   Node node;
@@ -47,10 +46,10 @@ class PostgresNodeTest {
   }
 
   NodeConfig config() {
-    return new NodeConfig("RU-PG", new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    return new NodeConfig("RU-PG", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(url), null,
         List.of(
-            new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+            new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),

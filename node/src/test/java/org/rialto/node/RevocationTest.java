@@ -1,6 +1,9 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +26,13 @@ import org.rialto.node.config.NodeConfig;
 class RevocationTest {
   static final String RU = "RU-CRL";
   static final String IR = "IR-CRL";
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
 
   @TempDir Path dir;
 
   NodeConfig ru() {
-    return new NodeConfig(RU, new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    return new NodeConfig(RU, new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("ru.db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "100.00")),
         List.of(), List.of(), null, null, null).withSecurity(TestPki.security(RU, IR));
   }
@@ -41,9 +42,9 @@ class RevocationTest {
   }
 
   NodeConfig ir(String ir, String ru, int ruPort) {
-    return new NodeConfig(ir, new NodeConfig.CurrencyConfig("IRR", 0), "CBIRIRTH",
+    return new NodeConfig(ir, new NodeConfig.CurrencyConfig("IRR", 0), IR_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve(ir + ".db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig("CBIRIRTH", "Central Bank", "IR", "0", "0")),
+        List.of(new NodeConfig.ParticipantConfig(IR_CB, "Central Bank", "IR", "0", "0")),
         List.of(new NodeConfig.PeerConfig(ru, "https://127.0.0.1:" + ruPort, new NodeConfig.CurrencyConfig("RUB", 2), List.of("RU"))),
         List.of(), null, null, null).withSecurity(TestPki.security(ir, ru).withPeerCrl(1, 3));
   }

@@ -2,6 +2,10 @@ package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rialto.node.Participants.A;
+import static org.rialto.node.Participants.B;
+import static org.rialto.node.Participants.C;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,10 +34,6 @@ class SecurityDoorsTest {
   static final String NODE = "RU-SEC";
   static final String PEER = "IR-SEC";
   static final String ROGUE = "XX-ROGUE";
-  static final String CB = "CBRURUMM";
-  static final String A = "AAAARUMM";
-  static final String B = "BBBBRUMM";
-  static final String C = "CCCCRUMM";
 
   @TempDir Path dir;
   Node node;
@@ -44,9 +44,9 @@ class SecurityDoorsTest {
     try (var s = new ServerSocket(0)) {
       unusedPort = s.getLocalPort();
     }
-    return new NodeConfig(NODE, new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    return new NodeConfig(NODE, new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("n.db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "500.00"),
             new NodeConfig.ParticipantConfig(C, "Bank C", "RU", "0", "0")),

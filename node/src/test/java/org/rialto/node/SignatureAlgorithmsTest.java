@@ -1,6 +1,7 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.RU_CB;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import org.rialto.security.pki.Pem;
  */
 class SignatureAlgorithmsTest {
   static final String NODE = "RU-ALG";
-  static final String CB = "CBRURUMM";
   static final String ED = "EDDDRUMM";
   static final String RSA = "RSAARUMM";
   static final String GOST = "GOSTRUMM";
@@ -36,9 +36,9 @@ class SignatureAlgorithmsTest {
 
   NodeConfig config(String node, List<String> algorithms) {
     TestPki.ca(node, KeyAlgorithm.ED25519);
-    return new NodeConfig(node, new NodeConfig.CurrencyConfig("RUB", 2), CB,
+    return new NodeConfig(node, new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve(node + ".db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig(CB, "Central Bank", "RU", "0", "0"),
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0"),
             new NodeConfig.ParticipantConfig(ED, "Ed Bank", "RU", "0", "100.00"),
             new NodeConfig.ParticipantConfig(RSA, "Rsa Bank", "RU", "0", "100.00"),
             new NodeConfig.ParticipantConfig(GOST, "Gost Bank", "RU", "0", "100.00"),

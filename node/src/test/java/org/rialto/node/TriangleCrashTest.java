@@ -1,6 +1,11 @@
 package org.rialto.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,13 +44,13 @@ class TriangleCrashTest {
   @Test
   void threeNodesThreeCorridorsBothLegsOrNeitherWhileNodesAreKilled() throws Exception {
     network = new CrashNetwork("TriangleCrashTest", dir, "rialto.triangle.seed", KILLS);
-    var ru = network.node(new CrashNetwork.Side("RU-NODE", "RUB", 2, "CBRURUMM", CrashNetwork.calendar("Europe/Moscow", false),
-        List.of("VOLGRUMM", "KAMARUMM"), 100_000_000_00L, 5_000_000_00L, 1_00, 5_000_00, 9_000_000_00L));
-    var ir = network.node(new CrashNetwork.Side("IR-NODE", "IRR", 0, "CBIRIRTH", CrashNetwork.calendar("Asia/Tehran", true),
-        List.of("TEHRIRTH", "ISFAIRTH"), 100_000_000_000L, 3_000_000_000L, 10_000, 2_000_000, 10_000_000_000L));
+    var ru = network.node(new CrashNetwork.Side("RU-NODE", "RUB", 2, RU_CB, CrashNetwork.calendar("Europe/Moscow", false),
+        List.of(VOLGA, "KAMARUMM"), 100_000_000_00L, 5_000_000_00L, 1_00, 5_000_00, 9_000_000_00L));
+    var ir = network.node(new CrashNetwork.Side("IR-NODE", "IRR", 0, IR_CB, CrashNetwork.calendar("Asia/Tehran", true),
+        List.of(TEHRAN, "ISFAIRTH"), 100_000_000_000L, 3_000_000_000L, 10_000, 2_000_000, 10_000_000_000L));
     var in = network.node(new CrashNetwork.Side("IN-NODE", "INR", 2, "RBISINBB", CrashNetwork.calendar("Asia/Kolkata", false),
         List.of("GANGINBB", "DECCINBB"), 100_000_000_00L, 5_000_000_00L, 1_00, 5_000_00, 9_000_000_00L));
-    CrashNetwork.corridor(ru, ir, "DLRXRUMM", "520.5", "0.0019");
+    CrashNetwork.corridor(ru, ir, DEALER, "520.5", "0.0019");
     CrashNetwork.corridor(ir, in, "DLRXIRTH", "0.002", "500");
     CrashNetwork.corridor(in, ru, "DLRXINBB", "1.05", "0.95");
     network.start(60);

@@ -1,6 +1,11 @@
 package org.rialto.node.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,12 +54,7 @@ class ConsoleBrowserTest {
   /** Fresh browser profiles this test made, removed when it ends. */
   static final java.util.Queue<Path> PROFILES = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  static final String RU_CB = "CBRURUMM";
-  static final String VOLGA = "VOLGRUMM";
   static final String NEVA = "NEVARUMM";
-  static final String DEALER = "DLRXRUMM";
-  static final String IR_CB = "CBIRIRTH";
-  static final String TEHRAN = "TEHRIRTH";
 
   @TempDir Path dir;
   Node ru;
@@ -398,9 +398,9 @@ class ConsoleBrowserTest {
     assertThat(text("#rejected .value")).isEqualTo("1");
     assertThat(text("#held .value")).isEqualTo("2");
     assertThat(browser.findElements(By.cssSelector("#throughput rect.settled"))).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(text("#liquidity")).contains("Volga Bank", "VOLGRUMM", "984,185.28", "50,000.00");
+    assertThat(text("#liquidity")).contains("Volga Bank", VOLGA, "984,185.28", "50,000.00");
     assertThat(text("#peers")).contains("IR-NODE", "up");
-    assertThat(text("#positions")).contains("DLRXRUMM", "IRR", "520,500");
+    assertThat(text("#positions")).contains(DEALER, "IRR", "520,500");
     screenshot("01-dashboard");
 
     // Payments: htmx filters as the operator types, without a page load.
@@ -433,7 +433,7 @@ class ConsoleBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#history li[data-node='IR-NODE']"))).isNotEmpty();
     assertThat(text("#history")).contains("History on RU-NODE and IR-NODE", "decided-committed");
     assertThat(text("#iso-messages")).contains("received from node:RU-NODE", "pacs.008.001.08");
-    assertThat(text("#cross-border")).contains("DLRXRUMM", "520.5", "IR-NODE", "520,500 IRR", "1,000.00 RUB",
+    assertThat(text("#cross-border")).contains(DEALER, "520.5", "IR-NODE", "520,500 IRR", "1,000.00 RUB",
         quote.get("quoteId").asText());
     assertThat(text("#messages")).contains(VOLGA, "view XML");
     screenshot("03-payment-cross-border");
@@ -467,7 +467,7 @@ class ConsoleBrowserTest {
     screenshot("06-participants");
     open(ru, "/console/fx");
     assertThat(text("#rates")).contains("RUB → IRR", "520.5");
-    assertThat(text("#positions")).contains("DLRXRUMM");
+    assertThat(text("#positions")).contains(DEALER);
     screenshot("07-fx");
     open(ru, "/console/calendar");
     assertThat(browser.findElements(By.cssSelector("#days tr"))).hasSize(15);

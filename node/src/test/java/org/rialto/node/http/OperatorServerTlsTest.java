@@ -1,6 +1,7 @@
 package org.rialto.node.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rialto.node.Participants.RU_CB;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -32,9 +33,9 @@ class OperatorServerTlsTest {
   void servesOperatorsOverTls13WithTheNodesCertificate() throws Exception {
     var ca = CaDirectory.init(dir.resolve("ca"), "ru", List.of("localhost"), Instant.now().minus(Duration.ofDays(1)));
     SSLContext server = TlsConfig.serverContext(ca.nodeKey(), ca.verifier(List.of()), Clock.systemUTC());
-    var config = new NodeConfig("RU-TLS", new NodeConfig.CurrencyConfig("RUB", 2), "CBRURUMM",
+    var config = new NodeConfig("RU-TLS", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("node.db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null)
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null)
         .withSecurity(org.rialto.node.TestPki.security("RU-TLS"));
     try (Node node = Node.start(config, Clock.systemUTC());
         var tls = new OperatorServer("RU-TLS", node.engine(),
@@ -69,9 +70,9 @@ class OperatorServerTlsTest {
   }
 
   NodeConfig node(String id) {
-    return new NodeConfig(id, new NodeConfig.CurrencyConfig("RUB", 2), "CBRURUMM",
+    return new NodeConfig(id, new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve(id + ".db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null)
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null)
         .withOperatorPort(0).withSecurity(org.rialto.node.TestPki.security(id));
   }
 
@@ -99,9 +100,9 @@ class OperatorServerTlsTest {
           .GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
     }
-    var exposed = new NodeConfig("RU-OPS3", new NodeConfig.CurrencyConfig("RUB", 2), "CBRURUMM",
+    var exposed = new NodeConfig("RU-OPS3", new NodeConfig.CurrencyConfig("RUB", 2), RU_CB,
         new NodeConfig.ListenConfig("127.0.0.1", 0), new NodeConfig.StoreConfig(dir.resolve("ops3.db").toString()), null,
-        List.of(new NodeConfig.ParticipantConfig("CBRURUMM", "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null, null, null,
+        List.of(new NodeConfig.ParticipantConfig(RU_CB, "Central Bank", "RU", "0", "0")), List.of(), List.of(), null, null, null, null,
         new NodeConfig.ListenConfig("0.0.0.0", 0), null, org.rialto.node.TestPki.security("RU-OPS3").withOperatorPlainHttp(true));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Node.start(exposed, Clock.systemUTC()).close())
         .hasMessageContaining("loopback");

@@ -2,6 +2,11 @@ package org.rialto.node.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rialto.node.Participants.DEALER;
+import static org.rialto.node.Participants.IR_CB;
+import static org.rialto.node.Participants.RU_CB;
+import static org.rialto.node.Participants.TEHRAN;
+import static org.rialto.node.Participants.VOLGA;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,15 +24,15 @@ import org.rialto.node.payment.PartyDetails;
 /** The ISO 20022 peer wire on its own: what one node writes, the other reads back exactly. */
 class PeerWireTest {
   static final Map<String, Integer> UNITS = Map.of("RUB", 2, "IRR", 0, "INR", 2);
-  final PeerWire ru = new PeerWire("RU-NODE", "CBRURUMM", UNITS, true);
-  final PeerWire ir = new PeerWire("IR-NODE", "CBIRIRTH", UNITS, true);
+  final PeerWire ru = new PeerWire("RU-NODE", RU_CB, UNITS, true);
+  final PeerWire ir = new PeerWire("IR-NODE", IR_CB, UNITS, true);
 
   static PeerMessage.Transfer transfer(String uetr) {
     return transfer(uetr, null, null);
   }
 
   static PeerMessage.Transfer transfer(String uetr, PartyDetails debtor, PartyDetails creditor) {
-    return new PeerMessage.Transfer(uetr, "RU-NODE", "MSG-1", "E2E-1", "VOLGRUMM", "TEHRIRTH", "DLRXRUMM",
+    return new PeerMessage.Transfer(uetr, "RU-NODE", "MSG-1", "E2E-1", VOLGA, TEHRAN, DEALER,
         "3f1c2b9e-0d5a-4c77-9a43-1b2c3d4e5f60", 1_000_00, "RUB", 52_050_000, "IRR", "5205.0", 1_800_000_000_123L,
         "Volga Energy", "Tehran Power Plant", "invoice 42 \u0001 turbines", debtor, creditor);
   }
@@ -59,7 +64,7 @@ class PeerWireTest {
         "<CityOfBirth>Samara</CityOfBirth>");
     var request = ir.request(body, "RU-NODE");
     assertThat(request.type()).isEqualTo(MessageType.PACS_008_001_08);
-    assertThat(request.fromBic()).isEqualTo("CBRURUMM");
+    assertThat(request.fromBic()).isEqualTo(RU_CB);
     for (int i = 0; i < sent.size(); i++) {
       // The one character XML cannot carry is replaced, visibly; the receiving node knows the payment
       // by the MsgId of the pacs.008 that brought it; everything else is exact, to the millisecond.
