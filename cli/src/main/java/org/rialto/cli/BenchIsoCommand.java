@@ -90,8 +90,11 @@ public final class BenchIsoCommand implements Callable<Integer> {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private static volatile Object sink;
 
-  /** Transactions per second by wall clock and by this thread's CPU time. */
-  private record Rate(double perWallSecond, double perCpuSecond) {}
+  /**
+   * Transactions per second by wall clock and by this thread's CPU time, and the minor page faults
+   * this thread took per 1,000 transactions while measuring (-1 where the OS does not say).
+   */
+  private record Rate(double perWallSecond, double perCpuSecond, double pageFaultsPer1000Tx) {}
 
   @Override
   public Integer call() throws Exception {
@@ -172,6 +175,7 @@ public final class BenchIsoCommand implements Callable<Integer> {
       out.put("read_validate_basis", readBasis);
       out.put("read_validate_1tx_tx_per_s", Math.round(read1.perWallSecond()));
       out.put("read_validate_1tx_tx_per_cpu_s", Math.round(read1.perCpuSecond()));
+      out.put("read_validate_1tx_page_faults_per_1000_tx", Math.round(read1.pageFaultsPer1000Tx()));
       out.put("read_validate_100tx_tx_per_cpu_s", Math.round(read100.perCpuSecond()));
       out.put("read_validate_100tx_tx_per_s", Math.round(read100.perWallSecond()));
       if (files1 != null) out.put("read_validate_files_tx_per_s", Math.round(files1.perWallSecond()));
@@ -272,6 +276,8 @@ public final class BenchIsoCommand implements Callable<Integer> {
     while (threads.getCurrentThreadCpuTime() < warmCpuEnd && System.nanoTime() < warmWallEnd) run(op, 0.1);
     Rate best = null;
     double bestPerCpuSecond = 0;
+    long faults0 = minorPageFaults();
+    long allTx = 0;
     for (int slice = 0; slice < SLICES; slice++) {
       long tx = 0;
       long cpu0 = threads.getCurrentThreadCpuTime();
@@ -284,15 +290,37 @@ public final class BenchIsoCommand implements Callable<Integer> {
       } while (now < end);
       double wall = (now - t0) / 1e9;
       double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-      Rate r = new Rate(tx / wall, cpu > 0 ? tx / cpu : tx / wall);
+      allTx += tx;
+      Rate r = new Rate(tx / wall, cpu > 0 ? tx / cpu : tx / wall, 0);
       if (best == null || r.perWallSecond() > best.perWallSecond()) best = r;
       bestPerCpuSecond = Math.max(bestPerCpuSecond, r.perCpuSecond());
     }
     // Each rate is the best slice of its own kind: under load the slice with the most wall-clock
     // progress is not always the one whose CPU time was least inflated by the other tenants.
-    best = new Rate(best.perWallSecond(), bestPerCpuSecond);
-    System.out.printf(Locale.ROOT, "  %-40s %,12.0f tx/s  %,12.0f tx per CPU second%n", name, best.perWallSecond(), best.perCpuSecond());
+    long faults1 = minorPageFaults();
+    double faultsPer1000Tx = faults0 < 0 || faults1 < 0 || allTx == 0 ? -1 : 1000.0 * (faults1 - faults0) / allTx;
+    best = new Rate(best.perWallSecond(), bestPerCpuSecond, faultsPer1000Tx);
+    System.out.printf(Locale.ROOT, "  %-40s %,12.0f tx/s  %,12.0f tx per CPU second  %,8.1f page faults per 1,000 tx%n", name,
+        best.perWallSecond(), best.perCpuSecond(), best.pageFaultsPer1000Tx());
     return best;
+  }
+
+  /**
+   * Minor page faults of this thread so far (Linux), or -1. Shown with every figure because a
+   * thread allocating into heap pages that were never touched pays a kernel fault per 4 kB page,
+   * several times the cost of reading the message (BENCHMARKS.md, ISO section): a figure taken
+   * with faults is not a figure of the reader.
+   */
+  private static long minorPageFaults() {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc/thread-self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces: state is
+      // field 3 of stat(5), minflt field 10.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[7]);
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   // ---- workload ----------------------------------------------------------------------------
