@@ -454,20 +454,77 @@ public final class NodeTables {
         details(rs.getString(c + 23)));
   }
 
-  // Plain JSON of the record: the details are rare (most payments name their parties only) and
-  // read back only when a payment is loaded, so a compact binary form would buy nothing.
+  // Plain JSON of the record, read back (with Jackson) only when a payment is loaded.
   private static final com.fasterxml.jackson.databind.ObjectMapper DETAILS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-  private static String details(org.rialto.node.payment.PartyDetails details) {
-    if (details == null) return null;
-    try {
-      return DETAILS_JSON.writeValueAsString(details);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("party details not writable as JSON", e);
+  /**
+   * The same JSON Jackson writes for the record (every component in order, nulls included), by
+   * hand: Jackson's reflective writer was a fifth of the committer's Java time for pacs.008
+   * batches, whose transactions carry their parties' details.
+   */
+  static String details(org.rialto.node.payment.PartyDetails d) {
+    if (d == null) return null;
+    var b = new StringBuilder(256);
+    b.append("{\"iban\":");
+    org.rialto.node.log.Logs.quote(b, d.iban());
+    b.append(",\"accountId\":");
+    org.rialto.node.log.Logs.quote(b, d.accountId());
+    b.append(",\"country\":");
+    org.rialto.node.log.Logs.quote(b, d.country());
+    b.append(",\"townName\":");
+    org.rialto.node.log.Logs.quote(b, d.townName());
+    b.append(",\"postCode\":");
+    org.rialto.node.log.Logs.quote(b, d.postCode());
+    b.append(",\"streetName\":");
+    org.rialto.node.log.Logs.quote(b, d.streetName());
+    b.append(",\"buildingNumber\":");
+    org.rialto.node.log.Logs.quote(b, d.buildingNumber());
+    b.append(",\"addressLines\":");
+    if (d.addressLines() == null) {
+      b.append("null");
+    } else {
+      b.append('[');
+      for (int i = 0; i < d.addressLines().size(); i++) {
+        if (i > 0) b.append(',');
+        org.rialto.node.log.Logs.quote(b, d.addressLines().get(i));
+      }
+      b.append(']');
     }
+    b.append(",\"countryOfResidence\":");
+    org.rialto.node.log.Logs.quote(b, d.countryOfResidence());
+    b.append(",\"organisation\":").append(d.organisation());
+    b.append(",\"lei\":");
+    org.rialto.node.log.Logs.quote(b, d.lei());
+    b.append(",\"anyBic\":");
+    org.rialto.node.log.Logs.quote(b, d.anyBic());
+    b.append(",\"birthDate\":");
+    org.rialto.node.log.Logs.quote(b, d.birthDate());
+    b.append(",\"birthCity\":");
+    org.rialto.node.log.Logs.quote(b, d.birthCity());
+    b.append(",\"birthCountry\":");
+    org.rialto.node.log.Logs.quote(b, d.birthCountry());
+    b.append(",\"ids\":");
+    if (d.ids() == null) {
+      b.append("null");
+    } else {
+      b.append('[');
+      for (int i = 0; i < d.ids().size(); i++) {
+        var id = d.ids().get(i);
+        if (i > 0) b.append(',');
+        b.append("{\"id\":");
+        org.rialto.node.log.Logs.quote(b, id.id());
+        b.append(",\"scheme\":");
+        org.rialto.node.log.Logs.quote(b, id.scheme());
+        b.append(",\"issuer\":");
+        org.rialto.node.log.Logs.quote(b, id.issuer());
+        b.append('}');
+      }
+      b.append(']');
+    }
+    return b.append('}').toString();
   }
 
-  private static org.rialto.node.payment.PartyDetails details(String json) {
+  static org.rialto.node.payment.PartyDetails details(String json) {
     if (json == null) return null;
     try {
       return DETAILS_JSON.readValue(json, org.rialto.node.payment.PartyDetails.class);
