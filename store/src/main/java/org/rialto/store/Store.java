@@ -46,6 +46,8 @@ public final class Store implements AutoCloseable {
   private static final int REPLAY_FETCH_ROWS = 16;
 
   static final String STORE_MIGRATIONS = "db/store";
+  /** The sub-folder of a migration base whose migrations every dialect runs. */
+  static final String COMMON_MIGRATIONS = "common";
   static final String INSERT_JOURNAL =
       "INSERT INTO ledger_journal (seq, timestamp_nanos, event_count, events, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)";
   static final String SELECT_JOURNAL =
@@ -78,8 +80,10 @@ public final class Store implements AutoCloseable {
    *
    * @param extraMigrationBases classpath folders of other modules' migrations, e.g. {@code
    *     "db/node"}; the dialect's sub-folder ({@code db/node/sqlite} or {@code
-   *     db/node/postgresql}) is used. They share one Flyway history with the store, whose own
-   *     migrations use versions 1 to 99, so others number theirs from 100.
+   *     db/node/postgresql}) is used, and with it {@code db/node/common} where that folder
+   *     exists: migrations whose SQL both dialects run alike, kept once so that the two copies
+   *     cannot drift. They share one Flyway history with the store, whose own migrations use
+   *     versions 1 to 99, so others number theirs from 100.
    */
   public static Store open(StoreUrl url, List<String> extraMigrationBases) {
     Objects.requireNonNull(url, "url");
@@ -147,6 +151,12 @@ public final class Store implements AutoCloseable {
     locations.add("classpath:" + STORE_MIGRATIONS + "/" + dialect.migrationFolder());
     for (String base : extraBases) {
       locations.add("classpath:" + base + "/" + dialect.migrationFolder());
+      // Flyway keys an applied migration by version and checks its description, type and
+      // checksum (of the text), not the folder it was found in: a migration moved unchanged
+      // from the dialect folders to the common one still validates against stores it built.
+      if (Store.class.getClassLoader().getResource(base + "/" + COMMON_MIGRATIONS) != null) {
+        locations.add("classpath:" + base + "/" + COMMON_MIGRATIONS);
+      }
     }
     try {
       Flyway.configure()

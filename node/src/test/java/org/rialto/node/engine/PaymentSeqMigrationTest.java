@@ -23,7 +23,9 @@ class PaymentSeqMigrationTest {
   @Test
   void existingPaymentsKeepTheirColumnsAndOrder() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("node.db");
-    var locations = new String[] {"classpath:db/store/sqlite", "classpath:db/node/sqlite", "classpath:db/security/sqlite"};
+    // The folders Store.open gives Flyway for a SQLite store (db/node/common: both dialects' migrations).
+    var locations = new String[] {"classpath:db/store/sqlite", "classpath:db/node/sqlite", "classpath:db/node/common",
+        "classpath:db/security/sqlite"};
     Flyway.configure().dataSource(url, null, null).locations(locations).target("109").load().migrate();
     var first = UUID.randomUUID();
     var second = UUID.randomUUID();

@@ -1,0 +1,1 @@
+ALTER TABLE layout_probe ADD COLUMN amount_minor BIGINT NOT NULL DEFAULT 0;
