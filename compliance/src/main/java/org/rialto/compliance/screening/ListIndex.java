@@ -61,6 +61,9 @@ public final class ListIndex {
   /** Query keys per screening: every word's keys plus the joined keys of neighbours. */
   private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 2);
   private static final int KEY_TABLE_SIZE = Integer.highestOneBit(MAX_QUERY_KEYS) << 2;
+  private static final int KEY_BITS = 4096;
+  /** Queries of up to this many words get a table of their covered weights (256 doubles). */
+  private static final int COVER_TABLE_WORDS = 8;
   /** Two Latin words pair only if 0.6 * phonetic + 0.4 * Jaro-Winkler reaches 0.8: phonetic >= 2/3. */
   private static final double LATIN_PHONETIC_NEEDED = 2.0 / 3.0;
   /** From this phonetic similarity on, Jaro-Winkler needs only 0.5 to reach the word threshold. */
@@ -79,37 +82,55 @@ public final class ListIndex {
   private final PreparedName[] names;
   private final int[] entryOfName;
   private final EntryName[] entryNames;
-  /** Index of a name's first word in {@link #wordKeyStart}. */
-  private final int[] firstWord;
-  /** Keys of word w are {@code wordKeys[wordKeyStart[w] .. wordKeyStart[w + 1])}. */
-  private final int[] wordKeyStart;
   private final long[] wordKeys;
-  /** Per word w: the key of w and the next word written as one (0 for a name's last word). */
-  private final long[] pairKey;
-  // Per word and per name, flat: the first gate reads only these, never the name objects, so a
-  // rejected candidate costs no cache miss beyond its array slots.
-  private final double[] wordWeight;
-  private final char[] wordFirstLetter;
-  private final boolean[] wordIsInitial;
-  // Gate 2 data per word: packed skeletons (-1: too long, use the word object), canonical family.
-  private final long[] wordSkeleton;
-  private final long[] wordCoreSkeleton;
-  /** Bits 0-7 skeleton length, 8-15 core skeleton length, bit 16 abjad, bit 17 has a core. */
-  private final int[] wordShape;
-  private final int[] wordCanonical;
+  /**
+   * Everything the gates read of one word, {@value #WORD_STRIDE} longs side by side (and the
+   * words of a name one after the other): a candidate costs a few adjacent cache lines, not one
+   * miss per array as with one array per field, and never the name objects unless it gets as
+   * far as Jaro-Winkler. Fields at {@code w * WORD_STRIDE +}:
+   * <ul>
+   *   <li>{@link #W_SKELETON}, {@link #W_CORE}: packed skeletons (-1: too long, use the word object);
+   *   <li>{@link #W_META}: shape in bits 0-17 (0-7 skeleton length, 8-15 core skeleton length,
+   *       16 abjad, 17 has a core), bit 18 an initial, bits 20-35 the first letter, bits 36-63
+   *       the canonical family id plus one (0: none);
+   *   <li>{@link #W_WEIGHT}: the word's weight (double bits);
+   *   <li>{@link #W_KEYS}: its keys are {@code wordKeys[low 32 bits .. high 32 bits)};
+   *   <li>{@link #W_PAIR}: the key of the word and the next written as one (0 for a name's last word).
+   * </ul>
+   */
+  private final long[] wordData;
+  private static final int WORD_STRIDE = 6;
+  private static final int W_SKELETON = 0;
+  private static final int W_CORE = 1;
+  private static final int W_META = 2;
+  private static final int W_WEIGHT = 3;
+  private static final int W_KEYS = 4;
+  private static final int W_PAIR = 5;
+  private static final long META_INITIAL = 1L << 18;
+  private static final int META_LETTER_SHIFT = 20;
+  private static final int META_CANONICAL_SHIFT = 36;
+  /** The list words' vowel keys by word, for Jaro-Winkler in gate 2 without the name objects. */
+  private final String[] wordVowelKey;
+  /**
+   * Per name, {@value #NAME_STRIDE} longs side by side (gate 0 and the gates read one line):
+   * <ul>
+   *   <li>{@link #N_WORDS}: its words are {@code [low 32 bits, high 32 bits)};
+   *   <li>{@link #N_WEIGHT}: its total weight (double bits);
+   *   <li>{@link #N_SIGNATURE}: a 64-bit signature (Bloom filter) of the keys of its secondary
+   *       words: when a query key's secondary postings are too long to walk, gate 0 asks it;
+   *   <li>{@link #N_REST}: low 32 bits, the share of its weight outside its indexed words (bits
+   *       0-15, rounded up to 1/65535) and how many such words it has (bits 16-23), what gate 0
+   *       cannot see in postings; high 32 bits, the share of its weight its secondary words carry
+   *       (rounded up to 1/65535).
+   * </ul>
+   */
+  private final long[] nameData;
+  private static final int NAME_STRIDE = 4;
+  private static final int N_WORDS = 0;
+  private static final int N_WEIGHT = 1;
+  private static final int N_SIGNATURE = 2;
+  private static final int N_REST = 3;
   private final java.util.Map<String, Integer> canonicalIds;
-  private final double[] nameWeight;
-  /**
-   * Per name: the share of its weight outside its indexed words (bits 0-15, rounded up to
-   * 1/65535) and how many such words it has (bits 16-23): what gate 0 cannot see in postings.
-   */
-  private final int[] nameRest;
-  /**
-   * Per name, two longs: a 64-bit signature (Bloom filter) of the keys of its secondary words,
-   * and the share of its weight those words carry (rounded up to 1/65535). When a query key's
-   * secondary postings are too long to walk, gate 0 asks the signature instead.
-   */
-  private final long[] nameSecondary;
   private final Postings postings;
   /** The keys of every other word: read only to complete what candidates hit. */
   private final Postings secondary;
@@ -134,6 +155,18 @@ public final class ListIndex {
     final int[] wordMaskTable = new int[KEY_TABLE_SIZE];
     final int[] joinedMaskTable = new int[KEY_TABLE_SIZE];
     final int[] usedSlots = new int[MAX_QUERY_KEYS];
+    /**
+     * One bit per query key (its top 12 bits): the gates look up every key of a candidate's
+     * words and almost none is the query's, so most lookups end on one bit in L1.
+     */
+    final long[] keyBits = new long[KEY_BITS / 64];
+    /** The summed weights of each set of query words, when the query has few enough words. */
+    final double[] coverSums = new double[1 << COVER_TABLE_WORDS];
+    /** Words the cover table was filled for, or -1 when the query has more. */
+    int coverWords;
+    /** First letter of each query word, and the query's initials (a bit mask). */
+    final char[] queryFirstLetter = new char[NameNormalizer.MAX_TOKENS];
+    int queryInitials;
     int usedCount;
     final long[] querySkeleton = new long[NameNormalizer.MAX_TOKENS];
     final long[] queryCoreSkeleton = new long[NameNormalizer.MAX_TOKENS];
@@ -158,36 +191,38 @@ public final class ListIndex {
   private ListIndex(SanctionsList list, double threshold, NameMatcher matcher, List<PreparedName> names,
       int[] entryOfName, List<EntryName> entryNames, int[] firstWord, int[] wordKeyStart, long[] wordKeys,
       long[] pairKey, int[] nameRest, long[] nameSecondary, Postings postings, Postings secondary) {
-    this.nameSecondary = nameSecondary;
     this.secondary = secondary;
-    this.pairKey = pairKey;
     int words = wordKeyStart.length - 1;
-    this.wordWeight = new double[words];
-    this.wordFirstLetter = new char[words];
-    this.wordIsInitial = new boolean[words];
-    this.wordSkeleton = new long[words];
-    this.wordCoreSkeleton = new long[words];
-    this.wordShape = new int[words];
-    this.wordCanonical = new int[words];
+    this.wordData = new long[words * WORD_STRIDE];
+    this.wordVowelKey = new String[words];
     java.util.Map<String, Integer> ids = new java.util.HashMap<>();
-    this.nameWeight = new double[names.size()];
-    this.nameRest = nameRest;
+    this.nameData = new long[names.size() * NAME_STRIDE];
     for (int nameId = 0; nameId < names.size(); nameId++) {
       PreparedName name = names.get(nameId);
       if (firstWord[nameId + 1] - firstWord[nameId] != name.size()) {
         throw new IllegalStateException("word table out of step with name " + nameId);
       }
-      nameWeight[nameId] = name.totalWeight();
+      int o = nameId * NAME_STRIDE;
+      nameData[o + N_WORDS] = firstWord[nameId] | (long) firstWord[nameId + 1] << 32;
+      nameData[o + N_WEIGHT] = Double.doubleToRawLongBits(name.totalWeight());
+      nameData[o + N_SIGNATURE] = nameSecondary[2 * nameId];
+      nameData[o + N_REST] = (nameRest[nameId] & 0xFFFFFFFFL) | nameSecondary[2 * nameId + 1] << 32;
       for (int t = 0; t < name.size(); t++) {
         int w = firstWord[nameId] + t;
         NameToken token = name.token(t);
-        wordWeight[w] = name.weight(t);
-        wordFirstLetter[w] = token.core().charAt(0);
-        wordIsInitial[w] = token.initial();
-        wordSkeleton[w] = Phonetic.pack(token.skeleton());
-        wordCoreSkeleton[w] = Phonetic.pack(token.coreSkeleton());
-        wordShape[w] = shape(token);
-        wordCanonical[w] = token.canonical() == null ? -1 : ids.computeIfAbsent(token.canonical(), k -> ids.size());
+        int canonical = token.canonical() == null ? -1 : ids.computeIfAbsent(token.canonical(), k -> ids.size());
+        if (canonical >= 1 << (64 - META_CANONICAL_SHIFT - 1)) {
+          throw new IllegalStateException("more canonical families than a word's meta field holds");
+        }
+        int wo = w * WORD_STRIDE;
+        wordData[wo + W_SKELETON] = Phonetic.pack(token.skeleton());
+        wordData[wo + W_CORE] = Phonetic.pack(token.coreSkeleton());
+        wordData[wo + W_META] = shape(token) | (token.initial() ? META_INITIAL : 0)
+            | (long) token.core().charAt(0) << META_LETTER_SHIFT | (long) (canonical + 1) << META_CANONICAL_SHIFT;
+        wordData[wo + W_WEIGHT] = Double.doubleToRawLongBits(name.weight(t));
+        wordData[wo + W_KEYS] = wordKeyStart[w] | (long) wordKeyStart[w + 1] << 32;
+        wordData[wo + W_PAIR] = pairKey[w];
+        wordVowelKey[w] = token.vowelKey();
       }
     }
     this.canonicalIds = java.util.Map.copyOf(ids);
@@ -198,8 +233,6 @@ public final class ListIndex {
     this.names = names.toArray(new PreparedName[0]);
     this.entryOfName = entryOfName;
     this.entryNames = entryNames.toArray(new EntryName[0]);
-    this.firstWord = firstWord;
-    this.wordKeyStart = wordKeyStart;
     this.wordKeys = wordKeys;
     this.postings = postings;
     int count = this.names.length;
@@ -444,6 +477,7 @@ public final class ListIndex {
       }
     }
     fillKeyTable(s, wordKeyCount, keyCount);
+    fillQueryWords(s, query);
     for (int t = 0; t < query.size(); t++) {
       NameToken token = query.token(t);
       s.querySkeleton[t] = Phonetic.pack(token.skeleton());
@@ -505,13 +539,12 @@ public final class ListIndex {
     List<Candidate> out = new ArrayList<>();
     // An initial of the query ("A. Rudenko") may pair with an indexed word no key hit: gate 0
     // cannot see that, so such rare queries skip it.
-    boolean gateZero = !hasInitial(query);
+    boolean gateZero = s.queryInitials == 0;
     for (int c = 0; c < candidateCount; c++) {
       int nameId = s.candidates[c];
       if (gateZero && !passesGateZero(query, nameId, s)) {
         continue;
       }
-
       int h = nameId * HIT_STRIDE;
       if (!passesGates(query, nameId, s, wordKeyCount, keyCount, s.hits[h + QUERY_HITS] >>> 16,
           s.hits[h + JOINED_QUERY_WORDS])) {
@@ -533,13 +566,15 @@ public final class ListIndex {
    * words).
    */
   private boolean passesGateZero(PreparedName query, int nameId, Scratch s) {
-    int rest = nameRest[nameId];
+    int o = nameId * NAME_STRIDE;
+    long restAndSecondary = nameData[o + N_REST];
+    int rest = (int) restAndSecondary;
     int restWords = rest >>> 16;
     int h = nameId * HIT_STRIDE;
     double listShare = ((s.hits[h + LIST_HITS] >>> 16) / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
     int queryMask = s.hits[h + QUERY_HITS] & 0xFFFF;
     if (s.unresolvedCount > 0) {
-      long signature = nameSecondary[2 * nameId];
+      long signature = nameData[o + N_SIGNATURE];
       int maybe = 0;
       for (int u = 0; u < s.unresolvedCount; u++) {
         long bits = s.unresolvedBits[u];
@@ -550,23 +585,14 @@ public final class ListIndex {
       if ((maybe & ~queryMask) != 0) {
         // Some secondary word may share a key we did not walk: count them all, to stay an upper bound.
         queryMask |= maybe;
-        listShare += nameSecondary[2 * nameId + 1] / 65535.0;
+        listShare += (restAndSecondary >>> 32) / 65535.0;
       }
     }
-    double queryShare = covered(query, queryMask);
+    double queryShare = covered(s, query, queryMask);
     if (restWords > 0) {
       queryShare += heaviestOutside(query, queryMask, restWords) / query.totalWeight();
     }
     return 0.5 * (Math.min(1.0, queryShare) + Math.min(1.0, listShare)) >= candidateMinScore - 1e-9;
-  }
-
-  private static boolean hasInitial(PreparedName query) {
-    for (int i = 0; i < query.size(); i++) {
-      if (query.token(i).initial()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Sum of the {@code count} heaviest query weights outside {@code mask}. */
@@ -592,11 +618,13 @@ public final class ListIndex {
   /** Gates 1 and 2: bounds from key-sharing words, then from truly similar key-sharing pairs. */
   private boolean passesGates(PreparedName query, int nameId, Scratch s, int wordKeyCount,
       int queryKeyCount, int joinedPairs, int joinedQueryWords) {
-    int base = firstWord[nameId];
-    int size = firstWord[nameId + 1] - base;
+    long range = nameData[nameId * NAME_STRIDE + N_WORDS];
+    int base = (int) range;
+    int size = (int) (range >>> 32) - base;
+    double nameWeight = Double.longBitsToDouble(nameData[nameId * NAME_STRIDE + N_WEIGHT]);
     // Two words of the list name the query writes as one ("Gholam Reza" / "Gholamreza").
     for (int t = 0; t + 1 < size; t++) {
-      long key = pairKey[base + t];
+      long key = wordData[(base + t) * WORD_STRIDE + W_PAIR];
       if (key != 0) {
         int slot = findKey(s, key);
         if (slot >= 0 && s.wordMaskTable[slot] != 0) {
@@ -611,10 +639,12 @@ public final class ListIndex {
       int w = base + t;
       int sharing = 0;
       int sharingJoined = 0;
-      if (wordIsInitial[w]) {
-        sharing = initialPartners(wordFirstLetter[w], query);
+      long meta = wordData[w * WORD_STRIDE + W_META];
+      if ((meta & META_INITIAL) != 0) {
+        sharing = initialPartners((char) (meta >>> META_LETTER_SHIFT), query, s);
       } else {
-        for (int k = wordKeyStart[w], end = wordKeyStart[w + 1]; k < end; k++) {
+        long keys = wordData[w * WORD_STRIDE + W_KEYS];
+        for (int k = (int) keys, end = (int) (keys >>> 32); k < end; k++) {
           int slot = findKey(s, wordKeys[k]);
           if (slot >= 0) {
             sharing |= s.wordMaskTable[slot];
@@ -628,16 +658,15 @@ public final class ListIndex {
       boolean inJoinedPair = (joinedPairs & (1 << t)) != 0 || t > 0 && (joinedPairs & (1 << (t - 1))) != 0;
       if ((sharing | sharingJoined) != 0 || inJoinedPair) {
         queryMask |= sharing | sharingJoined;
-        listCovered += wordWeight[w];
+        listCovered += weightOf(w);
       }
     }
     queryMask |= joinedQueryWords;
-    int queryInitials = queryInitialsCovered(query, base, size);
-    double queryBound = covered(query, queryMask | queryInitials);
-    if (0.5 * (queryBound + listCovered / nameWeight[nameId]) < candidateMinScore) {
+    int queryInitials = s.queryInitials == 0 ? 0 : queryInitialsCovered(query, base, size);
+    double queryBound = covered(s, query, queryMask | queryInitials);
+    if (0.5 * (queryBound + listCovered / nameWeight) < candidateMinScore) {
       return false;
     }
-    PreparedName name = names[nameId];
     int verifiedList = 0;
     int verifiedQuery = 0;
     // Heaviest words first: a non-matching candidate usually fails on its heaviest word, and once
@@ -648,7 +677,7 @@ public final class ListIndex {
         continue;
       }
       int at = toVerify++;
-      while (at > 0 && wordWeight[base + s.verifyOrder[at - 1]] < wordWeight[base + t]) {
+      while (at > 0 && weightOf(base + s.verifyOrder[at - 1]) < weightOf(base + t)) {
         s.verifyOrder[at] = s.verifyOrder[at - 1];
         at--;
       }
@@ -660,14 +689,15 @@ public final class ListIndex {
       int sharing = s.sharing[t];
       int verified = 0;
       for (int i = 0; sharing != 0 && i < query.size(); i++) {
-        if ((sharing & (1 << i)) != 0 && mayPair(s, query, i, name, t, base + t)) {
+        if ((sharing & (1 << i)) != 0 && mayPair(s, query, i, nameId, t, base + t)) {
           verified |= 1 << i;
         }
       }
       int joined = s.sharingJoined[t];
       for (int i = 0; joined != 0 && i + 1 < query.size(); i++) {
         if ((joined & (3 << i)) == 3 << i
-            && NameMatcher.joinedSimilarity(name.token(t), query.token(i), query.token(i + 1)) >= NameMatcher.JOINED_MIN_SIMILARITY) {
+            && NameMatcher.joinedSimilarity(names[nameId].token(t), query.token(i), query.token(i + 1))
+            >= NameMatcher.JOINED_MIN_SIMILARITY) {
           verified |= 3 << i;
         }
       }
@@ -678,8 +708,8 @@ public final class ListIndex {
         // Verified words only ever come from the words counted in listCovered and the query
         // words in queryBound, so this stays an upper bound of the final score; the margin
         // absorbs rounding between subtracting here and summing at the end.
-        listBound -= wordWeight[base + t];
-        if (0.5 * (queryBound + listBound / nameWeight[nameId]) < candidateMinScore - 1e-9) {
+        listBound -= weightOf(base + t);
+        if (0.5 * (queryBound + listBound / nameWeight) < candidateMinScore - 1e-9) {
           return false;
         }
       }
@@ -688,11 +718,12 @@ public final class ListIndex {
       if ((joinedPairs & (1 << t)) == 0) {
         continue;
       }
-      int pairLength = (wordShape[base + t] & 0xFF) + (wordShape[base + t + 1] & 0xFF);
+      int pairLength = (int) (wordData[(base + t) * WORD_STRIDE + W_META] & 0xFF)
+          + (int) (wordData[(base + t + 1) * WORD_STRIDE + W_META] & 0xFF);
       for (int i = 0; i < query.size(); i++) {
         if ((joinedQueryWords & (1 << i)) != 0
             && Math.abs((s.queryShape[i] & 0xFF) - pairLength) <= 2
-            && NameMatcher.joinedSimilarity(query.token(i), name.token(t), name.token(t + 1))
+            && NameMatcher.joinedSimilarity(query.token(i), names[nameId].token(t), names[nameId].token(t + 1))
             >= NameMatcher.JOINED_MIN_SIMILARITY) {
           verifiedQuery |= 1 << i;
           verifiedList |= 3 << t;
@@ -702,10 +733,10 @@ public final class ListIndex {
     double verifiedListWeight = 0;
     for (int t = 0; t < size; t++) {
       if ((verifiedList & (1 << t)) != 0) {
-        verifiedListWeight += wordWeight[base + t];
+        verifiedListWeight += weightOf(base + t);
       }
     }
-    return 0.5 * (covered(query, verifiedQuery | queryInitials) + verifiedListWeight / nameWeight[nameId])
+    return 0.5 * (covered(s, query, verifiedQuery | queryInitials) + verifiedListWeight / nameWeight)
         >= candidateMinScore;
   }
 
@@ -714,9 +745,11 @@ public final class ListIndex {
       s.keyTable[s.usedSlots[u]] = 0;
     }
     s.usedCount = 0;
+    Arrays.fill(s.keyBits, 0L);
     int mask = KEY_TABLE_SIZE - 1;
     for (int q = 0; q < keyCount; q++) {
       long key = s.queryKeys[q] == 0 ? 1 : s.queryKeys[q];
+      s.keyBits[(int) (key >>> 58)] |= 1L << (key >>> 52);
       int slot = (int) (key ^ (key >>> 32)) & mask;
       while (s.keyTable[slot] != 0 && s.keyTable[slot] != key) {
         slot = (slot + 1) & mask;
@@ -735,8 +768,39 @@ public final class ListIndex {
     }
   }
 
+  /**
+   * Per query: its first letters and initials, and the cover table. Each entry sums the weights
+   * of its words in increasing word order, as {@link #coveredSlow} does, so both give the same
+   * double to the last bit.
+   */
+  private static void fillQueryWords(Scratch s, PreparedName query) {
+    int n = query.size();
+    int initials = 0;
+    for (int i = 0; i < n; i++) {
+      NameToken token = query.token(i);
+      s.queryFirstLetter[i] = token.core().charAt(0);
+      if (token.initial()) {
+        initials |= 1 << i;
+      }
+    }
+    s.queryInitials = initials;
+    if (n > COVER_TABLE_WORDS) {
+      s.coverWords = -1;
+      return;
+    }
+    s.coverSums[0] = 0;
+    for (int mask = 1; mask < 1 << n; mask++) {
+      int highest = 31 - Integer.numberOfLeadingZeros(mask);
+      s.coverSums[mask] = s.coverSums[mask ^ (1 << highest)] + query.weight(highest);
+    }
+    s.coverWords = n;
+  }
+
   private static int findKey(Scratch s, long key) {
     long k = key == 0 ? 1 : key;
+    if ((s.keyBits[(int) (k >>> 58)] & 1L << (k >>> 52)) == 0) {
+      return -1;
+    }
     int mask = KEY_TABLE_SIZE - 1;
     int slot = (int) (k ^ (k >>> 32)) & mask;
     while (true) {
@@ -763,26 +827,29 @@ public final class ListIndex {
    * with equal skeletons pass without Jaro-Winkler, so the test never refuses a pair the full
    * score would accept.
    */
-  private boolean mayPair(Scratch s, PreparedName query, int i, PreparedName name, int t, int w) {
+  private boolean mayPair(Scratch s, PreparedName query, int i, int nameId, int t, int w) {
+    int wo = w * WORD_STRIDE;
+    long meta = wordData[wo + W_META];
     int queryCanonical = s.queryCanonical[i];
-    if (queryCanonical >= 0 && wordCanonical[w] >= 0) {
-      return queryCanonical == wordCanonical[w];
+    int canonical = (int) (meta >>> META_CANONICAL_SHIFT) - 1;
+    if (queryCanonical >= 0 && canonical >= 0) {
+      return queryCanonical == canonical;
     }
     long qs = s.querySkeleton[i];
-    long ws = wordSkeleton[w];
-    if (qs < 0 || ws < 0 || wordIsInitial[w] || query.token(i).initial()) {
-      return NameMatcher.wordSimilarity(query.token(i), name.token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
+    long ws = wordData[wo + W_SKELETON];
+    if (qs < 0 || ws < 0 || (meta & META_INITIAL) != 0 || query.token(i).initial()) {
+      return NameMatcher.wordSimilarity(query.token(i), names[nameId].token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
     }
     int qShape = s.queryShape[i];
-    int wShape = wordShape[w];
+    int wShape = (int) (meta & 0x3FFFF);
     boolean latin = ((qShape | wShape) & 1 << 16) == 0;
     double needed = latin ? LATIN_PHONETIC_NEEDED : NameMatcher.WORD_MIN_SIMILARITY;
     double p = Phonetic.similarityPacked(qs, qShape & 0xFF, ws, wShape & 0xFF, needed);
     if (p < 1.0 && ((qShape | wShape) & 1 << 17) != 0) {
       long qc = s.queryCoreSkeleton[i];
-      long wc = wordCoreSkeleton[w];
+      long wc = wordData[wo + W_CORE];
       if (qc < 0 || wc < 0) {
-        return NameMatcher.wordSimilarity(query.token(i), name.token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
+        return NameMatcher.wordSimilarity(query.token(i), names[nameId].token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
       }
       p = Math.max(p, Phonetic.similarityPacked(qc, qShape >>> 8 & 0xFF, wc, wShape >>> 8 & 0xFF, needed));
     }
@@ -793,16 +860,19 @@ public final class ListIndex {
       return true;
     }
     // Near Latin skeletons: Jaro-Winkler over the vowel-keeping forms decides (Chen / Chan).
-    double jw = NameMatcher.jaroWinkler(query.token(i).vowelKey(), name.token(t).vowelKey());
+    double jw = NameMatcher.jaroWinkler(query.token(i).vowelKey(), wordVowelKey[w]);
     return NameMatcher.blend(p, jw) >= NameMatcher.WORD_MIN_SIMILARITY - 1e-9;
   }
 
+  private double weightOf(int w) {
+    return Double.longBitsToDouble(wordData[w * WORD_STRIDE + W_WEIGHT]);
+  }
+
   /** Query words an initial of the list name may stand for (same first letter), or equal initials. */
-  private static int initialPartners(char letter, PreparedName query) {
+  private static int initialPartners(char letter, PreparedName query, Scratch s) {
     int mask = 0;
     for (int i = 0; i < query.size(); i++) {
-      NameToken q = query.token(i);
-      if (q.core().charAt(0) == letter) {
+      if (s.queryFirstLetter[i] == letter) {
         mask |= 1 << i;
       }
     }
@@ -818,7 +888,7 @@ public final class ListIndex {
         continue;
       }
       for (int t = 0; t < size; t++) {
-        if (wordFirstLetter[base + t] == q.text().charAt(0)) {
+        if ((char) (wordData[(base + t) * WORD_STRIDE + W_META] >>> META_LETTER_SHIFT) == q.text().charAt(0)) {
           mask |= 1 << i;
           break;
         }
@@ -828,7 +898,15 @@ public final class ListIndex {
   }
 
   /** Share of the query's weight in {@code mask}. */
-  private static double covered(PreparedName query, int mask) {
+  private static double covered(Scratch s, PreparedName query, int mask) {
+    if (s.coverWords >= 0) {
+      assert mask >>> s.coverWords == 0 : "query word mask " + mask + " beyond " + s.coverWords + " words";
+      return s.coverSums[mask] / query.totalWeight();
+    }
+    return coveredSlow(query, mask);
+  }
+
+  private static double coveredSlow(PreparedName query, int mask) {
     double q = 0;
     for (int i = 0; i < query.size(); i++) {
       if ((mask & (1 << i)) != 0) {
