@@ -112,16 +112,21 @@ public final class ListIndex {
   /** The list words' vowel keys by word, for Jaro-Winkler in gate 2 without the name objects. */
   private final String[] wordVowelKey;
   /**
-   * Per name, {@value #NAME_STRIDE} longs side by side (gate 0 and the gates read one line):
+   * Per name: the share of its weight outside its indexed words (bits 0-15, rounded up to
+   * 1/65535) and how many such words it has (bits 16-23): what gate 0 cannot see in postings.
+   * Gate 0 reads it for every candidate (hundreds per screening), so it stays a compact array of
+   * its own that the cache keeps.
+   */
+  private final int[] nameRest;
+  /**
+   * Per name, {@value #NAME_STRIDE} longs side by side (the gates read one line):
    * <ul>
    *   <li>{@link #N_WORDS}: its words are {@code [low 32 bits, high 32 bits)};
    *   <li>{@link #N_WEIGHT}: its total weight (double bits);
    *   <li>{@link #N_SIGNATURE}: a 64-bit signature (Bloom filter) of the keys of its secondary
    *       words: when a query key's secondary postings are too long to walk, gate 0 asks it;
-   *   <li>{@link #N_REST}: low 32 bits, the share of its weight outside its indexed words (bits
-   *       0-15, rounded up to 1/65535) and how many such words it has (bits 16-23), what gate 0
-   *       cannot see in postings; high 32 bits, the share of its weight its secondary words carry
-   *       (rounded up to 1/65535).
+   *   <li>{@link #N_SECONDARY}: the share of its weight its secondary words carry (rounded up to
+   *       1/65535).
    * </ul>
    */
   private final long[] nameData;
@@ -129,7 +134,7 @@ public final class ListIndex {
   private static final int N_WORDS = 0;
   private static final int N_WEIGHT = 1;
   private static final int N_SIGNATURE = 2;
-  private static final int N_REST = 3;
+  private static final int N_SECONDARY = 3;
   private final java.util.Map<String, Integer> canonicalIds;
   private final Postings postings;
   /** The keys of every other word: read only to complete what candidates hit. */
@@ -197,6 +202,7 @@ public final class ListIndex {
     this.wordVowelKey = new String[words];
     java.util.Map<String, Integer> ids = new java.util.HashMap<>();
     this.nameData = new long[names.size() * NAME_STRIDE];
+    this.nameRest = nameRest;
     for (int nameId = 0; nameId < names.size(); nameId++) {
       PreparedName name = names.get(nameId);
       if (firstWord[nameId + 1] - firstWord[nameId] != name.size()) {
@@ -206,7 +212,7 @@ public final class ListIndex {
       nameData[o + N_WORDS] = firstWord[nameId] | (long) firstWord[nameId + 1] << 32;
       nameData[o + N_WEIGHT] = Double.doubleToRawLongBits(name.totalWeight());
       nameData[o + N_SIGNATURE] = nameSecondary[2 * nameId];
-      nameData[o + N_REST] = (nameRest[nameId] & 0xFFFFFFFFL) | nameSecondary[2 * nameId + 1] << 32;
+      nameData[o + N_SECONDARY] = nameSecondary[2 * nameId + 1];
       for (int t = 0; t < name.size(); t++) {
         int w = firstWord[nameId] + t;
         NameToken token = name.token(t);
@@ -566,15 +572,13 @@ public final class ListIndex {
    * words).
    */
   private boolean passesGateZero(PreparedName query, int nameId, Scratch s) {
-    int o = nameId * NAME_STRIDE;
-    long restAndSecondary = nameData[o + N_REST];
-    int rest = (int) restAndSecondary;
+    int rest = nameRest[nameId];
     int restWords = rest >>> 16;
     int h = nameId * HIT_STRIDE;
     double listShare = ((s.hits[h + LIST_HITS] >>> 16) / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
     int queryMask = s.hits[h + QUERY_HITS] & 0xFFFF;
     if (s.unresolvedCount > 0) {
-      long signature = nameData[o + N_SIGNATURE];
+      long signature = nameData[nameId * NAME_STRIDE + N_SIGNATURE];
       int maybe = 0;
       for (int u = 0; u < s.unresolvedCount; u++) {
         long bits = s.unresolvedBits[u];
@@ -585,7 +589,7 @@ public final class ListIndex {
       if ((maybe & ~queryMask) != 0) {
         // Some secondary word may share a key we did not walk: count them all, to stay an upper bound.
         queryMask |= maybe;
-        listShare += (restAndSecondary >>> 32) / 65535.0;
+        listShare += nameData[nameId * NAME_STRIDE + N_SECONDARY] / 65535.0;
       }
     }
     double queryShare = covered(s, query, queryMask);
