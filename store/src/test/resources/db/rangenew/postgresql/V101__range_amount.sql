@@ -1,0 +1,1 @@
+ALTER TABLE range_probe ADD COLUMN amount_minor BIGINT NOT NULL DEFAULT 0;

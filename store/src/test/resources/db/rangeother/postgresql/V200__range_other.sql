@@ -1,0 +1,1 @@
+CREATE TABLE range_other (id BIGINT PRIMARY KEY);
