@@ -37,10 +37,10 @@ public final class BenchCorridorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QuietLibraries.apply();
-    var phases = CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds), System.out);
+    var phases = CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds), System.out, baseline);
     var max = phases.get(0);
     var half = phases.get(1);
-    var base = baseline ? CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds), System.out, true).get(0) : null;
+    var base = baseline ? phases.get(2) : null;
     Double ratio = base == null || base.settledPerSecond() <= 0 ? null : max.settledPerSecond() / base.settledPerSecond();
     if (ratio != null) {
       System.out.printf(Locale.ROOT, "ratio: %.2fx the baseline (%.0f vs %.0f settled/s on both legs; CPU per payment %.0f vs %.0f us)%n",

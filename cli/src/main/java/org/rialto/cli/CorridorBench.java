@@ -87,6 +87,7 @@ final class CorridorBench {
     final long maxAmountMinor;
     int port;
     Node node;
+    DemoPki pki;
     Side other;
     final List<String> banks = new ArrayList<>();
 
@@ -134,83 +135,146 @@ final class CorridorBench {
     return org.rialto.node.config.FreePorts.bankAndOperator();
   }
 
-  /** Both nodes' CAs and every bank's certificate, made at the start of the run. */
-  static volatile DemoPki pki;
-
-  static List<Phase> run(Options options, PrintStream out) throws Exception {
-    return run(options, out, false);
-  }
-
   /**
-   * @param baseline the named baseline of the same run: both nodes' writers commit each turn
-   *     before they start the next (no pipelining, no group commit), closed loop only
+   * Runs the corridor, and with {@code baseline} the named baseline of the same run: a second pair
+   * of nodes whose writers commit each turn before they start the next (no pipelining, no group
+   * commit). Both pairs run in this one JVM, so the order of their phases must not favour either:
+   * both are warmed up before anything is measured, and their closed-loop phases alternate
+   * A B B A (each half the phase's seconds), which gives each pair the same mean position in the
+   * run. Measured in sequence instead (all of one pair, then the other), the pair measured later
+   * paid about half the CPU per payment of the one measured first even when both pairs were
+   * identical (both serial: 569 against 965 us per payment): the JIT compiles for minutes.
+   *
+   * @return the closed loop, the half-rate phase, and with {@code baseline} the baseline's closed loop
    */
   static List<Phase> run(Options options, PrintStream out, boolean baseline) throws Exception {
-    Path dir = Files.createTempDirectory("rialto-bench-corridor");
-    pki = new DemoPki(dir);
-    var ru = new Side("RU-NODE", "RUB", 2, "CBRURUMM", "RUB", "RU", 1_000_000_000_000_00L, 1_000_000_000_000_00L, "520.5",
-        100_00, 100_000_00);
-    var ir = new Side("IR-NODE", "IRR", 0, "CBIRIRTH", "IRB", "IR", 1_000_000_000_000_000L, 1_000_000_000_000_000L, "0.0019",
-        50_000, 50_000_000);
-    ru.other = ir;
-    ir.other = ru;
-    for (int i = 0; i < options.clientsPerDirection(); i++) {
-      ru.banks.add(ru.bankPrefix + (char) ('A' + i) + "RUMM");
-      ir.banks.add(ir.bankPrefix + (char) ('A' + i) + "IRTH");
-    }
-    ru.port = freePort();
-    ir.port = freePort();
     var phases = new ArrayList<Phase>();
-    try {
-      for (Side s : new Side[] {ru, ir}) {
-        Files.writeString(dir.resolve(s.nodeId + ".yaml"), s.yaml(dir));
-        // Certificates and TLS contexts before the clock starts: the phases measure payments.
-        pki.bankContext(s.nodeId, s.centralBank);
-        pki.bankContext(s.nodeId, DEALER);
-        for (String b : s.banks) pki.bankContext(s.nodeId, b);
+    try (var main = Pair.start(false, options, out); var base = baseline ? Pair.start(true, options, out) : null) {
+      if (options.warmupSeconds() > 0) {
+        main.phase("warm-up", "warm-up", options.warmupSeconds(), 0, out).print(out);
+        if (base != null) base.phase("warm-up", "baseline warm-up", options.warmupSeconds(), 0, out).print(out);
       }
-      synchronized (System.getProperties()) {
-        if (baseline) System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
-        try {
-          ru.node = Node.start(ConfigLoader.load(dir.resolve("RU-NODE.yaml")), Clock.systemUTC());
-          ir.node = Node.start(ConfigLoader.load(dir.resolve("IR-NODE.yaml")), Clock.systemUTC());
-        } finally {
-          System.clearProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY);
-        }
+      String closed = "batches of " + options.batch() + ", closed loop";
+      Phase max;
+      if (base == null) {
+        max = main.phase("batch", closed, options.seconds(), 0, out).print(out);
+      } else {
+        out.printf(Locale.ROOT, "closed loop in four parts, A B B A: A the corridor, B the baseline (both writers commit each turn"
+            + " before the next: no pipeline, no group commit)%n");
+        int first = (options.seconds() + 1) / 2;
+        int second = Math.max(1, options.seconds() - first);
+        String serial = "baseline: batches of " + options.batch() + ", serial commits";
+        var a1 = main.phase("batch", closed, first, 0, out);
+        var b1 = base.phase("baseline", serial, first, 0, out);
+        var b2 = base.phase("baseline", serial, second, 0, out);
+        var a2 = main.phase("batch", closed, second, 0, out);
+        max = Raw.merge(a1, a2).print(out);
+        Phase b = Raw.merge(b1, b2).print(out);
+        phases.add(b);
       }
-      for (Side s : new Side[] {ru, ir}) {
-        try (var c = new BenchHttpClient("127.0.0.1", s.port, s.nodeId, pki)) {
-          var r = c.post("/v1/fx/rates", DEALER, "application/json",
-              ("{\"targetCurrency\":\"" + s.other.currency + "\",\"rate\":\"" + s.rate + "\"}").getBytes(StandardCharsets.UTF_8));
-          if (r.status() != 201) throw new IllegalStateException("publishing the rate on " + s.nodeId + ": " + r.text());
-        }
-      }
-      out.printf(Locale.ROOT, "nodes RU-NODE (RUB) on 127.0.0.1:%d and IR-NODE (IRR) on 127.0.0.1:%d, SQLite stores in %s;"
-          + " %d banks each way, batches of %d, %d s per phase%n", ru.port, ir.port, dir, options.clientsPerDirection(),
-          options.batch(), options.seconds());
-      try (var inboxes = new Inboxes(List.of(ru, ir))) {
-        if (options.warmupSeconds() > 0) run("warm-up", "warm-up", List.of(ru, ir), options, options.warmupSeconds(), 0, inboxes, out);
-        if (baseline) {
-          out.printf(Locale.ROOT, "baseline: both writers commit each turn before the next (no pipeline, no group commit)%n");
-          phases.add(run("baseline", "baseline: batches of " + options.batch() + ", serial commits", List.of(ru, ir), options,
-              options.seconds(), 0, inboxes, out));
-        } else {
-          Phase max = run("batch", "batches of " + options.batch() + ", closed loop", List.of(ru, ir), options, options.seconds(), 0,
-              inboxes, out);
-          phases.add(max);
-          phases.add(run("half-rate", "batches of " + options.batch() + " at half rate", List.of(ru, ir), options, options.seconds(),
-              max.settledPerSecond() / 2, inboxes, out));
-        }
-      }
-      checkConservation(ru, out);
-      checkConservation(ir, out);
-    } finally {
-      for (Side s : new Side[] {ir, ru}) {
-        if (s.node != null) s.node.close();
-      }
-      NodeBench.deleteQuietly(dir);
+      phases.add(0, max);
+      phases.add(1, main.phase("half-rate", "batches of " + options.batch() + " at half rate", options.seconds(),
+          max.settledPerSecond() / 2, out).print(out));
+      main.checkConservation(out);
+      if (base != null) base.checkConservation(out);
     }
     return phases;
+  }
+
+  /** Two nodes paying each other, their banks' inbox readers, and the files they live in. */
+  static final class Pair implements AutoCloseable {
+    final Path dir;
+    final Side ru;
+    final Side ir;
+    Inboxes inboxes;
+
+    private Pair(Path dir, Side ru, Side ir) {
+      this.dir = dir;
+      this.ru = ru;
+      this.ir = ir;
+    }
+
+    List<Side> sides() {
+      return List.of(ru, ir);
+    }
+
+    /** @param serialCommits both writers commit each turn before the next (the named baseline) */
+    static Pair start(boolean serialCommits, Options options, PrintStream out) throws Exception {
+      Path dir = Files.createTempDirectory("rialto-bench-corridor");
+      var pki = new DemoPki(dir);
+      var ru = new Side("RU-NODE", "RUB", 2, "CBRURUMM", "RUB", "RU", 1_000_000_000_000_00L, 1_000_000_000_000_00L, "520.5",
+          100_00, 100_000_00);
+      var ir = new Side("IR-NODE", "IRR", 0, "CBIRIRTH", "IRB", "IR", 1_000_000_000_000_000L, 1_000_000_000_000_000L, "0.0019",
+          50_000, 50_000_000);
+      var pair = new Pair(dir, ru, ir);
+      pair.options = options;
+      try {
+        ru.other = ir;
+        ir.other = ru;
+        for (int i = 0; i < options.clientsPerDirection(); i++) {
+          ru.banks.add(ru.bankPrefix + (char) ('A' + i) + "RUMM");
+          ir.banks.add(ir.bankPrefix + (char) ('A' + i) + "IRTH");
+        }
+        ru.pki = pki;
+        ir.pki = pki;
+        ru.port = freePort();
+        ir.port = freePort();
+        for (Side s : pair.sides()) {
+          Files.writeString(dir.resolve(s.nodeId + ".yaml"), s.yaml(dir));
+          // Certificates and TLS contexts before the clock starts: the phases measure payments.
+          pki.bankContext(s.nodeId, s.centralBank);
+          pki.bankContext(s.nodeId, DEALER);
+          for (String b : s.banks) pki.bankContext(s.nodeId, b);
+        }
+        synchronized (System.getProperties()) {
+          if (serialCommits) System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
+          try {
+            ru.node = Node.start(ConfigLoader.load(dir.resolve("RU-NODE.yaml")), Clock.systemUTC());
+            ir.node = Node.start(ConfigLoader.load(dir.resolve("IR-NODE.yaml")), Clock.systemUTC());
+          } finally {
+            System.clearProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY);
+          }
+        }
+        for (Side s : pair.sides()) {
+          try (var c = new BenchHttpClient("127.0.0.1", s.port, s.nodeId, pki)) {
+            var r = c.post("/v1/fx/rates", DEALER, "application/json",
+                ("{\"targetCurrency\":\"" + s.other.currency + "\",\"rate\":\"" + s.rate + "\"}").getBytes(StandardCharsets.UTF_8));
+            if (r.status() != 201) throw new IllegalStateException("publishing the rate on " + s.nodeId + ": " + r.text());
+          }
+        }
+        out.printf(Locale.ROOT, "%snodes RU-NODE (RUB) on 127.0.0.1:%d and IR-NODE (IRR) on 127.0.0.1:%d, SQLite stores in %s;"
+            + " %d banks each way, batches of %d, %d s per phase%n", serialCommits ? "baseline " : "", ru.port, ir.port, dir,
+            options.clientsPerDirection(), options.batch(), options.seconds());
+        pair.inboxes = new Inboxes(pair.sides());
+        return pair;
+      } catch (Exception | Error e) {
+        pair.close();
+        throw e;
+      }
+    }
+
+    Raw phase(String key, String name, int seconds, double ratePerSecond, PrintStream out) throws Exception {
+      return CorridorBench.run(key, name, sides(), options, seconds, ratePerSecond, inboxes, out);
+    }
+
+    Options options;
+
+    void checkConservation(PrintStream out) throws Exception {
+      CorridorBench.checkConservation(ru, out);
+      CorridorBench.checkConservation(ir, out);
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        if (inboxes != null) inboxes.close();
+      } finally {
+        for (Side s : new Side[] {ir, ru}) {
+          if (s.node != null) s.node.close();
+        }
+        NodeBench.deleteQuietly(dir);
+      }
+    }
   }
 
   /**
@@ -244,7 +308,7 @@ final class CorridorBench {
 
     private Void read(Side side, String bank) throws Exception {
       long after = 0;
-      try (var client = new BenchHttpClient("127.0.0.1", side.port, side.nodeId, pki)) {
+      try (var client = new BenchHttpClient("127.0.0.1", side.port, side.nodeId, side.pki)) {
         long lastPollNanos = 0;
         int lastPage = 0;
         while (!stop.get()) {
@@ -286,7 +350,7 @@ final class CorridorBench {
    * ({@code ratePerSecond} 0): a bank sends its next batch when the last one is final. Open loop:
    * batches leave at fixed instants, whatever happened to the previous ones.
    */
-  static Phase run(String key, String name, List<Side> sides, Options options, int seconds, double ratePerSecond,
+  static Raw run(String key, String name, List<Side> sides, Options options, int seconds, double ratePerSecond,
       Inboxes inboxes, PrintStream out) throws Exception {
     var senders = new ArrayList<Object[]>();
     for (Side s : sides) for (String b : s.banks) senders.add(new Object[] {s, b});
@@ -300,6 +364,8 @@ final class CorridorBench {
     ExecutorService pool = Executors.newFixedThreadPool(lanes);
     long cpuStart = NodeBench.processCpuNanos();
     long pollsStart = inboxes.polls.get();
+    var countsStart = new ArrayList<long[]>();
+    for (Side s : sides) countsStart.add(counts(s));
     long startNanos = System.nanoTime() + 20_000_000L;
     long endNanos = startNanos + seconds * 1_000_000_000L;
     var work = new ArrayList<Future<?>>();
@@ -315,7 +381,7 @@ final class CorridorBench {
         long offset = open ? intervalNanos * lane / lanes : 0;
         work.add(pool.submit(() -> {
           var random = new SplittableRandom(seed);
-          try (var client = new BenchHttpClient("127.0.0.1", from.port, from.nodeId, pki)) {
+          try (var client = new BenchHttpClient("127.0.0.1", from.port, from.nodeId, from.pki)) {
             long k = 0;
             while (true) {
               long due = startNanos + offset + k * intervalNanos;
@@ -356,16 +422,78 @@ final class CorridorBench {
     // Throughput over the time the phase's payments took to become final, tail included.
     double elapsed = (lastFinal - startNanos) / 1e9;
     long cpu = NodeBench.processCpuNanos() - cpuStart;
-    double[] p = BenchLatency.percentilesMillis(payLatency);
-    double[] q = BenchLatency.percentilesMillis(quoteLatency);
-    var phase = new Phase(key, name, settled, rejected, elapsed, p[0], p[1], p[2], p[3], q[0], q[1], cpu / 1e9 / elapsed,
-        settled == 0 ? Double.NaN : cpu / 1e3 / settled, (inboxes.polls.get() - pollsStart) / elapsed);
     if (open) {
       out.printf(Locale.ROOT, "  (open loop: %.0f payments/s offered, a batch of %d every %.1f ms from each of %d banks)%n",
           ratePerSecond, options.batch(), intervalNanos / 1e6, lanes);
     }
-    out.println(phase.line());
-    return phase;
+    var counts = new ArrayList<long[]>();
+    for (int i = 0; i < sides.size(); i++) {
+      long[] before = countsStart.get(i);
+      long[] after = counts(sides.get(i));
+      for (int j = 0; j < after.length; j++) after[j] -= before[j];
+      counts.add(after);
+    }
+    return new Raw(key, name, sides.stream().map(x -> x.nodeId).toList(), settled, rejected, elapsed, cpu,
+        inboxes.polls.get() - pollsStart, payLatency, quoteLatency, counts);
+  }
+
+  /**
+   * What one phase (or one part of it) measured, before it is summed up: parts of the same phase
+   * merge by adding their counts and times and pooling their latency samples.
+   */
+  record Raw(String key, String name, List<String> nodes, long settled, long rejected, double seconds, long cpuNanos, long polls,
+      List<BenchLatency> payLatency, List<BenchLatency> quoteLatency, List<long[]> counts) {
+    static Raw merge(Raw a, Raw b) {
+      var counts = new ArrayList<long[]>();
+      for (int i = 0; i < a.counts.size(); i++) {
+        long[] c = a.counts.get(i).clone();
+        for (int j = 0; j < c.length; j++) c[j] += b.counts.get(i)[j];
+        counts.add(c);
+      }
+      var pay = new ArrayList<>(a.payLatency);
+      pay.addAll(b.payLatency);
+      var quote = new ArrayList<>(a.quoteLatency);
+      quote.addAll(b.quoteLatency);
+      return new Raw(a.key, a.name, a.nodes, a.settled + b.settled, a.rejected + b.rejected, a.seconds + b.seconds,
+          a.cpuNanos + b.cpuNanos, a.polls + b.polls, pay, quote, counts);
+    }
+
+    Phase phase() {
+      double[] p = BenchLatency.percentilesMillis(payLatency);
+      double[] q = BenchLatency.percentilesMillis(quoteLatency);
+      return new Phase(key, name, settled, rejected, seconds, p[0], p[1], p[2], p[3], q[0], q[1], cpuNanos / 1e9 / seconds,
+          settled == 0 ? Double.NaN : cpuNanos / 1e3 / settled, polls / seconds);
+    }
+
+    /**
+     * Prints the phase, then how each node shared its work: writer turns and commits per second,
+     * and the peer messages it sent with the transactions each carried (the per-message work, a
+     * signature each way, a round trip and a turn on each node, is shared by those).
+     */
+    Phase print(PrintStream out) {
+      Phase phase = phase();
+      out.println(phase.line());
+      for (int i = 0; i < nodes.size(); i++) {
+        long[] c = counts.get(i);
+        out.printf(Locale.ROOT, "    %s: %.0f writer turns/s, %.0f commits/s; to its peer %.1f pacs.008/s of %.1f transfers,"
+            + " %.1f pacs.028/s of %.1f requests%n", nodes.get(i), c[0] / seconds, c[1] / seconds, c[2] / seconds,
+            c[2] == 0 ? 0.0 : (double) c[3] / c[2], c[4] / seconds, c[4] == 0 ? 0.0 : (double) c[5] / c[4]);
+      }
+      return phase;
+    }
+  }
+
+  /** A node's writer and link counts so far: turns, commits, pacs.008s and transfers, pacs.028s and requests. */
+  static long[] counts(Side s) {
+    var w = s.node.engine().writerCounts();
+    long[] c = {w.turns(), w.commits(), 0, 0, 0, 0};
+    for (var l : s.node.linkCounts()) {
+      c[2] += l.transferMessages();
+      c[3] += l.transfers();
+      c[4] += l.statusMessages();
+      c[5] += l.statusRequests();
+    }
+    return c;
   }
 
   /** Quotes a batch (one request for all its quotes), then pays it in one message; returns its UETRs. */

@@ -301,6 +301,10 @@ public final class Node implements AutoCloseable {
     return store;
   }
 
+  public List<PeerDispatcher.LinkCounts> linkCounts() {
+    return dispatchers.stream().map(PeerDispatcher::counts).toList();
+  }
+
   public List<PeerDispatcher.LinkStatus> links() {
     return dispatchers.stream().map(PeerDispatcher::status).toList();
   }

@@ -145,6 +145,8 @@ public final class NodeEngine implements AutoCloseable {
   /** Turns handed to the committer (writer-only) and turns durable (committer writes, anyone reads). */
   private long sealedTurns;
   private volatile long durableTurns;
+  /** Database transactions the committer made (several turns each when they queue up). */
+  private volatile long commits;
   private final Object durableSignal = new Object();
   private volatile boolean running = true;
   private volatile Throwable failure;
@@ -348,6 +350,13 @@ public final class NodeEngine implements AutoCloseable {
     return state.bankMessageHighWater();
   }
 
+  /** Turns applied and transactions committed so far: how much work is shared per turn, for benchmarks. */
+  public record WriterCounts(long turns, long commits) {}
+
+  public WriterCounts writerCounts() {
+    return new WriterCounts(durableTurns, commits);
+  }
+
   public boolean isHealthy() {
     return running && failure == null && writer.isAlive() && committer.isAlive();
   }
@@ -515,6 +524,7 @@ public final class NodeEngine implements AutoCloseable {
         }
         long commitStartNanos = System.nanoTime();
         state.persistence.commitAll(turns);
+        commits++;
         long commitNanos = System.nanoTime() - commitStartNanos;
         Sealed last = group.get(group.size() - 1);
         state.publishBankMessageHighWater(last.bankMessageHighWater());

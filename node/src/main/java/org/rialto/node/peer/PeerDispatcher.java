@@ -35,6 +35,13 @@ public final class PeerDispatcher implements AutoCloseable {
   /** What operators see about a link to a peer. */
   public record LinkStatus(String peerNode, boolean up, long downSinceMillis, int backlog, int awaitingDecision, long delivered) {}
 
+  /**
+   * How the link batches, for benchmarks and operators: messages sent and the transactions they
+   * carried (forwarded transfers in pacs.008s, status requests in pacs.028s). Per-message work
+   * (a signature each way, a round trip, a turn on each node) is shared by a message's transactions.
+   */
+  public record LinkCounts(long transferMessages, long transfers, long statusMessages, long statusRequests) {}
+
   private final String nodeId;
   private final String peerNode;
   private final URI endpoint;
@@ -52,6 +59,10 @@ public final class PeerDispatcher implements AutoCloseable {
   private volatile boolean up = true;
   private volatile long downSinceMillis;
   private volatile long delivered;
+  private volatile long transferMessages;
+  private volatile long transfersSent;
+  private volatile long statusMessages;
+  private volatile long statusRequestsSent;
 
   private record Awaiting(PeerMessage.Transfer transfer, long nextAskAtMillis, long intervalMillis) {}
 
@@ -108,6 +119,10 @@ public final class PeerDispatcher implements AutoCloseable {
       waiting = awaiting.size();
     }
     return new LinkStatus(peerNode, up, downSinceMillis, incoming.size() + toSend.size(), waiting, delivered);
+  }
+
+  public LinkCounts counts() {
+    return new LinkCounts(transferMessages, transfersSent, statusMessages, statusRequestsSent);
   }
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("rialto.peer");
@@ -184,6 +199,14 @@ public final class PeerDispatcher implements AutoCloseable {
     org.rialto.node.log.Logs.batch(uetrs);
     long now = System.currentTimeMillis();
     byte[] body = statusRequest ? wire.statusRequests(peerNode, transfers, now) : wire.transfers(peerNode, transfers, now);
+    // Only this thread writes the counts; a reader may see one message's figures a moment apart.
+    if (statusRequest) {
+      statusMessages++;
+      statusRequestsSent += transfers.size();
+    } else {
+      transferMessages++;
+      transfersSent += transfers.size();
+    }
     // A malformed answer must not reach the writer, where it would stop the node: PeerWire refuses it.
     Map<UUID, PeerReply> replies = wire.replies(send(body), peerNode, uetrs);
     var delivered = new ArrayList<DeliveredReply>(replies.size());
