@@ -364,6 +364,10 @@ final class CorridorBench {
     ExecutorService pool = Executors.newFixedThreadPool(lanes);
     long cpuStart = NodeBench.processCpuNanos();
     long pollsStart = inboxes.polls.get();
+    var threadsStart = NodeBench.threadCpuNanos();
+    long[] jvmStart = jvmThreadNanos();
+    java.util.Map<String, Long> threads = null;
+    long threadsCpu = 0;
     var countsStart = new ArrayList<long[]>();
     for (Side s : sides) countsStart.add(counts(s));
     long startNanos = System.nanoTime() + 20_000_000L;
@@ -404,6 +408,9 @@ final class CorridorBench {
       for (var f : work) f.get();
       // Let the last ones finish: what is in flight at the end still counts when it settles.
       awaitFinal(inboxes, List.copyOf(submittedAt.keySet()), 120_000);
+      // Before the senders' threads end, or their CPU would leave the count with them.
+      threads = NodeBench.threadGroupNanos(threadsStart);
+      threadsCpu = NodeBench.processCpuNanos() - cpuStart;
     } finally {
       pool.shutdownNow();
     }
@@ -433,8 +440,18 @@ final class CorridorBench {
       for (int j = 0; j < after.length; j++) after[j] -= before[j];
       counts.add(after);
     }
+    long javaThreads = threads.values().stream().mapToLong(Long::longValue).sum();
+    // What the process spent outside Java threads: the JIT compilers, the garbage collector, the rest of the JVM.
+    long outside = Math.max(0, threadsCpu - javaThreads);
+    long[] jvmEnd = jvmThreadNanos();
+    // Compiler threads come and go (the JVM sizes their number): one that ended takes its ticks with it.
+    long jit = Math.min(outside, Math.max(0, jvmEnd[0] - jvmStart[0]));
+    long gc = Math.min(outside - jit, Math.max(0, jvmEnd[1] - jvmStart[1]));
+    threads.merge("JIT compilers", jit, Long::sum);
+    threads.merge("GC", gc, Long::sum);
+    threads.merge("other JVM threads", outside - jit - gc, Long::sum);
     return new Raw(key, name, sides.stream().map(x -> x.nodeId).toList(), settled, rejected, elapsed, cpu,
-        inboxes.polls.get() - pollsStart, payLatency, quoteLatency, counts);
+        inboxes.polls.get() - pollsStart, payLatency, quoteLatency, counts, threads);
   }
 
   /**
@@ -442,7 +459,7 @@ final class CorridorBench {
    * merge by adding their counts and times and pooling their latency samples.
    */
   record Raw(String key, String name, List<String> nodes, long settled, long rejected, double seconds, long cpuNanos, long polls,
-      List<BenchLatency> payLatency, List<BenchLatency> quoteLatency, List<long[]> counts) {
+      List<BenchLatency> payLatency, List<BenchLatency> quoteLatency, List<long[]> counts, java.util.Map<String, Long> threads) {
     static Raw merge(Raw a, Raw b) {
       var counts = new ArrayList<long[]>();
       for (int i = 0; i < a.counts.size(); i++) {
@@ -454,8 +471,10 @@ final class CorridorBench {
       pay.addAll(b.payLatency);
       var quote = new ArrayList<>(a.quoteLatency);
       quote.addAll(b.quoteLatency);
+      var threads = new java.util.TreeMap<>(a.threads);
+      b.threads.forEach((k, v) -> threads.merge(k, v, Long::sum));
       return new Raw(a.key, a.name, a.nodes, a.settled + b.settled, a.rejected + b.rejected, a.seconds + b.seconds,
-          a.cpuNanos + b.cpuNanos, a.polls + b.polls, pay, quote, counts);
+          a.cpuNanos + b.cpuNanos, a.polls + b.polls, pay, quote, counts, threads);
     }
 
     Phase phase() {
@@ -479,8 +498,43 @@ final class CorridorBench {
             + " %.1f pacs.028/s of %.1f requests%n", nodes.get(i), c[0] / seconds, c[1] / seconds, c[2] / seconds,
             c[2] == 0 ? 0.0 : (double) c[3] / c[2], c[4] / seconds, c[4] == 0 ? 0.0 : (double) c[5] / c[4]);
       }
+      out.println(NodeBench.groupShares(threads, settled).replace("(Java threads only)", "(both nodes and the banks)"));
       return phase;
     }
+  }
+
+  /**
+   * CPU so far of the JVM's own threads, which are not Java threads: the JIT compilers and the
+   * garbage collector, from Linux's per-thread accounting (clock ticks of 10 ms; zeros elsewhere,
+   * and the bench then shows their time as "other JVM threads").
+   */
+  static long[] jvmThreadNanos() {
+    long[] out = new long[2];
+    var tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) return out;
+    try (var dirs = Files.list(tasks)) {
+      for (Path t : (Iterable<Path>) dirs::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(t.resolve("stat"));
+        } catch (java.io.IOException e) {
+          continue; // the thread ended meanwhile
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) continue;
+        String name = stat.substring(open + 1, close);
+        int kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
+            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
+        if (kind < 0) continue;
+        String[] f = stat.substring(close + 2).split(" ");
+        // Fields 14 and 15 of stat (utime, stime): the 12th and 13th after the name.
+        out[kind] += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return new long[2];
+    }
+    return out;
   }
 
   /** A node's writer and link counts so far: turns, commits, pacs.008s and transfers, pacs.028s and requests. */

@@ -104,6 +104,10 @@ final class NodeBench {
     if (name.startsWith("rialto-writer")) return "writer";
     if (name.startsWith("rialto-committer")) return "committer";
     if (name.startsWith("pool-")) return "load generator";
+    if (name.startsWith("rialto-peer-crl")) return "peer CRL fetcher";
+    if (name.startsWith("rialto-peer-")) return "peer dispatcher";
+    // The JDK HttpClient the peer link sends with (TLS and HTTP of the forwarded pacs.008s).
+    if (name.startsWith("HttpClient-")) return "peer client";
     // Javalin serves requests on virtual threads: their CPU is their carriers'.
     if (name.startsWith("ForkJoinPool-") && name.contains("-worker-")) return "http";
     if (name.startsWith("qtp") || name.contains("http") || name.contains("HTTP") || name.contains("Jetty")) return "http";
@@ -114,7 +118,11 @@ final class NodeBench {
 
   /** CPU per settled payment of each thread group since {@code start}, in microseconds, largest first. */
   static String threadShares(java.util.Map<Long, long[]> start, long settled) {
-    if (settled == 0) return "";
+    return groupShares(threadGroupNanos(start), settled);
+  }
+
+  /** CPU of each thread group since {@code start} (threads started since count from zero), in nanoseconds. */
+  static java.util.Map<String, Long> threadGroupNanos(java.util.Map<Long, long[]> start) {
     var mx = java.lang.management.ManagementFactory.getThreadMXBean();
     var byGroup = new java.util.TreeMap<String, Long>();
     for (long id : mx.getAllThreadIds()) {
@@ -124,6 +132,11 @@ final class NodeBench {
       long before = start.containsKey(id) ? start.get(id)[0] : 0;
       byGroup.merge(threadGroup(info.getThreadName()), cpu - before, Long::sum);
     }
+    return byGroup;
+  }
+
+  static String groupShares(java.util.Map<String, Long> byGroup, long settled) {
+    if (settled == 0) return "";
     // The JVM's own threads (JIT compilers, GC) are not Java threads: the process figure includes them, this does not.
     var b = new StringBuilder("    us CPU per payment by thread (Java threads only):");
     byGroup.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
