@@ -88,7 +88,8 @@ public final class Node implements AutoCloseable {
         metrics.gauge("rialto_peer_awaiting_decision", "payments the peer holds undecided", "peer", peer.node(), () -> d.status().awaitingDecision());
         metrics.gauge("rialto_peer_up", "1 when the last exchange with the peer succeeded", "peer", peer.node(), () -> d.status().up() ? 1 : 0);
       }
-      var inFlight = store.read(NodeTables::inFlight);
+      NodeEngine restored = engine;
+      var inFlight = store.read(c -> NodeTables.inFlight(c, restored::forwardedTransfer));
       for (var d : dispatchers) {
         d.restore(inFlight.resend().stream().filter(r -> r.peerNode().equals(d.peerNode())).toList(),
             inFlight.ask().stream().filter(r -> r.peerNode().equals(d.peerNode())).toList());

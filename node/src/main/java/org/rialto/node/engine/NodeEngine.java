@@ -350,6 +350,21 @@ public final class NodeEngine implements AutoCloseable {
     return state.bankMessageHighWater();
   }
 
+  /**
+   * The transfer a payment forwards to its peer, built from its payment and cross-border records
+   * as the writer built it when it prepared leg 1 (both are fixed from then on). Read at start,
+   * before the writer runs, for the outbox rows still waiting for an answer.
+   */
+  public org.rialto.node.peer.PeerMessage.Transfer forwardedTransfer(UUID uetr) {
+    if (writer.isAlive()) throw new IllegalStateException("the writer owns the payments once it runs");
+    var p = state.payments.get(uetr);
+    var cb = state.crossBorder.get(uetr);
+    if (p == null || cb == null || cb.role() != org.rialto.node.payment.CrossBorder.Role.OUTGOING) {
+      throw new IllegalStateException("outbox row of " + uetr + " without its outgoing payment and cross-border rows");
+    }
+    return PeerProtocol.transfer(state.nodeId, p, cb);
+  }
+
   /** Turns applied and transactions committed so far: how much work is shared per turn, for benchmarks. */
   public record WriterCounts(long turns, long commits) {}
 

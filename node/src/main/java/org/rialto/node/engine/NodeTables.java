@@ -401,7 +401,12 @@ public final class NodeTables {
    */
   public record InFlight(List<org.rialto.node.peer.OutboxRow> resend, List<org.rialto.node.peer.OutboxRow> ask) {}
 
-  public static InFlight inFlight(Connection c) throws SQLException {
+  /**
+   * @param fromPayment the transfer a payment forwards, built from its payment and cross-border
+   *     rows, for rows that keep no copy of it ({@link org.rialto.node.peer.OutboxRow#FROM_PAYMENT})
+   */
+  public static InFlight inFlight(Connection c, java.util.function.Function<UUID, org.rialto.node.peer.PeerMessage.Transfer> fromPayment)
+      throws SQLException {
     var resend = new ArrayList<org.rialto.node.peer.OutboxRow>();
     var ask = new ArrayList<org.rialto.node.peer.OutboxRow>();
     try (var st = c.createStatement();
@@ -409,8 +414,11 @@ public final class NodeTables {
             + " FROM peer_outbox o JOIN payment p ON p.uetr = o.uetr"
             + " WHERE p.state NOT IN ('SETTLED', 'REJECTED', 'RETURNED') ORDER BY o.id")) {
       while (rs.next()) {
-        var row = new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), UUID.fromString(rs.getString(3)),
-            rs.getString(4), rs.getLong(5));
+        UUID uetr = UUID.fromString(rs.getString(3));
+        String body = rs.getString(4);
+        var row = org.rialto.node.peer.OutboxRow.FROM_PAYMENT.equals(body)
+            ? new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), uetr, body, rs.getLong(5), fromPayment.apply(uetr))
+            : new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), uetr, body, rs.getLong(5));
         rs.getLong(6);
         (rs.wasNull() ? resend : ask).add(row);
       }

@@ -10,8 +10,8 @@ import org.rialto.node.peer.PeerMessage;
 import org.rialto.node.peer.PeerReply;
 
 /**
- * What the node-to-node protocol needs inside the engine: the transfer a payment forwards, as kept
- * in the durable outbox (JSON, this node's own storage), the checks every transfer and answer must
+ * What the node-to-node protocol needs inside the engine: the transfer a payment forwards (built
+ * from its payment and cross-border records; outbox rows older than session 4 keep it as JSON), the checks every transfer and answer must
  * pass before the writer sees them, and the answer a receiving node gives about a payment. The
  * wire itself, ISO 20022, is {@link org.rialto.node.peer.PeerWire}.
  */
@@ -28,14 +28,7 @@ public final class PeerProtocol {
         p.creditorName(), p.remittance(), p.debtorDetails(), p.creditorDetails());
   }
 
-  static String encode(PeerMessage.Transfer transfer) {
-    try {
-      return JSON.writeValueAsString(transfer);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode transfer " + transfer.uetr(), e);
-    }
-  }
-
+  /** A transfer from an outbox row written before session 4, which kept it as JSON. */
   public static PeerMessage.Transfer decodeTransfer(String body) {
     try {
       return JSON.readValue(body, PeerMessage.Transfer.class);

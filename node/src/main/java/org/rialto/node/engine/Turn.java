@@ -268,7 +268,9 @@ final class Turn {
             record(current.with(PaymentState.RECEIVED, null, "prepared", nowMillis),
                 "received for " + cb.peerNode() + "; leg 1 reserved, forwarded to " + cb.peerNode());
             var transfer = PeerProtocol.transfer(s.nodeId, current, cb);
-            outbox.add(new OutboxRow(s.nextOutboxId(), cb.peerNode(), p.uetr(), PeerProtocol.encode(transfer), nowMillis, transfer));
+            // The row keeps no copy of the transfer: the payment and cross-border rows of this same
+            // transaction hold every field of it, and a restart builds it again from them.
+            outbox.add(new OutboxRow(s.nextOutboxId(), cb.peerNode(), p.uetr(), OutboxRow.FROM_PAYMENT, nowMillis, transfer));
           } else if (result == EventResult.EXCEEDS_CREDITS) {
             record(current.with(PaymentState.REJECTED, "AM04", "rejected-liquidity", nowMillis),
                 "received for " + cb.peerNode() + "; no liquidity for leg 1");

@@ -88,7 +88,7 @@ public final class PeerDispatcher implements AutoCloseable {
     long now = System.currentTimeMillis();
     synchronized (awaiting) {
       for (OutboxRow row : ask) {
-        awaiting.put(row.uetr(), new Awaiting(PeerProtocol.decodeTransfer(row.body()), now, POLL_INTERVAL_MILLIS));
+        awaiting.put(row.uetr(), new Awaiting(row.forwarded(), now, POLL_INTERVAL_MILLIS));
       }
     }
   }
@@ -139,7 +139,7 @@ public final class PeerDispatcher implements AutoCloseable {
         var rowIds = new ArrayList<Long>();
         for (OutboxRow row : toSend.values()) {
           if (transfers.size() >= MAX_BATCH) break;
-          transfers.add(row.transfer() != null ? row.transfer() : PeerProtocol.decodeTransfer(row.body()));
+          transfers.add(row.forwarded());
           rowIds.add(row.id());
         }
         for (var t : resend) {
