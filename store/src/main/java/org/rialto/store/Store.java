@@ -37,11 +37,6 @@ public final class Store implements AutoCloseable {
    * (UETRs); with SQLite's default 2 MiB every insert re-reads index pages from the OS.
    */
   static final int SQLITE_CACHE_KIB = 64 * 1024;
-  /**
-   * WAL pages before a checkpoint copies them into the database file. Larger than SQLite's 1,000
-   * so a hot page written by many commits is copied (and the file fsynced) once, not each time.
-   */
-  static final int SQLITE_WAL_AUTOCHECKPOINT_PAGES = 16_384;
   /** Rows per round trip while replaying; rows are up to about a megabyte each. */
   private static final int REPLAY_FETCH_ROWS = 16;
 
@@ -55,6 +50,8 @@ public final class Store implements AutoCloseable {
 
   private final StoreUrl url;
   private final HikariDataSource pool;
+  /** SQLite only: copies the WAL into the database off the commit path (null for PostgreSQL). */
+  private final SqliteCheckpointer checkpointer;
 
   // The journal's tail; read and written only by the committing thread after open.
   private long tailSeq;
@@ -65,9 +62,10 @@ public final class Store implements AutoCloseable {
   private volatile Thread committer;
   private volatile Throwable failure;
 
-  private Store(StoreUrl url, HikariDataSource pool) {
+  private Store(StoreUrl url, HikariDataSource pool, SqliteCheckpointer checkpointer) {
     this.url = url;
     this.pool = pool;
+    this.checkpointer = checkpointer;
   }
 
   /** Opens (creating if needed) the store at {@code url} with the store's own schema only. */
@@ -86,6 +84,11 @@ public final class Store implements AutoCloseable {
    *     versions 1 to 99, so others number theirs from 100.
    */
   public static Store open(StoreUrl url, List<String> extraMigrationBases) {
+    return open(url, extraMigrationBases, url.dialect() == Dialect.SQLITE ? new SqliteCheckpointer(url) : null);
+  }
+
+  /** As {@link #open(StoreUrl, List)}, with the SQLite checkpointer given (tests use small thresholds). */
+  static Store open(StoreUrl url, List<String> extraMigrationBases, SqliteCheckpointer checkpointer) {
     Objects.requireNonNull(url, "url");
     for (String base : extraMigrationBases) {
       if (base.isBlank() || base.startsWith("classpath:") || base.endsWith("/")) {
@@ -96,8 +99,13 @@ public final class Store implements AutoCloseable {
     HikariDataSource pool = pool(url);
     try {
       migrate(pool, url.dialect(), extraMigrationBases);
-      Store store = new Store(url, pool);
+      Store store = new Store(url, pool, checkpointer);
       store.loadTail();
+      if (store.checkpointer != null) {
+        store.checkpointer.start();
+        // The migrations just written are in the WAL too.
+        store.checkpointer.committed();
+      }
       return store;
     } catch (RuntimeException | Error e) {
       pool.close();
@@ -118,7 +126,8 @@ public final class Store implements AutoCloseable {
         throw new StoreException("cannot create the folder of SQLite store " + url.sqliteFile(), e);
       }
       config.setDataSource(sqliteDataSource(url, false));
-      config.setConnectionInitSql("PRAGMA wal_autocheckpoint = " + SQLITE_WAL_AUTOCHECKPOINT_PAGES);
+      // No connection checkpoints inside its own commit: the store's checkpointer thread does it.
+      config.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
     } else {
       config.setJdbcUrl(url.jdbcUrl());
       // Without this pgjdbc enforces setReadOnly only inside explicit transactions.
@@ -262,6 +271,10 @@ public final class Store implements AutoCloseable {
         }
         extra.run(c);
         c.commit();
+        if (checkpointer != null) {
+          checkpointer.committed();
+          checkpointer.catchUp(c);
+        }
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
@@ -443,6 +456,11 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** The SQLite checkpointer (null for PostgreSQL), for tests. */
+  SqliteCheckpointer checkpointer() {
+    return checkpointer;
+  }
+
   /** True once a commit failed; the store then only serves reads. */
   public boolean failed() {
     return failure != null;
@@ -450,6 +468,8 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    // Stopped first: closing the last connection checkpoints the WAL (SQLite does it at close).
+    if (checkpointer != null) checkpointer.close();
     pool.close();
   }
 

@@ -1,0 +1,199 @@
+package org.rialto.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Copies a SQLite store's write-ahead log into the database file on a thread of its own, so the
+ * committing thread never does it. SQLite's automatic checkpoint runs inside the commit that
+ * crosses the page threshold: that commit (and every payment waiting on it) then also copies up to
+ * the whole WAL into the database and fsyncs the database file, tens to hundreds of milliseconds
+ * on the node's hot path. A PASSIVE checkpoint on another connection takes no writer lock, so
+ * commits go on appending to the WAL while it copies.
+ *
+ * <p>The WAL must stay bounded, and PASSIVE checkpoints alone do not bound it under steady load:
+ * SQLite starts the WAL again from its beginning only when a commit finds every frame already
+ * copied, and with commits arriving while the copy runs that never happens (measured: past 25,000
+ * pages in 20 s). So once a checkpoint leaves more than {@link #WAL_RESTART_PAGES} in the WAL, the
+ * checkpointer asks the committing thread to copy the rest itself after its next commit ({@link
+ * #catchUp}): only the frames appended since this thread's copy, a small part of the WAL, and the
+ * commit after that writes from the start of the WAL again. (A RESTART checkpoint from this
+ * thread would have to catch the writer lock between two commits, which a busy node may never
+ * leave free long enough.) Durability does not depend on any of this: a committed transaction is
+ * in the fsynced WAL, which SQLite replays at open.
+ */
+final class SqliteCheckpointer implements AutoCloseable {
+  /**
+   * How often the WAL is copied into the database while commits arrive. Short enough that the WAL
+   * (and the copy) stays small, long enough that a page rewritten by many commits (B-tree roots,
+   * inner pages, the packed rows' tails) is copied once per period rather than once per commit.
+   */
+  static final long PERIOD_MILLIS = 1_000;
+  /** WAL size (4 KiB pages: 64 MiB, SQLite's automatic threshold before) past which the WAL is restarted. */
+  static final int WAL_RESTART_PAGES = 16_384;
+  /** WAL size (256 MiB) that says restarts keep failing (a reader that never ends): reported. */
+  static final int WAL_WARN_PAGES = 65_536;
+  /** Between reports of a checkpoint that keeps failing; the WAL keeps every commit meanwhile. */
+  private static final long FAILURE_LOG_MILLIS = 60_000;
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("rialto.store");
+
+  private final StoreUrl url;
+  private final long periodMillis;
+  private final int walRestartPages;
+  private final Thread thread;
+  private final Object signal = new Object();
+  /** Commits since the last checkpoint; written by the committer, read and reset here. */
+  private long commitsSinceCheckpoint;
+  private volatile boolean running = true;
+  private volatile long checkpoints;
+  private volatile long catchUps;
+  /** Set here when the WAL is past its restart size; taken by the committing thread after a commit. */
+  private volatile boolean catchUpWanted;
+  private volatile long lastLogFrames;
+
+  SqliteCheckpointer(StoreUrl url) {
+    this(url, PERIOD_MILLIS, WAL_RESTART_PAGES);
+  }
+
+  /** With other thresholds, for tests that must see a restart without writing 64 MiB. */
+  SqliteCheckpointer(StoreUrl url, long periodMillis, int walRestartPages) {
+    if (periodMillis < 1 || walRestartPages < 1) throw new IllegalArgumentException("period and restart size must be positive");
+    this.url = url;
+    this.periodMillis = periodMillis;
+    this.walRestartPages = walRestartPages;
+    this.thread = new Thread(this::run, "rialto-store-checkpoint");
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Called after every commit: there is WAL to copy. Cheap; the copy happens on the checkpointer's own time. */
+  void committed() {
+    synchronized (signal) {
+      commitsSinceCheckpoint++;
+    }
+  }
+
+  /** Checkpoints run so far (for tests and diagnostics). */
+  long checkpoints() {
+    return checkpoints;
+  }
+
+  /**
+   * Called by the committing thread right after a commit, on the connection that committed: if
+   * the WAL is past its restart size, copies what is left of it (what was appended since this
+   * thread's last copy) so that the next commit starts the WAL again. Never throws: the commit
+   * before it is durable whatever happens here, and a failed try is made again later.
+   */
+  void catchUp(Connection committed) {
+    if (!catchUpWanted) return;
+    catchUpWanted = false;
+    try {
+      boolean autoCommit = committed.getAutoCommit();
+      // A checkpoint cannot run inside a transaction of its own connection.
+      if (!autoCommit) committed.setAutoCommit(true);
+      try {
+        checkpoint(committed, "PASSIVE");
+        catchUps++;
+      } finally {
+        if (!autoCommit) committed.setAutoCommit(false);
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (now() - lastCatchUpFailureLogMillis >= FAILURE_LOG_MILLIS) {
+        lastCatchUpFailureLogMillis = now();
+        LOG.warn("SQLite checkpoint after a commit on {} failed (tried again later): {}", url.redacted(), e.toString());
+      }
+    }
+  }
+
+  /** Committing thread only. */
+  private long lastCatchUpFailureLogMillis;
+
+  /** Catch-up checkpoints the committing thread ran (each followed by a WAL restart), for tests and diagnostics. */
+  long catchUps() {
+    return catchUps;
+  }
+
+  /** WAL frames the last checkpoint found (for tests and diagnostics). */
+  long lastLogFrames() {
+    return lastLogFrames;
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+
+  private void run() {
+    long lastFailureLogMillis = 0;
+    long lastWarnMillis = 0;
+    Connection connection = null;
+    try {
+      while (running) {
+        synchronized (signal) {
+          signal.wait(periodMillis);
+          if (!running) break;
+          if (commitsSinceCheckpoint == 0) continue;
+          commitsSinceCheckpoint = 0;
+        }
+        try {
+          if (connection == null) connection = Store.sqliteDataSource(url, false).getConnection();
+          long logFrames = checkpoint(connection, "PASSIVE");
+          if (logFrames > walRestartPages) catchUpWanted = true;
+          if (logFrames > WAL_WARN_PAGES && now() - lastWarnMillis >= FAILURE_LOG_MILLIS) {
+            lastWarnMillis = now();
+            LOG.warn("SQLite WAL of {} at {} pages: a reader keeps an old snapshot, so the WAL cannot restart", url.redacted(),
+                logFrames);
+          }
+          lastLogFrames = logFrames;
+          checkpoints++;
+        } catch (SQLException | RuntimeException e) {
+          // Nothing committed is at risk (it is in the WAL); the WAL only grows until a later try works.
+          if (now() - lastFailureLogMillis >= FAILURE_LOG_MILLIS) {
+            lastFailureLogMillis = now();
+            LOG.warn("SQLite checkpoint of {} failed (retried every {} ms): {}", url.redacted(), periodMillis, e.toString());
+          }
+          closeQuietly(connection);
+          connection = null;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closeQuietly(connection);
+    }
+  }
+
+  /** Runs one checkpoint; returns the frames in the WAL as SQLite reports them (-1 if it could not tell). */
+  private static long checkpoint(Connection connection, String mode) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+      return rs.next() ? rs.getLong(2) : -1;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // Closing a connection we no longer use; nothing to do about it.
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
