@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.rialto.ledger.LedgerEvent;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -168,20 +169,30 @@ public final class Store implements AutoCloseable {
       }
     }
     try {
-      Flyway.configure()
+      var config = Flyway.configure()
           .dataSource(pool)
           .locations(locations.toArray(String[]::new))
           .failOnMissingLocations(true)
-          // Each module numbers its migrations in its own range (store 1-99, node 100-199,
-          // security 200-299) in one shared history, so a module's next migration is lower than
-          // another module's last applied one in every store that already exists. Without
-          // out-of-order, Flyway refuses to open those stores; the ranges' tables are disjoint,
-          // so applying a lower version after a higher one from another range changes nothing
-          // that the higher one built. Checksums of applied migrations are still validated.
-          .outOfOrder(true)
-          .cleanDisabled(true)
-          .load()
-          .migrate();
+          .cleanDisabled(true);
+      // Each module numbers its migrations in its own range (store 1-99, node 100-199,
+      // security 200-299) in one shared history, so a module's next migration is lower than
+      // another module's last applied one in every store that already exists. Flyway refuses
+      // those unless out-of-order is on; the ranges' tables are disjoint, so applying a lower
+      // version after a higher one from another range changes nothing the higher one built.
+      // Checksums of applied migrations are validated either way. Out-of-order is turned on
+      // only when such a migration is pending, so that Flyway's warning about it appears in
+      // the log of the start that applies it and not at every start.
+      boolean lowerPending = false;
+      var info = config.load().info();
+      var current = info.current();
+      for (MigrationInfo m : info.all()) {
+        if (current != null && !m.getState().isApplied() && m.getVersion() != null
+            && m.getVersion().compareTo(current.getVersion()) < 0) {
+          lowerPending = true;
+          break;
+        }
+      }
+      config.outOfOrder(lowerPending).load().migrate();
     } catch (FlywayException e) {
       throw new StoreException("schema migration failed (" + String.join(", ", locations) + "): " + e.getMessage(), e);
     }
