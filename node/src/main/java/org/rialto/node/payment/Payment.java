@@ -57,6 +57,13 @@ public record Payment(
 
   public Payment {
     if (uetr == null) throw new IllegalArgumentException("uetr");
+    senderBic = CanonicalStrings.of(senderBic);
+    debtorBic = CanonicalStrings.of(debtorBic);
+    creditorBic = CanonicalStrings.of(creditorBic);
+    currency = CanonicalStrings.of(currency);
+    reasonCode = CanonicalStrings.of(reasonCode);
+    step = CanonicalStrings.of(step);
+    valueDate = CanonicalStrings.of(valueDate);
     if (amountMinor <= 0) throw new IllegalArgumentException("amountMinor must be > 0");
     if (state == PaymentState.REJECTED && reasonCode == null) {
       throw new IllegalArgumentException("a rejected payment carries a reason code");
