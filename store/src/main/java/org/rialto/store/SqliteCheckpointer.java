@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Copies a SQLite store's write-ahead log into the database file on a thread of its own, so the
@@ -45,8 +46,8 @@ final class SqliteCheckpointer implements AutoCloseable {
   private final int walRestartPages;
   private final Thread thread;
   private final Object signal = new Object();
-  /** Commits since the last checkpoint; written by the committer, read and reset here. */
-  private long commitsSinceCheckpoint;
+  /** Commits since the last checkpoint; counted by the committer without a lock, reset here. */
+  private final AtomicLong commitsSinceCheckpoint = new AtomicLong();
   private volatile boolean running = true;
   private volatile long checkpoints;
   private volatile long catchUps;
@@ -74,9 +75,7 @@ final class SqliteCheckpointer implements AutoCloseable {
 
   /** Called after every commit: there is WAL to copy. Cheap; the copy happens on the checkpointer's own time. */
   void committed() {
-    synchronized (signal) {
-      commitsSinceCheckpoint++;
-    }
+    commitsSinceCheckpoint.incrementAndGet();
   }
 
   /** Checkpoints run so far (for tests and diagnostics). */
@@ -136,10 +135,9 @@ final class SqliteCheckpointer implements AutoCloseable {
       while (running) {
         synchronized (signal) {
           signal.wait(periodMillis);
-          if (!running) break;
-          if (commitsSinceCheckpoint == 0) continue;
-          commitsSinceCheckpoint = 0;
         }
+        if (!running) break;
+        if (commitsSinceCheckpoint.getAndSet(0) == 0) continue;
         try {
           if (connection == null) connection = Store.sqliteDataSource(url, false).getConnection();
           long logFrames = checkpoint(connection, "PASSIVE");
