@@ -32,20 +32,9 @@ class SqliteCheckpointerTest {
     var random = new SplittableRandom(42);
     long maxWalBytes = 0;
     try (Store store = Store.open(url, List.of(), new SqliteCheckpointer(url, 10, RESTART_PAGES))) {
-      store.commit(List.of(), c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB NOT NULL)");
-        }
-      });
+      createBlobTable(store);
       for (int i = 0; i < COMMITS; i++) {
-        byte[] blob = new byte[BLOB_BYTES];
-        random.nextBytes(blob);
-        store.commit(List.of(), c -> {
-          try (var ps = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
-            ps.setBytes(1, blob);
-            ps.executeUpdate();
-          }
-        });
+        commitBlob(store, random);
         maxWalBytes = Math.max(maxWalBytes, Files.size(wal));
       }
       var checkpointer = store.checkpointer();
@@ -73,21 +62,10 @@ class SqliteCheckpointerTest {
     var random = new SplittableRandom(7);
     // A checkpointer that never gets to run within the test: only the commits themselves could copy the WAL.
     try (Store store = Store.open(url, List.of(), new SqliteCheckpointer(url, 3_600_000, RESTART_PAGES))) {
-      store.commit(List.of(), c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB NOT NULL)");
-        }
-      });
+      createBlobTable(store);
       // 1,600 pages: past SQLite's default automatic checkpoint of 1,000 pages.
       for (int i = 0; i < 100; i++) {
-        byte[] blob = new byte[BLOB_BYTES];
-        random.nextBytes(blob);
-        store.commit(List.of(), c -> {
-          try (var ps = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
-            ps.setBytes(1, blob);
-            ps.executeUpdate();
-          }
-        });
+        commitBlob(store, random);
       }
       long autocheckpoint = store.read(c -> {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_autocheckpoint")) {
@@ -99,5 +77,25 @@ class SqliteCheckpointerTest {
       long walPages = Files.size(wal) / PAGE_BYTES;
       assertThat(walPages).as("WAL pages: every commit appended, none restarted the WAL").isGreaterThan(1_500);
     }
+  }
+
+  private static void createBlobTable(Store store) {
+    store.commit(List.of(), c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB NOT NULL)");
+      }
+    });
+  }
+
+  /** One commit of one random blob row: about BLOB_BYTES / PAGE_BYTES new WAL pages. */
+  private static void commitBlob(Store store, SplittableRandom random) {
+    byte[] blob = new byte[BLOB_BYTES];
+    random.nextBytes(blob);
+    store.commit(List.of(), c -> {
+      try (var ps = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
+        ps.setBytes(1, blob);
+        ps.executeUpdate();
+      }
+    });
   }
 }
