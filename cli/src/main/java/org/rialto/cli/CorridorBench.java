@@ -1,6 +1,5 @@
 package org.rialto.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -33,8 +32,9 @@ import org.rialto.node.config.ConfigLoader;
  * the pacs.002 in its inbox (read with long polling, as a bank would).
  *
  * <p>Latency is measured from the payment's submission (POST /v1/payments) to the arrival of its
- * final pacs.002 at the bank; the quote round trip before it is reported separately. Throughput
- * counts payments settled on both legs.
+ * final pacs.002 at the bank; the quote round trip before it is reported separately. In the
+ * open-loop phase a batch that starts after its due instant (its lane still busy with the last one)
+ * counts that lateness too. Throughput counts payments settled on both legs.
  */
 final class CorridorBench {
   static final String DEALER = "DLRXRUMM";
@@ -279,14 +279,11 @@ final class CorridorBench {
 
   /**
    * What each sending bank learns from its inbox: the final pacs.002 of each payment, as it
-   * arrives. A bank reads its inbox at most once per {@link #POLL_GAP_MILLIS} unless the last
-   * page was full: a long poll answers as soon as anything arrives, and every node commit brings
-   * something to every bank (the corridor's banks both pay and are paid), so without a gap each
-   * bank would poll after every commit, and each poll costs a signed answer, its verification and
-   * a store read, more than the messages it brings.
+   * arrives. Each bank long-polls its inbox: the node answers as soon as anything arrives for it
+   * (until session 5 a bank also waited at least 5 ms between reads, which put up to 5 ms on every
+   * payment's measured latency).
    */
   static final class Inboxes implements AutoCloseable {
-    static final long POLL_GAP_MILLIS = 5;
     static final int PAGE = 1_000;
     /** uetr → nanoTime at which its final status reached the bank; the value's sign says settled (+) or rejected (-). */
     final Map<UUID, Long> finals = new ConcurrentHashMap<>();
@@ -309,24 +306,18 @@ final class CorridorBench {
     private Void read(Side side, String bank) throws Exception {
       long after = 0;
       try (var client = new BenchHttpClient("127.0.0.1", side.port, side.nodeId, side.pki)) {
-        long lastPollNanos = 0;
         int lastPage = 0;
         while (!stop.get()) {
-          long gap = lastPollNanos + POLL_GAP_MILLIS * 1_000_000L - System.nanoTime();
-          if (lastPage < PAGE && gap > 0) java.util.concurrent.locks.LockSupport.parkNanos(gap);
-          lastPollNanos = System.nanoTime();
           polls.incrementAndGet();
           var r = client.get("/v1/messages?after=" + after + "&limit=" + PAGE + "&waitMillis=500&xml=false", bank);
           long now = System.nanoTime();
           if (r.status() != 200) throw new IllegalStateException("inbox of " + bank + ": " + r.text());
-          JsonNode page = JSON.readTree(r.body());
-          lastPage = page.get("messages").size();
-          for (JsonNode m : page.get("messages")) {
-            if (!"pacs.002".equals(m.get("kind").asText())) continue;
-            boolean settled = "ACSC".equals(m.get("detail").asText());
-            finals.put(UUID.fromString(m.get("uetr").asText()), settled ? Math.max(1, now) : -Math.max(1, now));
+          var page = InboxPage.read(r.body(), after);
+          lastPage = page.messages();
+          for (int i = 0; i < page.finals().size(); i++) {
+            finals.put(page.finals().get(i), page.settled().get(i) ? Math.max(1, now) : -Math.max(1, now));
           }
-          after = page.get("next").asLong();
+          after = page.next();
           if (lastPage > 0) {
             synchronized (arrived) {
               arrived.notifyAll();
@@ -360,6 +351,8 @@ final class CorridorBench {
     var submittedAt = new ConcurrentHashMap<UUID, Long>();
     var payLatency = new ArrayList<BenchLatency>();
     var quoteLatency = new ArrayList<BenchLatency>();
+    var lateness = new ArrayList<BenchLatency>();
+    var postLatency = new ArrayList<BenchLatency>();
     var sentCount = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(lanes);
     long cpuStart = NodeBench.processCpuNanos();
@@ -379,8 +372,12 @@ final class CorridorBench {
         String bank = (String) senders.get(lane)[1];
         var pay = new BenchLatency();
         var quote = new BenchLatency();
+        var late = new BenchLatency();
+        var post = new BenchLatency();
+        postLatency.add(post);
         payLatency.add(pay);
         quoteLatency.add(quote);
+        lateness.add(late);
         long seed = 0xC0441D0L + lane * 7919L + key.hashCode();
         long offset = open ? intervalNanos * lane / lanes : 0;
         work.add(pool.submit(() -> {
@@ -389,14 +386,19 @@ final class CorridorBench {
             long k = 0;
             while (true) {
               long due = startNanos + offset + k * intervalNanos;
+              long lateNanos = 0;
               if (open) {
                 if (due >= endNanos) break;
                 long wait = due - System.nanoTime();
                 if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                // A lane still busy with its last batch at this one's due instant (coordinated omission):
+                // the payments' latency starts when they were due to be quoted and sent, not when they could be.
+                lateNanos = Math.max(0, System.nanoTime() - due);
+                late.record(lateNanos, options.batch());
               } else if (System.nanoTime() >= endNanos) {
                 break;
               }
-              var uetrs = sendBatch(client, from, bank, options.batch(), random, k, submittedAt, quote);
+              var uetrs = sendBatch(client, from, bank, options.batch(), random, k, submittedAt, quote, post, lateNanos);
               sentCount.addAndGet(uetrs.size());
               if (!open) awaitFinal(inboxes, uetrs, 60_000);
               k++;
@@ -430,8 +432,10 @@ final class CorridorBench {
     double elapsed = (lastFinal - startNanos) / 1e9;
     long cpu = NodeBench.processCpuNanos() - cpuStart;
     if (open) {
-      out.printf(Locale.ROOT, "  (open loop: %.0f payments/s offered, a batch of %d every %.1f ms from each of %d banks)%n",
-          ratePerSecond, options.batch(), intervalNanos / 1e6, lanes);
+      double[] lateMs = BenchLatency.percentilesMillis(lateness);
+      out.printf(Locale.ROOT, "  (open loop: %.0f payments/s offered, a batch of %d every %.1f ms from each of %d banks;"
+          + " a batch started after its due instant by p50 %.2f ms, p99 %.2f ms, counted in its latency)%n",
+          ratePerSecond, options.batch(), intervalNanos / 1e6, lanes, lateMs[0], lateMs[1]);
     }
     var counts = new ArrayList<long[]>();
     for (int i = 0; i < sides.size(); i++) {
@@ -451,7 +455,7 @@ final class CorridorBench {
     threads.merge("GC", gc, Long::sum);
     threads.merge("other JVM threads", outside - jit - gc, Long::sum);
     return new Raw(key, name, sides.stream().map(x -> x.nodeId).toList(), settled, rejected, elapsed, cpu,
-        inboxes.polls.get() - pollsStart, payLatency, quoteLatency, counts, threads);
+        inboxes.polls.get() - pollsStart, payLatency, quoteLatency, postLatency, counts, threads);
   }
 
   /**
@@ -459,7 +463,8 @@ final class CorridorBench {
    * merge by adding their counts and times and pooling their latency samples.
    */
   record Raw(String key, String name, List<String> nodes, long settled, long rejected, double seconds, long cpuNanos, long polls,
-      List<BenchLatency> payLatency, List<BenchLatency> quoteLatency, List<long[]> counts, java.util.Map<String, Long> threads) {
+      List<BenchLatency> payLatency, List<BenchLatency> quoteLatency, List<BenchLatency> postLatency, List<long[]> counts,
+      java.util.Map<String, Long> threads) {
     static Raw merge(Raw a, Raw b) {
       var counts = new ArrayList<long[]>();
       for (int i = 0; i < a.counts.size(); i++) {
@@ -471,10 +476,12 @@ final class CorridorBench {
       pay.addAll(b.payLatency);
       var quote = new ArrayList<>(a.quoteLatency);
       quote.addAll(b.quoteLatency);
+      var post = new ArrayList<>(a.postLatency);
+      post.addAll(b.postLatency);
       var threads = new java.util.TreeMap<>(a.threads);
       b.threads.forEach((k, v) -> threads.merge(k, v, Long::sum));
       return new Raw(a.key, a.name, a.nodes, a.settled + b.settled, a.rejected + b.rejected, a.seconds + b.seconds,
-          a.cpuNanos + b.cpuNanos, a.polls + b.polls, pay, quote, counts, threads);
+          a.cpuNanos + b.cpuNanos, a.polls + b.polls, pay, quote, post, counts, threads);
     }
 
     Phase phase() {
@@ -492,11 +499,17 @@ final class CorridorBench {
     Phase print(PrintStream out) {
       Phase phase = phase();
       out.println(phase.line());
+      double[] accepted = BenchLatency.percentilesMillis(postLatency);
+      out.printf(Locale.ROOT, "    of a payment's latency, the sending node's answer to its POST (leg 1 reserved, durable): p50 %.2f ms, p99 %.2f ms%n",
+          accepted[0], accepted[1]);
       for (int i = 0; i < nodes.size(); i++) {
         long[] c = counts.get(i);
         out.printf(Locale.ROOT, "    %s: %.0f writer turns/s, %.0f commits/s; to its peer %.1f pacs.008/s of %.1f transfers,"
             + " %.1f pacs.028/s of %.1f requests%n", nodes.get(i), c[0] / seconds, c[1] / seconds, c[2] / seconds,
             c[2] == 0 ? 0.0 : (double) c[3] / c[2], c[4] / seconds, c[4] == 0 ? 0.0 : (double) c[5] / c[4]);
+        out.printf(Locale.ROOT, "      a transfer waited %.1f ms in the outbox on average (its turn's commit included); an exchange took"
+            + " %.1f ms, of which the peer's answer %.1f ms and this node's commit of it the rest%n", c[3] == 0 ? 0.0 : (double) c[9] / c[3],
+            c[6] == 0 ? 0.0 : c[7] / 1e6 / c[6], c[6] == 0 ? 0.0 : c[8] / 1e6 / c[6]);
       }
       out.println(NodeBench.groupShares(threads, settled).replace("(Java threads only)", "(both nodes and the banks)"));
       return phase;
@@ -537,22 +550,32 @@ final class CorridorBench {
     return out;
   }
 
-  /** A node's writer and link counts so far: turns, commits, pacs.008s and transfers, pacs.028s and requests. */
+  /**
+   * A node's writer and link counts so far: turns, commits, pacs.008s and transfers, pacs.028s and
+   * requests, exchanges with their time in sum (whole, and the peer's part), and the transfers' time in the outbox.
+   */
   static long[] counts(Side s) {
     var w = s.node.engine().writerCounts();
-    long[] c = {w.turns(), w.commits(), 0, 0, 0, 0};
+    long[] c = {w.turns(), w.commits(), 0, 0, 0, 0, 0, 0, 0, 0};
     for (var l : s.node.linkCounts()) {
       c[2] += l.transferMessages();
       c[3] += l.transfers();
       c[4] += l.statusMessages();
       c[5] += l.statusRequests();
+      c[6] += l.exchanges();
+      c[7] += l.exchangeNanos();
+      c[8] += l.answerNanos();
+      c[9] += l.outboxWaitMillis();
     }
     return c;
   }
 
-  /** Quotes a batch (one request for all its quotes), then pays it in one message; returns its UETRs. */
+  /**
+   * Quotes a batch (one request for all its quotes), then pays it in one message; returns its UETRs.
+   * {@code lateNanos}: how long after its due instant the batch started (open loop), added to its latency.
+   */
   static List<UUID> sendBatch(BenchHttpClient client, Side from, String bank, int batch, SplittableRandom random, long seq,
-      Map<UUID, Long> submittedAt, BenchLatency quoteLatency) throws Exception {
+      Map<UUID, Long> submittedAt, BenchLatency quoteLatency, BenchLatency postLatency, long lateNanos) throws Exception {
     long[] amounts = new long[batch];
     var q = new StringBuilder(batch * 64 + 16).append("{\"requests\":[");
     for (int i = 0; i < batch; i++) {
@@ -564,27 +587,118 @@ final class CorridorBench {
     var quoted = client.post("/v1/quotes", bank, "application/json", q.append("]}").toString().getBytes(StandardCharsets.UTF_8));
     quoteLatency.record(System.nanoTime() - q0, 1);
     if (quoted.status() != 200) throw new IllegalStateException("quotes on " + from.nodeId + ": " + quoted.text());
-    JsonNode results = JSON.readTree(quoted.body()).get("results");
+    List<String> quoteIds = firstQuoteIds(quoted.body(), batch);
     var uetrs = new ArrayList<UUID>(batch);
     var b = new StringBuilder(batch * 300 + 64).append("{\"msgId\":\"X").append(bank).append('-').append(seq).append('-')
         .append(random.nextLong() & Long.MAX_VALUE).append("\",\"payments\":[");
     for (int i = 0; i < batch; i++) {
-      JsonNode quote = results.get(i).get("quotes").get(0);
       UUID uetr = BenchLatency.uetr(random);
       uetrs.add(uetr);
       String creditor = from.other.banks.get(random.nextInt(from.other.banks.size()));
       b.append(i == 0 ? "" : ",").append("{\"uetr\":\"").append(uetr).append("\",\"debtorAgent\":\"").append(bank)
           .append("\",\"creditorAgent\":\"").append(creditor).append("\",\"amount\":\"").append(from.format(amounts[i]))
-          .append("\",\"currency\":\"").append(from.currency).append("\",\"quoteId\":\"").append(quote.get("quoteId").asText())
+          .append("\",\"currency\":\"").append(from.currency).append("\",\"quoteId\":\"").append(quoteIds.get(i))
           .append("\",\"debtor\":{\"name\":\"Volga Energy\"},\"creditor\":{\"name\":\"Tehran Grid\"},\"remittance\":\"Invoice ")
           .append(seq).append("\"}");
     }
     byte[] body = b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    long t0 = System.nanoTime();
+    // Submission is the POST of the payments (the quote before it is timed apart), less whatever
+    // time the batch started late on an open-loop schedule.
+    long t0 = System.nanoTime() - lateNanos;
     for (UUID u : uetrs) submittedAt.put(u, t0);
     var paid = client.post("/v1/payments", bank, "application/json", body);
+    postLatency.record(System.nanoTime() - t0 - lateNanos, batch);
     if (paid.status() != 200) throw new IllegalStateException("payments on " + from.nodeId + ": " + paid.text());
     return uetrs;
+  }
+
+  /**
+   * The first (best) quote id of each result of a batched quote answer, read as a stream: the
+   * bench reads every answer the node gives, and a tree of a hundred quotes with all their fields
+   * cost the load generator more than the ids it needs.
+   */
+  static List<String> firstQuoteIds(byte[] json, int expected) throws java.io.IOException {
+    var ids = new ArrayList<String>(expected);
+    try (var p = JSON.getFactory().createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IllegalStateException("quotes: not an object");
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        var value = p.nextToken();
+        if (!"results".equals(field) || value != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+          String id = null;
+          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            var v = p.nextToken();
+            if ("quotes".equals(f) && v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+              while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                  String q = p.currentName();
+                  p.nextToken();
+                  if (id == null && "quoteId".equals(q)) id = p.getText();
+                  else p.skipChildren();
+                }
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          if (id == null) throw new IllegalStateException("a quote request answered without a quote: " + new String(json, StandardCharsets.UTF_8));
+          ids.add(id);
+        }
+      }
+    }
+    if (ids.size() != expected) throw new IllegalStateException(ids.size() + " quotes for " + expected + " requests");
+    return ids;
+  }
+
+  /** One inbox page as the bench needs it: every message counted, the final pacs.002s with their outcome, the next cursor. */
+  record InboxPage(int messages, List<UUID> finals, List<Boolean> settled, long next) {
+    /** Read as a stream, for the same reason as the quotes. */
+    static InboxPage read(byte[] json, long after) throws java.io.IOException {
+      int messages = 0;
+      var finals = new ArrayList<UUID>();
+      var settled = new ArrayList<Boolean>();
+      long next = -1;
+      try (var p = JSON.getFactory().createParser(json)) {
+        if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IllegalStateException("inbox: not an object");
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          var value = p.nextToken();
+          if ("next".equals(field)) {
+            next = p.getLongValue();
+          } else if ("messages".equals(field) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+              messages++;
+              String kind = null;
+              String uetr = null;
+              String detail = null;
+              while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                  case "kind" -> kind = p.getText();
+                  case "uetr" -> uetr = p.getText();
+                  case "detail" -> detail = p.getText();
+                  default -> p.skipChildren();
+                }
+              }
+              if ("pacs.002".equals(kind)) {
+                finals.add(UUID.fromString(uetr));
+                settled.add("ACSC".equals(detail));
+              }
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+      }
+      if (next < after) throw new IllegalStateException("inbox: no next cursor, or one before " + after);
+      return new InboxPage(messages, finals, settled, next);
+    }
   }
 
   static void awaitFinal(Inboxes inboxes, List<UUID> uetrs, long timeoutMillis) throws InterruptedException {
