@@ -27,6 +27,10 @@ public final class BenchCorridorCommand implements Callable<Integer> {
   @Option(names = "--warmup-seconds", description = "Unmeasured load first, for the JIT (default: ${DEFAULT-VALUE}).")
   int warmupSeconds = 5;
 
+  @Option(names = "--max-warmup-seconds", description = "The warm-up goes on in 5 s parts while the JIT compilers take more than 5%"
+      + " of the CPU, up to this many seconds in all (default: ${DEFAULT-VALUE}; at most --warmup-seconds turns it off).")
+  int maxWarmupSeconds = 60;
+
   @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also run the named baseline: both writers committing each turn before the next (default: on).")
   boolean baseline = true;
@@ -37,7 +41,8 @@ public final class BenchCorridorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QuietLibraries.apply();
-    var phases = CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds), System.out, baseline);
+    var phases = CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds,
+        Math.max(warmupSeconds, maxWarmupSeconds)), System.out, baseline);
     var max = phases.get(0);
     var half = phases.get(1);
     var base = baseline ? phases.get(2) : null;

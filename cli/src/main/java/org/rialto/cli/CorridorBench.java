@@ -40,9 +40,28 @@ final class CorridorBench {
   static final String DEALER = "DLRXRUMM";
   static final byte[] ACSC = "ACSC".getBytes(StandardCharsets.US_ASCII);
   static final ObjectMapper JSON = new ObjectMapper();
+  static final int WARMUP_PART_SECONDS = 5;
+  /** Phases run so far in this process: each draws its own UETRs and message ids. */
+  static final AtomicLong PHASES = new AtomicLong();
+  static final byte[] DUPL = "DUPL".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * Above this share of the CPU the JIT is still compiling the paths of the load, and a phase
+   * measured then pays for it. The code run per message rather than per payment (Jetty, TLS, the
+   * JDK's HTTP client on the peer link, JWS) is called a hundred times less often than the
+   * per-payment code, so it reaches the C2 compiler's thresholds minutes later.
+   */
+  static final double JIT_SETTLED_SHARE = 0.05;
 
-  record Options(int seconds, int clientsPerDirection, int batch, int warmupSeconds) {
+  /**
+   * @param maxWarmupSeconds the warm-up goes on past {@code warmupSeconds}, in parts of
+   *     {@link #WARMUP_PART_SECONDS}, while the JIT compilers took more than
+   *     {@link #JIT_SETTLED_SHARE} of the process's CPU in the last part, up to this many seconds in all
+   */
+  record Options(int seconds, int clientsPerDirection, int batch, int warmupSeconds, int maxWarmupSeconds) {
     Options {
+      if (maxWarmupSeconds < warmupSeconds || maxWarmupSeconds > 3_600) {
+        throw new IllegalArgumentException("--max-warmup-seconds: from --warmup-seconds to 3600");
+      }
       if (seconds < 1 || seconds > 3_600) throw new IllegalArgumentException("--seconds: 1 to 3600");
       if (clientsPerDirection < 1 || clientsPerDirection > 26) throw new IllegalArgumentException("--clients: 1 to 26 per direction");
       if (batch < 1 || batch > 1_000) throw new IllegalArgumentException("--batch: 1 to 1000");
@@ -151,8 +170,8 @@ final class CorridorBench {
     var phases = new ArrayList<Phase>();
     try (var main = Pair.start(false, options, out); var base = baseline ? Pair.start(true, options, out) : null) {
       if (options.warmupSeconds() > 0) {
-        main.phase("warm-up", "warm-up", options.warmupSeconds(), 0, out).print(out);
-        if (base != null) base.phase("warm-up", "baseline warm-up", options.warmupSeconds(), 0, out).print(out);
+        warmUp(main, "warm-up", options, out);
+        if (base != null) warmUp(base, "baseline warm-up", options, out);
       }
       String closed = "batches of " + options.batch() + ", closed loop";
       Phase max;
@@ -179,6 +198,20 @@ final class CorridorBench {
       if (base != null) base.checkConservation(out);
     }
     return phases;
+  }
+
+  /** Warms a pair up for {@code warmupSeconds}, then for as long as the JIT is still busy (see {@link Options}). */
+  static void warmUp(Pair pair, String name, Options options, PrintStream out) throws Exception {
+    Raw raw = pair.phase("warm-up", name, options.warmupSeconds(), 0, out);
+    raw.print(out);
+    int total = options.warmupSeconds();
+    while (total < options.maxWarmupSeconds() && raw.jitShare() > JIT_SETTLED_SHARE) {
+      int part = Math.min(WARMUP_PART_SECONDS, options.maxWarmupSeconds() - total);
+      out.printf(Locale.ROOT, "  (the JIT compilers took %.0f%% of the CPU: %d s more of warm-up)%n", 100 * raw.jitShare(), part);
+      raw = pair.phase("warm-up", name + ", more", part, 0, out);
+      raw.print(out);
+      total += part;
+    }
   }
 
   /** Two nodes paying each other, their banks' inbox readers, and the files they live in. */
@@ -345,6 +378,7 @@ final class CorridorBench {
       Inboxes inboxes, PrintStream out) throws Exception {
     var senders = new ArrayList<Object[]>();
     for (Side s : sides) for (String b : s.banks) senders.add(new Object[] {s, b});
+    long phaseNumber = PHASES.incrementAndGet();
     int lanes = senders.size();
     boolean open = ratePerSecond > 0;
     long intervalNanos = open ? (long) (1e9 * options.batch() * lanes / ratePerSecond) : 0;
@@ -378,7 +412,10 @@ final class CorridorBench {
         payLatency.add(pay);
         quoteLatency.add(quote);
         lateness.add(late);
-        long seed = 0xC0441D0L + lane * 7919L + key.hashCode();
+        // Each phase (and each part of one) its own payments: parts with the same key once drew the
+        // same UETRs and message ids, the node refused the repeats as duplicates (DUPL in the POST's
+        // answer, nothing in the inbox), and the bench counted them as settled from the first part.
+        long seed = 0xC0441D0L + lane * 7919L + key.hashCode() + phaseNumber * 1_000_003L;
         long offset = open ? intervalNanos * lane / lanes : 0;
         work.add(pool.submit(() -> {
           var random = new SplittableRandom(seed);
@@ -482,6 +519,11 @@ final class CorridorBench {
       b.threads.forEach((k, v) -> threads.merge(k, v, Long::sum));
       return new Raw(a.key, a.name, a.nodes, a.settled + b.settled, a.rejected + b.rejected, a.seconds + b.seconds,
           a.cpuNanos + b.cpuNanos, a.polls + b.polls, pay, quote, post, counts, threads);
+    }
+
+    /** The JIT compilers' share of the process's CPU in this phase. */
+    double jitShare() {
+      return cpuNanos <= 0 ? 0 : threads.getOrDefault("JIT compilers", 0L) / (double) cpuNanos;
     }
 
     Phase phase() {
@@ -609,6 +651,8 @@ final class CorridorBench {
     var paid = client.post("/v1/payments", bank, "application/json", body);
     postLatency.record(System.nanoTime() - t0 - lateNanos, batch);
     if (paid.status() != 200) throw new IllegalStateException("payments on " + from.nodeId + ": " + paid.text());
+    // A payment refused as a repeat would be counted with the first one's final status.
+    if (BenchLatency.count(paid.body(), DUPL) > 0) throw new IllegalStateException("payments on " + from.nodeId + " refused as duplicates: " + paid.text());
     return uetrs;
   }
 
