@@ -278,21 +278,31 @@ public final class PeerDispatcher implements AutoCloseable {
       if (!inFlight.add(UUID.fromString(t.uetr()))) throw new IllegalStateException("UETR " + t.uetr() + " twice in flight");
     }
     inFlightMessages++;
-    exchanges.execute(() -> {
-      org.rialto.node.log.Logs.node(nodeId);
-      org.slf4j.MDC.put(org.rialto.node.log.Logs.PEER, peerNode);
-      Outcome outcome;
-      try {
-        outcome = exchange(transfers, rowIds, statusRequest);
-      } catch (Exception | AssertionError e) {
-        if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-        outcome = new Outcome(transfers, rowIds, statusRequest, null, 0, e);
-      } finally {
-        org.slf4j.MDC.remove(org.rialto.node.log.Logs.UETRS);
-      }
-      finished.add(outcome);
-      signal();
-    });
+    try {
+      exchanges.execute(() -> exchangeAndReport(transfers, rowIds, statusRequest));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Only when closing: the payments stay in the backlog, not marked as on the wire.
+      inFlightMessages--;
+      for (var t : transfers) inFlight.remove(UUID.fromString(t.uetr()));
+      throw e;
+    }
+  }
+
+  /** On an exchange thread: one message, its outcome handed to the dispatcher's thread. */
+  private void exchangeAndReport(List<PeerMessage.Transfer> transfers, List<Long> rowIds, boolean statusRequest) {
+    org.rialto.node.log.Logs.node(nodeId);
+    org.slf4j.MDC.put(org.rialto.node.log.Logs.PEER, peerNode);
+    Outcome outcome;
+    try {
+      outcome = exchange(transfers, rowIds, statusRequest);
+    } catch (Exception | AssertionError e) {
+      if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+      outcome = new Outcome(transfers, rowIds, statusRequest, null, 0, e);
+    } finally {
+      org.slf4j.MDC.remove(org.rialto.node.log.Logs.UETRS);
+    }
+    finished.add(outcome);
+    signal();
   }
 
   /** What came of one message: the peer's replies (durable here by then), or why there are none. */
