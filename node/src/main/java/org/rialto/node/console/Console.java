@@ -860,7 +860,10 @@ public final class Console implements ApiServer.RouteRegistrar {
     h.raw("</dd>");
     for (var f : forwards) {
       fact(h, "Forwarded", preciseTime(f.createdAtMillis()) + " to " + f.peerNode()
-          + (f.doneAtMillis() == null ? " · answer not yet applied" : " · answer applied " + preciseTime(f.doneAtMillis())));
+          + (f.doneAtMillis() != null ? " · answer applied " + preciseTime(f.doneAtMillis())
+              // A final answer is not marked on the outbox row: the payment's own last change is it.
+              : p.state().isFinal() ? " · final answer applied " + preciseTime(p.updatedAtMillis())
+              : " · answer not yet applied"));
     }
     h.raw("</dl></div>");
   }

@@ -280,10 +280,13 @@ final class ConsoleReads {
   }
 
   Optional<CrossBorder> crossBorder(UUID uetr) {
+    // Keyed like the payment row (V112): no UETR index there either.
+    var key = paymentKeys.rowOf(uetr);
+    if (key.isEmpty()) return Optional.empty();
     return store.read(c -> {
       try (var ps = c.prepareStatement("SELECT role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
-          + " target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border WHERE uetr = ?")) {
-        ps.setString(1, uetr.toString());
+          + " target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border WHERE seq = ?")) {
+        ps.setLong(1, key.getAsLong());
         try (var rs = ps.executeQuery()) {
           if (!rs.next()) return Optional.<CrossBorder>empty();
           return Optional.of(new CrossBorder(CrossBorder.Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),

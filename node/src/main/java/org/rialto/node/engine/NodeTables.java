@@ -155,23 +155,29 @@ public final class NodeTables {
       }
     }
     if (any(turns, t -> !t.changedCrossBorder.isEmpty())) {
+      // Keyed by the payment's row key, written in this same transaction: one B-tree append per
+      // row, where a key on the random UETR took every payment to a random leaf page (V112).
       try (var ps = c.prepareStatement(
-          "INSERT INTO cross_border (uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
-              + " target_amount_minor, target_currency, rate, expires_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-              + " ON CONFLICT (uetr) DO NOTHING")) {
+          "INSERT INTO cross_border (seq, uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
+              + " target_amount_minor, target_currency, rate, expires_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+              + " ON CONFLICT (seq) DO NOTHING")) {
+        var keys = turns.get(0).s.paymentKeys;
         for (Turn t : turns) for (var e : t.changedCrossBorder.entrySet()) {
           var cb = e.getValue();
-          ps.setString(1, e.getKey().toString());
-          ps.setString(2, cb.role().name());
-          ps.setString(3, cb.peerNode());
-          ps.setString(4, cb.fxpBic());
-          ps.setString(5, cb.quoteId());
-          ps.setLong(6, cb.sourceAmountMinor());
-          ps.setString(7, cb.sourceCurrency());
-          ps.setLong(8, cb.targetAmountMinor());
-          ps.setString(9, cb.targetCurrency());
-          ps.setString(10, cb.rate());
-          ps.setLong(11, cb.expiresAtMillis());
+          var uetr = e.getKey();
+          ps.setLong(1, keys.rowOf(uetr).orElseThrow(
+              () -> new IllegalStateException("cross-border record of a payment not in the store: " + uetr)));
+          ps.setString(2, uetr.toString());
+          ps.setString(3, cb.role().name());
+          ps.setString(4, cb.peerNode());
+          ps.setString(5, cb.fxpBic());
+          ps.setString(6, cb.quoteId());
+          ps.setLong(7, cb.sourceAmountMinor());
+          ps.setString(8, cb.sourceCurrency());
+          ps.setLong(9, cb.targetAmountMinor());
+          ps.setString(10, cb.targetCurrency());
+          ps.setString(11, cb.rate());
+          ps.setLong(12, cb.expiresAtMillis());
           ps.addBatch();
         }
         ps.executeBatch();
@@ -192,13 +198,19 @@ public final class NodeTables {
       }
     }
     if (any(turns, t -> !t.outboxDone.isEmpty())) {
+      // A row whose payment is final in this same transaction is not marked: the restart reads
+      // only rows of payments not final (inFlight), so the mark matters only for an answer that
+      // leaves the payment open (PENDING, UNKNOWN). A settled payment no longer costs an UPDATE.
       try (var ps = c.prepareStatement("UPDATE peer_outbox SET done_at_millis = ? WHERE id = ? AND done_at_millis IS NULL")) {
-        for (Turn t : turns) for (long id : t.outboxDone) {
+        boolean any = false;
+        for (Turn t : turns) for (var done : t.outboxDone) {
+          if (finalInTurns(turns, done.uetr())) continue;
           ps.setLong(1, t.nowMillis);
-          ps.setLong(2, id);
+          ps.setLong(2, done.id());
           ps.addBatch();
+          any = true;
         }
-        ps.executeBatch();
+        if (any) ps.executeBatch();
       }
     }
     if (any(turns, t -> !t.fxEvents.isEmpty())) {
@@ -326,6 +338,15 @@ public final class NodeTables {
     ps.setLong(8, rows.size());
     ps.setString(9, BookingPack.encode(first.seq(), rows));
     ps.addBatch();
+  }
+
+  /** Whether the payment's last row written by these turns is in a final state. */
+  private static boolean finalInTurns(List<Turn> turns, UUID uetr) {
+    for (int i = turns.size() - 1; i >= 0; i--) {
+      Payment p = turns.get(i).changedPayments.get(uetr);
+      if (p != null) return p.state().isFinal();
+    }
+    return false;
   }
 
   private static boolean any(List<Turn> turns, java.util.function.Predicate<Turn> has) {

@@ -66,7 +66,10 @@ final class Turn {
   final List<SnapshotRow> snapshots = new ArrayList<>();
   final List<QuoteDesk.FxEvent> fxEvents = new ArrayList<>();
   int ledgerEventCount;
-  final List<Long> outboxDone = new ArrayList<>();
+  /** Outbox rows answered in this turn; marked done only if their payment is not final (see NodeTables). */
+  final List<OutboxDone> outboxDone = new ArrayList<>();
+
+  record OutboxDone(long id, UUID uetr) {}
   final LinkedHashMap<UUID, CrossBorder> changedCrossBorder = new LinkedHashMap<>();
   /** Outgoing payments the peer has but has not decided: the dispatcher keeps asking. */
   final Set<UUID> awaiting = new HashSet<>();
@@ -291,7 +294,7 @@ final class Turn {
       Payment p = s.payments.get(uetr);
       CrossBorder cb = s.crossBorder.get(uetr);
       // Any answer means the peer holds the transfer durably: the outbox row has done its job.
-      if (delivered.outboxId() > 0) outboxDone.add(delivered.outboxId());
+      if (delivered.outboxId() > 0) outboxDone.add(new OutboxDone(delivered.outboxId(), uetr));
       if (p == null || cb == null || cb.role() != CrossBorder.Role.OUTGOING) {
         // A peer's answer must never stop this node; it changes nothing and is reported.
         org.slf4j.MDC.put(org.rialto.node.log.Logs.UETR, uetr.toString());
