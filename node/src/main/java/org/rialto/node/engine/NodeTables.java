@@ -214,12 +214,13 @@ public final class NodeTables {
       }
     }
     if (any(turns, t -> !t.fxEvents.isEmpty())) {
-      try (var ps = c.prepareStatement("INSERT INTO fx_event (seq, at_millis, kind, body) VALUES (?,?,?,?)")) {
-        for (Turn t : turns) for (var e : t.fxEvents) {
-          ps.setLong(1, e.seq());
-          ps.setLong(2, e.atMillis());
-          ps.setString(3, e.kind());
-          ps.setString(4, e.body());
+      try (var ps = c.prepareStatement("INSERT INTO fx_journal (last_seq, first_seq, at_millis, events) VALUES (?,?,?,?)")) {
+        // Packed per turn (V113): a row per entry was three rows per cross-border payment.
+        for (Turn t : turns) for (var row : FxJournalPack.pack(t.fxEvents)) {
+          ps.setLong(1, row.lastSeq());
+          ps.setLong(2, row.firstSeq());
+          ps.setLong(3, row.atMillis());
+          ps.setString(4, row.events());
           ps.addBatch();
         }
         ps.executeBatch();

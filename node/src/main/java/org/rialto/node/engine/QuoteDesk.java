@@ -92,6 +92,18 @@ public final class QuoteDesk implements FxDesk {
         var rs = st.executeQuery("SELECT seq, at_millis, kind, body FROM fx_event ORDER BY seq")) {
       while (rs.next()) events.add(new FxEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
     }
+    // Entries written since V113, packed per turn; all of them come after the single rows.
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT first_seq, last_seq, at_millis, events FROM fx_journal ORDER BY last_seq")) {
+      while (rs.next()) {
+        for (var e : FxJournalPack.unpack(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))) {
+          if (!events.isEmpty() && e.seq() <= events.get(events.size() - 1).seq()) {
+            throw new IllegalStateException("FX journal entry " + e.seq() + " after " + events.get(events.size() - 1).seq());
+          }
+          events.add(e);
+        }
+      }
+    }
     long seed;
     boolean fresh = events.isEmpty();
     if (fresh) {
@@ -159,6 +171,34 @@ public final class QuoteDesk implements FxDesk {
     }
   }
 
+  // The two entries written per payment, as the JSON Jackson writes for them (read back with
+  // Jackson at replay), by hand: Jackson's reflective writer ran on the writer thread per payment.
+  static String json(QuotesInput q) {
+    var b = new StringBuilder(160).append("{\"requesterBic\":");
+    org.rialto.node.log.Logs.quote(b, q.requesterBic());
+    b.append(",\"sourceCurrency\":");
+    org.rialto.node.log.Logs.quote(b, q.sourceCurrency());
+    b.append(",\"targetCurrency\":");
+    org.rialto.node.log.Logs.quote(b, q.targetCurrency());
+    b.append(",\"sourceAmountMinor\":").append(q.sourceAmountMinor());
+    b.append(",\"targetAmountMinor\":").append(q.targetAmountMinor());
+    return b.append('}').toString();
+  }
+
+  static String json(QuoteUse u) {
+    var b = new StringBuilder(200).append("{\"quoteId\":");
+    org.rialto.node.log.Logs.quote(b, u.quoteId());
+    b.append(",\"requesterBic\":");
+    org.rialto.node.log.Logs.quote(b, u.requesterBic());
+    b.append(",\"sourceCurrency\":");
+    org.rialto.node.log.Logs.quote(b, u.sourceCurrency());
+    b.append(",\"sourceAmountMinor\":").append(u.sourceAmountMinor());
+    b.append(",\"targetCurrency\":");
+    org.rialto.node.log.Logs.quote(b, u.targetCurrency());
+    b.append(",\"targetAmountMinor\":").append(u.targetAmountMinor());
+    return b.append('}').toString();
+  }
+
   /** Journal rows made since the last call; the writer stores them with its turn. */
   List<FxEvent> drainUnsaved() {
     if (unsaved.isEmpty()) return List.of();
@@ -178,7 +218,7 @@ public final class QuoteDesk implements FxDesk {
     // Expired quotes leave the book first, so a long-running node keeps room for new ones.
     if (book.evictExpired(Instant.ofEpochMilli(nowMillis)) > 0) journal("evict", "", nowMillis);
     var result = book.quotes(toRequest(input, Instant.ofEpochMilli(nowMillis)));
-    journal("quotes", input, nowMillis);
+    journal("quotes", json(input), nowMillis);
     return result;
   }
 
@@ -210,7 +250,7 @@ public final class QuoteDesk implements FxDesk {
       };
       return new QuoteCheck.Invalid(reason, invalid.detail());
     }
-    journal("reserve", use, nowMillis);
+    journal("reserve", json(use), nowMillis);
     return new QuoteCheck.Valid(q.quoteId(), q.fxpBic(), q.sourceAmountMinor(), q.sourceCurrency(),
         q.targetAmountMinor(), q.targetCurrency(), q.rate().toPlainString());
   }
