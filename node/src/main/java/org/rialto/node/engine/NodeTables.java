@@ -29,280 +29,365 @@ public final class NodeTables {
    * for all of them (a group commit of eight turns used to prepare every statement eight times).
    */
   static void write(Connection c, List<Turn> turns) throws SQLException {
-    if (any(turns, t -> !t.participantRows.isEmpty())) {
-      try (var ps = c.prepareStatement(
-          "INSERT INTO participant (bic, name, country, account_high, account_low, credit_line_minor, created_at_millis)"
-              + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (bic) DO UPDATE SET name = excluded.name,"
-              + " country = excluded.country, credit_line_minor = excluded.credit_line_minor")) {
-        for (Turn t : turns) for (var row : t.participantRows) {
-          var p = row.participant();
-          ps.setString(1, p.bic());
-          ps.setString(2, p.name());
-          ps.setString(3, p.country());
-          ps.setLong(4, p.accountId().high());
-          ps.setLong(5, p.accountId().low());
-          ps.setLong(6, p.creditLineMinor());
-          ps.setLong(7, row.atMillis());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.changedPayments.isEmpty() || !t.paymentEvents.isEmpty())) {
-      try (var ps = c.prepareStatement(
-          "INSERT INTO payment (seq, uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
-              + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
-              + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, history, last_event_seq,"
-              + " settled_at_millis, debtor_details, creditor_details)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seq) DO UPDATE SET"
-              + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
-              + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
-              + " updated_at_millis = excluded.updated_at_millis, history = payment.history || excluded.history,"
-              + " last_event_seq = CASE WHEN excluded.last_event_seq > payment.last_event_seq"
-              + " THEN excluded.last_event_seq ELSE payment.last_event_seq END,"
-              + " settled_at_millis = COALESCE(payment.settled_at_millis, excluded.settled_at_millis)");
-          var append = c.prepareStatement("UPDATE payment SET history = history || ?, last_event_seq = ? WHERE seq = ?")) {
-        var keys = turns.get(0).s.paymentKeys;
-        for (Turn t : turns) {
-          // The turn's events by payment, in seq order: they go into the payment's row.
-          var events = new java.util.HashMap<UUID, List<Turn.PaymentEventRow>>();
-          for (var e : t.paymentEvents) events.computeIfAbsent(e.uetr(), k -> new ArrayList<>(2)).add(e);
-          for (Payment p : t.changedPayments.values()) {
-            var mine = events.remove(p.uetr());
-            var history = new StringBuilder(mine == null ? 0 : mine.size() * 64);
-            long lastSeq = 0;
-            long settledAt = -1;
-            if (mine != null) {
-              for (var e : mine) {
-                PaymentHistory.append(history, e);
-                lastSeq = e.seq();
-                if (e.state() == PaymentState.SETTLED && settledAt < 0) settledAt = e.atMillis();
-              }
-            }
-            ps.setLong(1, keys.keyFor(p.uetr()));
-            ps.setString(2, p.uetr().toString());
-            ps.setString(3, p.senderBic());
-            ps.setString(4, p.msgId());
-            ps.setString(5, p.endToEndId());
-            ps.setString(6, p.debtorBic());
-            ps.setString(7, p.creditorBic());
-            ps.setLong(8, p.amountMinor());
-            ps.setString(9, p.currency());
-            ps.setString(10, p.priority().name());
-            ps.setString(11, p.state().name());
-            ps.setString(12, p.reasonCode());
-            ps.setString(13, p.step());
-            ps.setLong(14, p.queueSeq());
-            ps.setLong(15, p.rejectAtMillis());
-            ps.setString(16, p.valueDate());
-            ps.setString(17, p.contentHash());
-            ps.setLong(18, p.receivedAtMillis());
-            ps.setLong(19, p.updatedAtMillis());
-            ps.setString(20, p.debtorName());
-            ps.setString(21, p.creditorName());
-            ps.setString(22, p.remittance());
-            ps.setString(23, history.toString());
-            ps.setLong(24, lastSeq);
-            if (settledAt < 0) ps.setNull(25, java.sql.Types.BIGINT);
-            else ps.setLong(25, settledAt);
-            ps.setString(26, details(p.debtorDetails()));
-            ps.setString(27, details(p.creditorDetails()));
-            ps.addBatch();
-          }
-          if (!events.isEmpty()) {
-            // Events of payments the turn did not otherwise change (an operator's first approval
-            // of a release): appended in place, after every earlier turn's rows are written so the
-            // history keeps its order. Rare, so not batched.
-            ps.executeBatch();
-            var sorted = new ArrayList<>(events.values());
-            sorted.sort(java.util.Comparator.comparingLong(l -> l.get(0).seq()));
-            for (var mine : sorted) {
-              var history = new StringBuilder();
-              for (var e : mine) PaymentHistory.append(history, e);
-              append.setString(1, history.toString());
-              append.setLong(2, mine.get(mine.size() - 1).seq());
-              var uetr = mine.get(0).uetr();
-              append.setLong(3, keys.rowOf(uetr).orElseThrow(
-                  () -> new IllegalStateException("history event for a payment not in the store: " + uetr)));
-              if (append.executeUpdate() != 1) {
-                throw new IllegalStateException("history event for a payment not in the store: " + mine.get(0).uetr());
-              }
-            }
-          }
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.bankMessages.isEmpty())) {
-      try (var ps = c.prepareStatement(
-          "INSERT INTO bank_inbox (last_id, bic, first_id, created_at_millis, messages) VALUES (?,?,?,?,?)")) {
-        for (Turn t : turns) {
-          // One row per bank per turn: a turn's messages share its clock, and each bank's are in
-          // id order because ids are handed out in order.
-          var byBank = new java.util.LinkedHashMap<String, List<Turn.BankMessageRow>>();
-          for (var m : t.bankMessages) {
-            if (m.createdAtMillis() != t.nowMillis) throw new IllegalStateException("inbox message " + m.id() + " not of its turn");
-            var rows = byBank.computeIfAbsent(m.bic(), k -> new ArrayList<>());
-            if (rows.size() == InboxPack.MAX_MESSAGES_PER_ROW) {
-              addInboxRow(ps, m.bic(), t.nowMillis, rows);
-              rows.clear();
-            }
-            rows.add(m);
-          }
-          for (var e : byBank.entrySet()) addInboxRow(ps, e.getKey(), t.nowMillis, e.getValue());
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.changedCrossBorder.isEmpty())) {
-      // Keyed by the payment's row key, written in this same transaction: one B-tree append per
-      // row, where a key on the random UETR took every payment to a random leaf page (V112).
-      try (var ps = c.prepareStatement(
-          "INSERT INTO cross_border (seq, uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
-              + " target_amount_minor, target_currency, rate, expires_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-              + " ON CONFLICT (seq) DO NOTHING")) {
-        var keys = turns.get(0).s.paymentKeys;
-        for (Turn t : turns) for (var e : t.changedCrossBorder.entrySet()) {
-          var cb = e.getValue();
-          var uetr = e.getKey();
-          ps.setLong(1, keys.rowOf(uetr).orElseThrow(
-              () -> new IllegalStateException("cross-border record of a payment not in the store: " + uetr)));
-          ps.setString(2, uetr.toString());
-          ps.setString(3, cb.role().name());
-          ps.setString(4, cb.peerNode());
-          ps.setString(5, cb.fxpBic());
-          ps.setString(6, cb.quoteId());
-          ps.setLong(7, cb.sourceAmountMinor());
-          ps.setString(8, cb.sourceCurrency());
-          ps.setLong(9, cb.targetAmountMinor());
-          ps.setString(10, cb.targetCurrency());
-          ps.setString(11, cb.rate());
-          ps.setLong(12, cb.expiresAtMillis());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.outbox.isEmpty())) {
-      try (var ps = c.prepareStatement(
-          "INSERT INTO peer_outbox (id, peer_node, uetr, body, created_at_millis) VALUES (?,?,?,?,?)")) {
-        for (Turn t : turns) for (var row : t.outbox) {
-          ps.setLong(1, row.id());
-          ps.setString(2, row.peerNode());
-          ps.setString(3, row.uetr().toString());
-          ps.setString(4, row.body());
-          ps.setLong(5, row.createdAtMillis());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.outboxDone.isEmpty())) {
-      // A row whose payment is final in this same transaction is not marked: the restart reads
-      // only rows of payments not final (inFlight), so the mark matters only for an answer that
-      // leaves the payment open (PENDING, UNKNOWN). A settled payment no longer costs an UPDATE.
-      try (var ps = c.prepareStatement("UPDATE peer_outbox SET done_at_millis = ? WHERE id = ? AND done_at_millis IS NULL")) {
-        boolean any = false;
-        for (Turn t : turns) for (var done : t.outboxDone) {
-          if (finalInTurns(turns, done.uetr())) continue;
-          ps.setLong(1, t.nowMillis);
-          ps.setLong(2, done.id());
-          ps.addBatch();
-          any = true;
-        }
-        if (any) ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.fxEvents.isEmpty())) {
-      try (var ps = c.prepareStatement("INSERT INTO fx_journal (last_seq, first_seq, at_millis, events) VALUES (?,?,?,?)")) {
-        // Packed per turn (V113): a row per entry was three rows per cross-border payment.
-        for (Turn t : turns) for (var row : FxJournalPack.pack(t.fxEvents)) {
-          ps.setLong(1, row.lastSeq());
-          ps.setLong(2, row.firstSeq());
-          ps.setLong(3, row.atMillis());
-          ps.setString(4, row.events());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.changedHolds.isEmpty())) {
-      try (var ps = c.prepareStatement("INSERT INTO compliance_case (uetr, kind, quote_id, hits, lists, opened_at_millis,"
-          + " first_approver, first_approved_at_millis, decision, decided_by, decided_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-          + " ON CONFLICT (uetr) DO UPDATE SET first_approver = excluded.first_approver,"
-          + " first_approved_at_millis = excluded.first_approved_at_millis, decision = excluded.decision,"
-          + " decided_by = excluded.decided_by, decided_at_millis = excluded.decided_at_millis"
-          + " WHERE compliance_case.decision IS NULL")) {
-        for (Turn t : turns) for (var h : t.changedHolds.values()) {
-          ps.setString(1, h.uetr().toString());
-          ps.setString(2, h.kind().name());
-          ps.setString(3, h.quoteId());
-          ps.setString(4, String.join("\n", h.hits()));
-          ps.setString(5, h.lists());
-          ps.setLong(6, h.openedAtMillis());
-          ps.setString(7, h.firstApprover());
-          ps.setLong(8, h.firstApprovedAtMillis());
-          ps.setString(9, h.decision());
-          ps.setString(10, h.decidedBy());
-          ps.setLong(11, h.decidedAtMillis());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.bookings.isEmpty())) {
-      try (var ps = c.prepareStatement("INSERT INTO booking_batch (last_seq, bic, value_date, first_seq, at_millis,"
-          + " debits_minor, credits_minor, entries, lines) VALUES (?,?,?,?,?,?,?,?,?)")) {
-        for (Turn t : turns) {
-          // One row per account and value date per turn; its totals serve the day close and the
-          // console without reading the lines.
-          var byAccount = new java.util.LinkedHashMap<String, List<Turn.BookingRow>>();
-          for (var b : t.bookings) {
-            var rows = byAccount.computeIfAbsent(b.bic() + "\u0000" + b.valueDate(), k -> new ArrayList<>());
-            if (rows.size() == BookingPack.MAX_BOOKINGS_PER_ROW) {
-              addBookingRow(ps, rows);
-              rows.clear();
-            }
-            rows.add(b);
-          }
-          for (var rows : byAccount.values()) addBookingRow(ps, rows);
-        }
-        ps.executeBatch();
-      }
-    }
-    if (any(turns, t -> !t.snapshots.isEmpty())) {
-      try (var ps = c.prepareStatement("INSERT INTO balance_snapshot (business_date, bic, opening_minor, closing_minor,"
-          + " entries, closed_at_millis) VALUES (?,?,?,?,?,?)")) {
-        for (Turn t : turns) for (var r : t.snapshots) {
-          ps.setString(1, r.businessDate());
-          ps.setString(2, r.bic());
-          ps.setLong(3, r.openingMinor());
-          ps.setLong(4, r.closingMinor());
-          ps.setLong(5, r.entries());
-          ps.setLong(6, t.nowMillis);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
+    writeParticipants(c, turns);
+    writePayments(c, turns);
+    writeInbox(c, turns);
+    writeCrossBorder(c, turns);
+    writeOutbox(c, turns);
+    writeOutboxDone(c, turns);
+    writeFxJournal(c, turns);
+    writeHolds(c, turns);
+    writeBookings(c, turns);
+    writeSnapshots(c, turns);
     // A repeat (same sender and message id) was refused at the gate; one that slips past a
     // restart is kept once: the primary key is the forever check.
     for (Turn t : turns) for (var e : t.evidence) e.record(c);
     // Last, so every row the audit entries speak of is already written in this transaction.
     for (Turn t : turns) for (var entry : t.audit) org.rialto.security.audit.AuditLog.append(c, entry);
-    if (any(turns, t -> !t.inboundMessages.isEmpty())) {
-      try (var ps = c.prepareStatement(
-          "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {
-        for (Turn t : turns) for (var m : t.inboundMessages) {
-          ps.setString(1, m.senderBic());
-          ps.setString(2, m.msgId());
-          ps.setString(3, m.contentHash());
-          ps.setString(4, encodeOutcomes(m.result().outcomes()));
-          ps.setLong(5, m.atMillis());
-          ps.addBatch();
-        }
-        ps.executeBatch();
+    writeInbound(c, turns);
+  }
+
+  private static void writeParticipants(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.participantRows.isEmpty())) return;
+    try (var ps = c.prepareStatement(
+        "INSERT INTO participant (bic, name, country, account_high, account_low, credit_line_minor, created_at_millis)"
+            + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (bic) DO UPDATE SET name = excluded.name,"
+            + " country = excluded.country, credit_line_minor = excluded.credit_line_minor")) {
+      for (Turn t : turns) for (var row : t.participantRows) {
+        var p = row.participant();
+        ps.setString(1, p.bic());
+        ps.setString(2, p.name());
+        ps.setString(3, p.country());
+        ps.setLong(4, p.accountId().high());
+        ps.setLong(5, p.accountId().low());
+        ps.setLong(6, p.creditLineMinor());
+        ps.setLong(7, row.atMillis());
+        ps.addBatch();
       }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writePayments(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.changedPayments.isEmpty() || !t.paymentEvents.isEmpty())) return;
+    try (var ps = c.prepareStatement(
+        "INSERT INTO payment (seq, uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
+            + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
+            + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, history, last_event_seq,"
+            + " settled_at_millis, debtor_details, creditor_details)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seq) DO UPDATE SET"
+            + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
+            + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
+            + " updated_at_millis = excluded.updated_at_millis, history = payment.history || excluded.history,"
+            + " last_event_seq = CASE WHEN excluded.last_event_seq > payment.last_event_seq"
+            + " THEN excluded.last_event_seq ELSE payment.last_event_seq END,"
+            + " settled_at_millis = COALESCE(payment.settled_at_millis, excluded.settled_at_millis)");
+        var update = c.prepareStatement("UPDATE payment SET priority = ?, state = ?, reason_code = ?, step = ?,"
+            + " queue_seq = ?, value_date = ?, updated_at_millis = ?, history = history || ?,"
+            + " last_event_seq = CASE WHEN ? > last_event_seq THEN ? ELSE last_event_seq END,"
+            + " settled_at_millis = COALESCE(settled_at_millis, ?) WHERE seq = ?");
+        var append = c.prepareStatement("UPDATE payment SET history = history || ?, last_event_seq = ? WHERE seq = ?")) {
+      var keys = turns.get(0).s.paymentKeys;
+      // Keys handed out in this write: their rows are still in the insert batch, so a later turn
+      // of the group that changes them again goes through the upsert too, in order behind it.
+      var fresh = new java.util.HashSet<Long>();
+      int updates = 0;
+      for (Turn t : turns) {
+        // The turn's events by payment, in seq order: they go into the payment's row.
+        var events = new java.util.HashMap<UUID, List<Turn.PaymentEventRow>>();
+        for (var e : t.paymentEvents) events.computeIfAbsent(e.uetr(), k -> new ArrayList<>(2)).add(e);
+        for (Payment p : t.changedPayments.values()) {
+          var mine = events.remove(p.uetr());
+          var history = new StringBuilder(mine == null ? 0 : mine.size() * 64);
+          long lastSeq = 0;
+          long settledAt = -1;
+          if (mine != null) {
+            for (var e : mine) {
+              PaymentHistory.append(history, e);
+              lastSeq = e.seq();
+              if (e.state() == PaymentState.SETTLED && settledAt < 0) settledAt = e.atMillis();
+            }
+          }
+          var known = keys.rowOf(p.uetr());
+          if (known.isPresent() && !fresh.contains(known.getAsLong())) {
+            // Its row is in the store (a key is handed out only as a row is written, and a failed
+            // commit stops the node): only what can change is written, not the whole row again.
+            bindChange(update, known.getAsLong(), p, history.toString(), lastSeq, settledAt);
+            updates++;
+          } else {
+            long key = keys.keyFor(p.uetr());
+            fresh.add(key);
+            bindRow(ps, key, p, history.toString(), lastSeq, settledAt);
+          }
+        }
+        if (!events.isEmpty()) {
+          // Events of payments the turn did not otherwise change (an operator's first approval
+          // of a release): appended in place, after every earlier turn's rows are written so the
+          // history keeps its order. Rare, so not batched.
+          ps.executeBatch();
+          checkUpdated(update.executeBatch(), updates);
+          updates = 0;
+          var sorted = new ArrayList<>(events.values());
+          sorted.sort(java.util.Comparator.comparingLong(l -> l.get(0).seq()));
+          for (var mine : sorted) {
+            var history = new StringBuilder();
+            for (var e : mine) PaymentHistory.append(history, e);
+            append.setString(1, history.toString());
+            append.setLong(2, mine.get(mine.size() - 1).seq());
+            var uetr = mine.get(0).uetr();
+            append.setLong(3, keys.rowOf(uetr).orElseThrow(
+                () -> new IllegalStateException("history event for a payment not in the store: " + uetr)));
+            if (append.executeUpdate() != 1) {
+              throw new IllegalStateException("history event for a payment not in the store: " + mine.get(0).uetr());
+            }
+          }
+        }
+      }
+      ps.executeBatch();
+      checkUpdated(update.executeBatch(), updates);
+    }
+  }
+
+  private static void bindRow(PreparedStatement ps, long key, Payment p, String history, long lastSeq, long settledAt)
+      throws SQLException {
+    ps.setLong(1, key);
+    ps.setString(2, p.uetr().toString());
+    ps.setString(3, p.senderBic());
+    ps.setString(4, p.msgId());
+    ps.setString(5, p.endToEndId());
+    ps.setString(6, p.debtorBic());
+    ps.setString(7, p.creditorBic());
+    ps.setLong(8, p.amountMinor());
+    ps.setString(9, p.currency());
+    ps.setString(10, p.priority().name());
+    ps.setString(11, p.state().name());
+    ps.setString(12, p.reasonCode());
+    ps.setString(13, p.step());
+    ps.setLong(14, p.queueSeq());
+    ps.setLong(15, p.rejectAtMillis());
+    ps.setString(16, p.valueDate());
+    ps.setString(17, p.contentHash());
+    ps.setLong(18, p.receivedAtMillis());
+    ps.setLong(19, p.updatedAtMillis());
+    ps.setString(20, p.debtorName());
+    ps.setString(21, p.creditorName());
+    ps.setString(22, p.remittance());
+    ps.setString(23, history);
+    ps.setLong(24, lastSeq);
+    if (settledAt < 0) ps.setNull(25, java.sql.Types.BIGINT);
+    else ps.setLong(25, settledAt);
+    ps.setString(26, details(p.debtorDetails()));
+    ps.setString(27, details(p.creditorDetails()));
+    ps.addBatch();
+  }
+
+  /** The columns a payment's later changes touch, as the upsert's DO UPDATE sets them. */
+  private static void bindChange(PreparedStatement ps, long key, Payment p, String history, long lastSeq, long settledAt)
+      throws SQLException {
+    ps.setString(1, p.priority().name());
+    ps.setString(2, p.state().name());
+    ps.setString(3, p.reasonCode());
+    ps.setString(4, p.step());
+    ps.setLong(5, p.queueSeq());
+    ps.setString(6, p.valueDate());
+    ps.setLong(7, p.updatedAtMillis());
+    ps.setString(8, history);
+    ps.setLong(9, lastSeq);
+    ps.setLong(10, lastSeq);
+    if (settledAt < 0) ps.setNull(11, java.sql.Types.BIGINT);
+    else ps.setLong(11, settledAt);
+    ps.setLong(12, key);
+    ps.addBatch();
+  }
+
+  private static void checkUpdated(int[] counts, int expected) {
+    if (counts.length != expected) throw new IllegalStateException(counts.length + " payment updates of " + expected);
+    for (int n : counts) {
+      // SUCCESS_NO_INFO (-2) is allowed by JDBC for batches; both drivers here report counts.
+      if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) throw new IllegalStateException("a payment update changed " + n + " rows");
+    }
+  }
+  private static void writeInbox(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.bankMessages.isEmpty())) return;
+    try (var ps = c.prepareStatement(
+        "INSERT INTO bank_inbox (last_id, bic, first_id, created_at_millis, messages) VALUES (?,?,?,?,?)")) {
+      for (Turn t : turns) {
+        // One row per bank per turn: a turn's messages share its clock, and each bank's are in
+        // id order because ids are handed out in order.
+        var byBank = new java.util.LinkedHashMap<String, List<Turn.BankMessageRow>>();
+        for (var m : t.bankMessages) {
+          if (m.createdAtMillis() != t.nowMillis) throw new IllegalStateException("inbox message " + m.id() + " not of its turn");
+          var rows = byBank.computeIfAbsent(m.bic(), k -> new ArrayList<>());
+          if (rows.size() == InboxPack.MAX_MESSAGES_PER_ROW) {
+            addInboxRow(ps, m.bic(), t.nowMillis, rows);
+            rows.clear();
+          }
+          rows.add(m);
+        }
+        for (var e : byBank.entrySet()) addInboxRow(ps, e.getKey(), t.nowMillis, e.getValue());
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeCrossBorder(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.changedCrossBorder.isEmpty())) return;
+    // Keyed by the payment's row key, written in this same transaction: one B-tree append per
+    // row, where a key on the random UETR took every payment to a random leaf page (V112).
+    try (var ps = c.prepareStatement(
+        "INSERT INTO cross_border (seq, uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
+            + " target_amount_minor, target_currency, rate, expires_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            + " ON CONFLICT (seq) DO NOTHING")) {
+      var keys = turns.get(0).s.paymentKeys;
+      for (Turn t : turns) for (var e : t.changedCrossBorder.entrySet()) {
+        var cb = e.getValue();
+        var uetr = e.getKey();
+        ps.setLong(1, keys.rowOf(uetr).orElseThrow(
+            () -> new IllegalStateException("cross-border record of a payment not in the store: " + uetr)));
+        ps.setString(2, uetr.toString());
+        ps.setString(3, cb.role().name());
+        ps.setString(4, cb.peerNode());
+        ps.setString(5, cb.fxpBic());
+        ps.setString(6, cb.quoteId());
+        ps.setLong(7, cb.sourceAmountMinor());
+        ps.setString(8, cb.sourceCurrency());
+        ps.setLong(9, cb.targetAmountMinor());
+        ps.setString(10, cb.targetCurrency());
+        ps.setString(11, cb.rate());
+        ps.setLong(12, cb.expiresAtMillis());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeOutbox(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.outbox.isEmpty())) return;
+    try (var ps = c.prepareStatement(
+        "INSERT INTO peer_outbox (id, peer_node, uetr, body, created_at_millis) VALUES (?,?,?,?,?)")) {
+      for (Turn t : turns) for (var row : t.outbox) {
+        ps.setLong(1, row.id());
+        ps.setString(2, row.peerNode());
+        ps.setString(3, row.uetr().toString());
+        ps.setString(4, row.body());
+        ps.setLong(5, row.createdAtMillis());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeOutboxDone(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.outboxDone.isEmpty())) return;
+    // A row whose payment is final in this same transaction is not marked: the restart reads
+    // only rows of payments not final (inFlight), so the mark matters only for an answer that
+    // leaves the payment open (PENDING, UNKNOWN). A settled payment no longer costs an UPDATE.
+    try (var ps = c.prepareStatement("UPDATE peer_outbox SET done_at_millis = ? WHERE id = ? AND done_at_millis IS NULL")) {
+      boolean any = false;
+      for (Turn t : turns) for (var done : t.outboxDone) {
+        if (finalInTurns(turns, done.uetr())) continue;
+        ps.setLong(1, t.nowMillis);
+        ps.setLong(2, done.id());
+        ps.addBatch();
+        any = true;
+      }
+      if (any) ps.executeBatch();
+    }
+  }
+
+  private static void writeFxJournal(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.fxEvents.isEmpty())) return;
+    try (var ps = c.prepareStatement("INSERT INTO fx_journal (last_seq, first_seq, at_millis, events) VALUES (?,?,?,?)")) {
+      // Packed per turn (V113): a row per entry was three rows per cross-border payment.
+      for (Turn t : turns) for (var row : FxJournalPack.pack(t.fxEvents)) {
+        ps.setLong(1, row.lastSeq());
+        ps.setLong(2, row.firstSeq());
+        ps.setLong(3, row.atMillis());
+        ps.setString(4, row.events());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeHolds(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.changedHolds.isEmpty())) return;
+    try (var ps = c.prepareStatement("INSERT INTO compliance_case (uetr, kind, quote_id, hits, lists, opened_at_millis,"
+        + " first_approver, first_approved_at_millis, decision, decided_by, decided_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+        + " ON CONFLICT (uetr) DO UPDATE SET first_approver = excluded.first_approver,"
+        + " first_approved_at_millis = excluded.first_approved_at_millis, decision = excluded.decision,"
+        + " decided_by = excluded.decided_by, decided_at_millis = excluded.decided_at_millis"
+        + " WHERE compliance_case.decision IS NULL")) {
+      for (Turn t : turns) for (var h : t.changedHolds.values()) {
+        ps.setString(1, h.uetr().toString());
+        ps.setString(2, h.kind().name());
+        ps.setString(3, h.quoteId());
+        ps.setString(4, String.join("\n", h.hits()));
+        ps.setString(5, h.lists());
+        ps.setLong(6, h.openedAtMillis());
+        ps.setString(7, h.firstApprover());
+        ps.setLong(8, h.firstApprovedAtMillis());
+        ps.setString(9, h.decision());
+        ps.setString(10, h.decidedBy());
+        ps.setLong(11, h.decidedAtMillis());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeBookings(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.bookings.isEmpty())) return;
+    try (var ps = c.prepareStatement("INSERT INTO booking_batch (last_seq, bic, value_date, first_seq, at_millis,"
+        + " debits_minor, credits_minor, entries, lines) VALUES (?,?,?,?,?,?,?,?,?)")) {
+      for (Turn t : turns) {
+        // One row per account and value date per turn; its totals serve the day close and the
+        // console without reading the lines.
+        var byAccount = new java.util.LinkedHashMap<String, List<Turn.BookingRow>>();
+        for (var b : t.bookings) {
+          var rows = byAccount.computeIfAbsent(b.bic() + "\u0000" + b.valueDate(), k -> new ArrayList<>());
+          if (rows.size() == BookingPack.MAX_BOOKINGS_PER_ROW) {
+            addBookingRow(ps, rows);
+            rows.clear();
+          }
+          rows.add(b);
+        }
+        for (var rows : byAccount.values()) addBookingRow(ps, rows);
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeSnapshots(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.snapshots.isEmpty())) return;
+    try (var ps = c.prepareStatement("INSERT INTO balance_snapshot (business_date, bic, opening_minor, closing_minor,"
+        + " entries, closed_at_millis) VALUES (?,?,?,?,?,?)")) {
+      for (Turn t : turns) for (var r : t.snapshots) {
+        ps.setString(1, r.businessDate());
+        ps.setString(2, r.bic());
+        ps.setLong(3, r.openingMinor());
+        ps.setLong(4, r.closingMinor());
+        ps.setLong(5, r.entries());
+        ps.setLong(6, t.nowMillis);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeInbound(Connection c, List<Turn> turns) throws SQLException {
+    if (!any(turns, t -> !t.inboundMessages.isEmpty())) return;
+    try (var ps = c.prepareStatement(
+        "INSERT INTO inbound_message (sender_bic, msg_id, content_hash, response, received_at_millis) VALUES (?,?,?,?,?)")) {
+      for (Turn t : turns) for (var m : t.inboundMessages) {
+        ps.setString(1, m.senderBic());
+        ps.setString(2, m.msgId());
+        ps.setString(3, m.contentHash());
+        ps.setString(4, encodeOutcomes(m.result().outcomes()));
+        ps.setLong(5, m.atMillis());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
