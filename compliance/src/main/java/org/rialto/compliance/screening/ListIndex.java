@@ -17,11 +17,13 @@ import org.rialto.compliance.text.Phonetic;
  * The screening index of one list version: every name and alias prepared once, an inverted index
  * of blocking keys (see {@link BlockingKeys}), and the keys of every word.
  *
- * <p>A list name becomes a candidate only through one of its "deciding" words: the fewest of its
- * heaviest words without which it cannot reach the threshold (prefix filtering). "Mohammad Ali
- * Rezaei" is found through Rezaei, not through every name containing Mohammad; a query looks up
- * all its words, so no match is lost to the filter. The keys of the other words sit in a second
- * index that is read only to complete what the candidates hit. Each candidate then goes through
+ * <p>A list name becomes a candidate only through one of its "deciding" words: a set of its words
+ * without which it cannot reach the threshold (prefix filtering), chosen so that the fewest other
+ * list words share their keys. "Mohammad Ali Rezaei" is found through Rezaei, not through every
+ * name containing Mohammad; a query looks up all its words, so no match is lost to the filter.
+ * The keys of the other words sit in a second index that is read only to complete what the
+ * candidates hit. The same holds from the query's side, and a query may instead make candidates
+ * through its own rarest words only (see {@link #creatingWords}). Each candidate then goes through
  * gates, each dearer and tighter than the one before:
  *
  * <ol>
@@ -64,6 +66,8 @@ public final class ListIndex {
   private static final int KEY_BITS = 4096;
   /** Queries of up to this many words get a table of their covered weights (256 doubles). */
   private static final int COVER_TABLE_WORDS = 8;
+  /** Keeps the query's choice of creating words on the safe side of rounding (see gate 0's). */
+  private static final double CREATING_MARGIN = 1e-7;
   /** Two Latin words pair only if 0.6 * phonetic + 0.4 * Jaro-Winkler reaches 0.8: phonetic >= 2/3. */
   private static final double LATIN_PHONETIC_NEEDED = 2.0 / 3.0;
   /** From this phonetic similarity on, Jaro-Winkler needs only 0.5 to reach the word threshold. */
@@ -139,6 +143,11 @@ public final class ListIndex {
   private final Postings postings;
   /** The keys of every other word: read only to complete what candidates hit. */
   private final Postings secondary;
+  /**
+   * The primary keys of names with a word that has no key: every query key walks them, since
+   * such a name can match through a query word no key of the name hits.
+   */
+  private final Postings keyless;
   private final ThreadLocal<Scratch> scratch;
 
   /** A list name that may reach the threshold, with its name score. */
@@ -160,6 +169,12 @@ public final class ListIndex {
     final int[] wordMaskTable = new int[KEY_TABLE_SIZE];
     final int[] joinedMaskTable = new int[KEY_TABLE_SIZE];
     final int[] usedSlots = new int[MAX_QUERY_KEYS];
+    /** Each query key's slot in the primary postings, or -1. */
+    final int[] querySlots = new int[MAX_QUERY_KEYS];
+    final int[] querySecondarySlots = new int[MAX_QUERY_KEYS];
+    /** Per query word, the primary postings its keys read; per set of words, their sum. */
+    final long[] wordCost = new long[NameNormalizer.MAX_TOKENS];
+    final long[] costSums = new long[1 << COVER_TABLE_WORDS];
     /**
      * One bit per query key (its top 12 bits): the gates look up every key of a candidate's
      * words and almost none is the query's, so most lookups end on one bit in L1.
@@ -186,6 +201,11 @@ public final class ListIndex {
     /** Gate 2's order of a candidate's key-sharing words: heaviest first. */
     final int[] verifyOrder = new int[NameNormalizer.MAX_TOKENS];
     int generation;
+    /** Candidates made and names scored by this thread's searches (for measurements). */
+    long candidatesMade;
+    long namesScored;
+    long postingsCreating;
+    long postingsCompleting;
 
     Scratch(int names) {
       hits = new int[names * HIT_STRIDE];
@@ -195,8 +215,9 @@ public final class ListIndex {
 
   private ListIndex(SanctionsList list, double threshold, NameMatcher matcher, List<PreparedName> names,
       int[] entryOfName, List<EntryName> entryNames, int[] firstWord, int[] wordKeyStart, long[] wordKeys,
-      long[] pairKey, int[] nameRest, long[] nameSecondary, Postings postings, Postings secondary) {
+      long[] pairKey, int[] nameRest, long[] nameSecondary, Postings postings, Postings secondary, Postings keyless) {
     this.secondary = secondary;
+    this.keyless = keyless;
     int words = wordKeyStart.length - 1;
     this.wordData = new long[words * WORD_STRIDE];
     this.wordVowelKey = new String[words];
@@ -290,9 +311,11 @@ public final class ListIndex {
     LongList nameSecondary = new LongList();
     Postings.Builder builder = new Postings.Builder();
     Postings.Builder secondaryBuilder = new Postings.Builder();
+    Postings.Builder keylessBuilder = new Postings.Builder();
     long[] keys = new long[BlockingKeys.MAX_KEYS_PER_WORD];
     List<ListEntry> entries = list.entries();
     PreparedName[] preparedNames = prepareAll(entries, matcher);
+    long[] keyFrequency = keyFrequencies(preparedNames);
     int flat = 0;
     for (int e = 0; e < entries.size(); e++) {
       for (EntryName n : entries.get(e).names()) {
@@ -308,7 +331,11 @@ public final class ListIndex {
         entryOfName.add(e);
         entryNames.add(n);
         firstWord.add(wordKeyStart.size());
-        boolean[] deciding = decidingWords(prepared, minCoverage);
+        boolean[] deciding = decidingWords(prepared, minCoverage, wordCosts(prepared, keyFrequency, keys));
+        // A name with a word that has no key (an initial) can reach a query through words that
+        // share no key with it, which the query's choice of deciding words does not see: such
+        // names sit in their own primary index, which every query key walks.
+        Postings.Builder primary = hasKeylessWord(prepared, keys) ? keylessBuilder : builder;
         double restWeight = 0;
         int restWords = 0;
         long signature = 0;
@@ -322,7 +349,7 @@ public final class ListIndex {
             if (deciding[t] && prepared.token(t).initial()) {
               // A name whose initials decide ("T.M.G. Engineering", "B.O.T.H.") is reached through
               // them; its weight stays in the rest too, which only loosens gate 0's bound.
-              builder.add(BlockingKeys.initialKey(prepared.token(t).text().charAt(0)),
+              primary.add(BlockingKeys.initialKey(prepared.token(t).text().charAt(0)),
                   posting(nameId, share(prepared.weight(t), prepared), 0, t));
             }
           }
@@ -330,7 +357,7 @@ public final class ListIndex {
             allWordKeys.add(keys[k]);
             long posting = posting(nameId, share(prepared.weight(t), prepared), 0, t);
             if (deciding[t]) {
-              builder.add(keys[k], posting);
+              primary.add(keys[k], posting);
             } else {
               secondaryBuilder.add(keys[k], posting);
               signature |= signatureBits(keys[k]);
@@ -348,7 +375,7 @@ public final class ListIndex {
             double both = prepared.weight(t) + prepared.weight(t + 1);
             long posting = posting(nameId, share(both, prepared), JOINED_FLAG, t);
             if (deciding[t] || deciding[t + 1]) {
-              builder.add(keys[0], posting);
+              primary.add(keys[0], posting);
             } else {
               secondaryBuilder.add(keys[0], posting);
               signature |= signatureBits(keys[0]);
@@ -367,7 +394,7 @@ public final class ListIndex {
     return new ListIndex(list, threshold, matcher, names, entryOfName.toArray(), entryNames, firstWord.toArray(),
         wordKeyStart.toArray(), allWordKeys.toArray(), pairKeys.toArray(), nameRest.toArray(), nameSecondary.toArray(),
         builder.build(),
-        secondaryBuilder.build());
+        secondaryBuilder.build(), keylessBuilder.build());
   }
 
   /** Adds one posting to a candidate's hits. */
@@ -399,6 +426,130 @@ public final class ListIndex {
   }
 
   /**
+   * Every key of every word of every name, sorted: how many list words share a key is the
+   * number of postings a query walks when it writes a word with that key.
+   */
+  private static long[] keyFrequencies(PreparedName[] names) {
+    LongList all = new LongList();
+    long[] keys = new long[BlockingKeys.MAX_KEYS_PER_WORD];
+    for (PreparedName name : names) {
+      for (int t = 0; t < name.size(); t++) {
+        int count = BlockingKeys.wordKeys(name.token(t), keys, 0);
+        for (int k = 0; k < count; k++) {
+          all.add(keys[k]);
+        }
+      }
+    }
+    long[] sorted = all.toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static int frequency(long[] sorted, long key) {
+    int at = Arrays.binarySearch(sorted, key);
+    if (at < 0) {
+      return 0;
+    }
+    int from = at;
+    while (from > 0 && sorted[from - 1] == key) {
+      from--;
+    }
+    int to = at;
+    while (to + 1 < sorted.length && sorted[to + 1] == key) {
+      to++;
+    }
+    return to - from + 1;
+  }
+
+  /**
+   * What making a word deciding costs the queries: the list words sharing each of its keys,
+   * which a query writing that key walks. A word without keys (an initial aside) can never be
+   * reached, so it costs the most: it is deciding only where no choice without it exists.
+   */
+  private static long[] wordCosts(PreparedName name, long[] keyFrequency, long[] keys) {
+    long[] costs = new long[name.size()];
+    for (int t = 0; t < name.size(); t++) {
+      NameToken token = name.token(t);
+      int count = BlockingKeys.wordKeys(token, keys, 0);
+      long cost = 0;
+      for (int k = 0; k < count; k++) {
+        cost += frequency(keyFrequency, keys[k]);
+      }
+      if (count == 0) {
+        // An initial is reached through its letter, which every query word with that letter looks up.
+        cost = token.initial() ? UNREACHABLE_COST / 2 : UNREACHABLE_COST;
+      }
+      costs[t] = cost;
+    }
+    return costs;
+  }
+
+  private static final long UNREACHABLE_COST = 1L << 40;
+
+  private static boolean hasKeylessWord(PreparedName name, long[] keys) {
+    for (int t = 0; t < name.size(); t++) {
+      if (BlockingKeys.wordKeys(name.token(t), keys, 0) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+  /** Names of up to this many words get the cheapest deciding set; longer ones the heaviest words. */
+  private static final int MAX_WORDS_CHOSEN = 12;
+
+  /**
+   * The deciding words of a name: a set of its words whose absence would leave less than
+   * {@code minCoverage} of the name's weight, so that at least one of them must match for the
+   * name to reach the threshold. Any such set is correct; of those, the one whose keys the fewest
+   * other list words share, so that queries made of ordinary words ("Ivan", "Rosa", "Bank") walk
+   * short posting lists. A word kept out of the set is still indexed, in the secondary index.
+   */
+  static boolean[] decidingWords(PreparedName name, double minCoverage, long[] costs) {
+    int n = name.size();
+    if (n > MAX_WORDS_CHOSEN) {
+      return decidingWords(name, minCoverage);
+    }
+    double limit = minCoverage * name.totalWeight();
+    // The margin keeps the choice on the safe side of rounding: the left-out words weigh surely
+    // less than the limit.
+    double margin = 1e-9 * name.totalWeight();
+    int best = -1;
+    long bestCost = Long.MAX_VALUE;
+    double bestWeight = 0;
+    for (int chosen = 1; chosen < 1 << n; chosen++) {
+      double left = 0;
+      long cost = 0;
+      double weight = 0;
+      for (int t = 0; t < n; t++) {
+        if ((chosen & (1 << t)) == 0) {
+          left += name.weight(t);
+        } else {
+          cost += costs[t];
+          weight += name.weight(t);
+        }
+      }
+      if (left + margin >= limit) {
+        continue;
+      }
+      // Equal costs: the heavier set, then the fewer words.
+      if (cost < bestCost || cost == bestCost && (weight > bestWeight
+          || weight == bestWeight && Integer.bitCount(chosen) < Integer.bitCount(best))) {
+        best = chosen;
+        bestCost = cost;
+        bestWeight = weight;
+      }
+    }
+    if (best < 0) {
+      return decidingWords(name, minCoverage);
+    }
+    boolean[] deciding = new boolean[n];
+    for (int t = 0; t < n; t++) {
+      deciding[t] = (best & (1 << t)) != 0;
+    }
+    return deciding;
+  }
+
+  /**
    * The heaviest words whose absence would leave less than {@code minCoverage} of the name's
    * weight: at least one of them must match for the name to reach the threshold.
    */
@@ -417,6 +568,12 @@ public final class ListIndex {
       rest -= name.weight(order[k]);
     }
     return deciding;
+  }
+
+  /** Candidates made and names scored so far by this thread's searches: {made, scored}. */
+  long[] searchCounts() {
+    Scratch s = scratch.get();
+    return new long[] {s.candidatesMade, s.namesScored, s.postingsCreating, s.postingsCompleting};
   }
 
   public ListVersion version() {
@@ -492,38 +649,57 @@ public final class ListIndex {
       // A family no list word has is still a family: it differs from every listed one.
       s.queryCanonical[t] = token.canonical() == null ? -1 : canonicalIds.getOrDefault(token.canonical(), Integer.MAX_VALUE);
     }
-    int candidateCount = 0;
-    long[] posted = postings.postings();
     for (int k = 0; k < keyCount; k++) {
-      int slot = postings.slot(s.queryKeys[k]);
-      if (slot < 0) {
+      s.querySlots[k] = postings.slot(s.queryKeys[k]);
+      s.querySecondarySlots[k] = secondary.slot(s.queryKeys[k]);
+    }
+    int all = (1 << query.size()) - 1;
+    int creating = creatingWords(s, query, wordKeyCount, keyCount);
+    int candidateCount = 0;
+    // Names with a keyless word: every query key may make them candidates.
+    long[] loose = keyless.postings();
+    for (int k = 0; k < keyCount; k++) {
+      int slot = keyless.slot(s.queryKeys[k]);
+      if (slot >= 0) {
+        candidateCount = walkCreating(s, loose, keyless.start(slot), keyless.end(slot), s.queryKeyWords[k],
+            generation, candidateCount);
+      }
+    }
+    long[] posted = postings.postings();
+    long[] more = secondary.postings();
+    for (int k = 0; k < keyCount; k++) {
+      if ((s.queryKeyWords[k] & creating) == 0) {
         continue;
       }
-      int queryWords = s.queryKeyWords[k];
-      for (int p = postings.start(slot), end = postings.end(slot); p < end; p++) {
-        long posting = posted[p];
-        int nameId = (int) (posting >>> 32);
-        int h = nameId * HIT_STRIDE;
-        if (s.hits[h + STAMP] != generation) {
-          s.hits[h + STAMP] = generation;
-          s.hits[h + LIST_HITS] = 0;
-          s.hits[h + QUERY_HITS] = 0;
-          s.hits[h + JOINED_QUERY_WORDS] = 0;
-          s.candidates[candidateCount++] = nameId;
-        }
-        record(s.hits, h, posting, queryWords);
+      int slot = s.querySlots[k];
+      if (slot >= 0) {
+        candidateCount = walkCreating(s, posted, postings.start(slot), postings.end(slot), s.queryKeyWords[k],
+            generation, candidateCount);
+      }
+      int secondarySlot = s.querySecondarySlots[k];
+      if (creating != all && secondarySlot >= 0) {
+        // Chosen by the query's side: any word of the name, deciding or not, makes it a candidate.
+        candidateCount = walkCreating(s, more, secondary.start(secondarySlot), secondary.end(secondarySlot),
+            s.queryKeyWords[k], generation, candidateCount);
+      }
+    }
+    // The other query words' keys only complete the candidates: a name they alone hit cannot
+    // reach the threshold (see creatingWords). After all creating walks, so no hit is missed.
+    for (int k = 0; k < keyCount; k++) {
+      int slot = s.querySlots[k];
+      if (slot >= 0 && (s.queryKeyWords[k] & creating) == 0) {
+        walkCompleting(s, posted, postings.start(slot), postings.end(slot), s.queryKeyWords[k], generation);
       }
     }
     s.unresolvedCount = 0;
     if (candidateCount > 0) {
-      long[] more = secondary.postings();
       // A secondary list much longer than the candidates costs more to walk (one random read
       // per posting) than the candidates cost to check against its signature.
       int walkLimit = 2 * candidateCount + WALK_SLACK;
       for (int k = 0; k < keyCount; k++) {
-        int slot = secondary.slot(s.queryKeys[k]);
-        if (slot < 0) {
-          continue;
+        int slot = s.querySecondarySlots[k];
+        if (slot < 0 || creating != all && (s.queryKeyWords[k] & creating) != 0) {
+          continue; // no such key, or walked already to make candidates
         }
         int queryWords = s.queryKeyWords[k];
         if (secondary.end(slot) - secondary.start(slot) > walkLimit) {
@@ -531,17 +707,11 @@ public final class ListIndex {
           s.unresolvedWords[s.unresolvedCount++] = queryWords;
           continue;
         }
-        for (int p = secondary.start(slot), end = secondary.end(slot); p < end; p++) {
-          long posting = more[p];
-          int nameId = (int) (posting >>> 32);
-          int h = nameId * HIT_STRIDE;
-          if (s.hits[h + STAMP] != generation) {
-            continue; // not a candidate: a secondary word alone never decides a match
-          }
-          record(s.hits, h, posting, queryWords);
-        }
+        // Not a candidate: a secondary word alone never decides a match.
+        walkCompleting(s, more, secondary.start(slot), secondary.end(slot), queryWords, generation);
       }
     }
+    s.candidatesMade += candidateCount;
     List<Candidate> out = new ArrayList<>();
     // An initial of the query ("A. Rudenko") may pair with an indexed word no key hit: gate 0
     // cannot see that, so such rare queries skip it.
@@ -557,6 +727,7 @@ public final class ListIndex {
         continue;
       }
       PreparedName name = names[nameId];
+      s.namesScored++;
       double score = matcher.score(query, name);
       if (score >= candidateMinScore) {
         out.add(new Candidate(nameId, score));
@@ -564,6 +735,99 @@ public final class ListIndex {
     }
     out.sort((x, y) -> Double.compare(y.nameScore(), x.nameScore()));
     return out;
+  }
+
+  private static int walkCreating(Scratch s, long[] posted, int from, int to, int queryWords, int generation,
+      int candidateCount) {
+    int count = candidateCount;
+    s.postingsCreating += to - from;
+    for (int p = from; p < to; p++) {
+      long posting = posted[p];
+      int nameId = (int) (posting >>> 32);
+      int h = nameId * HIT_STRIDE;
+      if (s.hits[h + STAMP] != generation) {
+        s.hits[h + STAMP] = generation;
+        s.hits[h + LIST_HITS] = 0;
+        s.hits[h + QUERY_HITS] = 0;
+        s.hits[h + JOINED_QUERY_WORDS] = 0;
+        s.candidates[count++] = nameId;
+      }
+      record(s.hits, h, posting, queryWords);
+    }
+    return count;
+  }
+
+  private static void walkCompleting(Scratch s, long[] posted, int from, int to, int queryWords, int generation) {
+    s.postingsCompleting += to - from;
+    for (int p = from; p < to; p++) {
+      long posting = posted[p];
+      int nameId = (int) (posting >>> 32);
+      int h = nameId * HIT_STRIDE;
+      if (s.hits[h + STAMP] == generation) {
+        record(s.hits, h, posting, queryWords);
+      }
+    }
+  }
+
+  /**
+   * The query words whose keys make candidates, or all of them. Two filters are sound, and each
+   * query takes the one that reads fewer postings:
+   * <ul>
+   *   <li>the list's side (all words): a match covers enough of the list name that one of its
+   *       deciding words shares a key with the query, so every query key walks the primary postings;
+   *   <li>the query's side (a set of words): a match's score is at most the mean of the covered
+   *       shares of both names (gate 0), so it covers at least {@code 2 * candidateMinScore - 1}
+   *       of the query's weight through words that share a key with the list name, and one of
+   *       them is in any set of query words that leaves out less than that. Those words' keys
+   *       walk the primary and secondary postings, the other keys only complete the candidates.
+   * </ul>
+   * A query of a rare surname and common given names ("Ivan Petrovich Zolotarev") makes its
+   * candidates through the surname and reads the given names' long lists only to complete them.
+   * Queries with initials (covered without a shared key) or too many words for the cover table
+   * take the list's side.
+   */
+  private int creatingWords(Scratch s, PreparedName query, int wordKeyCount, int keyCount) {
+    int n = query.size();
+    int all = (1 << n) - 1;
+    double needed = (2 * candidateMinScore - 1) - CREATING_MARGIN;
+    if (s.queryInitials != 0 || s.coverWords < 0 || needed <= 0) {
+      return all;
+    }
+    // Every key making candidates from the list names' deciding words (the primary postings)...
+    long listSide = 0;
+    for (int k = 0; k < keyCount; k++) {
+      int slot = s.querySlots[k];
+      if (slot >= 0) {
+        listSide += postings.end(slot) - postings.start(slot);
+      }
+    }
+    // ... or the chosen query words' keys making candidates from every word of the list names.
+    Arrays.fill(s.wordCost, 0, n, 0L);
+    for (int k = 0; k < wordKeyCount; k++) {
+      int word = Integer.numberOfTrailingZeros(s.queryKeyWords[k]);
+      int slot = s.querySlots[k];
+      if (slot >= 0) {
+        s.wordCost[word] += postings.end(slot) - postings.start(slot);
+      }
+      int secondarySlot = s.querySecondarySlots[k];
+      if (secondarySlot >= 0) {
+        s.wordCost[word] += secondary.end(secondarySlot) - secondary.start(secondarySlot);
+      }
+    }
+    double limit = needed * query.totalWeight();
+    int best = all;
+    long bestCost = listSide;
+    s.costSums[0] = 0;
+    for (int mask = 1; mask <= all; mask++) {
+      int highest = 31 - Integer.numberOfLeadingZeros(mask);
+      long cost = s.costSums[mask ^ (1 << highest)] + s.wordCost[highest];
+      s.costSums[mask] = cost;
+      if (cost < bestCost && s.coverSums[all ^ mask] < limit) {
+        best = mask;
+        bestCost = cost;
+      }
+    }
+    return best;
   }
 
   /**
@@ -586,8 +850,10 @@ public final class ListIndex {
           maybe |= s.unresolvedWords[u];
         }
       }
-      if ((maybe & ~queryMask) != 0) {
-        // Some secondary word may share a key we did not walk: count them all, to stay an upper bound.
+      if (maybe != 0) {
+        // Some secondary word may share a key we did not walk: count them all, to stay an upper
+        // bound. Also when the query word already hit another word of the name: one query word
+        // may share keys with two list words, and gates 1 and 2 count both.
         queryMask |= maybe;
         listShare += nameData[nameId * NAME_STRIDE + N_SECONDARY] / 65535.0;
       }
