@@ -117,7 +117,7 @@ public final class Node implements AutoCloseable {
       var peerApi = new PeerApi(engine, wire, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
       ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
           ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-      var inbox = new Inbox(store, engine.paymentKeys());
+      var inbox = new Inbox(store, engine.paymentIndex());
       inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
       api = new ApiServer(engine, inbox, config.node(), config.currency().code(),
           config.currency().minorUnits(), new ObjectMapper(), List.of(peerApi,

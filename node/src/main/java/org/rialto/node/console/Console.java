@@ -105,8 +105,8 @@ public final class Console implements ApiServer.RouteRegistrar {
     this.dispatchers = List.copyOf(dispatchers);
     this.fx = fx;
     this.clock = clock;
-    this.reads = new ConsoleReads(store, engine.paymentKeys());
-    this.inbox = new Inbox(store, engine.paymentKeys());
+    this.reads = new ConsoleReads(store, engine.paymentIndex());
+    this.inbox = new Inbox(store, engine.paymentIndex());
     inbox.renderWith(config.centralBank(), config.currency().code(), config.currency().minorUnits());
     var units = new HashMap<String, Integer>();
     units.put(config.currency().code(), config.currency().minorUnits());

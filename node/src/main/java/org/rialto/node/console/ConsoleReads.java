@@ -33,12 +33,12 @@ final class ConsoleReads {
       + " p.debtor_name, p.creditor_name, p.remittance, p.debtor_details, p.creditor_details";
 
   private final Store store;
-  private final org.rialto.node.engine.PaymentKeys paymentKeys;
+  private final org.rialto.node.engine.PaymentIndex paymentIndex;
 
-  /** @param paymentKeys where each payment's row is (the payment table has no UETR index) */
-  ConsoleReads(Store store, org.rialto.node.engine.PaymentKeys paymentKeys) {
+  /** @param paymentIndex where each payment's row is (the payment table has no UETR index) */
+  ConsoleReads(Store store, org.rialto.node.engine.PaymentIndex paymentIndex) {
     this.store = store;
-    this.paymentKeys = paymentKeys;
+    this.paymentIndex = paymentIndex;
   }
 
   /** Settled today: how many and how much (sum of amounts in the node's currency). */
@@ -247,7 +247,7 @@ final class ConsoleReads {
   }
 
   Optional<Payment> payment(UUID uetr) {
-    var key = paymentKeys.rowOf(uetr);
+    var key = paymentIndex.rowOf(uetr);
     if (key.isEmpty()) return Optional.empty();
     return store.read(c -> {
       try (var ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM payment p WHERE p.seq = ?")) {
@@ -262,7 +262,7 @@ final class ConsoleReads {
   record Event(long seq, long atMillis, String state, String step, String detail) {}
 
   List<Event> history(UUID uetr) {
-    var key = paymentKeys.rowOf(uetr);
+    var key = paymentIndex.rowOf(uetr);
     if (key.isEmpty()) return new ArrayList<>();
     return store.read(c -> {
       try (var ps = c.prepareStatement("SELECT history FROM payment WHERE seq = ?")) {
@@ -281,7 +281,7 @@ final class ConsoleReads {
 
   Optional<CrossBorder> crossBorder(UUID uetr) {
     // Keyed like the payment row (V112): no UETR index there either.
-    var key = paymentKeys.rowOf(uetr);
+    var key = paymentIndex.rowOf(uetr);
     if (key.isEmpty()) return Optional.empty();
     return store.read(c -> {
       try (var ps = c.prepareStatement("SELECT role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"

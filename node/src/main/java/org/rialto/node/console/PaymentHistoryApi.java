@@ -31,7 +31,7 @@ public final class PaymentHistoryApi implements ApiServer.RouteRegistrar {
     this.clock = clock;
     this.nodeId = nodeId;
     this.store = store;
-    this.reads = new ConsoleReads(store, inbox.paymentKeys());
+    this.reads = new ConsoleReads(store, inbox.paymentIndex());
     this.inbox = inbox;
   }
 

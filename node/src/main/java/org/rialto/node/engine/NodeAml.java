@@ -64,14 +64,22 @@ final class NodeAml {
 
   /**
    * Replays the stored payments of the longest window, oldest first. Runs once, before the first
-   * payment after a start is judged; payments are all in memory, so this reads no store.
+   * payment after a start is judged; payments held as records are read from memory, compacted ones from the store.
    */
   private void rebuild(NodeState s, Payment current, long nowMillis) {
     rebuilt = true;
     long windowMillis = rules.maxWindowSeconds() * 1_000L;
     if (windowMillis == 0) return;
     var recent = new ArrayList<Payment>();
-    for (Payment p : s.payments.values()) {
+    var candidates = new ArrayList<>(s.payments.values());
+    if (s.paymentIndex.compactedCount() > 0) {
+      // Final payments the writer holds only in compact form: their window is read from the
+      // store, once per start, before the first payment is judged.
+      for (Payment p : s.persistence.paymentsReceived(nowMillis - windowMillis, nowMillis)) {
+        if (!s.payments.containsKey(p.uetr())) candidates.add(p);
+      }
+    }
+    for (Payment p : candidates) {
       if (p.receivedAtMillis() >= nowMillis - windowMillis && p.receivedAtMillis() <= nowMillis && counted(p)
           && !p.uetr().equals(current.uetr())) {
         recent.add(p);

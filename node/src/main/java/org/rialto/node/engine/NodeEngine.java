@@ -105,6 +105,7 @@ public final class NodeEngine implements AutoCloseable {
 
   /** Read-only view of the writer's state, used by queries that run on the writer thread. */
   public interface View {
+    /** The writer's record of a payment; a final one kept only in compact form is {@link NodeEngine#storedPayment}. */
     Optional<Payment> payment(UUID uetr);
 
     Optional<Participants.Participant> participant(String bic);
@@ -341,8 +342,21 @@ public final class NodeEngine implements AutoCloseable {
   }
 
   /** Where each payment's row is, for readers on other threads. */
-  public PaymentKeys paymentKeys() {
-    return state.paymentKeys;
+  public PaymentIndex paymentIndex() {
+    return state.paymentIndex;
+  }
+
+  /**
+   * The stored row of a payment the writer no longer holds as a record (a final one, compacted;
+   * see NodeState#payments), for a caller whose {@link View#payment} query found none. Read on
+   * the caller's thread, not the writer's: a store read on the writer would hold up every payment
+   * behind it, and the row of a compacted payment is durable and no longer changes but by a
+   * return, which takes the payment back as a record first.
+   */
+  public Optional<Payment> storedPayment(UUID uetr) {
+    var key = state.paymentIndex.rowOf(uetr);
+    if (key.isEmpty()) return Optional.empty();
+    return state.persistence.payment(key.getAsLong());
   }
 
   /** Highest inbox message id that is durable (for any bank). */
@@ -429,7 +443,33 @@ public final class NodeEngine implements AutoCloseable {
     }
   }
 
+  /** Payments a sealed turn made final, waiting (writer-only) for that turn to be durable. */
+  private record FinalPayments(long turnNumber, List<org.rialto.node.payment.Payment> payments) {}
+
+  /** Bounded by the turns in flight (the sealed queue) plus the one being applied. */
+  private final java.util.ArrayDeque<FinalPayments> awaitingCompaction = new java.util.ArrayDeque<>();
+
+  /**
+   * Moves the final domestic payments of durable turns out of the writer's records into the
+   * compact index (see NodeState#payments). Only once durable: from then on the row in the store
+   * is the payment's whole story, so a reader sent there finds it, and a crash cannot take back
+   * what the compact record says. A payment changed again by a later turn (a return) is left
+   * for that turn.
+   */
+  void compactDurable() {
+    long durable = durableTurns;
+    while (!awaitingCompaction.isEmpty() && awaitingCompaction.peekFirst().turnNumber() <= durable) {
+      for (var p : awaitingCompaction.pollFirst().payments()) {
+        if (state.payments.get(p.uetr()) != p) continue;
+        state.paymentIndex.compact(p.uetr(), p.state(), p.reasonCode(), p.amountMinor(), p.senderBic(), p.debtorBic(),
+            p.creditorBic(), p.contentHash());
+        state.payments.remove(p.uetr());
+      }
+    }
+  }
+
   private void processTurn(List<Envelope> drained, long nowMillis, boolean tick, Command.DayClose dayClose) throws Exception {
+    compactDurable();
     boolean readsStore = dayClose != null;
     for (Envelope e : drained) readsStore |= e.command() instanceof Command.DayClose;
     // A day close sums the bookings already on disk: every turn before it must be durable first.
@@ -464,6 +504,13 @@ public final class NodeEngine implements AutoCloseable {
     state.metrics.turn(drained.size(), turn.ledgerEventCount);
     for (var pr : org.rialto.node.rtgs.Priority.values()) state.metrics.queueDepth(pr.name(), state.queues.countByPriority(pr));
     var item = new Sealed(++sealedTurns, turn, drained, state.allocatedBankMessageHighWater(), applyNanos);
+    var finals = new ArrayList<org.rialto.node.payment.Payment>();
+    for (var p : turn.changedPayments.values()) {
+      // Cross-border payments stay records: the peer protocol and the ledger cross-check read
+      // their step and both legs.
+      if (p.state().isFinal() && !state.crossBorder.containsKey(p.uetr())) finals.add(p);
+    }
+    if (!finals.isEmpty()) awaitingCompaction.addLast(new FinalPayments(item.turnNumber(), finals));
     while (!sealed.offer(item, TICK_MILLIS, TimeUnit.MILLISECONDS)) {
       if (failure != null) throw new NodeUnavailableException("committer stopped: " + failure, failure);
     }

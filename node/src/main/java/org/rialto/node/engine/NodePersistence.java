@@ -36,6 +36,34 @@ final class NodePersistence {
     });
   }
 
+  /** A payment's stored row, whole (for a payment the writer holds only in compact form). */
+  java.util.Optional<org.rialto.node.payment.Payment> payment(long rowKey) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT " + NodeTables.PAYMENT_COLUMNS + " FROM payment WHERE seq = ?")) {
+        ps.setLong(1, rowKey);
+        try (var rs = ps.executeQuery()) {
+          return rs.next() ? java.util.Optional.of(NodeTables.readPayment(rs, 1)) : java.util.Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Stored payments received in [fromMillis, toMillis], whole; the caller bounds the window. */
+  java.util.List<org.rialto.node.payment.Payment> paymentsReceived(long fromMillis, long toMillis) {
+    return store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT " + NodeTables.PAYMENT_COLUMNS
+          + " FROM payment WHERE received_at_millis >= ? AND received_at_millis <= ?")) {
+        ps.setLong(1, fromMillis);
+        ps.setLong(2, toMillis);
+        var out = new java.util.ArrayList<org.rialto.node.payment.Payment>();
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) out.add(NodeTables.readPayment(rs, 1));
+        }
+        return out;
+      }
+    });
+  }
+
   /** What a day close needs from the bookings already committed. */
   record BookingSums(boolean alreadyClosed, java.util.Map<String, Long> previousClosing,
       java.util.Map<String, Long> netOnDate, java.util.Map<String, Long> countOnDate,

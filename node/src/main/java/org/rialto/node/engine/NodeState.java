@@ -29,9 +29,15 @@ final class NodeState {
   final String centralBankBic;
   final Ledger ledger;
   final Participants participants = new Participants();
+  /**
+   * Payments the writer holds as records: those not final yet (bounded by the queues and the
+   * turns in flight), final ones until their turn is durable, and cross-border ones (their peer
+   * protocol reads the whole record). A final domestic payment lives on only in
+   * {@link #paymentIndex}, its full row in the store (see {@link NodeEngine#compactDurable}).
+   */
   final Map<UUID, Payment> payments = new HashMap<>();
-  /** Where each payment's row is (the payment table is keyed by a node sequence, not the UETR). */
-  final PaymentKeys paymentKeys = new PaymentKeys();
+  /** Where each payment's row is, and the compact record of each final one. */
+  final PaymentIndex paymentIndex = new PaymentIndex(MAX_PAYMENTS_IN_MEMORY);
   /** Compliance cases, open and decided. */
   final Map<UUID, Hold> holds = new HashMap<>();
   /** AML/CFT rules and their windows; set once before the writer starts. */
@@ -127,6 +133,17 @@ final class NodeState {
         throw new IllegalStateException("participant " + p.bic() + " has no settlement account in the ledger");
       }
     }
+    paymentIndex.forEachCompacted(c -> {
+      if (payments.containsKey(c.uetr())) return;
+      // Only domestic payments are compacted: settled or returned exactly when the transfer exists.
+      boolean settled = c.state() == org.rialto.node.payment.PaymentState.SETTLED
+          || c.state() == org.rialto.node.payment.PaymentState.RETURNED;
+      if (crossBorder.containsKey(c.uetr())) throw new IllegalStateException("payment " + c.uetr() + ": cross-border but compacted");
+      if (ledger.transfer(TransferIds.payment(c.uetr())).isPresent() != settled) {
+        throw new IllegalStateException("payment " + c.uetr() + ": is " + c.state() + " but its transfer is "
+            + (settled ? "not " : "") + "in the ledger");
+      }
+    });
     for (Payment p : payments.values()) {
       var cb = crossBorder.get(p.uetr());
       var transfer = ledger.transfer(TransferIds.payment(p.uetr()));
@@ -186,8 +203,22 @@ final class NodeState {
     }
     committedBankMessageHighWater.set(highWater);
   }
+  /** The writer's record of a payment not compacted (see {@link #payments}). */
   Optional<Payment> payment(UUID uetr) {
     return Optional.ofNullable(payments.get(uetr));
+  }
+
+  /** A final payment kept only in compact form, or null (unknown, or held as a record). */
+  PaymentIndex.Compact compacted(UUID uetr) {
+    return payments.containsKey(uetr) ? null : paymentIndex.compacted(uetr);
+  }
+
+  /**
+   * Payments the node knows, for the {@link #MAX_PAYMENTS_IN_MEMORY} bound. A compacted payment
+   * taken back as a record (a return) is counted twice for a while, which errs on the safe side.
+   */
+  long paymentCount() {
+    return (long) payments.size() + paymentIndex.compactedCount();
   }
 
 }

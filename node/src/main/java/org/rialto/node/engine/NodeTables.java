@@ -87,7 +87,7 @@ public final class NodeTables {
             + " last_event_seq = CASE WHEN ? > last_event_seq THEN ? ELSE last_event_seq END,"
             + " settled_at_millis = COALESCE(settled_at_millis, ?) WHERE seq = ?");
         var append = c.prepareStatement("UPDATE payment SET history = history || ?, last_event_seq = ? WHERE seq = ?")) {
-      var keys = turns.get(0).s.paymentKeys;
+      var keys = turns.get(0).s.paymentIndex;
       // Keys handed out in this write: their rows are still in the insert batch, so a later turn
       // of the group that changes them again goes through the upsert too, in order behind it.
       var fresh = new java.util.HashSet<Long>();
@@ -238,7 +238,7 @@ public final class NodeTables {
         "INSERT INTO cross_border (seq, uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
             + " target_amount_minor, target_currency, rate, expires_at_millis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT (seq) DO NOTHING")) {
-      var keys = turns.get(0).s.paymentKeys;
+      var keys = turns.get(0).s.paymentIndex;
       for (Turn t : turns) for (var e : t.changedCrossBorder.entrySet()) {
         var cb = e.getValue();
         var uetr = e.getKey();
@@ -450,14 +450,30 @@ public final class NodeTables {
       }
     }
     try (var st = c.createStatement();
-        var rs = st.executeQuery(
-            "SELECT uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor, currency,"
-                + " priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
-                + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details,"
-                + " creditor_details, seq FROM payment")) {
+        var rs = st.executeQuery("SELECT uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
+            + " target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border")) {
       while (rs.next()) {
-        Payment p = readPayment(rs);
-        s.paymentKeys.restore(p.uetr(), rs.getLong(24));
+        s.crossBorder.put(UUID.fromString(rs.getString(1)), new org.rialto.node.payment.CrossBorder(
+            org.rialto.node.payment.CrossBorder.Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10),
+            rs.getLong(11)));
+      }
+    }
+    // A final domestic payment is loaded in compact form only (what idempotency, returns and the
+    // ledger cross-check need): the other columns of its row are never decoded.
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT state, uetr, seq, reason_code, amount_minor, sender_bic, debtor_bic, creditor_bic,"
+            + " content_hash, " + PAYMENT_COLUMNS + " FROM payment")) {
+      while (rs.next()) {
+        var state = PaymentState.valueOf(rs.getString(1));
+        UUID uetr = UUID.fromString(rs.getString(2));
+        s.paymentIndex.restore(uetr, rs.getLong(3));
+        if (state.isFinal() && !s.crossBorder.containsKey(uetr)) {
+          s.paymentIndex.compact(uetr, state, rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+              rs.getString(8), rs.getString(9));
+          continue;
+        }
+        Payment p = readPayment(rs, 10);
         s.payments.put(p.uetr(), p);
         if (p.state() == PaymentState.QUEUED) {
           s.queues.restore(new org.rialto.node.rtgs.QueuedPayment(Id128.fromUuid(p.uetr()), p.debtorBic(),
@@ -468,16 +484,6 @@ public final class NodeTables {
         }
       }
       s.queues.sortAfterRestore();
-    }
-    try (var st = c.createStatement();
-        var rs = st.executeQuery("SELECT uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
-            + " target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border")) {
-      while (rs.next()) {
-        s.crossBorder.put(UUID.fromString(rs.getString(1)), new org.rialto.node.payment.CrossBorder(
-            org.rialto.node.payment.CrossBorder.Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10),
-            rs.getLong(11)));
-      }
     }
     try (var st = c.createStatement();
         var rs = st.executeQuery("SELECT uetr, kind, quote_id, hits, lists, opened_at_millis, first_approver,"
@@ -553,6 +559,11 @@ public final class NodeTables {
       return rs.getLong(1);
     }
   }
+
+  /** The columns {@link #readPayment(ResultSet, int)} reads, in its order. */
+  public static final String PAYMENT_COLUMNS = "uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic,"
+      + " amount_minor, currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
+      + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details, creditor_details";
 
   static Payment readPayment(ResultSet rs) throws SQLException {
     return readPayment(rs, 1);

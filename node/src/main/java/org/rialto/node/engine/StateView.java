@@ -75,6 +75,12 @@ final class StateView implements NodeEngine.View {
     out.put("conserved", true);
     var byState = new java.util.TreeMap<String, Integer>();
     for (var p : s.payments.values()) byState.merge(p.state().name(), 1, Integer::sum);
+    for (var st : org.rialto.node.payment.PaymentState.values()) {
+      if (!st.isFinal()) continue;
+      // Compacted payments taken back as records for a return are counted once, as records.
+      int compacted = s.paymentIndex.compactedCount(st);
+      if (compacted > 0) byState.merge(st.name(), compacted, Integer::sum);
+    }
     out.put("paymentsByState", byState);
     out.put("queued", s.queues.size());
     return out;

@@ -129,7 +129,7 @@ final class Turn {
       afterCommit(() -> cmd.future().complete(result));
       return;
     }
-    if (s.payments.size() + cmd.instructions().size() > NodeState.MAX_PAYMENTS_IN_MEMORY) {
+    if (s.paymentCount() + cmd.instructions().size() > NodeState.MAX_PAYMENTS_IN_MEMORY) {
       throw new RejectException("NARR", "node payment capacity reached");
     }
     var uetrs = new ArrayList<UUID>(cmd.instructions().size());
@@ -182,6 +182,14 @@ final class Turn {
     if (existing != null) {
       if (existing.contentHash().equals(in.contentHash())) {
         return new NodeEngine.Outcome(in.uetr(), existing.state(), existing.reasonCode());
+      }
+      return new NodeEngine.Outcome(in.uetr(), PaymentState.REJECTED, "DUPL");
+    }
+    var compacted = s.compacted(in.uetr());
+    if (compacted != null) {
+      // Idempotency forever: a final payment answers from its compact record, no store read.
+      if (compacted.sameContent(in.contentHash())) {
+        return new NodeEngine.Outcome(in.uetr(), compacted.state(), compacted.reasonCode());
       }
       return new NodeEngine.Outcome(in.uetr(), PaymentState.REJECTED, "DUPL");
     }
@@ -364,6 +372,9 @@ final class Turn {
       uetrs.add(uetr);
       Payment existing = s.payments.get(uetr);
       CrossBorder cb = existing == null ? null : s.crossBorder.get(uetr);
+      // A final domestic payment is held only in compact form: its UETR is taken, and it is no
+      // payment of that peer's.
+      boolean takenHere = existing != null || s.compacted(uetr) != null;
       boolean fromThatPeer = cb != null && cb.role() == CrossBorder.Role.INCOMING && cb.peerNode().equals(message.fromNode());
       switch (message) {
         case PeerMessage.StatusRequest sr -> {
@@ -372,7 +383,7 @@ final class Turn {
           if (!fromThatPeer) fixed.put(i, new PeerReply(sr.uetr(), PeerReply.Status.UNKNOWN, null));
         }
         case PeerMessage.Transfer t -> {
-          if (existing == null) {
+          if (!takenHere) {
             decideIncoming(uetr, t, cmd.screenings().get(i));
           } else if (!fromThatPeer || cb.targetAmountMinor() != t.targetAmountMinor() || !existing.creditorBic().equals(t.creditorAgent())) {
             // The UETR names another payment here: refuse this one without touching that one.
@@ -660,7 +671,14 @@ final class Turn {
 
   void cancel(Command.Cancel cmd) {
     Payment p = s.payments.get(cmd.uetr());
-    if (p == null) throw new RejectException("NOOR", "no payment " + cmd.uetr());
+    if (p == null) {
+      var c = s.compacted(cmd.uetr());
+      if (c == null) throw new RejectException("NOOR", "no payment " + cmd.uetr());
+      if (!c.senderBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the instructing bank may cancel");
+      // Final: nothing to cancel; the answer shows the state that stands.
+      afterCommit(() -> cmd.future().complete(new NodeEngine.Outcome(c.uetr(), c.state(), c.reasonCode())));
+      return;
+    }
     if (!p.senderBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the instructing bank may cancel");
     if (p.state() == PaymentState.HELD) {
       Hold h = s.holds.get(p.uetr());
@@ -686,7 +704,12 @@ final class Turn {
 
   void reorder(Command.Reorder cmd) {
     Payment p = s.payments.get(cmd.uetr());
-    if (p == null) throw new RejectException("NOOR", "no payment " + cmd.uetr());
+    if (p == null) {
+      var c = s.compacted(cmd.uetr());
+      if (c == null) throw new RejectException("NOOR", "no payment " + cmd.uetr());
+      if (!c.senderBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the instructing bank may re-order");
+      throw new RejectException("NARR", "payment is not queued: " + c.state());
+    }
     if (!p.senderBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the instructing bank may re-order");
     if (cmd.priority() == Priority.URGENT && !cmd.requesterBic().equals(s.centralBankBic)) {
       throw new RejectException("AG01", "urgent priority is for the central bank");
@@ -698,9 +721,16 @@ final class Turn {
     afterCommit(() -> cmd.future().complete(new NodeEngine.Outcome(p.uetr(), PaymentState.QUEUED, null)));
   }
 
+  /** What a return checks of the original payment, from its record or its compact form. */
+  private record ReturnOriginal(UUID uetr, String creditorBic, String debtorBic, long amountMinor, PaymentState state) {}
+
   void returnPayment(Command.Return cmd) {
-    Payment original = s.payments.get(cmd.originalUetr());
-    if (original == null) throw new RejectException("NOOR", "no payment " + cmd.originalUetr());
+    Payment live = s.payments.get(cmd.originalUetr());
+    var compacted = live == null ? s.compacted(cmd.originalUetr()) : null;
+    if (live == null && compacted == null) throw new RejectException("NOOR", "no payment " + cmd.originalUetr());
+    var original = live != null
+        ? new ReturnOriginal(live.uetr(), live.creditorBic(), live.debtorBic(), live.amountMinor(), live.state())
+        : new ReturnOriginal(compacted.uetr(), compacted.creditorBic(), compacted.debtorBic(), compacted.amountMinor(), compacted.state());
     if (!original.creditorBic().equals(cmd.requesterBic())) throw new RejectException("AG01", "only the creditor's bank may return a payment");
     if (original.state() == PaymentState.RETURNED) {
       afterCommit(() -> cmd.future().complete(new NodeEngine.Outcome(original.uetr(), PaymentState.RETURNED, null)));
@@ -709,6 +739,18 @@ final class Turn {
     if (original.state() != PaymentState.SETTLED) throw new RejectException("NARR", "only a settled payment can be returned");
     if (cmd.amountMinor() <= 0 || cmd.amountMinor() > original.amountMinor()) throw new RejectException("AM02", "return amount must be 1.." + original.amountMinor());
     if (predictedAvailable(original.creditorBic()) < cmd.amountMinor()) throw new RejectException("AM04", "insufficient liquidity for the return");
+    if (compacted != null) {
+      // The RETURNED row is written from the whole record, which only the store still has. Read
+      // here, on the writer, synchronously: returns are rare next to payments (a few per
+      // thousand), the row is durable (compacted only then) and one keyed read is short. Taken
+      // back as a record, the payment is compacted again once its return is durable.
+      Payment stored = s.persistence.payment(compacted.rowKey())
+          .orElseThrow(() -> new IllegalStateException("compacted payment " + compacted.uetr() + " has no row " + compacted.rowKey()));
+      if (!stored.uetr().equals(compacted.uetr()) || stored.state() != PaymentState.SETTLED) {
+        throw new IllegalStateException("row " + compacted.rowKey() + " is not settled payment " + compacted.uetr());
+      }
+      s.payments.put(stored.uetr(), stored);
+    }
     var creditor = s.participants.get(original.creditorBic()).orElseThrow();
     var debtor = s.participants.get(original.debtorBic()).orElseThrow();
     addTransfer(TransferIds.leg(original.uetr(), TransferIds.RETURN), creditor.accountId(), debtor.accountId(), cmd.amountMinor(),

@@ -142,6 +142,7 @@ public final class AdminApi implements ApiServer.RouteRegistrar {
       as(ctx, Role.VIEWER);
       UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
       Payment p = ApiServer.await(engine.query(v -> v.payment(uetr).orElse(null)));
+      if (p == null) p = engine.storedPayment(uetr).orElse(null);
       if (p == null) throw new RejectException("NOOR", "no payment " + uetr);
       var m = bankApi.bankView(p);
       m.put("step", p.step());

@@ -196,6 +196,7 @@ public final class ApiServer implements AutoCloseable {
   private Payment ownPayment(Context ctx, String bic) {
     UUID uetr = JsonApi.uuidV4(ctx.pathParam("uetr"));
     Payment p = await(engine.query(v -> v.payment(uetr).orElse(null)));
+    if (p == null) p = engine.storedPayment(uetr).orElse(null);
     // A bank may only read payments it is party to; an unknown and a foreign one look the same.
     if (p == null || !(bic.equals(p.senderBic()) || bic.equals(p.debtorBic()) || bic.equals(p.creditorBic()))) {
       throw new RejectException("NOOR", "no payment " + uetr + " for " + bic);

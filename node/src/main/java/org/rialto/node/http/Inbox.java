@@ -32,16 +32,16 @@ public final class Inbox {
   }
 
   private final Store store;
-  private final org.rialto.node.engine.PaymentKeys paymentKeys;
+  private final org.rialto.node.engine.PaymentIndex paymentIndex;
 
-  /** @param paymentKeys where each payment's row is (the payment table has no UETR index) */
-  public Inbox(Store store, org.rialto.node.engine.PaymentKeys paymentKeys) {
+  /** @param paymentIndex where each payment's row is (the payment table has no UETR index) */
+  public Inbox(Store store, org.rialto.node.engine.PaymentIndex paymentIndex) {
     this.store = store;
-    this.paymentKeys = paymentKeys;
+    this.paymentIndex = paymentIndex;
   }
 
-  public org.rialto.node.engine.PaymentKeys paymentKeys() {
-    return paymentKeys;
+  public org.rialto.node.engine.PaymentIndex paymentIndex() {
+    return paymentIndex;
   }
 
   public List<InboxMessage> read(String bic, long afterId, int limit) {
@@ -101,7 +101,7 @@ public final class Inbox {
           if ("camt.053".equals(row.kind())) {
             xml = renderer.statement(c, bic, row);
           } else if (row.uetr() != null) {
-            var key = paymentKeys.rowOf(UUID.fromString(row.uetr()));
+            var key = paymentIndex.rowOf(UUID.fromString(row.uetr()));
             if (key.isPresent()) {
               ps.setLong(1, key.getAsLong());
               try (var rs = ps.executeQuery()) {
@@ -130,7 +130,7 @@ public final class Inbox {
       + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details, creditor_details";
 
   public List<Map<String, Object>> history(UUID uetr) {
-    var key = paymentKeys.rowOf(uetr);
+    var key = paymentIndex.rowOf(uetr);
     if (key.isEmpty()) return new ArrayList<>();
     return store.read(c -> readHistory(c, key.getAsLong()));
   }

@@ -261,6 +261,7 @@ public final class IsoGateway implements ApiServer.RouteRegistrar {
         try {
           UUID uetr = UUID.fromString(original.uetr());
           var p = ApiServer.await(engine.query(v -> v.payment(uetr).orElse(null)));
+          if (p == null) p = engine.storedPayment(uetr).orElse(null);
           if (p != null && (sender.equals(p.senderBic()) || sender.equals(p.debtorBic()) || sender.equals(p.creditorBic()))) {
             state = txStatus(p.state());
             reason = p.reasonCode() == null ? null : ReasonInformation.of(p.reasonCode(), null);

@@ -38,7 +38,7 @@ class PaymentSeqMigrationTest {
       }
     }
     Flyway.configure().dataSource(url, null, null).locations(locations).load().migrate();
-    var keys = new PaymentKeys();
+    var keys = new PaymentIndex(100);
     try (var c = DriverManager.getConnection(url); var st = c.createStatement();
         var rs = st.executeQuery("SELECT seq, uetr, amount_minor, history, last_event_seq, settled_at_millis, debtor_details"
             + " FROM payment ORDER BY seq")) {
