@@ -74,13 +74,17 @@ final class StateView implements NodeEngine.View {
     out.put("issuedMinor", issuance.negate().toString());
     out.put("conserved", true);
     var byState = new java.util.TreeMap<String, Integer>();
-    for (var p : s.payments.values()) byState.merge(p.state().name(), 1, Integer::sum);
     for (var st : org.rialto.node.payment.PaymentState.values()) {
-      if (!st.isFinal()) continue;
-      // Compacted payments taken back as records for a return are counted once, as records.
-      int compacted = s.paymentIndex.compactedCount(st);
-      if (compacted > 0) byState.merge(st.name(), compacted, Integer::sum);
+      int compacted = st.isFinal() ? s.paymentIndex.compactedCount(st) : 0;
+      if (compacted > 0) byState.put(st.name(), compacted);
     }
+    for (var p : s.payments.values()) {
+      byState.merge(p.state().name(), 1, Integer::sum);
+      // A compacted payment taken back as a record (its return in flight) is counted as the record.
+      var c = s.paymentIndex.compacted(p.uetr());
+      if (c != null) byState.merge(c.state().name(), -1, Integer::sum);
+    }
+    byState.values().removeIf(n -> n == 0);
     out.put("paymentsByState", byState);
     out.put("queued", s.queues.size());
     return out;
