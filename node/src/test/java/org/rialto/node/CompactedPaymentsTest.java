@@ -158,6 +158,11 @@ class CompactedPaymentsTest {
       assertThat(http.get(A, "/v1/accounts/" + A).body().get("balance").asText()).isEqualTo("840.00");
       assertThat(http.get(B, "/v1/accounts/" + B).body().get("balance").asText()).isEqualTo("160.00");
 
+      // The invariants (money conserved, every state against the ledger) hold, and each payment
+      // is counted once whether it is a record or compact.
+      var invariants = node.engine().query(v -> v.verifyInvariants()).get(10, TimeUnit.SECONDS);
+      assertThat(invariants.get("paymentsByState")).hasToString("{REJECTED=1, RETURNED=1, SETTLED=1}");
+
       // After a restart the node loads final payments in compact form only, and its start-up
       // cross-check against the ledger passed (it refuses to start otherwise).
       node.close();
