@@ -740,10 +740,11 @@ final class Turn {
     if (cmd.amountMinor() <= 0 || cmd.amountMinor() > original.amountMinor()) throw new RejectException("AM02", "return amount must be 1.." + original.amountMinor());
     if (predictedAvailable(original.creditorBic()) < cmd.amountMinor()) throw new RejectException("AM04", "insufficient liquidity for the return");
     if (compacted != null) {
-      // The RETURNED row is written from the whole record, which only the store still has. Read
-      // here, on the writer, synchronously: returns are rare next to payments (a few per
-      // thousand), the row is durable (compacted only then) and one keyed read is short. Taken
-      // back as a record, the payment is compacted again once its return is durable.
+      // The RETURNED state is a new whole record (Payment.with), and only the store still has the
+      // fields the compact form dropped. Read here, on the writer, synchronously: returns are rare
+      // next to payments (a few per thousand), the row is durable (compacted only then) and one
+      // keyed read is short. Taken back as a record, the payment is compacted again once its
+      // return is durable.
       Payment stored = s.persistence.payment(compacted.rowKey())
           .orElseThrow(() -> new IllegalStateException("compacted payment " + compacted.uetr() + " has no row " + compacted.rowKey()));
       if (!stored.uetr().equals(compacted.uetr()) || stored.state() != PaymentState.SETTLED) {
