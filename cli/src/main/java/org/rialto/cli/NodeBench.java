@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rialto.node.Node;
 import org.rialto.node.config.ConfigLoader;
+import org.rialto.node.config.NodeConfig;
 
 /**
  * {@code rialto bench node}: one node (in this JVM, SQLite store with synchronous=FULL, as the
@@ -44,6 +45,17 @@ final class NodeBench {
 
   /** @param screening screen every debtor and creditor name against the UN and OFAC lists, as a production node does */
   record Options(int seconds, int clients, int batch, int banks, int warmupSeconds, List<String> phases, boolean screening) {
+    /**
+     * What the bench node sizes its ledger for, as an operator sizes a node for its volume: every
+     * second of the run at 40,000 payments (above what this machine settles), at least the node's
+     * default. Without it the node's transfer tables double in the middle of a measured phase.
+     */
+    int expectedTransfers() {
+      long runSeconds = warmupSeconds + (long) seconds * phases.size();
+      long expected = Math.max(NodeConfig.StoreConfig.DEFAULT_EXPECTED_TRANSFERS, runSeconds * 40_000L);
+      return (int) Math.min(expected, 1L << 24);
+    }
+
     Options {
       for (String p : phases) {
         if (!PHASES.contains(p)) throw new IllegalArgumentException("--phases: " + p + " is not one of " + PHASES);
@@ -156,17 +168,19 @@ final class NodeBench {
   static volatile DemoPki pki;
 
   static org.rialto.node.config.NodeConfig config(Path dir, String nodeId, int banks) throws Exception {
-    return config(dir, nodeId, banks, false);
+    return config(dir, nodeId, banks, false, NodeConfig.StoreConfig.DEFAULT_EXPECTED_TRANSFERS);
   }
 
   /** The lists a screening bench node uses: the two built-in ones. */
   static final String SCREENING_LISTS = "[UN, OFAC]";
 
-  static org.rialto.node.config.NodeConfig config(Path dir, String nodeId, int banks, boolean screening) throws Exception {
+  static org.rialto.node.config.NodeConfig config(Path dir, String nodeId, int banks, boolean screening,
+      int expectedTransfers) throws Exception {
     var y = new StringBuilder();
     y.append("node: ").append(nodeId).append("\ncurrency: {code: RUB, minorUnits: 2}\ncentralBank: ").append(CENTRAL_BANK)
         .append("\nlisten: {host: 127.0.0.1, port: 0}\nstore: {url: '").append(dir.resolve("node.db").toAbsolutePath())
-        .append("'}\n").append(screening ? "screening: {lists: " + SCREENING_LISTS + "}\n" : "")
+        .append("', expectedTransfers: ").append(expectedTransfers)
+        .append("}\n").append(screening ? "screening: {lists: " + SCREENING_LISTS + "}\n" : "")
         .append("participants:\n  - {bic: ").append(CENTRAL_BANK).append(", name: Central Bank, country: RU}\n");
     for (int i = 0; i < banks; i++) {
       y.append("  - {bic: ").append(bic(i)).append(", name: 'Bank ").append(i).append("', country: RU, openingBalance: '")
@@ -181,7 +195,7 @@ final class NodeBench {
   static List<Phase> run(Options options, PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("rialto-bench-node");
     pki = new DemoPki(dir);
-    var config = config(dir, NODE_ID, options.banks(), options.screening());
+    var config = config(dir, NODE_ID, options.banks(), options.screening(), options.expectedTransfers());
     // Certificates and TLS contexts before the clock starts: the phases measure payments, not issuance.
     pki.bankContext(NODE_ID, CENTRAL_BANK);
     for (int i = 0; i < options.banks(); i++) pki.bankContext(NODE_ID, bic(i));
@@ -231,7 +245,7 @@ final class NodeBench {
     Path dir = Files.createTempDirectory("rialto-bench-node-baseline");
     // Same node id, hence the same CA and bank certificates the load generator already holds;
     // a store of its own, so it starts as empty as the node it is compared with.
-    var config = config(dir, NODE_ID, options.banks(), options.screening());
+    var config = config(dir, NODE_ID, options.banks(), options.screening(), options.expectedTransfers());
     Node node;
     synchronized (System.getProperties()) {
       System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
@@ -423,6 +437,7 @@ final class NodeBench {
 
   /** Each client is one bank sending its next message as soon as the last one is answered. */
   static Phase closedLoop(String key, String name, int port, int clients, int seconds, int banks, Load load, PrintStream out) throws Exception {
+    long phaseSeed = nextPhaseSeed();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long cpuStart = processCpuNanos();
     var threadsStart = threadCpuNanos();
@@ -435,7 +450,7 @@ final class NodeBench {
         int bank = c % banks;
         var latency = new BenchLatency();
         latencies.add(latency);
-        long seed = 0x5EED0000L + c + (long) name.hashCode() * 31;
+        long seed = 0x5EED0000L + c + (long) name.hashCode() * 31 + phaseSeed;
         results.add(pool.submit(() -> {
           var random = new SplittableRandom(seed);
           long settled = 0;
@@ -470,9 +485,22 @@ final class NodeBench {
    * Requests at fixed instants, {@code rate} payments per second in requests of the load's size,
    * spread over enough connections that a slow answer does not delay the next request.
    */
+  private static final java.util.concurrent.atomic.AtomicLong PHASES_STARTED = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * Each phase draws its own UETRs and MsgIds: a phase repeated in one run (--phases
+   * batch,half-rate,half-rate) with the same seed would resend the earlier one's payments, which the
+   * node answers from its idempotency records without settling anything, and they would be counted
+   * as settled (the corridor bench had this bug until session 5).
+   */
+  static long nextPhaseSeed() {
+    return PHASES_STARTED.incrementAndGet() * 0x9E3779B97F4A7C15L;
+  }
+
   static Phase openLoop(String key, String name, int port, double ratePerSecond, int seconds, int banks, Load load, PrintStream out)
       throws Exception {
     int connections = 16;
+    long phaseSeed = nextPhaseSeed();
     double requestsPerSecond = ratePerSecond / load.payments();
     long intervalNanos = (long) (1e9 / requestsPerSecond);
     long total = (long) (requestsPerSecond * seconds);
@@ -505,7 +533,7 @@ final class NodeBench {
         latencies.add(latency);
         var byBank = clients.get(c);
         results.add(pool.submit((Callable<long[]>) () -> {
-          var random = new SplittableRandom(0x0FE11L + lane);
+          var random = new SplittableRandom(0x0FE11L + lane + phaseSeed);
           long settled = 0;
           for (long k = lane; k < total; k += connections) {
             long due = startNanos + k * intervalNanos;

@@ -28,6 +28,8 @@ import org.rialto.store.StoreUrl;
  */
 public final class Node implements AutoCloseable {
   private static final long STARTUP_STEP_TIMEOUT_SECONDS = 60;
+  /** Participants and the node's own accounts are few; the ledger grows past this at start if needed. */
+  private static final int LEDGER_EXPECTED_ACCOUNTS = 1024;
 
   private final NodeConfig config;
   private final Store store;
@@ -76,7 +78,7 @@ public final class Node implements AutoCloseable {
       FxDesk fx = fxDesk(config, store, clock);
       var metrics = new org.rialto.node.metrics.NodeMetrics(config.node(), config.currency().code());
       engine = NodeStartup.rebuild(config.node(), config.currency().code(), config.currency().minorUnits(),
-          config.centralBank(), store, new Ledger(), hours, clock, routes, fx,
+          config.centralBank(), store, new Ledger(LEDGER_EXPECTED_ACCOUNTS, config.store().expectedTransfers()), hours, clock, routes, fx,
           new java.util.HashSet<>(config.fxProviders()), config.decisionWindowSeconds() * 1_000L, metrics);
       var wire = new org.rialto.node.peer.PeerWire(config.node(), config.centralBank(), minorUnitsByCurrency(config), true);
       for (var peer : config.peers()) {

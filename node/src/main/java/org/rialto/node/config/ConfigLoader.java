@@ -52,6 +52,8 @@ public final class ConfigLoader {
     require(c.centralBank() != null && BIC.matcher(c.centralBank()).matches(),
         "centralBank: a BIC (8 or 11 characters)");
     require(c.store() != null && c.store().url() != null, "store.url: a SQLite path or a JDBC URL");
+    require(c.store().expectedTransfers() >= 1 && c.store().expectedTransfers() <= org.rialto.ledger.Ledger.MAX_TRANSFERS,
+        "store.expectedTransfers: 1 to " + org.rialto.ledger.Ledger.MAX_TRANSFERS);
     require(c.listen().port() >= 0 && c.listen().port() <= 65535, "listen.port: 0 to 65535");
     require(c.operatorListen().port() >= 0 && c.operatorListen().port() <= 65535, "operatorListen.port: 0 to 65535");
     require(c.operatorListen().port() == 0 || c.operatorListen().port() != c.listen().port()

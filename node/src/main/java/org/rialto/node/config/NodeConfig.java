@@ -142,8 +142,25 @@ public record NodeConfig(
 
   public record ListenConfig(String host, int port) {}
 
-  /** @param url a SQLite file path, a jdbc:sqlite: URL or a jdbc:postgresql: URL */
-  public record StoreConfig(String url) {}
+  /**
+   * @param url a SQLite file path, a jdbc:sqlite: URL or a jdbc:postgresql: URL
+   * @param expectedTransfers how many ledger transfers the node sizes its in-memory ledger for at
+   *     start (default 65,536; a domestic payment is one transfer, a cross-border leg two). A node
+   *     that outgrows it keeps working, but each time its transfer tables double the copies are new
+   *     objects the collector must move in one pause (about 150 ms at a million transfers), so an
+   *     operator sizes it for the expected volume, as TigerBeetle allocates its memory at start
+   */
+  public record StoreConfig(String url, Integer expectedTransfers) {
+    public static final int DEFAULT_EXPECTED_TRANSFERS = 1 << 16;
+
+    public StoreConfig {
+      if (expectedTransfers == null) expectedTransfers = DEFAULT_EXPECTED_TRANSFERS;
+    }
+
+    public StoreConfig(String url) {
+      this(url, null);
+    }
+  }
 
   /**
    * @param creditLine intraday credit line in major units ("0" for none)
