@@ -129,11 +129,18 @@ final class CorridorBench {
       return BigDecimal.valueOf(minor, minorUnits).toPlainString();
     }
 
+    /**
+     * Each node's ledger is sized for the run, as an operator sizes a node for its volume: a bench
+     * run settles well under a million payments per node (two transfers each on the sending side), and
+     * a ledger left to double its tables mid-phase pauses its node to move the copies.
+     */
+    static final int EXPECTED_TRANSFERS_PER_NODE = 1 << 21;
+
     String yaml(Path dir) {
       var y = new StringBuilder();
       y.append("node: ").append(nodeId).append("\ncurrency: {code: ").append(currency).append(", minorUnits: ").append(minorUnits)
           .append("}\ncentralBank: ").append(centralBank).append("\nlisten: {host: 127.0.0.1, port: ").append(port)
-          .append("}\nstore: {url: '").append(dir.resolve(nodeId + ".db").toAbsolutePath()).append("'}\nparticipants:\n")
+          .append("}\nstore: {url: '").append(dir.resolve(nodeId + ".db").toAbsolutePath()).append("', expectedTransfers: ").append(EXPECTED_TRANSFERS_PER_NODE).append("}\nparticipants:\n")
           .append("  - {bic: ").append(centralBank).append(", name: Central Bank, country: ").append(country).append("}\n")
           .append("  - {bic: ").append(DEALER).append(", name: Dealer Bank, country: RU, openingBalance: '")
           .append(format(dealerOpeningMinor)).append("'}\n");
