@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +21,7 @@ class CrossBorderSeqMigrationTest {
   @Test
   void existingRecordsMoveUnderTheirPaymentKey() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("node.db");
-    // The folders Store.open gives Flyway for a SQLite store (db/node/common: both dialects' migrations).
-    var locations = new String[] {"classpath:db/store/sqlite", "classpath:db/node/sqlite", "classpath:db/node/common",
-        "classpath:db/security/sqlite"};
-    Flyway.configure().dataSource(url, null, null).locations(locations).target("111").load().migrate();
+    SqliteMigrations.migrate(url, "111");
     var first = UUID.randomUUID();
     var second = UUID.randomUUID();
     try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
@@ -46,7 +42,7 @@ class CrossBorderSeqMigrationTest {
       st.executeUpdate("INSERT INTO peer_outbox (id, peer_node, uetr, body, created_at_millis) VALUES (1, 'IR-NODE', '"
           + first + "', '', 10)");
     }
-    Flyway.configure().dataSource(url, null, null).locations(locations).load().migrate();
+    SqliteMigrations.migrate(url, null);
     try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
       try (var rs = st.executeQuery("SELECT seq, uetr, role, peer_node, fxp_bic, quote_id, source_amount_minor,"
           + " source_currency, target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border ORDER BY seq")) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rialto.fx.Currency;
@@ -55,9 +54,7 @@ class FxJournalPackTest {
   @Test
   void aJournalPartlyInSingleRowsAndPartlyPackedReplaysToTheSameBook() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("node.db");
-    var locations = new String[] {"classpath:db/store/sqlite", "classpath:db/node/sqlite", "classpath:db/node/common",
-        "classpath:db/security/sqlite"};
-    Flyway.configure().dataSource(url, null, null).locations(locations).load().migrate();
+    SqliteMigrations.migrate(url, null);
     var currencies = List.of(new Currency("RUB", 2), new Currency("IRR", 0));
     var providers = List.of(new FxProvider("FXPARUMM", List.of("RUB", "IRR")));
     long now = 1_800_000_000_000L;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +22,7 @@ class PaymentSeqMigrationTest {
   @Test
   void existingPaymentsKeepTheirColumnsAndOrder() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("node.db");
-    // The folders Store.open gives Flyway for a SQLite store (db/node/common: both dialects' migrations).
-    var locations = new String[] {"classpath:db/store/sqlite", "classpath:db/node/sqlite", "classpath:db/node/common",
-        "classpath:db/security/sqlite"};
-    Flyway.configure().dataSource(url, null, null).locations(locations).target("109").load().migrate();
+    SqliteMigrations.migrate(url, "109");
     var first = UUID.randomUUID();
     var second = UUID.randomUUID();
     try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
@@ -37,7 +33,7 @@ class PaymentSeqMigrationTest {
             + " 'BANKBBBB', 1234, 'RUB', 'NORMAL', 'SETTLED', 'settled', 0, 0, 'h', 10, 11, 'line\n', 7, 11, '{\"a\":1}')");
       }
     }
-    Flyway.configure().dataSource(url, null, null).locations(locations).load().migrate();
+    SqliteMigrations.migrate(url, null);
     var keys = new PaymentIndex(100);
     try (var c = DriverManager.getConnection(url); var st = c.createStatement();
         var rs = st.executeQuery("SELECT seq, uetr, amount_minor, history, last_event_seq, settled_at_millis, debtor_details"
