@@ -153,13 +153,18 @@ public final class ListIndex {
   /** A list name that may reach the threshold, with its name score. */
   record Candidate(int nameId, double nameScore) {}
 
-  private static final class Scratch {
-    /**
-     * Per candidate, interleaved so that one cache line holds it: stamp, list words hit, query
-     * words hit, summed shares, joined pairs, query words of joined pairs.
-     */
-    final int[] hits;
-    final int[] candidates;
+  /**
+   * What a search computes from the query alone (its blocking keys and their table, the cover
+   * table, first letters, packed skeletons and shapes), kept per thread for the last query: a
+   * screener searches every list with the same prepared name, so with UN + OFAC this is computed
+   * once per name instead of once per list. Nothing in it depends on the list.
+   */
+  private static final class QueryPlan {
+    static final ThreadLocal<QueryPlan> PLAN = ThreadLocal.withInitial(QueryPlan::new);
+    /** The query the fields below were computed for (held, so identity cannot be reused). */
+    PreparedName query;
+    int wordKeyCount;
+    int keyCount;
     final long[] queryKeys = new long[MAX_QUERY_KEYS];
     /** The query words (bit mask) each query key belongs to. */
     final int[] queryKeyWords = new int[MAX_QUERY_KEYS];
@@ -169,12 +174,6 @@ public final class ListIndex {
     final int[] wordMaskTable = new int[KEY_TABLE_SIZE];
     final int[] joinedMaskTable = new int[KEY_TABLE_SIZE];
     final int[] usedSlots = new int[MAX_QUERY_KEYS];
-    /** Each query key's slot in the primary postings, or -1. */
-    final int[] querySlots = new int[MAX_QUERY_KEYS];
-    final int[] querySecondarySlots = new int[MAX_QUERY_KEYS];
-    /** Per query word, the primary postings its keys read; per set of words, their sum. */
-    final long[] wordCost = new long[NameNormalizer.MAX_TOKENS];
-    final long[] costSums = new long[1 << COVER_TABLE_WORDS];
     /**
      * One bit per query key (its top 12 bits): the gates look up every key of a candidate's
      * words and almost none is the query's, so most lookups end on one bit in L1.
@@ -191,6 +190,57 @@ public final class ListIndex {
     final long[] querySkeleton = new long[NameNormalizer.MAX_TOKENS];
     final long[] queryCoreSkeleton = new long[NameNormalizer.MAX_TOKENS];
     final int[] queryShape = new int[NameNormalizer.MAX_TOKENS];
+
+    /** Computes everything below from {@code query}; afterwards {@link #query} is it. */
+    void fill(PreparedName query) {
+      this.query = null;
+      int wordKeys = 0;
+      for (int t = 0; t < query.size(); t++) {
+        int count = BlockingKeys.wordKeys(query.token(t), wordBuffer, 0);
+        for (int k = 0; k < count; k++) {
+          queryKeys[wordKeys] = wordBuffer[k];
+          queryKeyWords[wordKeys++] = 1 << t;
+        }
+        queryKeys[wordKeys] = BlockingKeys.initialKey(query.token(t).core().charAt(0));
+        queryKeyWords[wordKeys++] = 1 << t;
+      }
+      int keys = wordKeys;
+      for (int t = 0; t + 1 < query.size(); t++) {
+        int count = BlockingKeys.joinedKeys(query.token(t), query.token(t + 1), wordBuffer, 0);
+        for (int k = 0; k < count; k++) {
+          queryKeys[keys] = wordBuffer[k];
+          queryKeyWords[keys++] = 3 << t;
+        }
+      }
+      wordKeyCount = wordKeys;
+      keyCount = keys;
+      fillKeyTable(this, wordKeys, keys);
+      fillQueryWords(this, query);
+      for (int t = 0; t < query.size(); t++) {
+        NameToken token = query.token(t);
+        querySkeleton[t] = Phonetic.pack(token.skeleton());
+        queryCoreSkeleton[t] = Phonetic.pack(token.coreSkeleton());
+        queryShape[t] = shape(token);
+      }
+      this.query = query;
+    }
+  }
+
+  private static final class Scratch {
+    /** The query side, shared by every index this thread searches (see {@link QueryPlan}). */
+    final QueryPlan q = QueryPlan.PLAN.get();
+    /**
+     * Per candidate, interleaved so that one cache line holds it: stamp, list words hit, query
+     * words hit, summed shares, joined pairs, query words of joined pairs.
+     */
+    final int[] hits;
+    final int[] candidates;
+    /** Each query key's slot in the primary postings, or -1. */
+    final int[] querySlots = new int[MAX_QUERY_KEYS];
+    final int[] querySecondarySlots = new int[MAX_QUERY_KEYS];
+    /** Per query word, the primary postings its keys read; per set of words, their sum. */
+    final long[] wordCost = new long[NameNormalizer.MAX_TOKENS];
+    final long[] costSums = new long[1 << COVER_TABLE_WORDS];
     final int[] queryCanonical = new int[NameNormalizer.MAX_TOKENS];
     /** Query keys whose secondary postings were not walked: their signature bits and words. */
     final long[] unresolvedBits = new long[MAX_QUERY_KEYS];
@@ -621,37 +671,20 @@ public final class ListIndex {
       s.generation = 1;
     }
     int generation = s.generation;
-    int wordKeyCount = 0;
-    for (int t = 0; t < query.size(); t++) {
-      int count = BlockingKeys.wordKeys(query.token(t), s.wordBuffer, 0);
-      for (int k = 0; k < count; k++) {
-        s.queryKeys[wordKeyCount] = s.wordBuffer[k];
-        s.queryKeyWords[wordKeyCount++] = 1 << t;
-      }
-      s.queryKeys[wordKeyCount] = BlockingKeys.initialKey(query.token(t).core().charAt(0));
-      s.queryKeyWords[wordKeyCount++] = 1 << t;
+    QueryPlan plan = s.q;
+    if (plan.query != query) {
+      plan.fill(query);
     }
-    int keyCount = wordKeyCount;
-    for (int t = 0; t + 1 < query.size(); t++) {
-      int count = BlockingKeys.joinedKeys(query.token(t), query.token(t + 1), s.wordBuffer, 0);
-      for (int k = 0; k < count; k++) {
-        s.queryKeys[keyCount] = s.wordBuffer[k];
-        s.queryKeyWords[keyCount++] = 3 << t;
-      }
-    }
-    fillKeyTable(s, wordKeyCount, keyCount);
-    fillQueryWords(s, query);
+    int wordKeyCount = plan.wordKeyCount;
+    int keyCount = plan.keyCount;
     for (int t = 0; t < query.size(); t++) {
       NameToken token = query.token(t);
-      s.querySkeleton[t] = Phonetic.pack(token.skeleton());
-      s.queryCoreSkeleton[t] = Phonetic.pack(token.coreSkeleton());
-      s.queryShape[t] = shape(token);
       // A family no list word has is still a family: it differs from every listed one.
       s.queryCanonical[t] = token.canonical() == null ? -1 : canonicalIds.getOrDefault(token.canonical(), Integer.MAX_VALUE);
     }
     for (int k = 0; k < keyCount; k++) {
-      s.querySlots[k] = postings.slot(s.queryKeys[k]);
-      s.querySecondarySlots[k] = secondary.slot(s.queryKeys[k]);
+      s.querySlots[k] = postings.slot(s.q.queryKeys[k]);
+      s.querySecondarySlots[k] = secondary.slot(s.q.queryKeys[k]);
     }
     int all = (1 << query.size()) - 1;
     int creating = creatingWords(s, query, wordKeyCount, keyCount);
@@ -659,36 +692,36 @@ public final class ListIndex {
     // Names with a keyless word: every query key may make them candidates.
     long[] loose = keyless.postings();
     for (int k = 0; k < keyCount; k++) {
-      int slot = keyless.slot(s.queryKeys[k]);
+      int slot = keyless.slot(s.q.queryKeys[k]);
       if (slot >= 0) {
-        candidateCount = walkCreating(s, loose, keyless.start(slot), keyless.end(slot), s.queryKeyWords[k],
+        candidateCount = walkCreating(s, loose, keyless.start(slot), keyless.end(slot), s.q.queryKeyWords[k],
             generation, candidateCount);
       }
     }
     long[] posted = postings.postings();
     long[] more = secondary.postings();
     for (int k = 0; k < keyCount; k++) {
-      if ((s.queryKeyWords[k] & creating) == 0) {
+      if ((s.q.queryKeyWords[k] & creating) == 0) {
         continue;
       }
       int slot = s.querySlots[k];
       if (slot >= 0) {
-        candidateCount = walkCreating(s, posted, postings.start(slot), postings.end(slot), s.queryKeyWords[k],
+        candidateCount = walkCreating(s, posted, postings.start(slot), postings.end(slot), s.q.queryKeyWords[k],
             generation, candidateCount);
       }
       int secondarySlot = s.querySecondarySlots[k];
       if (creating != all && secondarySlot >= 0) {
         // Chosen by the query's side: any word of the name, deciding or not, makes it a candidate.
         candidateCount = walkCreating(s, more, secondary.start(secondarySlot), secondary.end(secondarySlot),
-            s.queryKeyWords[k], generation, candidateCount);
+            s.q.queryKeyWords[k], generation, candidateCount);
       }
     }
     // The other query words' keys only complete the candidates: a name they alone hit cannot
     // reach the threshold (see creatingWords). After all creating walks, so no hit is missed.
     for (int k = 0; k < keyCount; k++) {
       int slot = s.querySlots[k];
-      if (slot >= 0 && (s.queryKeyWords[k] & creating) == 0) {
-        walkCompleting(s, posted, postings.start(slot), postings.end(slot), s.queryKeyWords[k], generation);
+      if (slot >= 0 && (s.q.queryKeyWords[k] & creating) == 0) {
+        walkCompleting(s, posted, postings.start(slot), postings.end(slot), s.q.queryKeyWords[k], generation);
       }
     }
     s.unresolvedCount = 0;
@@ -698,12 +731,12 @@ public final class ListIndex {
       int walkLimit = 2 * candidateCount + WALK_SLACK;
       for (int k = 0; k < keyCount; k++) {
         int slot = s.querySecondarySlots[k];
-        if (slot < 0 || creating != all && (s.queryKeyWords[k] & creating) != 0) {
+        if (slot < 0 || creating != all && (s.q.queryKeyWords[k] & creating) != 0) {
           continue; // no such key, or walked already to make candidates
         }
-        int queryWords = s.queryKeyWords[k];
+        int queryWords = s.q.queryKeyWords[k];
         if (secondary.end(slot) - secondary.start(slot) > walkLimit) {
-          s.unresolvedBits[s.unresolvedCount] = signatureBits(s.queryKeys[k]);
+          s.unresolvedBits[s.unresolvedCount] = signatureBits(s.q.queryKeys[k]);
           s.unresolvedWords[s.unresolvedCount++] = queryWords;
           continue;
         }
@@ -715,7 +748,7 @@ public final class ListIndex {
     List<Candidate> out = new ArrayList<>();
     // An initial of the query ("A. Rudenko") may pair with an indexed word no key hit: gate 0
     // cannot see that, so such rare queries skip it.
-    boolean gateZero = s.queryInitials == 0;
+    boolean gateZero = s.q.queryInitials == 0;
     for (int c = 0; c < candidateCount; c++) {
       int nameId = s.candidates[c];
       if (gateZero && !passesGateZero(query, nameId, s)) {
@@ -790,7 +823,7 @@ public final class ListIndex {
     int n = query.size();
     int all = (1 << n) - 1;
     double needed = (2 * candidateMinScore - 1) - CREATING_MARGIN;
-    if (s.queryInitials != 0 || s.coverWords < 0 || needed <= 0) {
+    if (s.q.queryInitials != 0 || s.q.coverWords < 0 || needed <= 0) {
       return all;
     }
     // Every key making candidates from the list names' deciding words (the primary postings)...
@@ -804,7 +837,7 @@ public final class ListIndex {
     // ... or the chosen query words' keys making candidates from every word of the list names.
     Arrays.fill(s.wordCost, 0, n, 0L);
     for (int k = 0; k < wordKeyCount; k++) {
-      int word = Integer.numberOfTrailingZeros(s.queryKeyWords[k]);
+      int word = Integer.numberOfTrailingZeros(s.q.queryKeyWords[k]);
       int slot = s.querySlots[k];
       if (slot >= 0) {
         s.wordCost[word] += postings.end(slot) - postings.start(slot);
@@ -822,7 +855,7 @@ public final class ListIndex {
       int highest = 31 - Integer.numberOfLeadingZeros(mask);
       long cost = s.costSums[mask ^ (1 << highest)] + s.wordCost[highest];
       s.costSums[mask] = cost;
-      if (cost < bestCost && s.coverSums[all ^ mask] < limit) {
+      if (cost < bestCost && s.q.coverSums[all ^ mask] < limit) {
         best = mask;
         bestCost = cost;
       }
@@ -897,9 +930,9 @@ public final class ListIndex {
       long key = wordData[(base + t) * WORD_STRIDE + W_PAIR];
       if (key != 0) {
         int slot = findKey(s, key);
-        if (slot >= 0 && s.wordMaskTable[slot] != 0) {
+        if (slot >= 0 && s.q.wordMaskTable[slot] != 0) {
           joinedPairs |= 1 << t;
-          joinedQueryWords |= s.wordMaskTable[slot];
+          joinedQueryWords |= s.q.wordMaskTable[slot];
         }
       }
     }
@@ -917,8 +950,8 @@ public final class ListIndex {
         for (int k = (int) keys, end = (int) (keys >>> 32); k < end; k++) {
           int slot = findKey(s, wordKeys[k]);
           if (slot >= 0) {
-            sharing |= s.wordMaskTable[slot];
-            sharingJoined |= s.joinedMaskTable[slot];
+            sharing |= s.q.wordMaskTable[slot];
+            sharingJoined |= s.q.joinedMaskTable[slot];
           }
         }
       }
@@ -932,7 +965,7 @@ public final class ListIndex {
       }
     }
     queryMask |= joinedQueryWords;
-    int queryInitials = s.queryInitials == 0 ? 0 : queryInitialsCovered(query, base, size);
+    int queryInitials = s.q.queryInitials == 0 ? 0 : queryInitialsCovered(query, base, size);
     double queryBound = covered(s, query, queryMask | queryInitials);
     if (0.5 * (queryBound + listCovered / nameWeight) < candidateMinScore) {
       return false;
@@ -992,7 +1025,7 @@ public final class ListIndex {
           + (int) (wordData[(base + t + 1) * WORD_STRIDE + W_META] & 0xFF);
       for (int i = 0; i < query.size(); i++) {
         if ((joinedQueryWords & (1 << i)) != 0
-            && Math.abs((s.queryShape[i] & 0xFF) - pairLength) <= 2
+            && Math.abs((s.q.queryShape[i] & 0xFF) - pairLength) <= 2
             && NameMatcher.joinedSimilarity(query.token(i), names[nameId].token(t), names[nameId].token(t + 1))
             >= NameMatcher.JOINED_MIN_SIMILARITY) {
           verifiedQuery |= 1 << i;
@@ -1010,30 +1043,30 @@ public final class ListIndex {
         >= candidateMinScore;
   }
 
-  private static void fillKeyTable(Scratch s, int wordKeyCount, int keyCount) {
-    for (int u = 0; u < s.usedCount; u++) {
-      s.keyTable[s.usedSlots[u]] = 0;
+  private static void fillKeyTable(QueryPlan p, int wordKeyCount, int keyCount) {
+    for (int u = 0; u < p.usedCount; u++) {
+      p.keyTable[p.usedSlots[u]] = 0;
     }
-    s.usedCount = 0;
-    Arrays.fill(s.keyBits, 0L);
+    p.usedCount = 0;
+    Arrays.fill(p.keyBits, 0L);
     int mask = KEY_TABLE_SIZE - 1;
-    for (int q = 0; q < keyCount; q++) {
-      long key = s.queryKeys[q] == 0 ? 1 : s.queryKeys[q];
-      s.keyBits[(int) (key >>> 58)] |= 1L << (key >>> 52);
+    for (int k = 0; k < keyCount; k++) {
+      long key = p.queryKeys[k] == 0 ? 1 : p.queryKeys[k];
+      p.keyBits[(int) (key >>> 58)] |= 1L << (key >>> 52);
       int slot = (int) (key ^ (key >>> 32)) & mask;
-      while (s.keyTable[slot] != 0 && s.keyTable[slot] != key) {
+      while (p.keyTable[slot] != 0 && p.keyTable[slot] != key) {
         slot = (slot + 1) & mask;
       }
-      if (s.keyTable[slot] == 0) {
-        s.keyTable[slot] = key;
-        s.wordMaskTable[slot] = 0;
-        s.joinedMaskTable[slot] = 0;
-        s.usedSlots[s.usedCount++] = slot;
+      if (p.keyTable[slot] == 0) {
+        p.keyTable[slot] = key;
+        p.wordMaskTable[slot] = 0;
+        p.joinedMaskTable[slot] = 0;
+        p.usedSlots[p.usedCount++] = slot;
       }
-      if (q < wordKeyCount) {
-        s.wordMaskTable[slot] |= s.queryKeyWords[q];
+      if (k < wordKeyCount) {
+        p.wordMaskTable[slot] |= p.queryKeyWords[k];
       } else {
-        s.joinedMaskTable[slot] |= s.queryKeyWords[q];
+        p.joinedMaskTable[slot] |= p.queryKeyWords[k];
       }
     }
   }
@@ -1043,38 +1076,38 @@ public final class ListIndex {
    * of its words in increasing word order, as {@link #coveredSlow} does, so both give the same
    * double to the last bit.
    */
-  private static void fillQueryWords(Scratch s, PreparedName query) {
+  private static void fillQueryWords(QueryPlan p, PreparedName query) {
     int n = query.size();
     int initials = 0;
     for (int i = 0; i < n; i++) {
       NameToken token = query.token(i);
-      s.queryFirstLetter[i] = token.core().charAt(0);
+      p.queryFirstLetter[i] = token.core().charAt(0);
       if (token.initial()) {
         initials |= 1 << i;
       }
     }
-    s.queryInitials = initials;
+    p.queryInitials = initials;
     if (n > COVER_TABLE_WORDS) {
-      s.coverWords = -1;
+      p.coverWords = -1;
       return;
     }
-    s.coverSums[0] = 0;
+    p.coverSums[0] = 0;
     for (int mask = 1; mask < 1 << n; mask++) {
       int highest = 31 - Integer.numberOfLeadingZeros(mask);
-      s.coverSums[mask] = s.coverSums[mask ^ (1 << highest)] + query.weight(highest);
+      p.coverSums[mask] = p.coverSums[mask ^ (1 << highest)] + query.weight(highest);
     }
-    s.coverWords = n;
+    p.coverWords = n;
   }
 
   private static int findKey(Scratch s, long key) {
     long k = key == 0 ? 1 : key;
-    if ((s.keyBits[(int) (k >>> 58)] & 1L << (k >>> 52)) == 0) {
+    if ((s.q.keyBits[(int) (k >>> 58)] & 1L << (k >>> 52)) == 0) {
       return -1;
     }
     int mask = KEY_TABLE_SIZE - 1;
     int slot = (int) (k ^ (k >>> 32)) & mask;
     while (true) {
-      long at = s.keyTable[slot];
+      long at = s.q.keyTable[slot];
       if (at == k) {
         return slot;
       }
@@ -1105,18 +1138,18 @@ public final class ListIndex {
     if (queryCanonical >= 0 && canonical >= 0) {
       return queryCanonical == canonical;
     }
-    long qs = s.querySkeleton[i];
+    long qs = s.q.querySkeleton[i];
     long ws = wordData[wo + W_SKELETON];
     if (qs < 0 || ws < 0 || (meta & META_INITIAL) != 0 || query.token(i).initial()) {
       return NameMatcher.wordSimilarity(query.token(i), names[nameId].token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
     }
-    int qShape = s.queryShape[i];
+    int qShape = s.q.queryShape[i];
     int wShape = (int) (meta & 0x3FFFF);
     boolean latin = ((qShape | wShape) & 1 << 16) == 0;
     double needed = latin ? LATIN_PHONETIC_NEEDED : NameMatcher.WORD_MIN_SIMILARITY;
     double p = Phonetic.similarityPacked(qs, qShape & 0xFF, ws, wShape & 0xFF, needed);
     if (p < 1.0 && ((qShape | wShape) & 1 << 17) != 0) {
-      long qc = s.queryCoreSkeleton[i];
+      long qc = s.q.queryCoreSkeleton[i];
       long wc = wordData[wo + W_CORE];
       if (qc < 0 || wc < 0) {
         return NameMatcher.wordSimilarity(query.token(i), names[nameId].token(t)) >= NameMatcher.WORD_MIN_SIMILARITY;
@@ -1142,7 +1175,7 @@ public final class ListIndex {
   private static int initialPartners(char letter, PreparedName query, Scratch s) {
     int mask = 0;
     for (int i = 0; i < query.size(); i++) {
-      if (s.queryFirstLetter[i] == letter) {
+      if (s.q.queryFirstLetter[i] == letter) {
         mask |= 1 << i;
       }
     }
@@ -1169,9 +1202,9 @@ public final class ListIndex {
 
   /** Share of the query's weight in {@code mask}. */
   private static double covered(Scratch s, PreparedName query, int mask) {
-    if (s.coverWords >= 0) {
-      assert mask >>> s.coverWords == 0 : "query word mask " + mask + " beyond " + s.coverWords + " words";
-      return s.coverSums[mask] / query.totalWeight();
+    if (s.q.coverWords >= 0) {
+      assert mask >>> s.q.coverWords == 0 : "query word mask " + mask + " beyond " + s.q.coverWords + " words";
+      return s.q.coverSums[mask] / query.totalWeight();
     }
     return coveredSlow(query, mask);
   }
