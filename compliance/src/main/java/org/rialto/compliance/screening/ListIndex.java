@@ -751,11 +751,15 @@ public final class ListIndex {
     boolean gateZero = s.q.queryInitials == 0;
     for (int c = 0; c < candidateCount; c++) {
       int nameId = s.candidates[c];
-      if (gateZero && !passesGateZero(query, nameId, s)) {
+      int maybe = unresolvedWords(nameId, s);
+      if (gateZero && !passesGateZero(query, nameId, s, maybe)) {
         continue;
       }
       int h = nameId * HIT_STRIDE;
-      if (!passesGates(query, nameId, s, wordKeyCount, keyCount, s.hits[h + QUERY_HITS] >>> 16,
+      // With no unwalked postings that may be this name's, the walks saw every key it shares
+      // with the query: its words without a posting hit share none.
+      int sharingWords = maybe == 0 ? s.hits[h + LIST_HITS] & 0xFFFF : -1;
+      if (!passesGates(query, nameId, s, sharingWords, s.hits[h + QUERY_HITS] >>> 16,
           s.hits[h + JOINED_QUERY_WORDS])) {
         continue;
       }
@@ -868,28 +872,37 @@ public final class ListIndex {
    * the unindexed words could add (all their weight, and as many of the query's heaviest other
    * words).
    */
-  private boolean passesGateZero(PreparedName query, int nameId, Scratch s) {
+  /**
+   * The query words of the unwalked (too long) secondary postings whose keys the name's
+   * signature may hold: 0 when the walks saw every posting of the name under a query key.
+   */
+  private int unresolvedWords(int nameId, Scratch s) {
+    if (s.unresolvedCount == 0) {
+      return 0;
+    }
+    long signature = nameData[nameId * NAME_STRIDE + N_SIGNATURE];
+    int maybe = 0;
+    for (int u = 0; u < s.unresolvedCount; u++) {
+      long bits = s.unresolvedBits[u];
+      if ((signature & bits) == bits) {
+        maybe |= s.unresolvedWords[u];
+      }
+    }
+    return maybe;
+  }
+
+  private boolean passesGateZero(PreparedName query, int nameId, Scratch s, int maybe) {
     int rest = nameRest[nameId];
     int restWords = rest >>> 16;
     int h = nameId * HIT_STRIDE;
     double listShare = ((s.hits[h + LIST_HITS] >>> 16) / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
     int queryMask = s.hits[h + QUERY_HITS] & 0xFFFF;
-    if (s.unresolvedCount > 0) {
-      long signature = nameData[nameId * NAME_STRIDE + N_SIGNATURE];
-      int maybe = 0;
-      for (int u = 0; u < s.unresolvedCount; u++) {
-        long bits = s.unresolvedBits[u];
-        if ((signature & bits) == bits) {
-          maybe |= s.unresolvedWords[u];
-        }
-      }
-      if (maybe != 0) {
-        // Some secondary word may share a key we did not walk: count them all, to stay an upper
-        // bound. Also when the query word already hit another word of the name: one query word
-        // may share keys with two list words, and gates 1 and 2 count both.
-        queryMask |= maybe;
-        listShare += nameData[nameId * NAME_STRIDE + N_SECONDARY] / 65535.0;
-      }
+    if (maybe != 0) {
+      // Some secondary word may share a key we did not walk: count them all, to stay an upper
+      // bound. Also when the query word already hit another word of the name: one query word
+      // may share keys with two list words, and gates 1 and 2 count both.
+      queryMask |= maybe;
+      listShare += nameData[nameId * NAME_STRIDE + N_SECONDARY] / 65535.0;
     }
     double queryShare = covered(s, query, queryMask);
     if (restWords > 0) {
@@ -918,15 +931,21 @@ public final class ListIndex {
     return sum;
   }
 
-  /** Gates 1 and 2: bounds from key-sharing words, then from truly similar key-sharing pairs. */
-  private boolean passesGates(PreparedName query, int nameId, Scratch s, int wordKeyCount,
-      int queryKeyCount, int joinedPairs, int joinedQueryWords) {
+  /**
+   * Gates 1 and 2: bounds from key-sharing words, then from truly similar key-sharing pairs.
+   * {@code sharingWords}: the name's words that may share a key with the query
+   * (bit per word; -1 when the walks cannot tell, and every word's keys are looked up).
+   */
+  private boolean passesGates(PreparedName query, int nameId, Scratch s, int sharingWords, int joinedPairs,
+      int joinedQueryWords) {
     long range = nameData[nameId * NAME_STRIDE + N_WORDS];
     int base = (int) range;
     int size = (int) (range >>> 32) - base;
     double nameWeight = Double.longBitsToDouble(nameData[nameId * NAME_STRIDE + N_WEIGHT]);
     // Two words of the list name the query writes as one ("Gholam Reza" / "Gholamreza").
-    for (int t = 0; t + 1 < size; t++) {
+    // A pair's joined key is posted like a word's key: when the walks saw every posting, the
+    // joined pairs they recorded are all there are.
+    for (int t = 0; sharingWords == -1 && t + 1 < size; t++) {
       long key = wordData[(base + t) * WORD_STRIDE + W_PAIR];
       if (key != 0) {
         int slot = findKey(s, key);
@@ -945,7 +964,7 @@ public final class ListIndex {
       long meta = wordData[w * WORD_STRIDE + W_META];
       if ((meta & META_INITIAL) != 0) {
         sharing = initialPartners((char) (meta >>> META_LETTER_SHIFT), query, s);
-      } else {
+      } else if ((sharingWords & (1 << t)) != 0) {
         long keys = wordData[w * WORD_STRIDE + W_KEYS];
         for (int k = (int) keys, end = (int) (keys >>> 32); k < end; k++) {
           int slot = findKey(s, wordKeys[k]);

@@ -216,11 +216,15 @@ final class Transliteration {
   private static String transliterate(int run, String segment) {
     switch (run) {
       case RUN_CYRILLIC: {
+        if (RussianBgn.covers(segment)) {
+          return RussianBgn.transliterate(segment); // ICU's rules written out, see RussianBgn
+        }
         String latin = RUSSIAN.get().transliterate(segment);
         return hasCyrillic(latin) ? CYRILLIC.get().transliterate(latin) : latin;
       }
       case RUN_ARABIC:
-        return ARABIC.get().transliterate(segment);
+        // Plain letters only: ICU's letter-for-letter rules from a table, see ArabicLetters.
+        return ArabicLetters.covers(segment) ? ArabicLetters.transliterate(segment) : ARABIC.get().transliterate(segment);
       default:
         return ANY.get().transliterate(segment);
     }
