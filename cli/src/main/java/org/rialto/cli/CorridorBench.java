@@ -327,8 +327,12 @@ final class CorridorBench {
     static final int PAGE = 1_000;
     /** uetr → nanoTime at which its final status reached the bank; the value's sign says settled (+) or rejected (-). */
     final Map<UUID, Long> finals = new ConcurrentHashMap<>();
-    /** Notified after each page: the senders waiting for their batch wake when something arrived, not on a timer. */
-    final Object arrived = new Object();
+    /**
+     * A sender waiting for one payment's final status, by its UETR: the reader that puts the status
+     * unparks that sender alone. A monitor notified after every page woke all 8 senders at once,
+     * and 8 readers and 8 senders spinning for it were a third of the load generator's samples.
+     */
+    final Map<UUID, Thread> waiting = new ConcurrentHashMap<>();
     /** Inbox reads so far, all banks: each is a signed answer the bank verifies, part of the load generator's cost. */
     final AtomicLong polls = new AtomicLong();
     final AtomicBoolean stop = new AtomicBoolean();
@@ -346,23 +350,20 @@ final class CorridorBench {
     private Void read(Side side, String bank) throws Exception {
       long after = 0;
       try (var client = new BenchHttpClient("127.0.0.1", side.port, side.nodeId, side.pki)) {
-        int lastPage = 0;
         while (!stop.get()) {
           polls.incrementAndGet();
           var r = client.get("/v1/messages?after=" + after + "&limit=" + PAGE + "&waitMillis=500&xml=false", bank);
           long now = System.nanoTime();
           if (r.status() != 200) throw new IllegalStateException("inbox of " + bank + ": " + r.text());
           var page = InboxPage.read(r.body(), after);
-          lastPage = page.messages();
           for (int i = 0; i < page.finals().size(); i++) {
-            finals.put(page.finals().get(i), page.settled().get(i) ? Math.max(1, now) : -Math.max(1, now));
+            UUID u = page.finals().get(i);
+            // Put before looking for a waiter; the sender registers before it looks: no wake-up is lost.
+            finals.put(u, page.settled().get(i) ? Math.max(1, now) : -Math.max(1, now));
+            Thread sender = waiting.get(u);
+            if (sender != null) java.util.concurrent.locks.LockSupport.unpark(sender);
           }
           after = page.next();
-          if (lastPage > 0) {
-            synchronized (arrived) {
-              arrived.notifyAll();
-            }
-          }
         }
       }
       return null;
@@ -754,22 +755,25 @@ final class CorridorBench {
 
   static void awaitFinal(Inboxes inboxes, List<UUID> uetrs, long timeoutMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
+    Thread me = Thread.currentThread();
     for (UUID u : uetrs) {
-      // Most are final by the time the sender looks: only a missing one takes the monitor that
-      // every sender and every inbox reader share (taken for each payment, 8 senders and 8 readers
-      // contended for it; in a profile a fifth of the load generator's samples were in the
-      // readers' own frame, where they take it). The reader puts before it notifies under the
-      // monitor, and the check is repeated under it, so no wake-up is lost.
-      if (inboxes.finals.containsKey(u)) continue;
-      synchronized (inboxes.arrived) {
-        while (!inboxes.finals.containsKey(u)) {
-          long left = deadline - System.currentTimeMillis();
-          if (left <= 0) throw new IllegalStateException("payment " + u + " not final after " + timeoutMillis + " ms");
-          inboxes.arrived.wait(Math.min(left, 100));
+      // Most are final by the time the sender looks; for a missing one the sender registers under
+      // its UETR, looks again (the reader puts before it looks for a waiter), and parks until that
+      // reader unparks it (or 100 ms pass: a spurious or lost unpark costs a look, not a hang).
+      while (!inboxes.finals.containsKey(u)) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) throw new IllegalStateException("payment " + u + " not final after " + timeoutMillis + " ms");
+        inboxes.waiting.put(u, me);
+        try {
+          if (!inboxes.finals.containsKey(u)) java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, 100) * 1_000_000L);
+        } finally {
+          inboxes.waiting.remove(u);
         }
+        if (Thread.interrupted()) throw new InterruptedException("waiting for payment " + u);
       }
     }
   }
+
 
   /** Each currency on its own node: the participants hold exactly the opening liquidity, nothing reserved. */
   static void checkConservation(Side s, PrintStream out) throws Exception {
