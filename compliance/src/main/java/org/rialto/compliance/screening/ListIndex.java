@@ -1036,6 +1036,23 @@ public final class ListIndex {
         }
       }
     }
+    if (joinedPairs != 0) {
+      // The pairs below only add verified words, and the bound only grows with them: when it
+      // passes without them, or fails with all of them, the joined similarities are not needed.
+      if (passesVerified(s, query, verifiedQuery | queryInitials, verifiedList, base, size, nameWeight)) {
+        return true;
+      }
+      int allPairs = 0;
+      for (int t = 0; t + 1 < size; t++) {
+        if ((joinedPairs & (1 << t)) != 0) {
+          allPairs |= 3 << t;
+        }
+      }
+      if (!passesVerified(s, query, verifiedQuery | joinedQueryWords | queryInitials, verifiedList | allPairs, base, size,
+          nameWeight)) {
+        return false;
+      }
+    }
     for (int t = 0; joinedPairs != 0 && t + 1 < size; t++) {
       if ((joinedPairs & (1 << t)) == 0) {
         continue;
@@ -1052,14 +1069,19 @@ public final class ListIndex {
         }
       }
     }
+    return passesVerified(s, query, verifiedQuery | queryInitials, verifiedList, base, size, nameWeight);
+  }
+
+  /** Gate 2's final bound from the verified words of both names. */
+  private boolean passesVerified(Scratch s, PreparedName query, int queryMask, int verifiedList, int base, int size,
+      double nameWeight) {
     double verifiedListWeight = 0;
     for (int t = 0; t < size; t++) {
       if ((verifiedList & (1 << t)) != 0) {
         verifiedListWeight += weightOf(base + t);
       }
     }
-    return 0.5 * (covered(s, query, verifiedQuery | queryInitials) + verifiedListWeight / nameWeight)
-        >= candidateMinScore;
+    return 0.5 * (covered(s, query, queryMask) + verifiedListWeight / nameWeight) >= candidateMinScore;
   }
 
   private static void fillKeyTable(QueryPlan p, int wordKeyCount, int keyCount) {
