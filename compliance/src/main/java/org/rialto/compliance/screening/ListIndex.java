@@ -235,6 +235,14 @@ public final class ListIndex {
      */
     final int[] hits;
     final int[] candidates;
+    /**
+     * One bit per name: a candidate of the current search. The completing walks read hundreds of
+     * postings of names that are no candidate; this array (3 KB for OFAC) answers them from L1
+     * where the hits array (hundreds of KB) would cost a cache miss each.
+     */
+    final long[] candidateBits;
+    /** Candidates of the previous search, whose bits are cleared when the next one starts. */
+    int lastCandidateCount;
     /** Each query key's slot in the primary postings, or -1. */
     final int[] querySlots = new int[MAX_QUERY_KEYS];
     final int[] querySecondarySlots = new int[MAX_QUERY_KEYS];
@@ -260,6 +268,7 @@ public final class ListIndex {
     Scratch(int names) {
       hits = new int[names * HIT_STRIDE];
       candidates = new int[names];
+      candidateBits = new long[(names + 63) / 64];
     }
   }
 
@@ -668,6 +677,8 @@ public final class ListIndex {
     s.generation++;
     if (s.generation == Integer.MAX_VALUE) {
       Arrays.fill(s.hits, 0);
+      Arrays.fill(s.candidateBits, 0L);
+      s.lastCandidateCount = 0;
       s.generation = 1;
     }
     int generation = s.generation;
@@ -688,6 +699,10 @@ public final class ListIndex {
     }
     int all = (1 << query.size()) - 1;
     int creating = creatingWords(s, query, wordKeyCount, keyCount);
+    for (int c = 0; c < s.lastCandidateCount; c++) {
+      s.candidateBits[s.candidates[c] >>> 6] = 0L;
+    }
+    s.lastCandidateCount = 0;
     int candidateCount = 0;
     // Names with a keyless word: every query key may make them candidates.
     long[] loose = keyless.postings();
@@ -745,6 +760,7 @@ public final class ListIndex {
       }
     }
     s.candidatesMade += candidateCount;
+    s.lastCandidateCount = candidateCount;
     List<Candidate> out = new ArrayList<>();
     // An initial of the query ("A. Rudenko") may pair with an indexed word no key hit: gate 0
     // cannot see that, so such rare queries skip it.
@@ -788,6 +804,7 @@ public final class ListIndex {
         s.hits[h + QUERY_HITS] = 0;
         s.hits[h + JOINED_QUERY_WORDS] = 0;
         s.candidates[count++] = nameId;
+        s.candidateBits[nameId >>> 6] |= 1L << nameId;
       }
       record(s.hits, h, posting, queryWords);
     }
@@ -799,6 +816,9 @@ public final class ListIndex {
     for (int p = from; p < to; p++) {
       long posting = posted[p];
       int nameId = (int) (posting >>> 32);
+      if ((s.candidateBits[nameId >>> 6] & 1L << nameId) == 0) {
+        continue;
+      }
       int h = nameId * HIT_STRIDE;
       if (s.hits[h + STAMP] == generation) {
         record(s.hits, h, posting, queryWords);

@@ -198,7 +198,9 @@ final class Transliteration {
   private static final java.util.concurrent.ConcurrentHashMap<String, String> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String transliterateWord(int run, String segment) {
-    if (segment.length() > MEMO_MAX_WORD_CHARS) {
+    // Words the written-out rules take cost less than the memo's lookup and its key: no memo.
+    if (segment.length() > MEMO_MAX_WORD_CHARS || run == RUN_CYRILLIC && RussianBgn.covers(segment)
+        || run == RUN_ARABIC && ArabicLetters.covers(segment)) {
       return transliterate(run, segment);
     }
     String key = (char) ('0' + run) + segment;
