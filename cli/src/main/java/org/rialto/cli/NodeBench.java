@@ -223,7 +223,7 @@ final class NodeBench {
           case "iso-single" -> phases.add(closedLoop(p, "pacs.008, 1 transaction", port, options.clients() * 4, options.seconds(),
               options.banks(), new IsoLoad(1, options.banks()), out));
           case "half-rate" -> phases.add(openLoop(p, "JSON, batches of " + options.batch() + " at half rate", port,
-              batched.settledPerSecond() / 2, options.seconds(), options.banks(), json, out));
+              batched.settledPerSecond() / 2, options.seconds(), options.banks(), json, node.engine()::recentCommits, out));
           case "baseline" -> { } // on its own node, after this one is closed
           default -> throw new IllegalStateException(p);
         }
@@ -497,14 +497,15 @@ final class NodeBench {
     return PHASES_STARTED.incrementAndGet() * 0x9E3779B97F4A7C15L;
   }
 
-  static Phase openLoop(String key, String name, int port, double ratePerSecond, int seconds, int banks, Load load, PrintStream out)
-      throws Exception {
+  static Phase openLoop(String key, String name, int port, double ratePerSecond, int seconds, int banks, Load load,
+      java.util.function.LongFunction<List<long[]>> commits, PrintStream out) throws Exception {
     int connections = 16;
     long phaseSeed = nextPhaseSeed();
     double requestsPerSecond = ratePerSecond / load.payments();
     long intervalNanos = (long) (1e9 / requestsPerSecond);
     long total = (long) (requestsPerSecond * seconds);
     ExecutorService pool = Executors.newFixedThreadPool(connections);
+    var tail = new TailAttribution();
     // A connection speaks for one bank (its TLS certificate), and a lane sends for every bank its
     // turns fall on, so each lane keeps one connection per bank, opened before the schedule
     // starts: a bank keeps its connection to its node, it does not shake hands for every message
@@ -527,10 +528,13 @@ final class NodeBench {
       long startNanos = System.nanoTime() + 50_000_000L;
       var latencies = new ArrayList<BenchLatency>();
       var results = new ArrayList<Future<long[]>>();
+      var requests = new ArrayList<List<TailAttribution.Request>>();
       for (int c = 0; c < connections; c++) {
         int lane = c;
         var latency = new BenchLatency();
         latencies.add(latency);
+        var laneRequests = new ArrayList<TailAttribution.Request>();
+        requests.add(laneRequests);
         var byBank = clients.get(c);
         results.add(pool.submit((Callable<long[]>) () -> {
           var random = new SplittableRandom(0x0FE11L + lane + phaseSeed);
@@ -546,6 +550,7 @@ final class NodeBench {
             if (r.status() != 200) throw new IllegalStateException(load.path() + " answered " + r.status() + ": " + r.text());
             settled += load.settled(r.body());
             latency.record(done - due, load.payments());
+            laneRequests.add(new TailAttribution.Request(due, done));
           }
           return new long[] {settled};
         }));
@@ -557,8 +562,12 @@ final class NodeBench {
           ratePerSecond, total, load.payments(), intervalNanos / 1e6);
       var phase = report(key, name, settled, latencies, elapsed, processCpuNanos() - cpuStart, out);
       out.println(threadShares(threadsStart, settled));
+      var all = new ArrayList<TailAttribution.Request>();
+      for (var r : requests) all.addAll(r);
+      tail.print(all, (long) (phase.p99Ms() * 1e6), startNanos, commits, out);
       return phase;
     } finally {
+      tail.close();
       pool.shutdownNow();
       for (var byBank : clients) for (var client : byBank.values()) client.close();
     }

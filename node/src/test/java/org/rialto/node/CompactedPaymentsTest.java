@@ -134,8 +134,15 @@ class CompactedPaymentsTest {
       var refusedAgain = send("M-REFUSED-AGAIN-" + round, late);
       assertThat(state(refusedAgain)).isEqualTo(refusedState);
       assertThat(reason(refusedAgain)).isEqualTo(refusedReason);
-      // The same message again is answered from its MsgId record, as before.
-      assertThat(state(send("M-FIRST-" + kept, original))).isEqualTo("SETTLED");
+      // The same message again is answered from its MsgId record, as before; the same MsgId with
+      // other content is refused whole (DUPL) and settles nothing.
+      var sameMessage = send("M-FIRST-" + kept, original);
+      assertThat(state(sameMessage)).isEqualTo("SETTLED");
+      assertThat(sameMessage.body().get("duplicateMessage").asBoolean()).isTrue();
+      var sameIdOther = send("M-FIRST-" + kept, payment(UUID.randomUUID().toString(), "1.00", "other"));
+      assertThat(state(sameIdOther)).isEqualTo("REJECTED");
+      assertThat(reason(sameIdOther)).isEqualTo("DUPL");
+      assertThat(state(send("M-REFUSED", late))).isEqualTo(refusedState);
       assertStoredDetails(kept, "SETTLED");
       // Nothing to cancel or re-order in a final payment; only its bank may ask.
       var cancel = http.post(A, "/v1/payments/" + kept + "/cancel", "{}");

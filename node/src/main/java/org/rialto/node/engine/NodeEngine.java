@@ -386,6 +386,28 @@ public final class NodeEngine implements AutoCloseable {
     return new WriterCounts(durableTurns, commits);
   }
 
+  /** How many of the last commits {@link #recentCommits} keeps: a few seconds of commits at full rate. */
+  static final int RECENT_COMMITS = 8_192;
+  /** Start and length (System.nanoTime) of the last commits, a ring the committer alone writes. */
+  private final long[] recentCommitNanos = new long[2 * RECENT_COMMITS];
+
+  /**
+   * Start and length in nanoseconds of the commits that started at or after {@code sinceNanos}
+   * (of the last {@link #RECENT_COMMITS}), for the bench's attribution of slow answers to slow
+   * commits. Read while the committer runs: an entry being overwritten may be off, which a
+   * diagnostic tolerates.
+   */
+  public List<long[]> recentCommits(long sinceNanos) {
+    long n = commits;
+    var out = new ArrayList<long[]>();
+    for (long i = Math.max(0, n - RECENT_COMMITS); i < n; i++) {
+      int at = (int) (i % RECENT_COMMITS) * 2;
+      long start = recentCommitNanos[at];
+      if (start - sinceNanos >= 0) out.add(new long[] {start, recentCommitNanos[at + 1]});
+    }
+    return out;
+  }
+
   public boolean isHealthy() {
     return running && failure == null && writer.isAlive() && committer.isAlive();
   }
@@ -586,8 +608,11 @@ public final class NodeEngine implements AutoCloseable {
         }
         long commitStartNanos = System.nanoTime();
         state.persistence.commitAll(turns);
-        commits++;
         long commitNanos = System.nanoTime() - commitStartNanos;
+        int at = (int) (commits % RECENT_COMMITS) * 2;
+        recentCommitNanos[at] = commitStartNanos;
+        recentCommitNanos[at + 1] = commitNanos;
+        commits++;
         Sealed last = group.get(group.size() - 1);
         state.publishBankMessageHighWater(last.bankMessageHighWater());
         var listener = commitListener;

@@ -20,9 +20,6 @@ final class NodeState {
   /** Payments known to the node; bounded so a flood shows up as a clear refusal, not an OOM. */
   static final int MAX_PAYMENTS_IN_MEMORY = 20_000_000;
 
-  /** A message already answered: its content digest and the answer given. */
-  record InboundRecord(String contentHash, NodeEngine.SubmitResult result) {}
-
   final String nodeId;
   final String currency;
   final int minorUnits;
@@ -53,7 +50,8 @@ final class NodeState {
   final org.rialto.node.metrics.NodeMetrics metrics;
   private long outboxNext = 1;
   final PaymentQueues queues = new PaymentQueues();
-  final Map<String, InboundRecord> inbound = new HashMap<>();
+  /** Every payment message answered (sender and MsgId, content digest, answer): idempotency forever. */
+  final MessageIndex inbound = new MessageIndex(MAX_PAYMENTS_IN_MEMORY, 2L * MAX_PAYMENTS_IN_MEMORY);
   /** Queued payments by reject time, so expiry does not scan the whole queue. */
   final TreeMap<Long, Set<UUID>> rejectTimes = new TreeMap<>();
   final Id128 issuanceAccountId;

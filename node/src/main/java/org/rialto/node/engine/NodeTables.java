@@ -502,8 +502,7 @@ public final class NodeTables {
     try (var st = c.createStatement();
         var rs = st.executeQuery("SELECT sender_bic, msg_id, content_hash, response FROM inbound_message")) {
       while (rs.next()) {
-        var result = new NodeEngine.SubmitResult(rs.getString(2), decodeOutcomes(rs.getString(4)), false);
-        s.inbound.put(rs.getString(1) + "\u0000" + rs.getString(2), new NodeState.InboundRecord(rs.getString(3), result));
+        s.inbound.add(rs.getString(1), rs.getString(2), rs.getString(3), decodeOutcomes(rs.getString(4)));
       }
     }
   }

@@ -115,11 +115,10 @@ final class Turn {
     if (sender.isEmpty()) {
       throw new RejectException("RC01", "sender " + cmd.senderBic() + " is not a participant of " + s.nodeId);
     }
-    String key = cmd.senderBic() + "\u0000" + cmd.msgId();
-    var seen = s.inbound.get(key);
-    if (seen != null) {
-      if (seen.contentHash().equals(cmd.messageHash())) {
-        var original = new NodeEngine.SubmitResult(cmd.msgId(), seen.result().outcomes(), true);
+    int seen = s.inbound.find(cmd.senderBic(), cmd.msgId());
+    if (seen >= 0) {
+      if (s.inbound.sameContent(seen, cmd.messageHash())) {
+        var original = new NodeEngine.SubmitResult(cmd.msgId(), s.inbound.outcomes(seen), true);
         afterCommit(() -> cmd.future().complete(original));
         return;
       }
@@ -132,6 +131,9 @@ final class Turn {
     if (s.paymentCount() + cmd.instructions().size() > NodeState.MAX_PAYMENTS_IN_MEMORY) {
       throw new RejectException("NARR", "node payment capacity reached");
     }
+    if (!s.inbound.hasRoomFor(pendingInbound.size() + 1, pendingAnswers + cmd.instructions().size())) {
+      throw new RejectException("NARR", "node message capacity reached");
+    }
     var uetrs = new ArrayList<UUID>(cmd.instructions().size());
     var immediate = new HashMap<UUID, NodeEngine.Outcome>();
     for (int i = 0; i < cmd.instructions().size(); i++) {
@@ -142,11 +144,14 @@ final class Turn {
     }
     // The answer is read once the ledger and the queues have decided, at the end of the turn.
     pendingInbound.add(new PendingInbound(cmd, uetrs, immediate));
+    pendingAnswers += uetrs.size();
   }
 
   record PendingInbound(Command.Submit cmd, List<UUID> uetrs, Map<UUID, NodeEngine.Outcome> immediate) {}
 
   final List<PendingInbound> pendingInbound = new ArrayList<>();
+  /** Payments of the messages in {@link #pendingInbound}, for the message index's bound. */
+  private long pendingAnswers;
 
   /**
    * Closes the turn: every message's answer is fixed from its payments' states now, recorded for
@@ -166,11 +171,12 @@ final class Turn {
         }
       }
       var result = new NodeEngine.SubmitResult(p.cmd().msgId(), outcomes, false);
-      s.inbound.put(p.cmd().senderBic() + "\u0000" + p.cmd().msgId(), new NodeState.InboundRecord(p.cmd().messageHash(), result));
+      s.inbound.add(p.cmd().senderBic(), p.cmd().msgId(), p.cmd().messageHash(), outcomes);
       inboundMessages.add(new InboundRow(p.cmd().senderBic(), p.cmd().msgId(), p.cmd().messageHash(), result, nowMillis));
       afterCommit(() -> p.cmd().future().complete(result));
     }
     pendingInbound.clear();
+    pendingAnswers = 0;
   }
 
   /**
