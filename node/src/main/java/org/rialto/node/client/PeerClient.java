@@ -41,7 +41,7 @@ public final class PeerClient implements AutoCloseable {
 
   /** Sends one signed message; returns the verified answer. */
   public BankClient.Response exchange(byte[] body, String contentType) {
-    return http.post(PATH, body, contentType);
+    return http.send("POST", PATH, body, contentType);
   }
 
   /** As {@link #exchange} with a given signature: for tests of what a node refuses. */

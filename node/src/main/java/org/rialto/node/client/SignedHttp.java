@@ -40,8 +40,6 @@ final class SignedHttp implements AutoCloseable {
   private final X509Certificate x5c;
   private final Set<JwsAlgorithm> allowedAnswers;
   private final HttpClient client;
-  /** The link's POSTs of signed messages (the peer link's pacs.008s and pacs.028s): see {@link SocketHttp}. */
-  private final SocketHttp sockets;
   private final long requestTimeoutMillis;
   private final Clock clock = Clock.systemUTC();
 
@@ -72,16 +70,14 @@ final class SignedHttp implements AutoCloseable {
     this.kid = this.signingKey == null ? null : this.signingKey.chain()[0].getSerialNumber().toString();
     this.allowedAnswers = EnumSet.allOf(JwsAlgorithm.class);
     this.requestTimeoutMillis = requestTimeoutMillis;
-    var tls = ownKey == null
-        ? TlsConfig.clientContextWithoutCertificate(verifier, clock, serverNode)
-        : TlsConfig.clientContext(ownKey, verifier, clock, serverNode);
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
-        .sslContext(tls)
+        .sslContext(ownKey == null
+            ? TlsConfig.clientContextWithoutCertificate(verifier, clock, serverNode)
+            : TlsConfig.clientContext(ownKey, verifier, clock, serverNode))
         .sslParameters(TlsConfig.clientParameters())
         .build();
-    this.sockets = new SocketHttp(this.base, tls, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()), MAX_ANSWER_BYTES);
   }
 
   boolean canSign() {
@@ -96,31 +92,6 @@ final class SignedHttp implements AutoCloseable {
 
   BankClient.Response send(String method, String path, byte[] body, String contentType) {
     return sendSigned(method, path, body, contentType, body == null || ownKey == null ? null : sign(body), java.util.Map.of());
-  }
-
-  /**
-   * As {@link #send} for a POST, over this link's kept-alive sockets instead of the JDK client: the
-   * same TLS context, the same signature on the request, the same checks of the answer.
-   */
-  BankClient.Response post(String path, byte[] body, String contentType) {
-    if (ownKey == null) throw new IllegalStateException("this link has no certificate, so it cannot sign");
-    String jws = sign(body);
-    SocketHttp.Answer a;
-    try {
-      a = sockets.post(path(path), body, contentType, NodeSecurity.SIGNATURE_HEADER, jws, requestTimeoutMillis);
-    } catch (java.io.IOException e) {
-      throw new NodeLinkException("cannot reach " + base + path + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-    }
-    if (a.signature() == null) {
-      throw new NodeLinkException("the answer from " + base + path + " (HTTP " + a.status() + ") is not signed");
-    }
-    return verified(path, a.status(), a.body(), a.contentType(), a.signature(), a.server());
-  }
-
-  /** The request target as the JDK client sends it for the same call: {@code path} resolved against the base URI. */
-  private String path(String path) {
-    URI u = base.resolve(path);
-    return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
   }
 
   /** A GET answered within {@code timeoutMillis} (the connect timeout still applies first), its answer verified. */
@@ -167,23 +138,16 @@ final class SignedHttp implements AutoCloseable {
     } catch (SSLPeerUnverifiedException e) {
       throw new NodeLinkException("the node at " + base + " presented no certificate", e);
     }
-    return verified(path, r.statusCode(), answer, r.headers().firstValue("Content-Type").orElse(""), signature, server);
-  }
-
-  /** The answer, once its signature verifies with the key of the server's TLS certificate under that certificate's kid. */
-  private BankClient.Response verified(String path, int status, byte[] answer, String contentType, String signature,
-      X509Certificate server) {
     var header = DetachedJws.verify(signature, answer, server.getPublicKey(), allowedAnswers);
     if (!header.kid().equals(server.getSerialNumber().toString())) {
       throw new NodeLinkException("the answer from " + base + " is signed under kid " + header.kid()
           + ", not by its TLS certificate " + server.getSerialNumber());
     }
-    return new BankClient.Response(status, answer, contentType, signature);
+    return new BankClient.Response(r.statusCode(), answer, r.headers().firstValue("Content-Type").orElse(""), signature);
   }
 
   @Override
   public void close() {
-    sockets.close();
     client.shutdownNow();
   }
 }
