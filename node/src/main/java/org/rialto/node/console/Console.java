@@ -865,8 +865,20 @@ public final class Console implements ApiServer.RouteRegistrar {
               : p.state().isFinal() ? " · final answer applied " + preciseTime(p.updatedAtMillis())
               : " · answer not yet applied"));
     }
+    if (forwards.isEmpty() && outgoing && FORWARDED_STEPS.contains(p.step())) {
+      // Since V114 no outbox row is written: the payment's own steps (and its history, with the
+      // time of each) say when it was forwarded and answered.
+      fact(h, "Forwarded", "to " + cb.peerNode() + " (see the history)"
+          + (p.state().isFinal() ? " · final answer applied " + preciseTime(p.updatedAtMillis())
+              : "awaiting-decision".equals(p.step()) ? " · answered pending " + preciseTime(p.updatedAtMillis())
+              : " · answer not yet applied"));
+    }
     h.raw("</dl></div>");
   }
+
+  /** The steps of an outgoing payment once forwarded to its peer (Turn.prepareOutgoing and peerReplies). */
+  private static final java.util.Set<String> FORWARDED_STEPS =
+      java.util.Set.of("prepared", "awaiting-decision", "settled-both-legs", "rejected-by-peer");
 
   private static void fact(Html h, String label, Object value) {
     h.raw("<dt>").text(label).raw("</dt><dd>").text(value).raw("</dd>");

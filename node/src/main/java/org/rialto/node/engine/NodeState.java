@@ -173,10 +173,12 @@ final class NodeState {
     return committedBankMessageHighWater.get();
   }
 
+  /** The dispatcher's id for a transfer forwarded in this process; no row is written with it (V114). */
   long nextOutboxId() {
     return outboxNext++;
   }
 
+  /** @param maxId above every id a row restored at start takes (its payment's row key) */
   void restoreOutboxNext(long maxId) {
     outboxNext = maxId + 1;
   }

@@ -33,8 +33,8 @@ public final class NodeTables {
     writePayments(c, turns);
     writeInbox(c, turns);
     writeCrossBorder(c, turns);
-    writeOutbox(c, turns);
-    writeOutboxDone(c, turns);
+    // No outbox rows (V114): an outgoing cross-border row whose payment is not final is the
+    // durable "forwarded, not yet decided" mark (see inFlight).
     writeFxJournal(c, turns);
     writeHolds(c, turns);
     writeBookings(c, turns);
@@ -261,40 +261,6 @@ public final class NodeTables {
     }
   }
 
-  private static void writeOutbox(Connection c, List<Turn> turns) throws SQLException {
-    if (!any(turns, t -> !t.outbox.isEmpty())) return;
-    try (var ps = c.prepareStatement(
-        "INSERT INTO peer_outbox (id, peer_node, uetr, body, created_at_millis) VALUES (?,?,?,?,?)")) {
-      for (Turn t : turns) for (var row : t.outbox) {
-        ps.setLong(1, row.id());
-        ps.setString(2, row.peerNode());
-        ps.setString(3, row.uetr().toString());
-        ps.setString(4, row.body());
-        ps.setLong(5, row.createdAtMillis());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private static void writeOutboxDone(Connection c, List<Turn> turns) throws SQLException {
-    if (!any(turns, t -> !t.outboxDone.isEmpty())) return;
-    // A row whose payment is final in this same transaction is not marked: the restart reads
-    // only rows of payments not final (inFlight), so the mark matters only for an answer that
-    // leaves the payment open (PENDING, UNKNOWN). A settled payment no longer costs an UPDATE.
-    try (var ps = c.prepareStatement("UPDATE peer_outbox SET done_at_millis = ? WHERE id = ? AND done_at_millis IS NULL")) {
-      boolean any = false;
-      for (Turn t : turns) for (var done : t.outboxDone) {
-        if (finalInTurns(turns, done.uetr())) continue;
-        ps.setLong(1, t.nowMillis);
-        ps.setLong(2, done.id());
-        ps.addBatch();
-        any = true;
-      }
-      if (any) ps.executeBatch();
-    }
-  }
-
   private static void writeFxJournal(Connection c, List<Turn> turns) throws SQLException {
     if (!any(turns, t -> !t.fxEvents.isEmpty())) return;
     try (var ps = c.prepareStatement("INSERT INTO fx_journal (last_seq, first_seq, at_millis, events) VALUES (?,?,?,?)")) {
@@ -426,15 +392,6 @@ public final class NodeTables {
     ps.addBatch();
   }
 
-  /** Whether the payment's last row written by these turns is in a final state. */
-  private static boolean finalInTurns(List<Turn> turns, UUID uetr) {
-    for (int i = turns.size() - 1; i >= 0; i--) {
-      Payment p = turns.get(i).changedPayments.get(uetr);
-      if (p != null) return p.state().isFinal();
-    }
-    return false;
-  }
-
   private static boolean any(List<Turn> turns, java.util.function.Predicate<Turn> has) {
     for (Turn t : turns) if (has.test(t)) return true;
     return false;
@@ -495,7 +452,9 @@ public final class NodeTables {
         s.holds.put(h.uetr(), h);
       }
     }
-    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM peer_outbox")) {
+    // The dispatcher's row ids live only in memory now: rows restored at start take their
+    // payment's row key (inFlight), new ones a number above every key stored.
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM payment")) {
       rs.next();
       s.restoreOutboxNext(rs.getLong(1));
     }
@@ -508,31 +467,49 @@ public final class NodeTables {
   }
 
   /**
-   * Outgoing payments still waiting for the peer's decision after a restart: rows not yet
-   * answered are sent again; rows the peer answered PENDING are asked about (pacs.028).
+   * Outgoing payments still waiting for the peer's decision after a restart: those the peer has
+   * not yet answered are forwarded again; those it answered PENDING (step "awaiting-decision",
+   * written with that answer) are asked about (pacs.028). Either way is safe, the split only
+   * saves a message: the peer answers a transfer it already holds with its decision, and one
+   * it never got a question about with UNKNOWN, on which the dispatcher forwards it again.
    */
   public record InFlight(List<org.rialto.node.peer.OutboxRow> resend, List<org.rialto.node.peer.OutboxRow> ask) {}
 
+  /** The payment step a PENDING answer records on the sending node (Turn.peerReplies). */
+  static final String AWAITING_DECISION = "awaiting-decision";
+
   /**
+   * Since V114 the outgoing cross-border row is the outbox: it is written in the transaction
+   * that reserves leg 1 and forwards the payment, and its payment is final once the peer's
+   * decision has been applied, so "outgoing and not final" is exactly "forwarded, not decided".
+   * Rows of peer_outbox written before V114 are read only for a transfer kept as JSON (before
+   * session 4); every such row's payment has its cross-border row too.
+   *
    * @param fromPayment the transfer a payment forwards, built from its payment and cross-border
-   *     rows, for rows that keep no copy of it ({@link org.rialto.node.peer.OutboxRow#FROM_PAYMENT})
+   *     rows, for payments with no older outbox row keeping it as JSON
    */
   public static InFlight inFlight(Connection c, java.util.function.Function<UUID, org.rialto.node.peer.PeerMessage.Transfer> fromPayment)
       throws SQLException {
+    var legacyBodies = new java.util.HashMap<UUID, String>();
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT o.uetr, o.body FROM peer_outbox o JOIN payment p ON p.uetr = o.uetr"
+            + " WHERE p.state NOT IN ('SETTLED', 'REJECTED', 'RETURNED') AND o.body <> '' ORDER BY o.id")) {
+      while (rs.next()) legacyBodies.put(UUID.fromString(rs.getString(1)), rs.getString(2));
+    }
     var resend = new ArrayList<org.rialto.node.peer.OutboxRow>();
     var ask = new ArrayList<org.rialto.node.peer.OutboxRow>();
     try (var st = c.createStatement();
-        var rs = st.executeQuery("SELECT o.id, o.peer_node, o.uetr, o.body, o.created_at_millis, o.done_at_millis"
-            + " FROM peer_outbox o JOIN payment p ON p.uetr = o.uetr"
-            + " WHERE p.state NOT IN ('SETTLED', 'REJECTED', 'RETURNED') ORDER BY o.id")) {
+        var rs = st.executeQuery("SELECT p.seq, cb.peer_node, p.uetr, p.step, p.received_at_millis"
+            + " FROM cross_border cb JOIN payment p ON p.seq = cb.seq"
+            + " WHERE cb.role = 'OUTGOING' AND p.state NOT IN ('SETTLED', 'REJECTED', 'RETURNED') ORDER BY p.seq")) {
       while (rs.next()) {
         UUID uetr = UUID.fromString(rs.getString(3));
-        String body = rs.getString(4);
-        var row = org.rialto.node.peer.OutboxRow.FROM_PAYMENT.equals(body)
-            ? new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), uetr, body, rs.getLong(5), fromPayment.apply(uetr))
+        String body = legacyBodies.get(uetr);
+        var row = body == null
+            ? new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), uetr,
+                org.rialto.node.peer.OutboxRow.FROM_PAYMENT, rs.getLong(5), fromPayment.apply(uetr))
             : new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), uetr, body, rs.getLong(5));
-        rs.getLong(6);
-        (rs.wasNull() ? resend : ask).add(row);
+        (AWAITING_DECISION.equals(rs.getString(4)) ? ask : resend).add(row);
       }
     }
     return new InFlight(resend, ask);

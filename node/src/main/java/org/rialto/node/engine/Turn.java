@@ -66,10 +66,6 @@ final class Turn {
   final List<SnapshotRow> snapshots = new ArrayList<>();
   final List<QuoteDesk.FxEvent> fxEvents = new ArrayList<>();
   int ledgerEventCount;
-  /** Outbox rows answered in this turn; marked done only if their payment is not final (see NodeTables). */
-  final List<OutboxDone> outboxDone = new ArrayList<>();
-
-  record OutboxDone(long id, UUID uetr) {}
   final LinkedHashMap<UUID, CrossBorder> changedCrossBorder = new LinkedHashMap<>();
   /** Outgoing payments the peer has but has not decided: the dispatcher keeps asking. */
   final Set<UUID> awaiting = new HashSet<>();
@@ -285,8 +281,10 @@ final class Turn {
             record(current.with(PaymentState.RECEIVED, null, "prepared", nowMillis),
                 "received for " + cb.peerNode() + "; leg 1 reserved, forwarded to " + cb.peerNode());
             var transfer = PeerProtocol.transfer(s.nodeId, current, cb);
-            // The row keeps no copy of the transfer: the payment and cross-border rows of this same
-            // transaction hold every field of it, and a restart builds it again from them.
+            // No outbox row is written (V114): the payment and cross-border rows of this same
+            // transaction hold every field of the transfer and mark it forwarded and undecided
+            // until the payment is final; a restart builds it again from them. The id is the
+            // dispatcher's, in memory only.
             outbox.add(new OutboxRow(s.nextOutboxId(), cb.peerNode(), p.uetr(), OutboxRow.FROM_PAYMENT, nowMillis, transfer));
           } else if (result == EventResult.EXCEEDS_CREDITS) {
             record(current.with(PaymentState.REJECTED, "AM04", "rejected-liquidity", nowMillis),
@@ -307,8 +305,9 @@ final class Turn {
       UUID uetr = UUID.fromString(reply.uetr());
       Payment p = s.payments.get(uetr);
       CrossBorder cb = s.crossBorder.get(uetr);
-      // Any answer means the peer holds the transfer durably: the outbox row has done its job.
-      if (delivered.outboxId() > 0) outboxDone.add(new OutboxDone(delivered.outboxId(), uetr));
+      // Nothing marks the forwarded transfer done: a PENDING answer records the step
+      // "awaiting-decision" (a restart then asks instead of forwarding again), a final one makes
+      // the payment final (NodeTables.inFlight).
       if (p == null || cb == null || cb.role() != CrossBorder.Role.OUTGOING) {
         // A peer's answer must never stop this node; it changes nothing and is reported.
         org.slf4j.MDC.put(org.rialto.node.log.Logs.UETR, uetr.toString());
@@ -327,8 +326,8 @@ final class Turn {
           // The dispatcher forwards the transfer again; nothing is decided on this word.
         }
         case PENDING -> {
-          if (!"awaiting-decision".equals(p.step())) {
-            record(p.with(PaymentState.RECEIVED, null, "awaiting-decision", nowMillis), cb.peerNode() + " has it, not decided yet");
+          if (!NodeTables.AWAITING_DECISION.equals(p.step())) {
+            record(p.with(PaymentState.RECEIVED, null, NodeTables.AWAITING_DECISION, nowMillis), cb.peerNode() + " has it, not decided yet");
           }
           awaiting.add(uetr);
         }
