@@ -65,7 +65,16 @@ public final class InboxPack {
   }
 
   static void escape(StringBuilder b, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    // Most texts hold nothing to escape: one scan, then one bulk copy instead of a char at a time.
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char ch = s.charAt(i);
+      if (ch == '\\' || ch == '\t' || ch == '\n') break;
+      i++;
+    }
+    b.append(s, 0, i);
+    for (; i < n; i++) {
       char ch = s.charAt(i);
       switch (ch) {
         case '\\' -> b.append("\\\\");

@@ -133,9 +133,11 @@ public final class QuoteDesk implements FxDesk {
     try {
       switch (e.kind()) {
         case "rate" -> book.publishRate(toRate(JSON.readValue(e.body(), RateInput.class)), at);
+        case QUOTES -> book.quotes(toRequest(decodeQuotes(e.body()), at));
+        case RESERVE -> book.reserve(decodeUse(e.body()), at);
+        case CONFIRM, "confirm" -> book.confirm(e.body());
         case "quotes" -> book.quotes(toRequest(JSON.readValue(e.body(), QuotesInput.class), at));
         case "reserve" -> book.reserve(JSON.readValue(e.body(), QuoteUse.class), at);
-        case "confirm" -> book.confirm(e.body());
         case "release" -> book.release(e.body());
         case "evict" -> book.evictExpired(at);
         case "provider" -> {
@@ -171,7 +173,65 @@ public final class QuoteDesk implements FxDesk {
     }
   }
 
-  // The two entries written per payment, as the JSON Jackson writes for them (read back with
+  /**
+   * The three entries written per cross-border payment, in a compact form since V114: the fields
+   * separated by single spaces, no names, no quotes (about 140 bytes a payment where the JSON
+   * bodies took 360, and nothing to escape when packed). A field that could hold a space or a
+   * character the pack escapes is written as JSON under the old kind instead, so any input still
+   * replays; BICs, currency codes and the book's quote ids never do.
+   */
+  static final String QUOTES = "q";
+  static final String RESERVE = "r";
+  static final String CONFIRM = "c";
+
+  private static boolean compactable(String field) {
+    if (field == null || field.isEmpty()) return false;
+    for (int i = 0; i < field.length(); i++) {
+      char ch = field.charAt(i);
+      if (ch <= ' ' || ch == '\\' || ch > '~') return false;
+    }
+    return true;
+  }
+
+  /** The entry of a quote request: kind and body. */
+  static String[] entry(QuotesInput q) {
+    if (compactable(q.requesterBic()) && compactable(q.sourceCurrency()) && compactable(q.targetCurrency())) {
+      return new String[] {QUOTES, new StringBuilder(48).append(q.requesterBic()).append(' ').append(q.sourceCurrency())
+          .append(' ').append(q.targetCurrency()).append(' ').append(q.sourceAmountMinor()).append(' ')
+          .append(q.targetAmountMinor()).toString()};
+    }
+    return new String[] {"quotes", json(q)};
+  }
+
+  /** The entry of a reservation: kind and body. */
+  static String[] entry(QuoteUse u) {
+    if (compactable(u.quoteId()) && compactable(u.requesterBic()) && compactable(u.sourceCurrency())
+        && compactable(u.targetCurrency())) {
+      return new String[] {RESERVE, new StringBuilder(96).append(u.quoteId()).append(' ').append(u.requesterBic())
+          .append(' ').append(u.sourceCurrency()).append(' ').append(u.sourceAmountMinor()).append(' ')
+          .append(u.targetCurrency()).append(' ').append(u.targetAmountMinor()).toString()};
+    }
+    return new String[] {"reserve", json(u)};
+  }
+
+  private static String[] fields(String body, int count) {
+    var f = body.split(" ", -1);
+    if (f.length != count) throw new IllegalStateException("corrupt FX journal body: " + f.length + " fields, " + count + " expected");
+    return f;
+  }
+
+  static QuotesInput decodeQuotes(String body) {
+    var f = fields(body, 5);
+    return new QuotesInput(f[0], f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]));
+  }
+
+  static QuoteUse decodeUse(String body) {
+    var f = fields(body, 6);
+    return new QuoteUse(f[0], f[1], f[2], Long.parseLong(f[3]), f[4], Long.parseLong(f[5]));
+  }
+
+  // The two entries written per payment before V114 (and now for a field the compact form cannot
+  // hold), as the JSON Jackson writes for them (read back with
   // Jackson at replay), by hand: Jackson's reflective writer ran on the writer thread per payment.
   static String json(QuotesInput q) {
     var b = new StringBuilder(160).append("{\"requesterBic\":");
@@ -218,7 +278,8 @@ public final class QuoteDesk implements FxDesk {
     // Expired quotes leave the book first, so a long-running node keeps room for new ones.
     if (book.evictExpired(Instant.ofEpochMilli(nowMillis)) > 0) journal("evict", "", nowMillis);
     var result = book.quotes(toRequest(input, Instant.ofEpochMilli(nowMillis)));
-    journal("quotes", json(input), nowMillis);
+    var entry = entry(input);
+    journal(entry[0], entry[1], nowMillis);
     return result;
   }
 
@@ -250,7 +311,8 @@ public final class QuoteDesk implements FxDesk {
       };
       return new QuoteCheck.Invalid(reason, invalid.detail());
     }
-    journal("reserve", json(use), nowMillis);
+    var entry = entry(use);
+    journal(entry[0], entry[1], nowMillis);
     return new QuoteCheck.Valid(q.quoteId(), q.fxpBic(), q.sourceAmountMinor(), q.sourceCurrency(),
         q.targetAmountMinor(), q.targetCurrency(), q.rate().toPlainString());
   }
@@ -258,7 +320,7 @@ public final class QuoteDesk implements FxDesk {
   @Override
   public void settled(String quoteId, long nowMillis) {
     book.confirm(quoteId);
-    journal("confirm", quoteId, nowMillis);
+    journal(CONFIRM, quoteId, nowMillis);
   }
 
   @Override
