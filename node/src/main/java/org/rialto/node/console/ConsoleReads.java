@@ -284,6 +284,13 @@ final class ConsoleReads {
     var key = paymentIndex.rowOf(uetr);
     if (key.isEmpty()) return Optional.empty();
     return store.read(c -> {
+      // Since V114 in the payment's own row; before, and for a record added to a stored row, in cross_border.
+      try (var ps = c.prepareStatement("SELECT cross_border FROM payment WHERE seq = ?")) {
+        ps.setLong(1, key.getAsLong());
+        try (var rs = ps.executeQuery()) {
+          if (rs.next() && rs.getString(1) != null) return Optional.of(org.rialto.node.engine.NodeTables.crossBorder(rs.getString(1)));
+        }
+      }
       try (var ps = c.prepareStatement("SELECT role, peer_node, fxp_bic, quote_id, source_amount_minor, source_currency,"
           + " target_amount_minor, target_currency, rate, expires_at_millis FROM cross_border WHERE seq = ?")) {
         ps.setLong(1, key.getAsLong());

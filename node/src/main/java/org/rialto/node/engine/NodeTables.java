@@ -30,9 +30,10 @@ public final class NodeTables {
    */
   static void write(Connection c, List<Turn> turns) throws SQLException {
     writeParticipants(c, turns);
-    writePayments(c, turns);
+    var crossBorderInRows = new java.util.HashSet<UUID>();
+    writePayments(c, turns, crossBorderInRows);
     writeInbox(c, turns);
-    writeCrossBorder(c, turns);
+    writeCrossBorder(c, turns, crossBorderInRows);
     // No outbox rows (V114): an outgoing cross-border row whose payment is not final is the
     // durable "forwarded, not yet decided" mark (see inFlight).
     writeFxJournal(c, turns);
@@ -68,20 +69,22 @@ public final class NodeTables {
     }
   }
 
-  private static void writePayments(Connection c, List<Turn> turns) throws SQLException {
+  /** @param crossBorderInRows filled with the payments whose cross-border record went into their row (V114) */
+  private static void writePayments(Connection c, List<Turn> turns, java.util.Set<UUID> crossBorderInRows) throws SQLException {
     if (!any(turns, t -> !t.changedPayments.isEmpty() || !t.paymentEvents.isEmpty())) return;
     try (var ps = c.prepareStatement(
         "INSERT INTO payment (seq, uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic, amount_minor,"
             + " currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
             + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, history, last_event_seq,"
-            + " settled_at_millis, debtor_details, creditor_details)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seq) DO UPDATE SET"
+            + " settled_at_millis, debtor_details, creditor_details, cross_border)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (seq) DO UPDATE SET"
             + " priority = excluded.priority, state = excluded.state, reason_code = excluded.reason_code,"
             + " step = excluded.step, queue_seq = excluded.queue_seq, value_date = excluded.value_date,"
             + " updated_at_millis = excluded.updated_at_millis, history = payment.history || excluded.history,"
             + " last_event_seq = CASE WHEN excluded.last_event_seq > payment.last_event_seq"
             + " THEN excluded.last_event_seq ELSE payment.last_event_seq END,"
-            + " settled_at_millis = COALESCE(payment.settled_at_millis, excluded.settled_at_millis)");
+            + " settled_at_millis = COALESCE(payment.settled_at_millis, excluded.settled_at_millis),"
+            + " cross_border = COALESCE(payment.cross_border, excluded.cross_border)");
         var update = c.prepareStatement("UPDATE payment SET priority = ?, state = ?, reason_code = ?, step = ?,"
             + " queue_seq = ?, value_date = ?, updated_at_millis = ?, history = history || ?,"
             + " last_event_seq = CASE WHEN ? > last_event_seq THEN ? ELSE last_event_seq END,"
@@ -117,7 +120,12 @@ public final class NodeTables {
           } else {
             long key = keys.keyFor(p.uetr());
             fresh.add(key);
-            bindRow(ps, key, p, history.toString(), lastSeq, settledAt);
+            // A cross-border record made in the turn that writes its payment's first row goes
+            // into that row; one added to a row already stored (a held payment released) goes to
+            // the cross_border table, read as well.
+            var cb = t.changedCrossBorder.get(p.uetr());
+            if (cb != null) crossBorderInRows.add(p.uetr());
+            bindRow(ps, key, p, history.toString(), lastSeq, settledAt, cb == null ? null : CrossBorderPack.encode(cb));
           }
         }
         if (!events.isEmpty()) {
@@ -148,8 +156,8 @@ public final class NodeTables {
     }
   }
 
-  private static void bindRow(PreparedStatement ps, long key, Payment p, String history, long lastSeq, long settledAt)
-      throws SQLException {
+  private static void bindRow(PreparedStatement ps, long key, Payment p, String history, long lastSeq, long settledAt,
+      String crossBorder) throws SQLException {
     ps.setLong(1, key);
     ps.setString(2, p.uetr().toString());
     ps.setString(3, p.senderBic());
@@ -178,6 +186,7 @@ public final class NodeTables {
     else ps.setLong(25, settledAt);
     ps.setString(26, details(p.debtorDetails()));
     ps.setString(27, details(p.creditorDetails()));
+    ps.setString(28, crossBorder);
     ps.addBatch();
   }
 
@@ -230,8 +239,11 @@ public final class NodeTables {
     }
   }
 
-  private static void writeCrossBorder(Connection c, List<Turn> turns) throws SQLException {
-    if (!any(turns, t -> !t.changedCrossBorder.isEmpty())) return;
+  private static void writeCrossBorder(Connection c, List<Turn> turns, java.util.Set<UUID> inRows) throws SQLException {
+    if (!any(turns, t -> {
+      for (var uetr : t.changedCrossBorder.keySet()) if (!inRows.contains(uetr)) return true;
+      return false;
+    })) return;
     // Keyed by the payment's row key, written in this same transaction: one B-tree append per
     // row, where a key on the random UETR took every payment to a random leaf page (V112).
     try (var ps = c.prepareStatement(
@@ -242,6 +254,7 @@ public final class NodeTables {
       for (Turn t : turns) for (var e : t.changedCrossBorder.entrySet()) {
         var cb = e.getValue();
         var uetr = e.getKey();
+        if (inRows.contains(uetr)) continue;
         ps.setLong(1, keys.rowOf(uetr).orElseThrow(
             () -> new IllegalStateException("cross-border record of a payment not in the store: " + uetr)));
         ps.setString(2, uetr.toString());
@@ -420,17 +433,21 @@ public final class NodeTables {
     // ledger cross-check need): the other columns of its row are never decoded.
     try (var st = c.createStatement();
         var rs = st.executeQuery("SELECT state, uetr, seq, reason_code, amount_minor, sender_bic, debtor_bic, creditor_bic,"
-            + " content_hash, " + PAYMENT_COLUMNS + " FROM payment")) {
+            + " content_hash, cross_border, " + PAYMENT_COLUMNS + " FROM payment")) {
       while (rs.next()) {
         var state = PaymentState.valueOf(rs.getString(1));
         UUID uetr = UUID.fromString(rs.getString(2));
         s.paymentIndex.restore(uetr, rs.getLong(3));
+        String packed = rs.getString(10);
+        if (packed != null && s.crossBorder.put(uetr, CrossBorderPack.decode(packed)) != null) {
+          throw new IllegalStateException("payment " + uetr + " has a cross-border record in its row and in cross_border");
+        }
         if (state.isFinal() && !s.crossBorder.containsKey(uetr)) {
           s.paymentIndex.compact(uetr, state, rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
               rs.getString(8), rs.getString(9));
           continue;
         }
-        Payment p = readPayment(rs, 10);
+        Payment p = readPayment(rs, 11);
         s.payments.put(p.uetr(), p);
         if (p.state() == PaymentState.QUEUED) {
           s.queues.restore(new org.rialto.node.rtgs.QueuedPayment(Id128.fromUuid(p.uetr()), p.debtorBic(),
@@ -475,13 +492,18 @@ public final class NodeTables {
    */
   public record InFlight(List<org.rialto.node.peer.OutboxRow> resend, List<org.rialto.node.peer.OutboxRow> ask) {}
 
+  /** The states not final, as an SQL list. */
+  private static final String OPEN_STATES = java.util.Arrays.stream(PaymentState.values()).filter(st -> !st.isFinal())
+      .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+
   /** The payment step a PENDING answer records on the sending node (Turn.peerReplies). */
   static final String AWAITING_DECISION = "awaiting-decision";
 
   /**
-   * Since V114 the outgoing cross-border row is the outbox: it is written in the transaction
-   * that reserves leg 1 and forwards the payment, and its payment is final once the peer's
-   * decision has been applied, so "outgoing and not final" is exactly "forwarded, not decided".
+   * Since V114 the outgoing cross-border record is the outbox: it is written (in its payment's
+   * row, or in cross_border for older payments) in the transaction that reserves leg 1 and
+   * forwards the payment, and its payment is final once the peer's decision has been applied,
+   * so "outgoing and not final" is exactly "forwarded, not decided".
    * Rows of peer_outbox written before V114 are read only for a transfer kept as JSON (before
    * session 4); every such row's payment has its cross-border row too.
    *
@@ -498,18 +520,26 @@ public final class NodeTables {
     }
     var resend = new ArrayList<org.rialto.node.peer.OutboxRow>();
     var ask = new ArrayList<org.rialto.node.peer.OutboxRow>();
+    // The record in the payment's row (since V114) or in cross_border (before, or added to a
+    // stored row); the states listed are the ones not final, so the state index serves.
     try (var st = c.createStatement();
-        var rs = st.executeQuery("SELECT p.seq, cb.peer_node, p.uetr, p.step, p.received_at_millis"
-            + " FROM cross_border cb JOIN payment p ON p.seq = cb.seq"
-            + " WHERE cb.role = 'OUTGOING' AND p.state NOT IN ('SETTLED', 'REJECTED', 'RETURNED') ORDER BY p.seq")) {
+        var rs = st.executeQuery("SELECT p.seq, p.uetr, p.step, p.received_at_millis, p.cross_border, cb.role, cb.peer_node"
+            + " FROM payment p LEFT JOIN cross_border cb ON cb.seq = p.seq"
+            + " WHERE p.state IN (" + OPEN_STATES + ") AND (p.cross_border IS NOT NULL OR cb.seq IS NOT NULL)"
+            + " ORDER BY p.seq")) {
       while (rs.next()) {
-        UUID uetr = UUID.fromString(rs.getString(3));
+        String packed = rs.getString(5);
+        var record = packed == null ? null : CrossBorderPack.decode(packed);
+        var role = record != null ? record.role() : org.rialto.node.payment.CrossBorder.Role.valueOf(rs.getString(6));
+        if (role != org.rialto.node.payment.CrossBorder.Role.OUTGOING) continue;
+        String peerNode = record != null ? record.peerNode() : rs.getString(7);
+        UUID uetr = UUID.fromString(rs.getString(2));
         String body = legacyBodies.get(uetr);
         var row = body == null
-            ? new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), uetr,
-                org.rialto.node.peer.OutboxRow.FROM_PAYMENT, rs.getLong(5), fromPayment.apply(uetr))
-            : new org.rialto.node.peer.OutboxRow(rs.getLong(1), rs.getString(2), uetr, body, rs.getLong(5));
-        (AWAITING_DECISION.equals(rs.getString(4)) ? ask : resend).add(row);
+            ? new org.rialto.node.peer.OutboxRow(rs.getLong(1), peerNode, uetr,
+                org.rialto.node.peer.OutboxRow.FROM_PAYMENT, rs.getLong(4), fromPayment.apply(uetr))
+            : new org.rialto.node.peer.OutboxRow(rs.getLong(1), peerNode, uetr, body, rs.getLong(4));
+        (AWAITING_DECISION.equals(rs.getString(3)) ? ask : resend).add(row);
       }
     }
     return new InFlight(resend, ask);
@@ -537,6 +567,11 @@ public final class NodeTables {
   }
 
   /** The columns {@link #readPayment(ResultSet, int)} reads, in its order. */
+  /** A cross-border record as stored in its payment's row (V114), for readers outside the engine. */
+  public static org.rialto.node.payment.CrossBorder crossBorder(String packed) {
+    return CrossBorderPack.decode(packed);
+  }
+
   public static final String PAYMENT_COLUMNS = "uetr, sender_bic, msg_id, end_to_end_id, debtor_bic, creditor_bic,"
       + " amount_minor, currency, priority, state, reason_code, step, queue_seq, reject_at_millis, value_date, content_hash,"
       + " received_at_millis, updated_at_millis, debtor_name, creditor_name, remittance, debtor_details, creditor_details";
