@@ -528,9 +528,9 @@ public final class NodeEngine implements AutoCloseable {
     var item = new Sealed(++sealedTurns, turn, drained, state.allocatedBankMessageHighWater(), applyNanos);
     var finals = new ArrayList<org.rialto.node.payment.Payment>();
     for (var p : turn.changedPayments.values()) {
-      // Cross-border payments stay records: the peer protocol and the ledger cross-check read
-      // their step and both legs.
-      if (p.state().isFinal() && !state.crossBorder.containsKey(p.uetr())) finals.add(p);
+      // Cross-border ones too: once final, the peer protocol needs only the state, the reason and
+      // the cross-border record (kept), and the ledger cross-check the state and the legs.
+      if (p.state().isFinal()) finals.add(p);
     }
     if (!finals.isEmpty()) awaitingCompaction.addLast(new FinalPayments(item.turnNumber(), finals));
     while (!sealed.offer(item, TICK_MILLIS, TimeUnit.MILLISECONDS)) {

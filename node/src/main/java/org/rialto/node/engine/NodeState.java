@@ -133,10 +133,24 @@ final class NodeState {
     }
     paymentIndex.forEachCompacted(c -> {
       if (payments.containsKey(c.uetr())) return;
-      // Only domestic payments are compacted: settled or returned exactly when the transfer exists.
       boolean settled = c.state() == org.rialto.node.payment.PaymentState.SETTLED
           || c.state() == org.rialto.node.payment.PaymentState.RETURNED;
-      if (crossBorder.containsKey(c.uetr())) throw new IllegalStateException("payment " + c.uetr() + ": cross-border but compacted");
+      var cb = crossBorder.get(c.uetr());
+      if (cb != null && cb.role() == org.rialto.node.payment.CrossBorder.Role.OUTGOING) {
+        // Leg 1 of a final payment: posted exactly when settled; voided when rejected after it was
+        // reserved (one rejected before that has none).
+        var transfer = ledger.transfer(TransferIds.payment(c.uetr()));
+        String problem = null;
+        if (transfer.isEmpty()) {
+          if (settled) problem = "settled without leg 1";
+        } else if (settled != (transfer.get().status() == org.rialto.ledger.PendingStatus.POSTED)
+            || !settled && transfer.get().status() != org.rialto.ledger.PendingStatus.VOIDED) {
+          problem = "is " + c.state() + " but leg 1 is " + transfer.get().status();
+        }
+        if (problem != null) throw new IllegalStateException("payment " + c.uetr() + ": " + problem);
+        return;
+      }
+      // A domestic payment, or leg 2 on the receiving node: settled exactly when its transfer exists.
       if (ledger.transfer(TransferIds.payment(c.uetr())).isPresent() != settled) {
         throw new IllegalStateException("payment " + c.uetr() + ": is " + c.state() + " but its transfer is "
             + (settled ? "not " : "") + "in the ledger");

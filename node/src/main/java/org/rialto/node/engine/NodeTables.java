@@ -429,7 +429,7 @@ public final class NodeTables {
             rs.getLong(11)));
       }
     }
-    // A final domestic payment is loaded in compact form only (what idempotency, returns and the
+    // A final payment is loaded in compact form only (what idempotency, returns and the
     // ledger cross-check need): the other columns of its row are never decoded.
     try (var st = c.createStatement();
         var rs = st.executeQuery("SELECT state, uetr, seq, reason_code, amount_minor, sender_bic, debtor_bic, creditor_bic,"
@@ -442,7 +442,7 @@ public final class NodeTables {
         if (packed != null && s.crossBorder.put(uetr, CrossBorderPack.decode(packed)) != null) {
           throw new IllegalStateException("payment " + uetr + " has a cross-border record in its row and in cross_border");
         }
-        if (state.isFinal() && !s.crossBorder.containsKey(uetr)) {
+        if (state.isFinal()) {
           s.paymentIndex.compact(uetr, state, rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
               rs.getString(8), rs.getString(9));
           continue;

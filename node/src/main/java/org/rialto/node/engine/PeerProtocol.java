@@ -98,12 +98,16 @@ public final class PeerProtocol {
 
   /** What the receiving node says about a payment it holds. */
   static PeerReply replyFor(Payment p) {
-    if (p.state() == PaymentState.SETTLED || p.state() == PaymentState.RETURNED) {
-      return new PeerReply(p.uetr().toString(), PeerReply.Status.COMMITTED, null);
+    return replyFor(p.uetr(), p.state(), p.reasonCode());
+  }
+
+  static PeerReply replyFor(java.util.UUID uetr, PaymentState state, String reasonCode) {
+    if (state == PaymentState.SETTLED || state == PaymentState.RETURNED) {
+      return new PeerReply(uetr.toString(), PeerReply.Status.COMMITTED, null);
     }
-    if (p.state() == PaymentState.REJECTED) {
-      return new PeerReply(p.uetr().toString(), PeerReply.Status.REJECTED, p.reasonCode());
+    if (state == PaymentState.REJECTED) {
+      return new PeerReply(uetr.toString(), PeerReply.Status.REJECTED, reasonCode);
     }
-    return new PeerReply(p.uetr().toString(), PeerReply.Status.PENDING, null);
+    return new PeerReply(uetr.toString(), PeerReply.Status.PENDING, null);
   }
 }

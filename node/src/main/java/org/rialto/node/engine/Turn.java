@@ -305,6 +305,8 @@ final class Turn {
       UUID uetr = UUID.fromString(reply.uetr());
       Payment p = s.payments.get(uetr);
       CrossBorder cb = s.crossBorder.get(uetr);
+      // Final and durable, kept only in compact form: a second answer changes nothing.
+      if (p == null && cb != null && cb.role() == CrossBorder.Role.OUTGOING && s.compacted(uetr) != null) continue;
       // Nothing marks the forwarded transfer done: a PENDING answer records the step
       // "awaiting-decision" (a restart then asks instead of forwarding again), a final one makes
       // the payment final (NodeTables.inFlight).
@@ -376,10 +378,11 @@ final class Turn {
       UUID uetr = UUID.fromString(message.uetr());
       uetrs.add(uetr);
       Payment existing = s.payments.get(uetr);
-      CrossBorder cb = existing == null ? null : s.crossBorder.get(uetr);
-      // A final domestic payment is held only in compact form: its UETR is taken, and it is no
-      // payment of that peer's.
-      boolean takenHere = existing != null || s.compacted(uetr) != null;
+      // A final payment is held only in compact form: its UETR is taken, and it is that peer's
+      // payment only if its cross-border record says so.
+      var compact = existing == null ? s.compacted(uetr) : null;
+      boolean takenHere = existing != null || compact != null;
+      CrossBorder cb = takenHere ? s.crossBorder.get(uetr) : null;
       boolean fromThatPeer = cb != null && cb.role() == CrossBorder.Role.INCOMING && cb.peerNode().equals(message.fromNode());
       switch (message) {
         case PeerMessage.StatusRequest sr -> {
@@ -390,7 +393,8 @@ final class Turn {
         case PeerMessage.Transfer t -> {
           if (!takenHere) {
             decideIncoming(uetr, t, cmd.screenings().get(i));
-          } else if (!fromThatPeer || cb.targetAmountMinor() != t.targetAmountMinor() || !existing.creditorBic().equals(t.creditorAgent())) {
+          } else if (!fromThatPeer || cb.targetAmountMinor() != t.targetAmountMinor()
+              || !(existing != null ? existing.creditorBic() : compact.creditorBic()).equals(t.creditorAgent())) {
             // The UETR names another payment here: refuse this one without touching that one.
             fixed.put(i, new PeerReply(t.uetr(), PeerReply.Status.REJECTED, "DUPL"));
           }
@@ -401,7 +405,18 @@ final class Turn {
       var replies = new ArrayList<PeerReply>(uetrs.size());
       for (int i = 0; i < uetrs.size(); i++) {
         var f = fixed.get(i);
-        replies.add(f != null ? f : PeerProtocol.replyFor(s.payments.get(uetrs.get(i))));
+        if (f != null) {
+          replies.add(f);
+          continue;
+        }
+        Payment p = s.payments.get(uetrs.get(i));
+        if (p != null) {
+          replies.add(PeerProtocol.replyFor(p));
+        } else {
+          // Decided in an earlier turn, durable and compacted since: the decision as it stands.
+          var c = s.compacted(uetrs.get(i));
+          replies.add(PeerProtocol.replyFor(c.uetr(), c.state(), c.reasonCode()));
+        }
       }
       cmd.future().complete(replies);
     });
