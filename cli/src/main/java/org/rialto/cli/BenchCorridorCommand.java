@@ -31,6 +31,10 @@ public final class BenchCorridorCommand implements Callable<Integer> {
       + " of the CPU, up to this many seconds in all (default: ${DEFAULT-VALUE}; at most --warmup-seconds turns it off).")
   int maxWarmupSeconds = 60;
 
+  @Option(names = "--open-rate", description = "Payments/s offered in the open-loop phase instead of half the closed loop's"
+      + " rate, to compare two builds at the same load (default: half; the p99 bar is judged at half rate only).")
+  double openRate = 0;
+
   @Option(names = "--baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also run the named baseline: both writers committing each turn before the next (default: on).")
   boolean baseline = true;
@@ -42,7 +46,7 @@ public final class BenchCorridorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     QuietLibraries.apply();
     var phases = CorridorBench.run(new CorridorBench.Options(seconds, clients, batch, warmupSeconds,
-        Math.max(warmupSeconds, maxWarmupSeconds)), System.out, baseline);
+        Math.max(warmupSeconds, maxWarmupSeconds), openRate), System.out, baseline);
     var max = phases.get(0);
     var half = phases.get(1);
     var base = baseline ? phases.get(2) : null;

@@ -57,7 +57,7 @@ final class CorridorBench {
    *     {@link #WARMUP_PART_SECONDS}, while the JIT compilers took more than
    *     {@link #JIT_SETTLED_SHARE} of the process's CPU in the last part, up to this many seconds in all
    */
-  record Options(int seconds, int clientsPerDirection, int batch, int warmupSeconds, int maxWarmupSeconds) {
+  record Options(int seconds, int clientsPerDirection, int batch, int warmupSeconds, int maxWarmupSeconds, double openRatePerSecond) {
     Options {
       if (maxWarmupSeconds < warmupSeconds || maxWarmupSeconds > 3_600) {
         throw new IllegalArgumentException("--max-warmup-seconds: from --warmup-seconds to 3600");
@@ -199,8 +199,11 @@ final class CorridorBench {
         phases.add(b);
       }
       phases.add(0, max);
-      phases.add(1, main.phase("half-rate", "batches of " + options.batch() + " at half rate", options.seconds(),
-          max.settledPerSecond() / 2, out).print(out));
+      // A fixed open-loop rate lets two builds be compared at the same offered load on a shared
+      // machine, where their closed loops (and so their half rates) differ with the CPU each got.
+      boolean fixed = options.openRatePerSecond() > 0;
+      phases.add(1, main.phase("half-rate", "batches of " + options.batch() + (fixed ? " at a fixed rate" : " at half rate"),
+          options.seconds(), fixed ? options.openRatePerSecond() : max.settledPerSecond() / 2, out).print(out));
       main.checkConservation(out);
       if (base != null) base.checkConservation(out);
     }
