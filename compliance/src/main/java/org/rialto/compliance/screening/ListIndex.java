@@ -148,6 +148,15 @@ public final class ListIndex {
    * such a name can match through a query word no key of the name hits.
    */
   private final Postings keyless;
+  /**
+   * One open-addressing table over the keys of {@link #postings} and {@link #secondary}: per
+   * slot the key, its primary range and its secondary range ({@value #DIRECTORY_STRIDE} longs;
+   * a range is start | end << 32, empty when absent). A screening looks up every query key in
+   * both; one read of one place instead of a probe in each table halves those cache misses.
+   */
+  private final long[] directory;
+  private final int directoryMask;
+  private static final int DIRECTORY_STRIDE = 3;
   private final ThreadLocal<Scratch> scratch;
 
   /** A list name that may reach the threshold, with its name score. */
@@ -321,6 +330,8 @@ public final class ListIndex {
     this.entryNames = entryNames.toArray(new EntryName[0]);
     this.wordKeys = wordKeys;
     this.postings = postings;
+    this.directory = directory(postings, secondary);
+    this.directoryMask = directory.length / DIRECTORY_STRIDE - 1;
     int count = this.names.length;
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(count));
   }
@@ -694,8 +705,9 @@ public final class ListIndex {
       s.queryCanonical[t] = token.canonical() == null ? -1 : canonicalIds.getOrDefault(token.canonical(), Integer.MAX_VALUE);
     }
     for (int k = 0; k < keyCount; k++) {
-      s.querySlots[k] = postings.slot(s.q.queryKeys[k]);
-      s.querySecondarySlots[k] = secondary.slot(s.q.queryKeys[k]);
+      int d = directorySlot(s.q.queryKeys[k]);
+      s.querySlots[k] = d >= 0 && primaryEnd(d) > primaryStart(d) ? d : -1;
+      s.querySecondarySlots[k] = d >= 0 && secondaryEnd(d) > secondaryStart(d) ? d : -1;
     }
     int all = (1 << query.size()) - 1;
     int creating = creatingWords(s, query, wordKeyCount, keyCount);
@@ -721,13 +733,13 @@ public final class ListIndex {
       }
       int slot = s.querySlots[k];
       if (slot >= 0) {
-        candidateCount = walkCreating(s, posted, postings.start(slot), postings.end(slot), s.q.queryKeyWords[k],
+        candidateCount = walkCreating(s, posted, primaryStart(slot), primaryEnd(slot), s.q.queryKeyWords[k],
             generation, candidateCount);
       }
       int secondarySlot = s.querySecondarySlots[k];
       if (creating != all && secondarySlot >= 0) {
         // Chosen by the query's side: any word of the name, deciding or not, makes it a candidate.
-        candidateCount = walkCreating(s, more, secondary.start(secondarySlot), secondary.end(secondarySlot),
+        candidateCount = walkCreating(s, more, secondaryStart(secondarySlot), secondaryEnd(secondarySlot),
             s.q.queryKeyWords[k], generation, candidateCount);
       }
     }
@@ -736,7 +748,7 @@ public final class ListIndex {
     for (int k = 0; k < keyCount; k++) {
       int slot = s.querySlots[k];
       if (slot >= 0 && (s.q.queryKeyWords[k] & creating) == 0) {
-        walkCompleting(s, posted, postings.start(slot), postings.end(slot), s.q.queryKeyWords[k], generation);
+        walkCompleting(s, posted, primaryStart(slot), primaryEnd(slot), s.q.queryKeyWords[k], generation);
       }
     }
     s.unresolvedCount = 0;
@@ -750,13 +762,13 @@ public final class ListIndex {
           continue; // no such key, or walked already to make candidates
         }
         int queryWords = s.q.queryKeyWords[k];
-        if (secondary.end(slot) - secondary.start(slot) > walkLimit) {
+        if (secondaryEnd(slot) - secondaryStart(slot) > walkLimit) {
           s.unresolvedBits[s.unresolvedCount] = signatureBits(s.q.queryKeys[k]);
           s.unresolvedWords[s.unresolvedCount++] = queryWords;
           continue;
         }
         // Not a candidate: a secondary word alone never decides a match.
-        walkCompleting(s, more, secondary.start(slot), secondary.end(slot), queryWords, generation);
+        walkCompleting(s, more, secondaryStart(slot), secondaryEnd(slot), queryWords, generation);
       }
     }
     s.candidatesMade += candidateCount;
@@ -855,7 +867,7 @@ public final class ListIndex {
     for (int k = 0; k < keyCount; k++) {
       int slot = s.querySlots[k];
       if (slot >= 0) {
-        listSide += postings.end(slot) - postings.start(slot);
+        listSide += primaryEnd(slot) - primaryStart(slot);
       }
     }
     // ... or the chosen query words' keys making candidates from every word of the list names.
@@ -864,11 +876,11 @@ public final class ListIndex {
       int word = Integer.numberOfTrailingZeros(s.q.queryKeyWords[k]);
       int slot = s.querySlots[k];
       if (slot >= 0) {
-        s.wordCost[word] += postings.end(slot) - postings.start(slot);
+        s.wordCost[word] += primaryEnd(slot) - primaryStart(slot);
       }
       int secondarySlot = s.querySecondarySlots[k];
       if (secondarySlot >= 0) {
-        s.wordCost[word] += secondary.end(secondarySlot) - secondary.start(secondarySlot);
+        s.wordCost[word] += secondaryEnd(secondarySlot) - secondaryStart(secondarySlot);
       }
     }
     double limit = needed * query.totalWeight();
@@ -1226,6 +1238,67 @@ public final class ListIndex {
     // Near Latin skeletons: Jaro-Winkler over the vowel-keeping forms decides (Chen / Chan).
     double jw = NameMatcher.jaroWinkler(query.token(i).vowelKey(), wordVowelKey[w]);
     return NameMatcher.blend(p, jw) >= NameMatcher.WORD_MIN_SIMILARITY - 1e-9;
+  }
+
+  private static long[] directory(Postings primary, Postings secondary) {
+    int distinct = 0;
+    for (Postings p : new Postings[] {primary, secondary}) {
+      for (int i = 0; i < p.capacity(); i++) {
+        if (p.keyAt(i) != 0) {
+          distinct++; // an upper bound: keys in both tables count twice
+        }
+      }
+    }
+    int capacity = Integer.highestOneBit(Math.max(16, distinct * 2 - 1)) << 1;
+    long[] table = new long[capacity * DIRECTORY_STRIDE];
+    for (int which = 0; which < 2; which++) {
+      Postings p = which == 0 ? primary : secondary;
+      for (int i = 0; i < p.capacity(); i++) {
+        long key = p.keyAt(i);
+        if (key == 0) {
+          continue;
+        }
+        int slot = (int) (key ^ (key >>> 32)) & (capacity - 1);
+        while (table[slot * DIRECTORY_STRIDE] != 0 && table[slot * DIRECTORY_STRIDE] != key) {
+          slot = (slot + 1) & (capacity - 1);
+        }
+        table[slot * DIRECTORY_STRIDE] = key;
+        table[slot * DIRECTORY_STRIDE + 1 + which] = p.start(i) | (long) p.end(i) << 32;
+      }
+    }
+    return table;
+  }
+
+  /** The directory slot of {@code key}, or -1; a key 0 is read as 1, as {@link Postings} stores it. */
+  private int directorySlot(long key) {
+    long k = key == 0 ? 1 : key;
+    int i = (int) (k ^ (k >>> 32)) & directoryMask;
+    while (true) {
+      long at = directory[i * DIRECTORY_STRIDE];
+      if (at == k) {
+        return i;
+      }
+      if (at == 0) {
+        return -1;
+      }
+      i = (i + 1) & directoryMask;
+    }
+  }
+
+  private int primaryStart(int slot) {
+    return (int) directory[slot * DIRECTORY_STRIDE + 1];
+  }
+
+  private int primaryEnd(int slot) {
+    return (int) (directory[slot * DIRECTORY_STRIDE + 1] >>> 32);
+  }
+
+  private int secondaryStart(int slot) {
+    return (int) directory[slot * DIRECTORY_STRIDE + 2];
+  }
+
+  private int secondaryEnd(int slot) {
+    return (int) (directory[slot * DIRECTORY_STRIDE + 2] >>> 32);
   }
 
   private double weightOf(int w) {

@@ -43,6 +43,16 @@ final class Postings {
     }
   }
 
+  /** Slots of the table, for building a directory over several tables: {@link #keyAt} of each. */
+  int capacity() {
+    return table.length / 2;
+  }
+
+  /** The key at {@code slot}, or 0 for an empty slot (a key 0 is stored as 1, as {@link #slot} reads it). */
+  long keyAt(int slot) {
+    return table[2 * slot];
+  }
+
   int start(int slot) {
     return (int) table[2 * slot + 1];
   }
