@@ -58,6 +58,9 @@ public final class Node implements AutoCloseable {
     this.port = port;
   }
 
+  /** System property: collect the heap once after start-up, before serving (the launcher sets it). */
+  public static final String COLLECT_BEFORE_SERVING_PROPERTY = "rialto.node.collectBeforeServing";
+
   public static Node start(NodeConfig config, Clock clock) throws Exception {
     // Machine identities first: a node with a broken CA folder must not open anything.
     var security = org.rialto.node.security.NodeSecurity.open(config);
@@ -139,6 +142,14 @@ public final class Node implements AutoCloseable {
           new org.rialto.node.http.AdminApi(engine, api, inbox, access, changes, cases, new ObjectMapper(), config.currency().minorUnits(), config.node()),
           new org.rialto.node.console.Console(config, store, engine, ds, fx, clock, access, changes, cases, operatorHttps,
           consoleLinks)));
+      // What start-up loaded (the ledger's tables sized for the day, the payment and message
+      // indexes, the screening lists once built) lives as long as the node. Left in the young
+      // generation, the first young collections under load copy it, about 200 MB, through the
+      // survivor spaces into the old generation: pauses of 0.3 to 1.2 s while payments flow
+      // (BENCHMARKS.md, Node: the half-rate tail, session 6). One full collection now, before
+      // anything is served, moves it there at once. The launcher asks for it; a test JVM that
+      // starts many nodes does not.
+      if (Boolean.getBoolean(COLLECT_BEFORE_SERVING_PROPERTY)) System.gc();
       int port = api.start(config.listen().host(), config.listen().port());
       int operatorPort = operatorServer.start(config.operatorListen().host(), config.operatorListen().port());
       security.startPeerCrlFetcher();
