@@ -223,7 +223,8 @@ final class NodeBench {
           case "iso-single" -> phases.add(closedLoop(p, "pacs.008, 1 transaction", port, options.clients() * 4, options.seconds(),
               options.banks(), new IsoLoad(1, options.banks()), out));
           case "half-rate" -> phases.add(openLoop(p, "JSON, batches of " + options.batch() + " at half rate", port,
-              batched.settledPerSecond() / 2, options.seconds(), options.banks(), json, node.engine()::recentCommits, out));
+              batched.settledPerSecond() / 2, options.seconds(), options.banks(), json, node.engine()::recentCommits,
+              node.engine()::recentCheckpoints, out));
           case "baseline" -> { } // on its own node, after this one is closed
           default -> throw new IllegalStateException(p);
         }
@@ -498,7 +499,8 @@ final class NodeBench {
   }
 
   static Phase openLoop(String key, String name, int port, double ratePerSecond, int seconds, int banks, Load load,
-      java.util.function.LongFunction<List<long[]>> commits, PrintStream out) throws Exception {
+      java.util.function.LongFunction<List<long[]>> commits, java.util.function.LongFunction<List<long[]>> checkpoints,
+      PrintStream out) throws Exception {
     int connections = 16;
     long phaseSeed = nextPhaseSeed();
     double requestsPerSecond = ratePerSecond / load.payments();
@@ -564,7 +566,7 @@ final class NodeBench {
       out.println(threadShares(threadsStart, settled));
       var all = new ArrayList<TailAttribution.Request>();
       for (var r : requests) all.addAll(r);
-      tail.print(all, (long) (phase.p99Ms() * 1e6), startNanos, commits, out);
+      tail.print(all, (long) (phase.p99Ms() * 1e6), startNanos, commits, checkpoints, out);
       return phase;
     } finally {
       tail.close();

@@ -79,9 +79,11 @@ final class TailAttribution implements AutoCloseable {
   /**
    * Prints which of the requests at or above {@code thresholdNanos} overlapped a pause or a slow
    * commit, and the worst few with what they overlapped. {@code commits} gives the commits
-   * (start, length) that started at or after a given instant.
+   * ({@code [start, length, write, sync, catchUp, turns, afterCommit]}) and {@code checkpoints} the store's
+   * background WAL copies ({@code [start, length, walFrames]}) that started at or after an instant.
    */
-  void print(List<Request> requests, long thresholdNanos, long phaseStartNanos, LongFunction<List<long[]>> commits, PrintStream out) {
+  void print(List<Request> requests, long thresholdNanos, long phaseStartNanos, LongFunction<List<long[]>> commits,
+      LongFunction<List<long[]>> checkpoints, PrintStream out) {
     List<Pause> ps;
     synchronized (pauses) {
       ps = new ArrayList<>(pauses);
@@ -92,6 +94,8 @@ final class TailAttribution implements AutoCloseable {
     long longestCommit = 0;
     for (long[] c : commits.apply(phaseStartNanos - 1_000_000_000L)) {
       commitCount++;
+      // The committer's time on a commit includes the WAL copy it made right after, if any.
+      c[1] += c[6];
       longestCommit = Math.max(longestCommit, c[1]);
       if (c[1] > SLOW_COMMIT_NANOS) slowCommits.add(c);
     }
@@ -116,10 +120,48 @@ final class TailAttribution implements AutoCloseable {
         + " pauses in the phase %d (total %.0f ms, longest %.1f ms), commits %d (longest %.1f ms, %d over %d ms)%n",
         slow.size(), thresholdNanos / 1e6, byPause, byCommit, SLOW_COMMIT_NANOS / 1_000_000, byBoth, neither,
         ps.size(), pauseTotal / 1e6, pauseMax / 1e6, commitCount, longestCommit / 1e6, slowCommits.size(), SLOW_COMMIT_NANOS / 1_000_000);
+    // Where the slow commits' time went: their rows, the WAL's fsync, a WAL copy this thread was
+    // asked to make, and whether the checkpointer was copying at the same time (its writes and
+    // the database's fsync share the disk with the WAL's).
+    var cps = checkpoints.apply(phaseStartNanos - 2_000_000_000L);
+    int duringCheckpoint = 0, withCatchUp = 0;
+    long write = 0, sync = 0, catchUp = 0, turns = 0;
+    for (long[] c : slowCommits) {
+      write += c[2];
+      sync += c[3];
+      catchUp += c[4] + c[6];
+      turns += c[5];
+      if (c[4] + c[6] > 1_000_000L) withCatchUp++;
+      for (long[] k : cps) {
+        if (k[0] < c[0] + c[1] && k[0] + k[1] > c[0]) {
+          duringCheckpoint++;
+          break;
+        }
+      }
+    }
+    long cpLongest = 0, cpTotal = 0, framesMax = 0;
+    int cpInPhase = 0;
+    for (long[] k : cps) {
+      if (k[0] + k[1] < phaseStartNanos) continue;
+      cpInPhase++;
+      cpTotal += k[1];
+      cpLongest = Math.max(cpLongest, k[1]);
+      framesMax = Math.max(framesMax, k[2]);
+    }
+    if (!slowCommits.isEmpty()) {
+      int n = slowCommits.size();
+      out.printf(Locale.ROOT, "    slow commits: mean %.1f ms rows, %.1f ms sync, %.1f ms catch-up, %.1f turns; %d during a background"
+          + " checkpoint, %d with a catch-up; checkpoints in the phase %d (total %.0f ms, longest %.1f ms, WAL up to %d frames)%n",
+          write / 1e6 / n, sync / 1e6 / n, catchUp / 1e6 / n, (double) turns / n, duringCheckpoint, withCatchUp, cpInPhase,
+          cpTotal / 1e6, cpLongest / 1e6, framesMax);
+    }
     for (int i = 0; i < Math.min(8, slow.size()); i++) {
       var r = slow.get(i);
-      out.printf(Locale.ROOT, "      due at %6.3f s, %6.1f ms: GC pauses %5.1f ms, longest commit overlapping %5.1f ms%n",
-          (r.dueNanos() - phaseStartNanos) / 1e9, r.latencyNanos() / 1e6, pauseNanos(ps, r) / 1e6, longestCommit(slowCommits, r) / 1e6);
+      long[] c = longestCommitOf(slowCommits, r);
+      out.printf(Locale.ROOT, "      due at %6.3f s, %6.1f ms: GC pauses %5.1f ms, longest commit overlapping %5.1f ms%s%n",
+          (r.dueNanos() - phaseStartNanos) / 1e9, r.latencyNanos() / 1e6, pauseNanos(ps, r) / 1e6, c == null ? 0 : c[1] / 1e6,
+          c == null ? "" : String.format(Locale.ROOT, " (at %.3f s: rows %.1f, sync %.1f, catch-up %.1f ms, %d turns)",
+              (c[0] - phaseStartNanos) / 1e9, c[2] / 1e6, c[3] / 1e6, (c[4] + c[6]) / 1e6, c[5]));
     }
   }
 
@@ -130,9 +172,14 @@ final class TailAttribution implements AutoCloseable {
   }
 
   private static long longestCommit(List<long[]> cs, Request r) {
-    long longest = 0;
+    long[] c = longestCommitOf(cs, r);
+    return c == null ? 0 : c[1];
+  }
+
+  private static long[] longestCommitOf(List<long[]> cs, Request r) {
+    long[] longest = null;
     for (long[] c : cs) {
-      if (c[0] < r.doneNanos() && c[0] + c[1] > r.dueNanos()) longest = Math.max(longest, c[1]);
+      if (c[0] < r.doneNanos() && c[0] + c[1] > r.dueNanos() && (longest == null || c[1] > longest[1])) longest = c;
     }
     return longest;
   }

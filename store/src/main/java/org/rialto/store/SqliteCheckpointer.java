@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The WAL must stay bounded, and PASSIVE checkpoints alone do not bound it under steady load:
  * SQLite starts the WAL again from its beginning only when a commit finds every frame already
  * copied, and with commits arriving while the copy runs that never happens (measured: past 25,000
- * pages in 20 s). So once a checkpoint leaves more than {@link #WAL_RESTART_PAGES} in the WAL, the
- * checkpointer asks the committing thread to copy the rest itself after its next commit ({@link
- * #catchUp}): only the frames appended since this thread's copy, a small part of the WAL, and the
- * commit after that writes from the start of the WAL again. (A RESTART checkpoint from this
- * thread would have to catch the writer lock between two commits, which a busy node may never
- * leave free long enough.) Durability does not depend on any of this: a committed transaction is
- * in the fsynced WAL, which SQLite replays at open.
+ * pages in 20 s). So once the WAL holds more than {@link #WAL_RESTART_PAGES}, this thread copies
+ * again what was appended during its last copy, each round shorter, until every frame is copied
+ * or only a few commits' worth is left; then it asks the committing thread to copy that rest
+ * between two commits ({@link #catchUp}, from {@link
+ * Store#afterCommit} once the commit's callers have their answers, or from a later commit): one
+ * short write and one fsync, and the commit after that writes from the start of the WAL again.
+ * (A RESTART checkpoint from this thread would have to catch the writer lock between two
+ * commits, which a busy node may never leave free long enough.) Durability does not depend on
+ * any of this: a committed transaction is in the fsynced WAL, which SQLite replays at open.
  */
 final class SqliteCheckpointer implements AutoCloseable {
   /**
@@ -34,6 +36,13 @@ final class SqliteCheckpointer implements AutoCloseable {
   static final long PERIOD_MILLIS = 1_000;
   /** WAL size (4 KiB pages: 64 MiB, SQLite's automatic threshold before) past which the WAL is restarted. */
   static final int WAL_RESTART_PAGES = 16_384;
+  /**
+   * Frames left uncopied that the committing thread may be asked to copy: a few commits' worth,
+   * so its copy is one short write and one fsync of the database between two commits.
+   */
+  static final int CATCH_UP_FRAMES = 256;
+  /** Copies in a row to bring the uncopied rest under {@link #CATCH_UP_FRAMES}; each is shorter than the one before. */
+  static final int MAX_CONVERGE_ROUNDS = 8;
   /** WAL size (256 MiB) that says restarts keep failing (a reader that never ends): reported. */
   static final int WAL_WARN_PAGES = 65_536;
   /** Between reports of a checkpoint that keeps failing; the WAL keeps every commit meanwhile. */
@@ -51,6 +60,8 @@ final class SqliteCheckpointer implements AutoCloseable {
   private volatile boolean running = true;
   private volatile long checkpoints;
   private volatile long catchUps;
+  /** Times this thread's rounds copied every frame, leaving the catch-up only what came after. */
+  private volatile long convergedCopies;
   /** Set here when the WAL is past its restart size; taken by the committing thread after a commit. */
   private volatile boolean catchUpWanted;
   private volatile long lastLogFrames;
@@ -73,6 +84,22 @@ final class SqliteCheckpointer implements AutoCloseable {
     thread.start();
   }
 
+  /** Background checkpoints {@link #recent} keeps: minutes of them at one a second. */
+  private static final int RECENT = 1_024;
+  /** Start, length (System.nanoTime) and WAL frames of the last checkpoints; this thread alone writes. */
+  private final long[] recentNanos = new long[3 * RECENT];
+
+  /** The checkpoints that started at or after {@code sinceNanos}; an entry being overwritten may be off. */
+  java.util.List<long[]> recent(long sinceNanos) {
+    long n = checkpoints;
+    var out = new java.util.ArrayList<long[]>();
+    for (long i = Math.max(0, n - RECENT); i < n; i++) {
+      int at = (int) (i % RECENT) * 3;
+      if (recentNanos[at] - sinceNanos >= 0) out.add(new long[] {recentNanos[at], recentNanos[at + 1], recentNanos[at + 2]});
+    }
+    return out;
+  }
+
   /** Called after every commit: there is WAL to copy. Cheap; the copy happens on the checkpointer's own time. */
   void committed() {
     commitsSinceCheckpoint.incrementAndGet();
@@ -84,11 +111,15 @@ final class SqliteCheckpointer implements AutoCloseable {
   }
 
   /**
-   * Called by the committing thread right after a commit, on the connection that committed: if
-   * the WAL is past its restart size, copies what is left of it (what was appended since this
-   * thread's last copy) so that the next commit starts the WAL again. Never throws: the commit
+   * Called by the committing thread between two commits: if the WAL is past its restart size,
+   * copies what is left of it (what was appended since this thread's last copy) so that the next
+   * commit starts the WAL again. Never throws: the commit
    * before it is durable whatever happens here, and a failed try is made again later.
    */
+  boolean catchUpWanted() {
+    return catchUpWanted;
+  }
+
   void catchUp(Connection committed) {
     if (!catchUpWanted) return;
     catchUpWanted = false;
@@ -118,6 +149,11 @@ final class SqliteCheckpointer implements AutoCloseable {
     return catchUps;
   }
 
+  /** Times this thread's rounds copied the WAL whole, for tests and diagnostics. */
+  long convergedCopies() {
+    return convergedCopies;
+  }
+
   /** WAL frames the last checkpoint found (for tests and diagnostics). */
   long lastLogFrames() {
     return lastLogFrames;
@@ -140,8 +176,27 @@ final class SqliteCheckpointer implements AutoCloseable {
         if (commitsSinceCheckpoint.getAndSet(0) == 0) continue;
         try {
           if (connection == null) connection = Store.sqliteDataSource(url, false).getConnection();
-          long logFrames = checkpoint(connection, "PASSIVE");
-          if (logFrames > walRestartPages) catchUpWanted = true;
+          long startNanos = System.nanoTime();
+          long[] frames = checkpoint(connection, "PASSIVE");
+          long logFrames = frames[0];
+          if (logFrames > walRestartPages) {
+            // Copy again what the commits appended during the copy before, each round shorter,
+            // so that what the committing thread is asked to copy (between two of its commits,
+            // its callers waiting) is a few frames and one fsync, not a second of commits; when
+            // a round ends with every frame copied, the next commit restarts the WAL by itself.
+            for (int round = 0; round < MAX_CONVERGE_ROUNDS && frames[0] - frames[1] > CATCH_UP_FRAMES; round++) {
+              frames = checkpoint(connection, "PASSIVE");
+            }
+            // Even with every frame copied a commit may have come since: only a copy between two
+            // commits of the committing thread is sure to leave the next commit nothing to copy
+            // (then it costs no write and no fsync).
+            if (frames[0] == frames[1]) convergedCopies++;
+            catchUpWanted = true;
+          }
+          int at = (int) (checkpoints % RECENT) * 3;
+          recentNanos[at] = startNanos;
+          recentNanos[at + 1] = System.nanoTime() - startNanos;
+          recentNanos[at + 2] = logFrames;
           if (logFrames > WAL_WARN_PAGES && now() - lastWarnMillis >= FAILURE_LOG_MILLIS) {
             lastWarnMillis = now();
             LOG.warn("SQLite WAL of {} at {} pages: a reader keeps an old snapshot, so the WAL cannot restart", url.redacted(),
@@ -166,10 +221,13 @@ final class SqliteCheckpointer implements AutoCloseable {
     }
   }
 
-  /** Runs one checkpoint; returns the frames in the WAL as SQLite reports them (-1 if it could not tell). */
-  private static long checkpoint(Connection connection, String mode) throws SQLException {
+  /**
+   * Runs one checkpoint; returns the frames in the WAL and the frames copied into the database
+   * so far, as SQLite reports them ({@code -1, -1} if it could not tell).
+   */
+  private static long[] checkpoint(Connection connection, String mode) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-      return rs.next() ? rs.getLong(2) : -1;
+      return rs.next() ? new long[] {rs.getLong(2), rs.getLong(3)} : new long[] {-1, -1};
     }
   }
 

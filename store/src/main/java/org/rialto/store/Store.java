@@ -259,8 +259,15 @@ public final class Store implements AutoCloseable {
     if (entries.size() > MAX_ENTRIES_PER_COMMIT) {
       throw new IllegalArgumentException("at most " + MAX_ENTRIES_PER_COMMIT + " journal entries per commit, got " + entries.size());
     }
+    long writeStartNanos = System.nanoTime();
     List<JournalRow> rows = chainRows(entries);
     try (Connection c = pool.getConnection()) {
+      // A copy asked for and left undone by afterCommit for a while (a committer that never
+      // calls it, or never runs out of work): made now, so the WAL stays bounded.
+      lastCommitCatchUpNanos = 0;
+      if (checkpointer != null && checkpointer.catchUpWanted() && ++commitsWithCatchUpWanted > MAX_COMMITS_BEFORE_CATCH_UP) {
+        lastCommitCatchUpNanos = catchUp(c);
+      }
       c.setAutoCommit(false);
       try {
         if (!rows.isEmpty()) {
@@ -281,11 +288,12 @@ public final class Store implements AutoCloseable {
           }
         }
         extra.run(c);
+        long syncStartNanos = System.nanoTime();
         c.commit();
-        if (checkpointer != null) {
-          checkpointer.committed();
-          checkpointer.catchUp(c);
-        }
+        long endNanos = System.nanoTime();
+        if (checkpointer != null) checkpointer.committed();
+        lastCommitWriteNanos = syncStartNanos - writeStartNanos - lastCommitCatchUpNanos;
+        lastCommitSyncNanos = endNanos - syncStartNanos;
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
@@ -304,6 +312,66 @@ public final class Store implements AutoCloseable {
       tailEventCount = last.eventCount();
     }
     return tailSeq;
+  }
+
+  /**
+   * Copies the rest of the WAL into the database if the checkpointer asked for it (so the next
+   * commit restarts the WAL); otherwise returns at once. For the committing thread, after it has
+   * answered the callers of its last commit and when no commit is waiting: the copy then delays
+   * no answer. A commit made while a copy is still wanted makes it first.
+   */
+  public void afterCommit() {
+    checkCommitter();
+    lastAfterCommitNanos = 0;
+    if (checkpointer == null || !checkpointer.catchUpWanted() || failure != null) return;
+    try (Connection c = pool.getConnection()) {
+      lastAfterCommitNanos = catchUp(c);
+    } catch (SQLException e) {
+      // Only a connection from the pool failed; the copy is tried again after a later commit.
+      lastAfterCommitNanos = 0;
+    }
+  }
+
+  /** The copy's nanoseconds (0 when none was wanted); never throws, see SqliteCheckpointer.catchUp. */
+  private long catchUp(Connection c) {
+    if (checkpointer == null || !checkpointer.catchUpWanted()) return 0;
+    long startNanos = System.nanoTime();
+    checkpointer.catchUp(c);
+    commitsWithCatchUpWanted = 0;
+    return System.nanoTime() - startNanos;
+  }
+
+  // Where the last commit's time went, for the node bench's account of slow answers. Committing
+  // thread only, like commit itself.
+  private long lastCommitWriteNanos;
+  private long lastCommitSyncNanos;
+  private long lastCommitCatchUpNanos;
+  private long lastAfterCommitNanos;
+  private int commitsWithCatchUpWanted;
+  /** Commits that may pass while a WAL copy is wanted before one of them makes it: a fraction of a second at full rate. */
+  static final int MAX_COMMITS_BEFORE_CATCH_UP = 64;
+
+  /**
+   * How the last {@link #commit}'s time was spent: writing its rows, making them durable (the
+   * WAL's fsync), and, before them, copying the WAL into the database when the checkpointer had
+   * asked for it and {@link #afterCommit} had not done it ({@code [write, sync, catchUp]}
+   * nanoseconds). Committing thread only.
+   */
+  public long[] lastCommitNanos() {
+    return new long[] {lastCommitWriteNanos, lastCommitSyncNanos, lastCommitCatchUpNanos};
+  }
+
+  /** Nanoseconds the last {@link #afterCommit} spent copying the WAL (0 when it had nothing to do). */
+  public long lastAfterCommitNanos() {
+    return lastAfterCommitNanos;
+  }
+
+  /**
+   * The background WAL copies that started at or after {@code sinceNanos} (System.nanoTime), as
+   * {@code [start, length, walFrames]}; none for PostgreSQL. Read while they run: a diagnostic.
+   */
+  public List<long[]> recentCheckpoints(long sinceNanos) {
+    return checkpointer == null ? List.of() : checkpointer.recent(sinceNanos);
   }
 
   private List<JournalRow> chainRows(List<JournalEntry> entries) {

@@ -39,7 +39,7 @@ class SqliteCheckpointerTest {
       }
       var checkpointer = store.checkpointer();
       assertThat(checkpointer.checkpoints()).isPositive();
-      assertThat(checkpointer.catchUps()).as("catch-up checkpoints after commits once the WAL passed %d pages", RESTART_PAGES).isPositive();
+      assertThat(checkpointer.catchUps()).as("catch-up checkpoints between commits once the WAL passed %d pages", RESTART_PAGES).isPositive();
       long rows = store.read(c -> {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM blobs")) {
           rs.next();
@@ -53,6 +53,28 @@ class SqliteCheckpointerTest {
     // every page written; with them it stays within a fraction, whatever the machine's load.
     assertThat(maxWalBytes).as("largest WAL seen, bytes").isLessThan(writtenBytes / 2);
     assertThat(maxWalBytes).isGreaterThan(RESTART_PAGES * PAGE_BYTES / 4);
+  }
+
+  @Test
+  void aCommitterThatCopiesBetweenCommitsNeverCopiesInsideOne() throws Exception {
+    var url = StoreUrl.parse(dir.resolve("after.db").toString());
+    Path wal = dir.resolve("after.db-wal");
+    var random = new SplittableRandom(11);
+    long maxWalBytes = 0;
+    long copiesInsideCommits = 0;
+    try (Store store = Store.open(url, List.of(), new SqliteCheckpointer(url, 10, RESTART_PAGES))) {
+      createBlobTable(store);
+      for (int i = 0; i < COMMITS; i++) {
+        commitBlob(store, random);
+        if (store.lastCommitNanos()[2] > 0) copiesInsideCommits++;
+        store.afterCommit();
+        maxWalBytes = Math.max(maxWalBytes, Files.size(wal));
+      }
+      var checkpointer = store.checkpointer();
+      assertThat(checkpointer.catchUps()).isPositive();
+    }
+    assertThat(copiesInsideCommits).as("commits that had to copy the WAL themselves").isZero();
+    assertThat(maxWalBytes).as("largest WAL seen, bytes").isLessThan((long) COMMITS * BLOB_BYTES / 2);
   }
 
   @Test

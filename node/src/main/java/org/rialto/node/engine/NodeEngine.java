@@ -388,24 +388,34 @@ public final class NodeEngine implements AutoCloseable {
 
   /** How many of the last commits {@link #recentCommits} keeps: a few seconds of commits at full rate. */
   static final int RECENT_COMMITS = 8_192;
-  /** Start and length (System.nanoTime) of the last commits, a ring the committer alone writes. */
-  private final long[] recentCommitNanos = new long[2 * RECENT_COMMITS];
+  /**
+   * Per commit: start, length, then the store's write, sync and catch-up nanoseconds, the turns it
+   * held, and the WAL copy made after it.
+   */
+  private static final int COMMIT_FIELDS = 7;
+  /** The last commits, a ring the committer alone writes. */
+  private final long[] recentCommitNanos = new long[COMMIT_FIELDS * RECENT_COMMITS];
 
   /**
-   * Start and length in nanoseconds of the commits that started at or after {@code sinceNanos}
-   * (of the last {@link #RECENT_COMMITS}), for the bench's attribution of slow answers to slow
-   * commits. Read while the committer runs: an entry being overwritten may be off, which a
-   * diagnostic tolerates.
+   * The commits that started at or after {@code sinceNanos} (of the last {@link
+   * #RECENT_COMMITS}), each {@code [start, length, write, sync, catchUp, turns, afterCommit]} in System.nanoTime
+   * nanoseconds (turns a count), for the bench's attribution of slow answers to slow commits.
+   * Read while the committer runs: an entry being overwritten may be off, which a diagnostic
+   * tolerates.
    */
   public List<long[]> recentCommits(long sinceNanos) {
     long n = commits;
     var out = new ArrayList<long[]>();
     for (long i = Math.max(0, n - RECENT_COMMITS); i < n; i++) {
-      int at = (int) (i % RECENT_COMMITS) * 2;
-      long start = recentCommitNanos[at];
-      if (start - sinceNanos >= 0) out.add(new long[] {start, recentCommitNanos[at + 1]});
+      int at = (int) (i % RECENT_COMMITS) * COMMIT_FIELDS;
+      if (recentCommitNanos[at] - sinceNanos >= 0) out.add(java.util.Arrays.copyOfRange(recentCommitNanos, at, at + COMMIT_FIELDS));
     }
     return out;
+  }
+
+  /** The store's background WAL copies since {@code sinceNanos}, {@code [start, length, walFrames]}, for the same account. */
+  public List<long[]> recentCheckpoints(long sinceNanos) {
+    return state.persistence.recentCheckpoints(sinceNanos);
   }
 
   public boolean isHealthy() {
@@ -609,9 +619,14 @@ public final class NodeEngine implements AutoCloseable {
         long commitStartNanos = System.nanoTime();
         state.persistence.commitAll(turns);
         long commitNanos = System.nanoTime() - commitStartNanos;
-        int at = (int) (commits % RECENT_COMMITS) * 2;
+        int at = (int) (commits % RECENT_COMMITS) * COMMIT_FIELDS;
+        long[] parts = state.persistence.lastCommitNanos();
         recentCommitNanos[at] = commitStartNanos;
         recentCommitNanos[at + 1] = commitNanos;
+        recentCommitNanos[at + 2] = parts[0];
+        recentCommitNanos[at + 3] = parts[1];
+        recentCommitNanos[at + 4] = parts[2];
+        recentCommitNanos[at + 5] = group.size();
         commits++;
         Sealed last = group.get(group.size() - 1);
         state.publishBankMessageHighWater(last.bankMessageHighWater());
@@ -631,6 +646,11 @@ public final class NodeEngine implements AutoCloseable {
           inboxSignal.notifyAll();
         }
         group.clear();
+        // The store's WAL copy, when it wants one, only once this commit's callers have their
+        // answers and no turn waits: then it delays nobody (the store makes it in a later commit
+        // when the committer never runs out of work).
+        if (sealed.isEmpty()) recentCommitNanos[at + 6] = state.persistence.afterCommit();
+        else recentCommitNanos[at + 6] = 0;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

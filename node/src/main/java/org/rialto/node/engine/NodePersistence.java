@@ -36,6 +36,21 @@ final class NodePersistence {
     });
   }
 
+  /** Between commits, when nobody waits on the committer: see {@link Store#afterCommit}. */
+  long afterCommit() {
+    store.afterCommit();
+    return store.lastAfterCommitNanos();
+  }
+
+  /** The last commit's {@code [write, sync, catchUp]} nanoseconds (committer thread only). */
+  long[] lastCommitNanos() {
+    return store.lastCommitNanos();
+  }
+
+  java.util.List<long[]> recentCheckpoints(long sinceNanos) {
+    return store.recentCheckpoints(sinceNanos);
+  }
+
   /** A payment's stored row, whole (for a payment the writer holds only in compact form). */
   java.util.Optional<org.rialto.node.payment.Payment> payment(long rowKey) {
     return store.read(c -> {
