@@ -281,12 +281,25 @@ class ConsoleBrowserTest {
         "--user-data-dir=" + profile.toAbsolutePath());
     var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File(CHROMEDRIVER)).build();
     var driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return driver;
   }
 
+  /**
+   * Generous: on a loaded CI machine a page that fetches from the peer node may take seconds, and
+   * a wait that passes costs nothing more. A wait that fails says what the browser showed.
+   */
   WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(10));
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.withMessage(() -> {
+      try {
+        String body = browser.findElement(By.tagName("body")).getText();
+        return "the browser was at " + browser.getCurrentUrl() + " showing: " + (body.length() > 600 ? body.substring(0, 600) + "…" : body);
+      } catch (RuntimeException e) {
+        return "the browser could not tell where it was: " + e;
+      }
+    });
+    return wait;
   }
 
   void open(Node node, String path) {
@@ -438,9 +451,11 @@ class ConsoleBrowserTest {
     assertThat(text("#messages")).contains(VOLGA, "view XML");
     screenshot("03-payment-cross-border");
     browser.findElement(By.linkText("this payment on IR-NODE")).click();
-    waiting().until(d -> d.getCurrentUrl().contains(":" + ir.operatorPort() + "/console/"));
-    // The peer's console has its own operators: signing in there, then back to the payment.
+    // The peer's console has its own operators: its sign-in page, or the payment when signed in already.
+    waiting().until(d -> d.getCurrentUrl().contains(":" + ir.operatorPort() + "/console/login")
+        || d.getCurrentUrl().contains(":" + ir.operatorPort() + "/console/payments/" + cross));
     if (browser.getCurrentUrl().contains("/console/login")) {
+      waiting().until(d -> !d.findElements(By.cssSelector("#login button")).isEmpty());
       browser.findElement(By.id("name")).sendKeys(TestOperators.VIEWER);
       browser.findElement(By.id("password")).sendKeys(TestOperators.PASSWORD);
       browser.findElement(By.cssSelector("#login button")).click();
