@@ -79,7 +79,7 @@ final class TailAttribution implements AutoCloseable {
   /**
    * Prints which of the requests at or above {@code thresholdNanos} overlapped a pause or a slow
    * commit, and the worst few with what they overlapped. {@code commits} gives the commits
-   * ({@code [start, length, write, sync, catchUp, turns, afterCommit]}) and {@code checkpoints} the store's
+   * ({@code [start, length, write, sync, catchUp, turns, afterCommit, connection]}) and {@code checkpoints} the store's
    * background WAL copies ({@code [start, length, walFrames]}) that started at or after an instant.
    */
   void print(List<Request> requests, long thresholdNanos, long phaseStartNanos, LongFunction<List<long[]>> commits,
@@ -125,12 +125,13 @@ final class TailAttribution implements AutoCloseable {
     // the database's fsync share the disk with the WAL's).
     var cps = checkpoints.apply(phaseStartNanos - 2_000_000_000L);
     int duringCheckpoint = 0, withCatchUp = 0;
-    long write = 0, sync = 0, catchUp = 0, turns = 0;
+    long write = 0, sync = 0, catchUp = 0, turns = 0, connection = 0;
     for (long[] c : slowCommits) {
       write += c[2];
       sync += c[3];
       catchUp += c[4] + c[6];
       turns += c[5];
+      connection += c[7];
       if (c[4] + c[6] > 1_000_000L) withCatchUp++;
       for (long[] k : cps) {
         if (k[0] < c[0] + c[1] && k[0] + k[1] > c[0]) {
@@ -150,9 +151,9 @@ final class TailAttribution implements AutoCloseable {
     }
     if (!slowCommits.isEmpty()) {
       int n = slowCommits.size();
-      out.printf(Locale.ROOT, "    slow commits: mean %.1f ms rows, %.1f ms sync, %.1f ms catch-up, %.1f turns; %d during a background"
+      out.printf(Locale.ROOT, "    slow commits: mean %.1f ms connection, %.1f ms rows, %.1f ms sync, %.1f ms catch-up, %.1f turns; %d during a background"
           + " checkpoint, %d with a catch-up; checkpoints in the phase %d (total %.0f ms, longest %.1f ms, WAL up to %d frames)%n",
-          write / 1e6 / n, sync / 1e6 / n, catchUp / 1e6 / n, (double) turns / n, duringCheckpoint, withCatchUp, cpInPhase,
+          connection / 1e6 / n, write / 1e6 / n, sync / 1e6 / n, catchUp / 1e6 / n, (double) turns / n, duringCheckpoint, withCatchUp, cpInPhase,
           cpTotal / 1e6, cpLongest / 1e6, framesMax);
     }
     for (int i = 0; i < Math.min(8, slow.size()); i++) {
@@ -160,8 +161,8 @@ final class TailAttribution implements AutoCloseable {
       long[] c = longestCommitOf(slowCommits, r);
       out.printf(Locale.ROOT, "      due at %6.3f s, %6.1f ms: GC pauses %5.1f ms, longest commit overlapping %5.1f ms%s%n",
           (r.dueNanos() - phaseStartNanos) / 1e9, r.latencyNanos() / 1e6, pauseNanos(ps, r) / 1e6, c == null ? 0 : c[1] / 1e6,
-          c == null ? "" : String.format(Locale.ROOT, " (at %.3f s: rows %.1f, sync %.1f, catch-up %.1f ms, %d turns)",
-              (c[0] - phaseStartNanos) / 1e9, c[2] / 1e6, c[3] / 1e6, (c[4] + c[6]) / 1e6, c[5]));
+          c == null ? "" : String.format(Locale.ROOT, " (at %.3f s: connection %.1f, rows %.1f, sync %.1f, catch-up %.1f ms, %d turns)",
+              (c[0] - phaseStartNanos) / 1e9, c[7] / 1e6, c[2] / 1e6, c[3] / 1e6, (c[4] + c[6]) / 1e6, c[5]));
     }
   }
 

@@ -262,6 +262,7 @@ public final class Store implements AutoCloseable {
     long writeStartNanos = System.nanoTime();
     List<JournalRow> rows = chainRows(entries);
     try (Connection c = pool.getConnection()) {
+      lastCommitConnectionNanos = System.nanoTime() - writeStartNanos;
       // A copy asked for and left undone by afterCommit for a while (a committer that never
       // calls it, or never runs out of work): made now, so the WAL stays bounded.
       lastCommitCatchUpNanos = 0;
@@ -292,7 +293,7 @@ public final class Store implements AutoCloseable {
         c.commit();
         long endNanos = System.nanoTime();
         if (checkpointer != null) checkpointer.committed();
-        lastCommitWriteNanos = syncStartNanos - writeStartNanos - lastCommitCatchUpNanos;
+        lastCommitWriteNanos = syncStartNanos - writeStartNanos - lastCommitCatchUpNanos - lastCommitConnectionNanos;
         lastCommitSyncNanos = endNanos - syncStartNanos;
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
@@ -344,6 +345,7 @@ public final class Store implements AutoCloseable {
   // Where the last commit's time went, for the node bench's account of slow answers. Committing
   // thread only, like commit itself.
   private long lastCommitWriteNanos;
+  private long lastCommitConnectionNanos;
   private long lastCommitSyncNanos;
   private long lastCommitCatchUpNanos;
   private long lastAfterCommitNanos;
@@ -354,11 +356,12 @@ public final class Store implements AutoCloseable {
   /**
    * How the last {@link #commit}'s time was spent: writing its rows, making them durable (the
    * WAL's fsync), and, before them, copying the WAL into the database when the checkpointer had
-   * asked for it and {@link #afterCommit} had not done it ({@code [write, sync, catchUp]}
-   * nanoseconds). Committing thread only.
+   * asked for it and {@link #afterCommit} had not done it, and before all that, waiting for a
+   * connection of the pool ({@code [write, sync, catchUp, connection]} nanoseconds). Committing
+   * thread only.
    */
   public long[] lastCommitNanos() {
-    return new long[] {lastCommitWriteNanos, lastCommitSyncNanos, lastCommitCatchUpNanos};
+    return new long[] {lastCommitWriteNanos, lastCommitSyncNanos, lastCommitCatchUpNanos, lastCommitConnectionNanos};
   }
 
   /** Nanoseconds the last {@link #afterCommit} spent copying the WAL (0 when it had nothing to do). */

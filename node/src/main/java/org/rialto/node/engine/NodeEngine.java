@@ -390,15 +390,15 @@ public final class NodeEngine implements AutoCloseable {
   static final int RECENT_COMMITS = 8_192;
   /**
    * Per commit: start, length, then the store's write, sync and catch-up nanoseconds, the turns it
-   * held, and the WAL copy made after it.
+   * held, the WAL copy made after it, and the wait for a store connection.
    */
-  private static final int COMMIT_FIELDS = 7;
+  private static final int COMMIT_FIELDS = 8;
   /** The last commits, a ring the committer alone writes. */
   private final long[] recentCommitNanos = new long[COMMIT_FIELDS * RECENT_COMMITS];
 
   /**
    * The commits that started at or after {@code sinceNanos} (of the last {@link
-   * #RECENT_COMMITS}), each {@code [start, length, write, sync, catchUp, turns, afterCommit]} in System.nanoTime
+   * #RECENT_COMMITS}), each {@code [start, length, write, sync, catchUp, turns, afterCommit, connection]} in System.nanoTime
    * nanoseconds (turns a count), for the bench's attribution of slow answers to slow commits.
    * Read while the committer runs: an entry being overwritten may be off, which a diagnostic
    * tolerates.
@@ -627,6 +627,7 @@ public final class NodeEngine implements AutoCloseable {
         recentCommitNanos[at + 3] = parts[1];
         recentCommitNanos[at + 4] = parts[2];
         recentCommitNanos[at + 5] = group.size();
+        recentCommitNanos[at + 7] = parts[3];
         commits++;
         Sealed last = group.get(group.size() - 1);
         state.publishBankMessageHighWater(last.bankMessageHighWater());

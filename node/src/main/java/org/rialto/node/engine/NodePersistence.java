@@ -42,7 +42,7 @@ final class NodePersistence {
     return store.lastAfterCommitNanos();
   }
 
-  /** The last commit's {@code [write, sync, catchUp]} nanoseconds (committer thread only). */
+  /** The last commit's {@code [write, sync, catchUp, connection]} nanoseconds (committer thread only). */
   long[] lastCommitNanos() {
     return store.lastCommitNanos();
   }
