@@ -123,6 +123,13 @@ public final class ListIndex {
    */
   private final int[] nameRest;
   /**
+   * Per name: the first letters (a-z, bit 0 for a) of its words in the low 32 bits and those of
+   * its initials in the high 32 bits. Gate 0 reads it only for the candidates whose initials
+   * (list or query) it must account for, as gate 1 does: an initial pairs only with a word of
+   * its letter.
+   */
+  private final long[] nameLetters;
+  /**
    * Per name, {@value #NAME_STRIDE} longs side by side (the gates read one line):
    * <ul>
    *   <li>{@link #N_WORDS}: its words are {@code [low 32 bits, high 32 bits)};
@@ -195,6 +202,8 @@ public final class ListIndex {
     /** First letter of each query word, and the query's initials (a bit mask). */
     final char[] queryFirstLetter = new char[NameNormalizer.MAX_TOKENS];
     int queryInitials;
+    /** Per letter a-z: the query words that begin with it (the partners of a list initial). */
+    final int[] letterWords = new int[26];
     int usedCount;
     final long[] querySkeleton = new long[NameNormalizer.MAX_TOKENS];
     final long[] queryCoreSkeleton = new long[NameNormalizer.MAX_TOKENS];
@@ -292,6 +301,7 @@ public final class ListIndex {
     java.util.Map<String, Integer> ids = new java.util.HashMap<>();
     this.nameData = new long[names.size() * NAME_STRIDE];
     this.nameRest = nameRest;
+    this.nameLetters = new long[names.size()];
     for (int nameId = 0; nameId < names.size(); nameId++) {
       PreparedName name = names.get(nameId);
       if (firstWord[nameId + 1] - firstWord[nameId] != name.size()) {
@@ -318,6 +328,8 @@ public final class ListIndex {
         wordData[wo + W_KEYS] = wordKeyStart[w] | (long) wordKeyStart[w + 1] << 32;
         wordData[wo + W_PAIR] = pairKey[w];
         wordVowelKey[w] = token.vowelKey();
+        long letter = letterBit(token.core().charAt(0));
+        nameLetters[nameId] |= letter | (token.initial() ? letter << 32 : 0);
       }
     }
     this.canonicalIds = java.util.Map.copyOf(ids);
@@ -774,13 +786,10 @@ public final class ListIndex {
     s.candidatesMade += candidateCount;
     s.lastCandidateCount = candidateCount;
     List<Candidate> out = new ArrayList<>();
-    // An initial of the query ("A. Rudenko") may pair with an indexed word no key hit: gate 0
-    // cannot see that, so such rare queries skip it.
-    boolean gateZero = s.q.queryInitials == 0;
     for (int c = 0; c < candidateCount; c++) {
       int nameId = s.candidates[c];
       int maybe = unresolvedWords(nameId, s);
-      if (gateZero && !passesGateZero(query, nameId, s, maybe)) {
+      if (!passesGateZero(query, nameId, s, maybe)) {
         continue;
       }
       int h = nameId * HIT_STRIDE;
@@ -936,11 +945,38 @@ public final class ListIndex {
       queryMask |= maybe;
       listShare += nameData[nameId * NAME_STRIDE + N_SECONDARY] / 65535.0;
     }
-    double queryShare = covered(s, query, queryMask);
-    if (restWords > 0) {
-      queryShare += heaviestOutside(query, queryMask, restWords) / query.totalWeight();
+    int queryInitials = s.q.queryInitials;
+    if (restWords == 0 && queryInitials == 0) {
+      return 0.5 * (Math.min(1.0, covered(s, query, queryMask)) + Math.min(1.0, listShare)) >= candidateMinScore - 1e-9;
+    }
+    // Initials, as gate 1 counts them: an initial of the name may cover the query words of its
+    // letter, and an initial of the query ("A. Rudenko") a word of the name of its letter, whether
+    // or not a key was shared. Every query word gate 1 counts is in this mask, and every name word
+    // it counts in listShare, so this bound is never below gate 1's: it rejects no name gate 1
+    // would pass.
+    long letters = nameLetters[nameId];
+    int partners = queryMask;
+    for (int initialLetters = (int) (letters >>> 32); initialLetters != 0; initialLetters &= initialLetters - 1) {
+      partners |= s.q.letterWords[Integer.numberOfTrailingZeros(initialLetters)];
+    }
+    for (int initials = queryInitials; initials != 0; initials &= initials - 1) {
+      int i = Integer.numberOfTrailingZeros(initials);
+      if ((letters & letterBit(s.q.queryFirstLetter[i])) != 0) {
+        partners |= 1 << i;
+      }
+    }
+    double queryShare = covered(s, query, partners);
+    if (queryInitials == 0) {
+      // Also bounded by the name's initials each pairing with one of the heaviest other words.
+      queryShare = Math.min(queryShare,
+          covered(s, query, queryMask) + heaviestOutside(query, queryMask, restWords) / query.totalWeight());
     }
     return 0.5 * (Math.min(1.0, queryShare) + Math.min(1.0, listShare)) >= candidateMinScore - 1e-9;
+  }
+
+  /** The bit of a first letter in {@link #nameLetters} (a-z; 0 for anything else). */
+  private static long letterBit(char letter) {
+    return letter >= 'a' && letter <= 'z' ? 1L << (letter - 'a') : 0;
   }
 
   /** Sum of the {@code count} heaviest query weights outside {@code mask}. */
@@ -1152,9 +1188,14 @@ public final class ListIndex {
   private static void fillQueryWords(QueryPlan p, PreparedName query) {
     int n = query.size();
     int initials = 0;
+    Arrays.fill(p.letterWords, 0);
     for (int i = 0; i < n; i++) {
       NameToken token = query.token(i);
-      p.queryFirstLetter[i] = token.core().charAt(0);
+      char first = token.core().charAt(0);
+      p.queryFirstLetter[i] = first;
+      if (first >= 'a' && first <= 'z') {
+        p.letterWords[first - 'a'] |= 1 << i;
+      }
       if (token.initial()) {
         initials |= 1 << i;
       }
