@@ -276,6 +276,11 @@ public final class ListIndex {
     final int[] sharingJoined = new int[NameNormalizer.MAX_TOKENS];
     /** Gate 2's order of a candidate's key-sharing words: heaviest first. */
     final int[] verifyOrder = new int[NameNormalizer.MAX_TOKENS];
+    /** The candidates that passed gate 0, in candidate order, and their unresolved query words. */
+    final int[] survivors;
+    final int[] survivorMaybe;
+    /** Where the touch-ahead loops leave what they read, so that the reads are not optimised away. */
+    long touched;
     int generation;
     /** Candidates made and names scored by this thread's searches (for measurements). */
     long candidatesMade;
@@ -287,6 +292,8 @@ public final class ListIndex {
       hits = new int[names * HIT_STRIDE];
       candidates = new int[names];
       candidateBits = new long[(names + 63) / 64];
+      survivors = new int[names];
+      survivorMaybe = new int[names];
     }
   }
 
@@ -786,12 +793,39 @@ public final class ListIndex {
     s.candidatesMade += candidateCount;
     s.lastCandidateCount = candidateCount;
     List<Candidate> out = new ArrayList<>();
+    // Gate 0 for all candidates first, then gates 1 and 2 for its survivors: each survivor's
+    // name and word records are a cache miss or several, and read one candidate at a time they
+    // wait one after another (the word records' place is in the name record). The touch-ahead
+    // loops below read the first long of each record with nothing depending on the previous
+    // read, so the processor has many of those misses in flight at once, and the gates find
+    // the lines in cache.
+    long touched = 0;
+    for (int c = 0; c < candidateCount; c++) {
+      touched += nameRest[s.candidates[c]];
+    }
+    int survivorCount = 0;
     for (int c = 0; c < candidateCount; c++) {
       int nameId = s.candidates[c];
       int maybe = unresolvedWords(nameId, s);
-      if (!passesGateZero(query, nameId, s, maybe)) {
-        continue;
+      if (passesGateZero(query, nameId, s, maybe)) {
+        s.survivors[survivorCount] = nameId;
+        s.survivorMaybe[survivorCount++] = maybe;
       }
+    }
+    for (int c = 0; c < survivorCount; c++) {
+      touched += nameData[s.survivors[c] * NAME_STRIDE + N_WORDS];
+    }
+    for (int c = 0; c < survivorCount; c++) {
+      long range = nameData[s.survivors[c] * NAME_STRIDE + N_WORDS];
+      // One read per cache line of the name's word records (8 longs a line).
+      for (int at = (int) range * WORD_STRIDE, end = (int) (range >>> 32) * WORD_STRIDE; at < end; at += 8) {
+        touched += wordData[at];
+      }
+    }
+    s.touched = touched;
+    for (int c = 0; c < survivorCount; c++) {
+      int nameId = s.survivors[c];
+      int maybe = s.survivorMaybe[c];
       int h = nameId * HIT_STRIDE;
       // With no unwalked postings that may be this name's, the walks saw every key it shares
       // with the query: its words without a posting hit share none.
