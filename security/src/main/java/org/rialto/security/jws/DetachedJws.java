@@ -90,8 +90,7 @@ public final class DetachedJws {
     }
     String encodedHeader = Crypto.base64Url(h.toString().getBytes(StandardCharsets.UTF_8));
     try {
-      Signature s = algorithm.newSignature();
-      s.initSign(key, Crypto.random());
+      Signature s = algorithm.signer(key, Crypto.random());
       s.update(encodedHeader.getBytes(StandardCharsets.US_ASCII));
       s.update((byte) '.');
       s.update(body);
@@ -188,8 +187,7 @@ public final class DetachedJws {
     }
     boolean ok;
     try {
-      Signature s = algorithm.newSignature();
-      s.initVerify(senderKey);
+      Signature s = algorithm.verifier(senderKey);
       s.update(encodedHeader.getBytes(StandardCharsets.US_ASCII));
       s.update((byte) '.');
       s.update(body);
