@@ -296,11 +296,13 @@ public final class ApiServer implements AutoCloseable {
     String xml = ctx.queryParam("xml");
     if (xml != null && !xml.equals("true") && !xml.equals("false")) throw new JsonApi.BadRequest("FF01", "xml: true or false");
     boolean withXml = !"false".equals(xml);
+    long mark = engine.inboxMark(bic);
     var page = withXml ? inbox.read(bic, after, limit) : inbox.readStatuses(bic, after, limit);
     long deadline = System.currentTimeMillis() + waitMillis;
-    // Long poll: sleep until any bank's inbox grows, then look again; bounded by waitMillis.
+    // Long poll: sleep until a commit writes to this bank's inbox, then look again; bounded by waitMillis.
     while (page.isEmpty() && System.currentTimeMillis() < deadline) {
-      engine.awaitInbox(engine.inboxHighWater(), deadline - System.currentTimeMillis());
+      engine.awaitInbox(bic, mark, deadline - System.currentTimeMillis());
+      mark = engine.inboxMark(bic);
       page = withXml ? inbox.read(bic, after, limit) : inbox.readStatuses(bic, after, limit);
     }
     long next = page.isEmpty() ? after : page.get(page.size() - 1).id();
