@@ -368,16 +368,19 @@ public final class NodeEngine implements AutoCloseable {
 
   /** After a commit: wakes the polls of the banks whose inboxes it wrote to, and only those. */
   private void signalInboxes(List<Sealed> group) {
+    // Hundreds of messages a commit for a handful of banks: each bank's monitor taken once.
+    var highest = new java.util.HashMap<String, Long>();
     for (var g : group) {
-      for (var m : g.turn().bankMessages) {
-        BankInbox inbox = bankInboxes.get(m.bic());
-        // A bank that never polled has no waiter; when it polls it reads the store, which has this.
-        if (inbox == null) continue;
-        synchronized (inbox) {
-          if (m.id() > inbox.durableHighWater) {
-            inbox.durableHighWater = m.id();
-            inbox.notifyAll();
-          }
+      for (var m : g.turn().bankMessages) highest.merge(m.bic(), m.id(), Math::max);
+    }
+    for (var e : highest.entrySet()) {
+      BankInbox inbox = bankInboxes.get(e.getKey());
+      // A bank that never polled has no waiter; when it polls it reads the store, which has these.
+      if (inbox == null) continue;
+      synchronized (inbox) {
+        if (e.getValue() > inbox.durableHighWater) {
+          inbox.durableHighWater = e.getValue();
+          inbox.notifyAll();
         }
       }
     }
