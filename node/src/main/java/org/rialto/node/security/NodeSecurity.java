@@ -129,6 +129,12 @@ public final class NodeSecurity {
     for (var p : config.peers()) {
       if (s.peerCas().containsKey(p.node())) urls.put(p.node(), java.net.URI.create(p.url()));
     }
+    // Loads the native ES256 (its library and self-tests: a second or more on a loaded machine) now,
+    // at start, rather than in the first bank's or peer's request.
+    String es256 = JwsAlgorithm.es256Provider();
+    org.slf4j.MDC.put(org.rialto.node.log.Logs.NODE, config.node());
+    LOG.info("ES256 signatures by {}", es256);
+    org.slf4j.MDC.remove(org.rialto.node.log.Logs.NODE);
     return new NodeSecurity(config.node(), dir.resolve("crl.pem"), ca.nodeKey(), ca.verifier(peerCas), Set.copyOf(allowed),
         Duration.ofSeconds(s.replayWindowSeconds()),
         peerCas.stream().collect(java.util.stream.Collectors.toMap(TrustAnchor::node, TrustAnchor::certificate)), urls,
