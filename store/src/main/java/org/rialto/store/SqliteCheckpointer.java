@@ -32,6 +32,7 @@ final class SqliteCheckpointer implements AutoCloseable {
    * How often the WAL is copied into the database while commits arrive. Short enough that the WAL
    * (and the copy) stays small, long enough that a page rewritten by many commits (B-tree roots,
    * inner pages, the packed rows' tails) is copied once per period rather than once per commit.
+   * The system property {@code rialto.store.checkpointPeriodMillis} sets another, to compare.
    */
   static final long PERIOD_MILLIS = 1_000;
   /** WAL size (4 KiB pages: 64 MiB, SQLite's automatic threshold before) past which the WAL is restarted. */
@@ -67,7 +68,7 @@ final class SqliteCheckpointer implements AutoCloseable {
   private volatile long lastLogFrames;
 
   SqliteCheckpointer(StoreUrl url) {
-    this(url, PERIOD_MILLIS, WAL_RESTART_PAGES);
+    this(url, Long.getLong("rialto.store.checkpointPeriodMillis", PERIOD_MILLIS), WAL_RESTART_PAGES);
   }
 
   /** With other thresholds, for tests that must see a restart without writing 64 MiB. */
