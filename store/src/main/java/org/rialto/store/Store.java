@@ -553,6 +553,9 @@ public final class Store implements AutoCloseable {
     // Stopped first: closing the last connection checkpoints the WAL (SQLite does it at close).
     if (checkpointer != null) checkpointer.close();
     pool.close();
+    // After the pool: closing the checkpointer's own descriptor of the file earlier would drop
+    // the POSIX locks SQLite's connections hold on it.
+    if (checkpointer != null) checkpointer.closeDatabaseFile();
   }
 
   static String rootMessage(Throwable e) {
