@@ -400,6 +400,9 @@ final class CorridorBench {
     var postLatency = new ArrayList<BenchLatency>();
     var sentCount = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(lanes);
+    // Observation only, as in bench node: which collector pauses and slow commits (of either node)
+    // the slowest payments of an open-loop phase overlapped.
+    var tail = open ? new TailAttribution() : null;
     long cpuStart = NodeBench.processCpuNanos();
     long pollsStart = inboxes.polls.get();
     var threadsStart = NodeBench.threadCpuNanos();
@@ -463,6 +466,7 @@ final class CorridorBench {
       threadsCpu = NodeBench.processCpuNanos() - cpuStart;
     } finally {
       pool.shutdownNow();
+      if (tail != null) tail.close();
     }
     long settled = 0;
     long rejected = 0;
@@ -484,7 +488,24 @@ final class CorridorBench {
       out.printf(Locale.ROOT, "  (open loop: %.0f payments/s offered, a batch of %d every %.1f ms from each of %d banks;"
           + " a batch started after its due instant by p50 %.2f ms, p99 %.2f ms, counted in its latency)%n",
           ratePerSecond, options.batch(), intervalNanos / 1e6, lanes, lateMs[0], lateMs[1]);
+      var requests = new ArrayList<TailAttribution.Request>(submittedAt.size());
+      for (var e : submittedAt.entrySet()) requests.add(new TailAttribution.Request(e.getValue(), Math.abs(inboxes.finals.get(e.getKey()))));
+      long p99Nanos = (long) (BenchLatency.percentilesMillis(payLatency)[1] * 1e6);
+      tail.print(requests, p99Nanos, startNanos, since -> {
+        var all = new ArrayList<long[]>();
+        for (Side s : sides) all.addAll(s.node.engine().recentCommits(since));
+        return all;
+      }, since -> {
+        var all = new ArrayList<long[]>();
+        for (Side s : sides) all.addAll(s.node.engine().recentCheckpoints(since));
+        return all;
+      }, out);
     }
+    // The bench's own record of each payment leaves once its phase is counted: the banks, their
+    // node and the load generator share this JVM, and a map of every payment of the run (a
+    // million entries and more) grew the old generation, and with it each young collection's
+    // pause, for the nodes as well.
+    for (UUID u : submittedAt.keySet()) inboxes.finals.remove(u);
     var counts = new ArrayList<long[]>();
     for (int i = 0; i < sides.size(); i++) {
       long[] before = countsStart.get(i);

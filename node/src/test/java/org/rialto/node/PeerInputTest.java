@@ -259,4 +259,71 @@ class PeerInputTest {
     assertThat(http.get(DEALER, "/v1/accounts/" + DEALER).body().get("balance").asText()).isEqualTo("5010.00");
     assertHealthy();
   }
+
+  /** Waits until the writer no longer holds the payment as a record (its turn is durable, its records dropped). */
+  void awaitCompacted(String uetr) throws Exception {
+    UUID id = UUID.fromString(uetr);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    // Each query is a writer turn, and a turn starts by compacting the durable ones.
+    while (ru.engine().query(v -> v.payment(id).isPresent()).get(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      assertThat(System.nanoTime()).as("payment " + uetr + " compacted").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  /**
+   * A final cross-border payment leaves the writer's records with its cross-border record (the
+   * index keeps its side and its peer): a repeat from the peer still gets the decision, another
+   * payment under its UETR still DUPL, a late answer about an outgoing one still changes nothing,
+   * and the start-up cross-check still tells a voided leg 1 from a domestic transfer, before and
+   * after a restart.
+   */
+  @Test
+  void finalCrossBorderPaymentsAnswerFromTheirCompactFormBeforeAndAfterARestart() throws Exception {
+    // Incoming (this node receives leg 2), settled.
+    String in = UUID.randomUUID().toString();
+    String ok = pacs008(transfer(in, VOLGA, DEALER, 1_000_000, "IRR", 1_90, "RUB"));
+    assertThat(txStatus(postAsPeer(ok))).isEqualTo("ACSC");
+    // Outgoing (this node holds leg 1), rejected by the peer: leg 1 voided.
+    assertThat(http.post(DEALER, "/v1/fx/rates", "{\"targetCurrency\":\"IRR\",\"rate\":\"520.5\"}").status()).isEqualTo(201);
+    var q = http.post(VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"10.00\"}").body().get("quotes").get(0);
+    answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.REJECTED, "AM04"));
+    String out = UUID.randomUUID().toString();
+    var r = http.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + out + "\",\"debtorAgent\":\"" + VOLGA + "\",\"creditorAgent\":\""
+        + TEHRAN + "\",\"amount\":\"10.00\",\"currency\":\"RUB\",\"quoteId\":\"" + q.get("quoteId").asText() + "\"}");
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!http.get(VOLGA, "/v1/payments/" + out).body().get("state").asText().equals("REJECTED") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(http.get(VOLGA, "/v1/payments/" + out).body().get("state").asText()).isEqualTo("REJECTED");
+    for (int round = 0; round < 2; round++) {
+      awaitCompacted(in);
+      awaitCompacted(out);
+      String when = round == 0 ? "compacted" : "compacted, after a restart";
+      assertThat(txStatus(postAsPeer(ok))).as(when).isEqualTo("ACSC");
+      assertThat(txStatus(fromPeer(transfer(in, VOLGA, DEALER, 2_000_000, "IRR", 3_80, "RUB")))).as(when).isEqualTo("RJCT");
+      var status = postAsPeer(new String(irWire.statusRequests("RU-NODE", List.of(transfer(in, VOLGA, DEALER, 1, "IRR", 1, "RUB")),
+          System.currentTimeMillis()), StandardCharsets.UTF_8));
+      assertThat(txStatus(status)).as(when).isEqualTo("ACSC");
+      // This node forwarded nothing under the incoming payment's UETR: a peer asking about the
+      // outgoing one's UETR as if it had sent it is told "never received".
+      status = postAsPeer(new String(irWire.statusRequests("RU-NODE", List.of(transfer(out, VOLGA, DEALER, 1, "IRR", 1, "RUB")),
+          System.currentTimeMillis()), StandardCharsets.UTF_8));
+      assertThat(txStatus(status)).as(when).isEqualTo("PDNG");
+      assertThat(http.get(DEALER, "/v1/accounts/" + DEALER).body().get("balance").asText()).as(when).isEqualTo("4998.10");
+      assertThat(http.get(VOLGA, "/v1/accounts/" + VOLGA).body().get("reserved").asText()).as(when).isEqualTo("0.00");
+      assertThat(http.get(VOLGA, "/v1/payments/" + out).body().get("state").asText()).as(when).isEqualTo("REJECTED");
+      assertThat(http.get(VOLGA, "/v1/payments/" + in).body().get("state").asText()).as(when).isEqualTo("SETTLED");
+      assertHealthy();
+      if (round == 0) {
+        // The start-up cross-check reads each final payment's side from its compact form: a
+        // rejected outgoing payment has a voided leg 1 in the ledger, which a domestic one may not.
+        http.close();
+        ru.close();
+        ru = Node.start(ConfigLoader.load(dir.resolve("ru.yaml")), new TestClock(Instant.now()));
+        http = new Http(ru.port(), "RU-NODE");
+      }
+    }
+  }
 }

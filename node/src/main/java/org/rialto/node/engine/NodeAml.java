@@ -86,7 +86,15 @@ final class NodeAml {
       }
     }
     recent.sort(Comparator.comparingLong(Payment::receivedAtMillis).thenComparing(Payment::uetr));
-    for (Payment p : recent) engine.observe(view(p, s.crossBorder.containsKey(p.uetr()), p.receivedAtMillis()));
+    for (Payment p : recent) {
+      // A final payment's cross-border side is in its compact form, the writer's record gone.
+      boolean crossBorder = s.crossBorder.containsKey(p.uetr());
+      if (!crossBorder) {
+        var compact = s.paymentIndex.compacted(p.uetr());
+        crossBorder = compact != null && compact.crossBorderRole() != null;
+      }
+      engine.observe(view(p, crossBorder, p.receivedAtMillis()));
+    }
   }
 
   /**

@@ -538,8 +538,10 @@ public final class NodeEngine implements AutoCloseable {
     while (!awaitingCompaction.isEmpty() && awaitingCompaction.peekFirst().turnNumber() <= durable) {
       for (var p : awaitingCompaction.pollFirst().payments()) {
         if (state.payments.get(p.uetr()) != p) continue;
+        // Its cross-border record leaves with it: the index keeps the side and the peer, the store the rest.
+        var cb = state.crossBorder.remove(p.uetr());
         state.paymentIndex.compact(p.uetr(), p.state(), p.reasonCode(), p.amountMinor(), p.senderBic(), p.debtorBic(),
-            p.creditorBic(), p.contentHash());
+            p.creditorBic(), p.contentHash(), cb == null ? null : cb.role(), cb == null ? null : cb.peerNode());
         state.payments.remove(p.uetr());
       }
     }

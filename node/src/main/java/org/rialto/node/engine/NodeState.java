@@ -39,7 +39,10 @@ final class NodeState {
   final Map<UUID, Hold> holds = new HashMap<>();
   /** AML/CFT rules and their windows; set once before the writer starts. */
   NodeAml aml = NodeAml.none();
-  /** The cross-border side of payments that have one. */
+  /**
+   * The cross-border side of the payments held as records that have one (a final payment's side
+   * is in its compact form, {@link PaymentIndex.Compact#crossBorderRole}; the whole record in the store).
+   */
   final Map<UUID, org.rialto.node.payment.CrossBorder> crossBorder = new HashMap<>();
   /** Participants that act as FX providers on this node. */
   final Set<String> fxProviders;
@@ -135,8 +138,7 @@ final class NodeState {
       if (payments.containsKey(c.uetr())) return;
       boolean settled = c.state() == org.rialto.node.payment.PaymentState.SETTLED
           || c.state() == org.rialto.node.payment.PaymentState.RETURNED;
-      var cb = crossBorder.get(c.uetr());
-      if (cb != null && cb.role() == org.rialto.node.payment.CrossBorder.Role.OUTGOING) {
+      if (c.crossBorderRole() == org.rialto.node.payment.CrossBorder.Role.OUTGOING) {
         // Leg 1 of a final payment: posted exactly when settled; voided when rejected after it was
         // reserved (one rejected before that has none).
         var transfer = ledger.transfer(TransferIds.payment(c.uetr()));

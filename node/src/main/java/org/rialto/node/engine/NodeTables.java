@@ -443,8 +443,10 @@ public final class NodeTables {
           throw new IllegalStateException("payment " + uetr + " has a cross-border record in its row and in cross_border");
         }
         if (state.isFinal()) {
+          // As the writer compacts a final payment: its cross-border record is not kept in memory.
+          var cb = s.crossBorder.remove(uetr);
           s.paymentIndex.compact(uetr, state, rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
-              rs.getString(8), rs.getString(9));
+              rs.getString(8), rs.getString(9), cb == null ? null : cb.role(), cb == null ? null : cb.peerNode());
           continue;
         }
         Payment p = readPayment(rs, 11);

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
+import org.rialto.node.payment.CrossBorder;
 import org.rialto.node.payment.PaymentState;
 
 /**
@@ -60,6 +61,15 @@ public final class PaymentIndex {
   private final int[][] senderCode;
   private final int[][] debtorCode;
   private final int[][] creditorCode;
+  /**
+   * 0 for a domestic payment; for a cross-border one, (peer node's code + 1) shifted left by one,
+   * the low bit set on the receiving side. The writer keeps a cross-border record only while its
+   * payment is held as a record: a final one's peer answers and repeats need only its role and
+   * peer (its amount on the receiving node is the target amount), and a map of records for every
+   * cross-border payment ever made grew the heap without end (each young collection's pause
+   * grew with it, 50 to 250 ms in bench corridor).
+   */
+  private final int[][] crossBorderCode;
   /** Per segment: entry number + 1 per slot (0 = empty), linear probing, load at most 1/2. */
   private final int[][] segments = new int[SEGMENTS][];
   private final int[] segmentCounts = new int[SEGMENTS];
@@ -73,7 +83,8 @@ public final class PaymentIndex {
 
   /** A final payment as the index keeps it. */
   public record Compact(UUID uetr, long rowKey, PaymentState state, String reasonCode, long amountMinor,
-      String senderBic, String debtorBic, String creditorBic, long digestHigh, long digestLow) {
+      String senderBic, String debtorBic, String creditorBic, long digestHigh, long digestLow,
+      CrossBorder.Role crossBorderRole, String peerNode) {
     /** Whether an instruction with this content hash is the same as the one this payment was made from. */
     public boolean sameContent(String contentHash) {
       long[] d = digest(contentHash);
@@ -95,6 +106,7 @@ public final class PaymentIndex {
     senderCode = new int[chunks][];
     debtorCode = new int[chunks][];
     creditorCode = new int[chunks][];
+    crossBorderCode = new int[chunks][];
     for (int i = 0; i < SEGMENTS; i++) segments[i] = new int[FIRST_SEGMENT_SLOTS];
   }
 
@@ -182,6 +194,17 @@ public final class PaymentIndex {
    */
   void compact(UUID uetr, PaymentState state, String reasonCode, long amount, String senderBic, String debtorBic,
       String creditorBic, String contentHash) {
+    compact(uetr, state, reasonCode, amount, senderBic, debtorBic, creditorBic, contentHash, null, null);
+  }
+
+  /**
+   * As above, for a payment with a cross-border side ({@code role} and {@code peerNode} both set)
+   * or none (both null). A payment compacted again (its return) keeps the side it had: the writer
+   * took back only its payment record.
+   */
+  void compact(UUID uetr, PaymentState state, String reasonCode, long amount, String senderBic, String debtorBic,
+      String creditorBic, String contentHash, CrossBorder.Role role, String peerNode) {
+    if ((role == null) != (peerNode == null)) throw new IllegalArgumentException("payment " + uetr + ": role " + role + ", peer " + peerNode);
     if (!state.isFinal()) throw new IllegalStateException("payment " + uetr + " compacted while " + state);
     long[] d = digest(contentHash);
     long hi = uetr.getMostSignificantBits();
@@ -210,6 +233,15 @@ public final class PaymentIndex {
       creditorCode[c][i] = code(creditorBic);
       digestHigh[c][i] = d[0];
       digestLow[c][i] = d[1];
+      if (role != null) {
+        int side = ((code(peerNode) + 1) << 1) | (role == CrossBorder.Role.INCOMING ? 1 : 0);
+        if (before != LIVE && crossBorderCode[c][i] != 0 && crossBorderCode[c][i] != side) {
+          throw new IllegalStateException("payment " + uetr + " compacted again with another cross-border side");
+        }
+        crossBorderCode[c][i] = side;
+      } else if (before == LIVE) {
+        crossBorderCode[c][i] = 0;
+      }
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -272,9 +304,12 @@ public final class PaymentIndex {
     int sr = stateReason[c][i];
     if ((sr & 7) == LIVE) return null;
     int reason = sr >>> 3;
+    int side = crossBorderCode[c][i];
     return new Compact(new UUID(uetrHigh[c][i], uetrLow[c][i]), rowKey[c][i], STATES[(sr & 7) - 1],
         reason == 0 ? null : codes.get(reason - 1), amountMinor[c][i], codes.get(senderCode[c][i]),
-        codes.get(debtorCode[c][i]), codes.get(creditorCode[c][i]), digestHigh[c][i], digestLow[c][i]);
+        codes.get(debtorCode[c][i]), codes.get(creditorCode[c][i]), digestHigh[c][i], digestLow[c][i],
+        side == 0 ? null : (side & 1) == 1 ? CrossBorder.Role.INCOMING : CrossBorder.Role.OUTGOING,
+        side == 0 ? null : codes.get((side >>> 1) - 1));
   }
 
   private int code(String value) {
@@ -325,6 +360,7 @@ public final class PaymentIndex {
       senderCode[c] = new int[CHUNK_SIZE];
       debtorCode[c] = new int[CHUNK_SIZE];
       creditorCode[c] = new int[CHUNK_SIZE];
+      crossBorderCode[c] = new int[CHUNK_SIZE];
     }
     uetrHigh[c][i] = hi;
     uetrLow[c][i] = lo;

@@ -306,7 +306,10 @@ final class Turn {
       Payment p = s.payments.get(uetr);
       CrossBorder cb = s.crossBorder.get(uetr);
       // Final and durable, kept only in compact form: a second answer changes nothing.
-      if (p == null && cb != null && cb.role() == CrossBorder.Role.OUTGOING && s.compacted(uetr) != null) continue;
+      if (p == null) {
+        var compact = s.compacted(uetr);
+        if (compact != null && compact.crossBorderRole() == CrossBorder.Role.OUTGOING) continue;
+      }
       // Nothing marks the forwarded transfer done: a PENDING answer records the step
       // "awaiting-decision" (a restart then asks instead of forwarding again), a final one makes
       // the payment final (NodeTables.inFlight).
@@ -382,8 +385,11 @@ final class Turn {
       // payment only if its cross-border record says so.
       var compact = existing == null ? s.compacted(uetr) : null;
       boolean takenHere = existing != null || compact != null;
-      CrossBorder cb = takenHere ? s.crossBorder.get(uetr) : null;
-      boolean fromThatPeer = cb != null && cb.role() == CrossBorder.Role.INCOMING && cb.peerNode().equals(message.fromNode());
+      CrossBorder cb = existing != null ? s.crossBorder.get(uetr) : null;
+      boolean fromThatPeer = cb != null ? cb.role() == CrossBorder.Role.INCOMING && cb.peerNode().equals(message.fromNode())
+          : compact != null && compact.crossBorderRole() == CrossBorder.Role.INCOMING && compact.peerNode().equals(message.fromNode());
+      // On the receiving node a payment's amount is leg 2's, the target amount.
+      long targetMinor = cb != null ? cb.targetAmountMinor() : compact != null ? compact.amountMinor() : -1;
       switch (message) {
         case PeerMessage.StatusRequest sr -> {
           // Only a pacs.008 carries a payment: about one this node never got from that peer, it
@@ -393,7 +399,7 @@ final class Turn {
         case PeerMessage.Transfer t -> {
           if (!takenHere) {
             decideIncoming(uetr, t, cmd.screenings().get(i));
-          } else if (!fromThatPeer || cb.targetAmountMinor() != t.targetAmountMinor()
+          } else if (!fromThatPeer || targetMinor != t.targetAmountMinor()
               || !(existing != null ? existing.creditorBic() : compact.creditorBic()).equals(t.creditorAgent())) {
             // The UETR names another payment here: refuse this one without touching that one.
             fixed.put(i, new PeerReply(t.uetr(), PeerReply.Status.REJECTED, "DUPL"));
@@ -1091,8 +1097,11 @@ final class Turn {
     changedPayments.put(p.uetr(), p);
     if (previous == null || previous.state() != p.state()) {
       var cb = s.crossBorder.get(p.uetr());
-      var kind = cb == null ? org.rialto.node.metrics.NodeMetrics.Kind.DOMESTIC
-          : cb.role() == CrossBorder.Role.OUTGOING ? org.rialto.node.metrics.NodeMetrics.Kind.OUTGOING
+      // A compacted payment taken back as a record (its return) has its side in the index only.
+      var compact = cb == null && p.state() == PaymentState.RETURNED ? s.paymentIndex.compacted(p.uetr()) : null;
+      var role = cb != null ? cb.role() : compact != null ? compact.crossBorderRole() : null;
+      var kind = role == null ? org.rialto.node.metrics.NodeMetrics.Kind.DOMESTIC
+          : role == CrossBorder.Role.OUTGOING ? org.rialto.node.metrics.NodeMetrics.Kind.OUTGOING
           : org.rialto.node.metrics.NodeMetrics.Kind.INCOMING;
       s.metrics.payment(kind, p.state(), p.receivedAtMillis(), nowMillis);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.rialto.node.payment.CrossBorder;
 import org.rialto.node.payment.PaymentState;
 
 class PaymentIndexTest {
@@ -108,6 +109,31 @@ class PaymentIndexTest {
     assertThat(index.compacted(live).reasonCode()).isEqualTo("AC04");
     assertThatThrownBy(() -> index.compact(live, PaymentState.SETTLED, null, 1, "S", "D", "C", HASH_A))
         .hasMessageContaining("RETURNED then as SETTLED");
+  }
+
+  @Test
+  void compactRecordsKeepACrossBorderSideAndItsPeerThroughAReturn() {
+    var index = new PaymentIndex(1_000);
+    var domestic = UUID.randomUUID();
+    var outgoing = UUID.randomUUID();
+    var incoming = UUID.randomUUID();
+    for (var u : new UUID[] {domestic, outgoing, incoming}) index.keyFor(u);
+    index.compact(domestic, PaymentState.SETTLED, null, 5, "S", "D", "C", HASH_A);
+    index.compact(outgoing, PaymentState.REJECTED, "AM04", 5, "S", "D", "FXP", HASH_A, CrossBorder.Role.OUTGOING, "IR-NODE");
+    index.compact(incoming, PaymentState.SETTLED, null, 7, "peer", "D", "C", HASH_B, CrossBorder.Role.INCOMING, "RU-NODE");
+    assertThat(index.compacted(domestic).crossBorderRole()).isNull();
+    assertThat(index.compacted(domestic).peerNode()).isNull();
+    assertThat(index.compacted(outgoing).crossBorderRole()).isEqualTo(CrossBorder.Role.OUTGOING);
+    assertThat(index.compacted(outgoing).peerNode()).isEqualTo("IR-NODE");
+    assertThat(index.compacted(incoming).crossBorderRole()).isEqualTo(CrossBorder.Role.INCOMING);
+    assertThat(index.compacted(incoming).peerNode()).isEqualTo("RU-NODE");
+    // Returned after the writer took back only its payment record: the side stays.
+    index.compact(incoming, PaymentState.RETURNED, "AC04", 7, "peer", "D", "C", HASH_B);
+    assertThat(index.compacted(incoming).state()).isEqualTo(PaymentState.RETURNED);
+    assertThat(index.compacted(incoming).crossBorderRole()).isEqualTo(CrossBorder.Role.INCOMING);
+    assertThat(index.compacted(incoming).peerNode()).isEqualTo("RU-NODE");
+    assertThatThrownBy(() -> index.compact(outgoing, PaymentState.SETTLED, null, 5, "S", "D", "FXP", HASH_A, CrossBorder.Role.OUTGOING, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
