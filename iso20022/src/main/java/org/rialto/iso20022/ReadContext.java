@@ -18,9 +18,25 @@ final class ReadContext {
   private final SchemaTee[] tees = new SchemaTee[MessageType.values().length];
   private SchemaTee headerTee;
   private final XmlIn cursor = new XmlIn();
+  /** Whether the tees run the validator's identity-constraint bookkeeping even where the schema declares none. */
+  private final boolean allIdentityConstraintChecks;
 
   private ReadContext() {
+    this(false);
+  }
+
+  private ReadContext(boolean allIdentityConstraintChecks) {
     factory = newFactory();
+    this.allIdentityConstraintChecks = allIdentityConstraintChecks;
+  }
+
+  /**
+   * A context whose validators keep the identity-constraint bookkeeping on, as the JDK's default
+   * (not for the pool): a test reads the same inputs with it and with a pooled context to show
+   * that switching it off where no constraint is declared refuses exactly the same messages.
+   */
+  static ReadContext withAllIdentityConstraintChecks() {
+    return new ReadContext(true);
   }
 
   /**
@@ -66,7 +82,8 @@ final class ReadContext {
   SchemaTee tee(MessageType type) {
     SchemaTee t = tees[type.ordinal()];
     if (t == null) {
-      t = new SchemaTee(Schemas.of(type.id()), type.namespace());
+      t = new SchemaTee(Schemas.of(type.id()), type.namespace(),
+          allIdentityConstraintChecks || Schemas.mayDeclareIdentityConstraints(type.id()));
       tees[type.ordinal()] = t;
     }
     return t;
@@ -77,11 +94,16 @@ final class ReadContext {
   }
 
   SchemaTee headerTee() {
-    if (headerTee == null) headerTee = new SchemaTee(Schemas.of(MessageType.HEADER_ID), MessageType.HEADER_NAMESPACE);
+    if (headerTee == null) headerTee = new SchemaTee(Schemas.of(MessageType.HEADER_ID), MessageType.HEADER_NAMESPACE,
+        allIdentityConstraintChecks || Schemas.mayDeclareIdentityConstraints(MessageType.HEADER_ID));
     return headerTee;
   }
 
   private boolean poisoned;
+
+  boolean poisoned() {
+    return poisoned;
+  }
 
   /** Marks this context as not reusable: a read stopped half-way. */
   void poison() {
