@@ -90,6 +90,29 @@ class SignedMessageTest {
   }
 
   @Test
+  void theHeaderIsTheJsonOfItsFieldsWhateverCharactersTheIdsHold() throws Exception {
+    KeyPair k = keys(JwsAlgorithm.ES256);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String id : new String[] {"kid-1", "a\"b\\c", "tab\tnl\nnul\u0000\u001f", "\u0416\u00e9\uD83D\uDE00", "</x>"}) {
+      String jws = DetachedJws.sign(BODY, k.getPrivate(), JwsAlgorithm.ES256, id, id + "-m", NOW);
+      var expected = json.createObjectNode();
+      expected.put("alg", "ES256");
+      expected.put("b64", false);
+      expected.putArray("crit").add("b64");
+      expected.put("kid", id);
+      expected.put("iat", NOW.getEpochSecond());
+      expected.put("mid", id + "-m");
+      byte[] header = Crypto.fromBase64Url(jws.substring(0, jws.indexOf("..")));
+      // Both read back from text, so a number is the same node type on both sides.
+      assertThat(json.readTree(header)).as(id).isEqualTo(json.readTree(expected.toString()));
+      DetachedJws.Header h = DetachedJws.verify(jws, BODY, k.getPublic(), ALL);
+      assertThat(h.kid()).isEqualTo(id);
+      assertThat(h.messageId()).isEqualTo(id + "-m");
+      assertThat(h.issuedAt()).isEqualTo(NOW);
+    }
+  }
+
+  @Test
   void anotherSignersKeyIsRefused() throws Exception {
     String jws = DetachedJws.sign(BODY, keys(JwsAlgorithm.ES256).getPrivate(), JwsAlgorithm.ES256, "k", "m", NOW);
     assertThatThrownBy(() -> DetachedJws.verify(jws, BODY, keys(JwsAlgorithm.ES256, "other").getPublic(), ALL))
