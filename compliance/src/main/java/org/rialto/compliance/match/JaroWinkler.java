@@ -77,4 +77,73 @@ final class JaroWinkler {
     double j = (m / first.length() + m / second.length() + (m - transpositions / 2d) / m) / 3;
     return j < 0.7d ? j : j + 0.1d * prefix * (1d - j);
   }
+
+  /**
+   * {@link #similarity} of {@code first} and the joined {@code second1 + second2}, without building
+   * the joined string: the same steps and arithmetic, reading the joined side across its two parts.
+   */
+  static double similarityJoined(String first, String second1, String second2) {
+    int split = second1.length();
+    int secondLength = split + second2.length();
+    if (first.length() > MAX_CHARS || secondLength > MAX_CHARS) {
+      return similarity(first, second1 + second2);
+    }
+    if (first.length() == secondLength && first.startsWith(second1) && first.endsWith(second2)) {
+      return 1d; // first.equals(second1 + second2)
+    }
+    // As in similarity: max is the longer, first when strictly longer.
+    boolean firstIsMax = first.length() > secondLength;
+    int maxLength = firstIsMax ? first.length() : secondLength;
+    int minLength = firstIsMax ? secondLength : first.length();
+    int range = Math.max(maxLength / 2 - 1, 0);
+    long minMatched = 0;
+    long maxMatched = 0;
+    int matches = 0;
+    for (int mi = 0; mi < minLength; mi++) {
+      char c1 = firstIsMax ? joinedAt(second1, second2, split, mi) : first.charAt(mi);
+      for (int xi = Math.max(mi - range, 0), xn = Math.min(mi + range + 1, maxLength); xi < xn; xi++) {
+        if ((maxMatched & (1L << xi)) == 0
+            && c1 == (firstIsMax ? first.charAt(xi) : joinedAt(second1, second2, split, xi))) {
+          minMatched |= 1L << mi;
+          maxMatched |= 1L << xi;
+          matches++;
+          break;
+        }
+      }
+    }
+    if (matches == 0) {
+      return 0d;
+    }
+    int transpositions = 0;
+    long a = minMatched;
+    long b = maxMatched;
+    while (a != 0) {
+      int i = Long.numberOfTrailingZeros(a);
+      int j = Long.numberOfTrailingZeros(b);
+      char minChar = firstIsMax ? joinedAt(second1, second2, split, i) : first.charAt(i);
+      char maxChar = firstIsMax ? first.charAt(j) : joinedAt(second1, second2, split, j);
+      if (minChar != maxChar) {
+        transpositions++;
+      }
+      a &= a - 1;
+      b &= b - 1;
+    }
+    if (b != 0) {
+      throw new IllegalStateException("Jaro-Winkler: matched positions out of step");
+    }
+    int prefix = 0;
+    for (int mi = 0, n = Math.min(4, minLength); mi < n; mi++) {
+      if (first.charAt(mi) != joinedAt(second1, second2, split, mi)) {
+        break;
+      }
+      prefix++;
+    }
+    double m = matches;
+    double j = (m / first.length() + m / secondLength + (m - transpositions / 2d) / m) / 3;
+    return j < 0.7d ? j : j + 0.1d * prefix * (1d - j);
+  }
+
+  private static char joinedAt(String second1, String second2, int split, int at) {
+    return at < split ? second1.charAt(at) : second2.charAt(at - split);
+  }
 }
