@@ -41,6 +41,8 @@ public final class Screener {
   static final double WEAK_ALIAS_LOSS = -0.03;
   /** Hits kept per party and list: enough for an operator, bounded for a pathological name. */
   static final int MAX_HITS_PER_PARTY_AND_LIST = 10;
+  /** Best hit first; one instance, not two objects built per screened name. */
+  private static final Comparator<ScreeningHit> BEST_FIRST = Comparator.comparingDouble(ScreeningHit::score).reversed();
   public static final int MAX_PARTIES = 32;
 
   private final List<ListIndex> indexes;
@@ -128,7 +130,7 @@ public final class Screener {
         hits.addAll(hitsFor(party, query, indexes.get(i), perIndex.get(i)));
       }
     }
-    hits.sort(Comparator.comparingDouble(ScreeningHit::score).reversed());
+    hits.sort(BEST_FIRST);
     return new ScreeningResult(versions, hits, incomplete);
   }
 
@@ -155,6 +157,9 @@ public final class Screener {
   }
 
   private List<ScreeningHit> hitsFor(Party party, PreparedName query, ListIndex index, List<ListIndex.Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return List.of(); // most names on most lists: no map, list, iterator or sort for nothing
+    }
     Map<Integer, ScreeningHit> bestPerEntry = new HashMap<>();
     for (ListIndex.Candidate c : candidates) {
       ListEntry entry = index.entryOf(c.nameId());
@@ -180,7 +185,7 @@ public final class Screener {
           c.nameScore(), Math.min(1.0, score), index.threshold(), pairs, unmatched, evidence));
     }
     List<ScreeningHit> hits = new ArrayList<>(bestPerEntry.values());
-    hits.sort(Comparator.comparingDouble(ScreeningHit::score).reversed());
+    hits.sort(BEST_FIRST);
     return hits.size() > MAX_HITS_PER_PARTY_AND_LIST ? hits.subList(0, MAX_HITS_PER_PARTY_AND_LIST) : hits;
   }
 
