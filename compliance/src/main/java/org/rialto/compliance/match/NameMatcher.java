@@ -243,10 +243,9 @@ public final class NameMatcher {
       return 1.0;
     }
     boolean latin = !word.abjad() && !first.abjad() && !second.abjad();
-    double s = Phonetic.similarityJoined(word.skeleton(), first.skeleton(), second.skeleton(), JOINED_MIN_SIMILARITY);
+    double s = Phonetic.similarity(word.skeleton(), first.skeleton() + second.skeleton(), JOINED_MIN_SIMILARITY);
     if (latin) {
-      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JaroWinkler.similarityJoined(word.vowelKey(), first.vowelKey(),
-          second.vowelKey());
+      s = PHONETIC_SHARE * s + (1 - PHONETIC_SHARE) * JaroWinkler.similarity(word.vowelKey(), first.vowelKey() + second.vowelKey());
     }
     return s;
   }

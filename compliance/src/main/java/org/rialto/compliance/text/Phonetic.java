@@ -261,40 +261,6 @@ public final class Phonetic {
     return distance(rows, codesA, la, codesB, lb, atLeast);
   }
 
-  /**
-   * {@link #similarity(String, String, double)} of {@code a} and the joined {@code b1 + b2}, without
-   * building the joined string: the screening gates compare a word with two adjacent words of the
-   * other name for every candidate with a joined key, and each call built two strings to throw away.
-   */
-  public static double similarityJoined(String a, String b1, String b2, double atLeast) {
-    int la = a.length();
-    int l1 = b1.length();
-    int lb = l1 + b2.length();
-    if (la > MAX_SYMBOLS || lb > MAX_SYMBOLS) {
-      // Beyond the DP rows: the joined string's own path, whatever it does with such lengths.
-      return similarity(a, b1 + b2, atLeast);
-    }
-    if (la == 0 || lb == 0) {
-      return la == lb ? 1.0 : 0.0;
-    }
-    if (la == lb && a.startsWith(b1) && a.endsWith(b2)) {
-      return 1.0; // a.equals(b1 + b2)
-    }
-    int[][] rows = ROWS.get();
-    int[] codesA = rows[4];
-    int[] codesB = rows[5];
-    for (int i = 0; i < la; i++) {
-      codesA[i] = SKELETON_CODE[a.charAt(i) & 0x7f];
-    }
-    for (int j = 0; j < l1; j++) {
-      codesB[j] = SKELETON_CODE[b1.charAt(j) & 0x7f];
-    }
-    for (int j = l1; j < lb; j++) {
-      codesB[j] = SKELETON_CODE[b2.charAt(j - l1) & 0x7f];
-    }
-    return distance(rows, codesA, la, codesB, lb, atLeast);
-  }
-
   /** Longest skeleton {@link #pack} can hold: 12 symbols of 5 bits. */
   public static final int MAX_PACKED_SYMBOLS = 12;
 

@@ -45,29 +45,6 @@ class JaroWinklerTest {
     assertThat(JaroWinkler.similarity("", "a")).isEqualTo(LIBRARY.apply("", "a"));
   }
 
-  @Test
-  void joinedEqualsTheJoinedString() {
-    Random r = new Random(29);
-    String[] alphabets = {"ab", "abcdefgh", "abcdefghijklmnopqrstuvwxyz"};
-    int compared = 0;
-    for (int i = 0; i < 200_000; i++) {
-      String alphabet = alphabets[r.nextInt(alphabets.length)];
-      String joined = randomWord(r, r.nextInt(i % 50 == 0 ? 80 : 16), alphabet);
-      int split = joined.isEmpty() ? 0 : r.nextInt(joined.length() + 1);
-      String a = switch (r.nextInt(4)) {
-        case 0 -> joined;
-        case 1 -> mutate(joined, r);
-        default -> randomWord(r, r.nextInt(i % 50 == 0 ? 80 : 16), alphabet);
-      };
-      String first = joined.substring(0, split);
-      String second = joined.substring(split);
-      assertThat(JaroWinkler.similarityJoined(a, first, second)).as("%s / %s + %s", a, first, second)
-          .isEqualTo(JaroWinkler.similarity(a, joined));
-      compared++;
-    }
-    assertThat(compared).isEqualTo(200_000);
-  }
-
   private static String randomWord(Random r, int length, String alphabet) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < length; i++) {
