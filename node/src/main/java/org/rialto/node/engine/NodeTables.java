@@ -111,14 +111,14 @@ public final class NodeTables {
               if (e.state() == PaymentState.SETTLED && settledAt < 0) settledAt = e.atMillis();
             }
           }
-          var known = keys.rowOf(p.uetr());
-          if (known.isPresent() && !fresh.contains(known.getAsLong())) {
+          long known = keys.committedKeyOrNew(p.uetr());
+          long key = Math.abs(known);
+          if (known > 0 && !fresh.contains(key)) {
             // Its row is in the store (a key is handed out only as a row is written, and a failed
             // commit stops the node): only what can change is written, not the whole row again.
-            bindChange(update, known.getAsLong(), p, history.toString(), lastSeq, settledAt);
+            bindChange(update, key, p, history.toString(), lastSeq, settledAt);
             updates++;
           } else {
-            long key = keys.keyFor(p.uetr());
             fresh.add(key);
             // A cross-border record made in the turn that writes its payment's first row goes
             // into that row; one added to a row already stored (a held payment released) goes to
@@ -127,6 +127,7 @@ public final class NodeTables {
             if (cb != null) crossBorderInRows.add(p.uetr());
             bindRow(ps, key, p, history.toString(), lastSeq, settledAt, cb == null ? null : CrossBorderPack.encode(cb));
           }
+          keys.written(p.uetr(), key, p.state());
         }
         if (!events.isEmpty()) {
           // Events of payments the turn did not otherwise change (an operator's first approval

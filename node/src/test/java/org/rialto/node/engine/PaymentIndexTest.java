@@ -45,6 +45,28 @@ class PaymentIndexTest {
   }
 
   @Test
+  void theCommittersKeyLookUpHandsOutAKeyOnceAndKeepsUnsettledOnesAtHand() {
+    var index = new PaymentIndex(100);
+    var restored = UUID.randomUUID();
+    index.restore(restored, 7);
+    var sent = UUID.randomUUID();
+    // A new payment: a new key, told apart by its sign, and the index has it at once.
+    long first = index.committedKeyOrNew(sent);
+    assertThat(first).isEqualTo(-8);
+    assertThat(index.rowOf(sent)).hasValue(8);
+    assertThat(index.committedKeyOrNew(sent)).isEqualTo(8);
+    // Written while not final: kept at hand; written final: dropped from it, still in the index.
+    index.written(sent, 8, PaymentState.RECEIVED);
+    assertThat(index.committedKeyOrNew(sent)).isEqualTo(8);
+    index.written(sent, 8, PaymentState.SETTLED);
+    assertThat(index.committedKeyOrNew(sent)).isEqualTo(8);
+    // A payment the committer never wrote in this run (loaded at start) is found in the index.
+    assertThat(index.committedKeyOrNew(restored)).isEqualTo(7);
+    assertThat(index.size()).isEqualTo(2);
+    assertThatThrownBy(() -> index.written(sent, 0, PaymentState.RECEIVED)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void uetrsSharingAHalfOrASegmentAreStillDistinct() {
     var index = new PaymentIndex(10_000);
     for (int i = 0; i < 3_000; i++) {
