@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The WAL must stay bounded, and PASSIVE checkpoints alone do not bound it under steady load:
  * SQLite starts the WAL again from its beginning only when a commit finds every frame already
  * copied, and with commits arriving while the copy runs that never happens (measured: past 25,000
- * pages in 20 s). So once the WAL holds more than {@link #WAL_RESTART_PAGES}, this thread copies
+ * pages in 20 s). So once the WAL holds more than {@link #WAL_RESTART_BYTES}, this thread copies
  * again what was appended during its last copy, each round shorter, until every frame is copied
  * or only a few commits' worth is left; then it asks the committing thread to copy that rest
  * between two commits ({@link #catchUp}, from {@link
@@ -38,14 +38,18 @@ final class SqliteCheckpointer implements AutoCloseable {
    * The system property {@code rialto.store.checkpointPeriodMillis} sets another, to compare.
    */
   static final long PERIOD_MILLIS = 1_000;
-  /** WAL size (4 KiB pages: 64 MiB, SQLite's automatic threshold before) past which the WAL is restarted. */
-  static final int WAL_RESTART_PAGES = 16_384;
   /**
-   * Frames left uncopied that the committing thread may be asked to copy: a few commits' worth,
-   * so its copy is one short write and one fsync of the database between two commits.
+   * WAL size past which the WAL is restarted (SQLite's automatic threshold before, 16,384 pages of
+   * 4 KiB); in frames of the store's own page size, unless {@code rialto.store.walRestartPages} gives them.
    */
-  static final int CATCH_UP_FRAMES = 256;
-  /** Copies in a row to bring the uncopied rest under {@link #CATCH_UP_FRAMES}; each is shorter than the one before. */
+  static final long WAL_RESTART_BYTES = 64L << 20;
+  /**
+   * What is left uncopied that the committing thread may be asked to copy: a few commits' worth,
+   * so its copy is one short write and one fsync of the database between two commits (256 frames
+   * of 4 KiB, 64 of 16 KiB).
+   */
+  static final long CATCH_UP_BYTES = 1L << 20;
+  /** Copies in a row to bring the uncopied rest under {@link #catchUpFrames}; each is shorter than the one before. */
   static final int MAX_CONVERGE_ROUNDS = 8;
   /** WAL size, in restart sizes, that says restarts keep failing (a reader that never ends): reported. */
   static final long WAL_WARN_FACTOR = 4;
@@ -56,7 +60,10 @@ final class SqliteCheckpointer implements AutoCloseable {
 
   private final StoreUrl url;
   private final long periodMillis;
-  private final int walRestartPages;
+  /** Frames past which the WAL is restarted; 0 until this thread has read the store's page size. Checkpointer thread only. */
+  private long walRestartPages;
+  /** Frames left uncopied that the catch-up may be asked to copy; set with {@link #walRestartPages}. Checkpointer thread only. */
+  private long catchUpFrames;
   private final Thread thread;
   private final Object signal = new Object();
   /** Commits since the last checkpoint; counted by the committer without a lock, reset here. */
@@ -73,12 +80,12 @@ final class SqliteCheckpointer implements AutoCloseable {
   private volatile long lastLogFrames;
 
   SqliteCheckpointer(StoreUrl url) {
-    this(url, Long.getLong("rialto.store.checkpointPeriodMillis", PERIOD_MILLIS), Integer.getInteger("rialto.store.walRestartPages", WAL_RESTART_PAGES));
+    this(url, Long.getLong("rialto.store.checkpointPeriodMillis", PERIOD_MILLIS), Integer.getInteger("rialto.store.walRestartPages", 0));
   }
 
   /** With other thresholds, for tests that must see a restart without writing 64 MiB. */
   SqliteCheckpointer(StoreUrl url, long periodMillis, int walRestartPages) {
-    if (periodMillis < 1 || walRestartPages < 1) throw new IllegalArgumentException("period and restart size must be positive");
+    if (periodMillis < 1 || walRestartPages < 0) throw new IllegalArgumentException("period must be positive, restart size not negative");
     this.url = url;
     this.periodMillis = periodMillis;
     this.walRestartPages = walRestartPages;
@@ -181,7 +188,12 @@ final class SqliteCheckpointer implements AutoCloseable {
         if (!running) break;
         if (commitsSinceCheckpoint.getAndSet(0) == 0) continue;
         try {
-          if (connection == null) connection = Store.sqliteDataSource(url, false).getConnection();
+          if (connection == null) {
+            connection = Store.sqliteDataSource(url, false).getConnection();
+            long pageBytes = pageSize(connection);
+            if (walRestartPages == 0) walRestartPages = WAL_RESTART_BYTES / pageBytes;
+            catchUpFrames = Math.max(16, CATCH_UP_BYTES / pageBytes);
+          }
           long startNanos = System.nanoTime();
           long[] frames = checkpoint(connection, "PASSIVE");
           long logFrames = frames[0];
@@ -190,7 +202,7 @@ final class SqliteCheckpointer implements AutoCloseable {
             // so that what the committing thread is asked to copy (between two of its commits,
             // its callers waiting) is a few frames and one fsync, not a second of commits; when
             // a round ends with every frame copied, the next commit restarts the WAL by itself.
-            for (int round = 0; round < MAX_CONVERGE_ROUNDS && frames[0] - frames[1] > CATCH_UP_FRAMES; round++) {
+            for (int round = 0; round < MAX_CONVERGE_ROUNDS && frames[0] - frames[1] > catchUpFrames; round++) {
               frames = checkpoint(connection, "PASSIVE");
             }
             // Even with every frame copied a commit may have come since: only a copy between two
@@ -277,6 +289,15 @@ final class SqliteCheckpointer implements AutoCloseable {
    * Runs one checkpoint; returns the frames in the WAL and the frames copied into the database
    * so far, as SQLite reports them ({@code -1, -1} if it could not tell).
    */
+  private static long pageSize(Connection connection) throws SQLException {
+    try (var s = connection.createStatement(); var rs = s.executeQuery("PRAGMA page_size")) {
+      rs.next();
+      long bytes = rs.getLong(1);
+      if (bytes < 512) throw new SQLException("page size " + bytes);
+      return bytes;
+    }
+  }
+
   private static long[] checkpoint(Connection connection, String mode) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
       return rs.next() ? new long[] {rs.getLong(2), rs.getLong(3)} : new long[] {-1, -1};

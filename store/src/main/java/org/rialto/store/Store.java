@@ -126,6 +126,7 @@ public final class Store implements AutoCloseable {
       } catch (java.io.IOException e) {
         throw new StoreException("cannot create the folder of SQLite store " + url.sqliteFile(), e);
       }
+      createWithPageSize(url.sqliteFile());
       config.setDataSource(sqliteDataSource(url, false));
       // No connection checkpoints inside its own commit: the store's checkpointer thread does it.
       config.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
@@ -138,6 +139,43 @@ public final class Store implements AutoCloseable {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new StoreException("cannot connect to store " + url.redacted() + ": " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Page size of a SQLite store created from now on (an existing store keeps its own). 16 KiB, not
+   * SQLite's 4: a commit writes each page it dirtied to the WAL as a frame (two write calls and a
+   * checksum), and most of a node's pages are appends (payment rows, packed rows, the signed
+   * bodies kept as evidence), so the same bytes go in a quarter of the frames, the B-trees are
+   * shallower, and the checkpointer copies fewer, larger pages. Corridor, same jar, both at once:
+   * committer 98 -> 78 us and checkpointer 9.8 -> 6.3 us per payment at the same rate.
+   * The system property {@code rialto.store.sqlitePageSize} sets another, to compare.
+   */
+  static final int SQLITE_PAGE_BYTES = 16 * 1024;
+  static final String PAGE_SIZE_PROPERTY = "rialto.store.sqlitePageSize";
+
+  /**
+   * Creates a SQLite store's empty file with its page size ({@link #SQLITE_PAGE_BYTES}) when the
+   * file does not exist yet. The pool's connections switch to WAL as they open, which writes the
+   * header with SQLite's default size before a page_size pragma of theirs would apply.
+   */
+  private static void createWithPageSize(java.nio.file.Path file) {
+    createWithPageSize(file, Integer.getInteger(PAGE_SIZE_PROPERTY, SQLITE_PAGE_BYTES));
+  }
+
+  /** As above with the page size given (tests of thresholds set in pages); does nothing if the file exists. */
+  static void createWithPageSize(java.nio.file.Path file, int pageSize) {
+    if (Files.exists(file)) return;
+    if (pageSize < 512 || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
+      throw new StoreException(PAGE_SIZE_PROPERTY + " must be a power of two from 512 to 65536, got " + pageSize);
+    }
+    var plain = new SQLiteDataSource();
+    plain.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+      s.execute("PRAGMA page_size = " + pageSize);
+      s.execute("PRAGMA journal_mode = WAL");
+    } catch (SQLException e) {
+      throw new StoreException("cannot create SQLite store " + file + " with pages of " + pageSize + " bytes", e);
     }
   }
 

@@ -21,7 +21,8 @@ class SqliteCheckpointerTest {
   private static final int BLOB_BYTES = 64 * 1024;
   private static final int COMMITS = 400;
   private static final int RESTART_PAGES = 256;
-  private static final long PAGE_BYTES = 4096;
+  /** The stores here are made with SQLite's 4 KiB pages, which these thresholds were set for (a new store has 16 KiB). */
+  private static final int PAGE_BYTES = 4096;
 
   @TempDir Path dir;
 
@@ -31,6 +32,7 @@ class SqliteCheckpointerTest {
     Path wal = dir.resolve("ckpt.db-wal");
     var random = new SplittableRandom(42);
     long maxWalBytes = 0;
+    Store.createWithPageSize(url.sqliteFile(), PAGE_BYTES);
     try (Store store = Store.open(url, List.of(), new SqliteCheckpointer(url, 10, RESTART_PAGES))) {
       createBlobTable(store);
       for (int i = 0; i < COMMITS; i++) {
@@ -62,6 +64,7 @@ class SqliteCheckpointerTest {
     var random = new SplittableRandom(11);
     long maxWalBytes = 0;
     long copiesInsideCommits = 0;
+    Store.createWithPageSize(url.sqliteFile(), PAGE_BYTES);
     try (Store store = Store.open(url, List.of(), new SqliteCheckpointer(url, 10, RESTART_PAGES))) {
       createBlobTable(store);
       for (int i = 0; i < COMMITS; i++) {
@@ -83,6 +86,7 @@ class SqliteCheckpointerTest {
     Path wal = dir.resolve("nockpt.db-wal");
     var random = new SplittableRandom(7);
     // A checkpointer that never gets to run within the test: only the commits themselves could copy the WAL.
+    Store.createWithPageSize(url.sqliteFile(), PAGE_BYTES);
     try (Store store = Store.open(url, List.of(), new SqliteCheckpointer(url, 3_600_000, RESTART_PAGES))) {
       createBlobTable(store);
       // 1,600 pages: past SQLite's default automatic checkpoint of 1,000 pages.
