@@ -158,18 +158,7 @@ public final class PaymentIndex {
   long committedKeyOrNew(UUID uetr) {
     Long unsettled = unsettledKeys.get(uetr);
     if (unsettled != null) return unsettled;
-    long hi = uetr.getMostSignificantBits();
-    long lo = uetr.getLeastSignificantBits();
-    long stamp = lock.writeLock();
-    try {
-      int e = find(hi, lo);
-      if (e >= 0) return rowKey[e >>> CHUNK_BITS][e & CHUNK_MASK];
-      long k = nextKey++;
-      insert(hi, lo, k);
-      return -k;
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    return keyOrNew(uetr);
   }
 
   /** Committing thread only, after writing a payment's row: keeps its key at hand while it is not final. */
@@ -185,6 +174,11 @@ public final class PaymentIndex {
 
   /** The payment's row key, handed out now if it has none (its first row is being written). */
   long keyFor(UUID uetr) {
+    return Math.abs(keyOrNew(uetr));
+  }
+
+  /** The payment's row key, or -(a new key) handed out now when it had none. */
+  private long keyOrNew(UUID uetr) {
     long hi = uetr.getMostSignificantBits();
     long lo = uetr.getLeastSignificantBits();
     long stamp = lock.writeLock();
@@ -193,7 +187,7 @@ public final class PaymentIndex {
       if (e >= 0) return rowKey[e >>> CHUNK_BITS][e & CHUNK_MASK];
       long k = nextKey++;
       insert(hi, lo, k);
-      return k;
+      return -k;
     } finally {
       lock.unlockWrite(stamp);
     }
