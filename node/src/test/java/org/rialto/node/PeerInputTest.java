@@ -119,6 +119,21 @@ class PeerInputTest {
     }
   }
 
+  /** Volga Bank pays Tehran 10.00 RUB on the quote: accepted, then forwarded to the scripted IR node. */
+  void payTehran(String uetr, String quoteId) throws Exception {
+    var r = http.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + VOLGA + "\",\"creditorAgent\":\""
+        + TEHRAN + "\",\"amount\":\"10.00\",\"currency\":\"RUB\",\"quoteId\":\"" + quoteId + "\"}");
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+  }
+
+  /** Polls Volga Bank's view of the payment until it is in {@code state} or the time is up (the caller asserts). */
+  void awaitState(String uetr, String state, long timeoutMillis) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (!http.get(VOLGA, "/v1/payments/" + uetr).body().get("state").asText().equals(state) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   /** The one transaction status of a pacs.002 answer. */
   static String txStatus(Http.Response r) {
     String raw = r.raw();
@@ -194,9 +209,7 @@ class PeerInputTest {
     answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.PENDING, null));
     spoil.set(xml -> xml.replace("<TxSts>PDNG</TxSts>", "<TxSts>RJCT</TxSts>"));
     String uetr = UUID.randomUUID().toString();
-    var r = http.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + VOLGA + "\",\"creditorAgent\":\""
-        + TEHRAN + "\",\"amount\":\"10.00\",\"currency\":\"RUB\",\"quoteId\":\"" + q.get("quoteId").asText() + "\"}");
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    payTehran(uetr, q.get("quoteId").asText());
     Thread.sleep(1_500);
     assertHealthy();
     for (Function<String, String> nonsense : List.<Function<String, String>>of(
@@ -216,11 +229,7 @@ class PeerInputTest {
     // A proper answer decides it.
     spoil.set(Function.identity());
     answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.REJECTED, "AM04"));
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (!http.get(VOLGA, "/v1/payments/" + uetr).body().get("state").asText().equals("REJECTED")
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    awaitState(uetr, "REJECTED", 15_000);
     p = http.get(VOLGA, "/v1/payments/" + uetr).body();
     assertThat(p.get("state").asText()).isEqualTo("REJECTED");
     assertThat(p.get("reasonCode").asText()).isEqualTo("AM04");
@@ -246,13 +255,8 @@ class PeerInputTest {
       return forwarded == 1 ? new PeerReply(m.uetr(), PeerReply.Status.PENDING, null) : new PeerReply(m.uetr(), PeerReply.Status.COMMITTED, null);
     });
     String uetr = UUID.randomUUID().toString();
-    var r = http.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + uetr + "\",\"debtorAgent\":\"" + VOLGA + "\",\"creditorAgent\":\""
-        + TEHRAN + "\",\"amount\":\"10.00\",\"currency\":\"RUB\",\"quoteId\":\"" + q.get("quoteId").asText() + "\"}");
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (!http.get(VOLGA, "/v1/payments/" + uetr).body().get("state").asText().equals("SETTLED") && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+    payTehran(uetr, q.get("quoteId").asText());
+    awaitState(uetr, "SETTLED", 20_000);
     assertThat(http.get(VOLGA, "/v1/payments/" + uetr).body().get("state").asText()).as("%s", seen).isEqualTo("SETTLED");
     assertThat(seen).startsWith("pacs.008", "pacs.028", "pacs.008");
     assertThat(http.get(VOLGA, "/v1/accounts/" + VOLGA).body().get("reserved").asText()).isEqualTo("0.00");
@@ -289,13 +293,8 @@ class PeerInputTest {
     var q = http.post(VOLGA, "/v1/quotes", "{\"targetCurrency\":\"IRR\",\"sourceAmount\":\"10.00\"}").body().get("quotes").get(0);
     answer.set(m -> new PeerReply(m.uetr(), PeerReply.Status.REJECTED, "AM04"));
     String out = UUID.randomUUID().toString();
-    var r = http.post(VOLGA, "/v1/payments", "{\"uetr\":\"" + out + "\",\"debtorAgent\":\"" + VOLGA + "\",\"creditorAgent\":\""
-        + TEHRAN + "\",\"amount\":\"10.00\",\"currency\":\"RUB\",\"quoteId\":\"" + q.get("quoteId").asText() + "\"}");
-    assertThat(r.status()).as(r.raw()).isEqualTo(200);
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (!http.get(VOLGA, "/v1/payments/" + out).body().get("state").asText().equals("REJECTED") && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    payTehran(out, q.get("quoteId").asText());
+    awaitState(out, "REJECTED", 15_000);
     assertThat(http.get(VOLGA, "/v1/payments/" + out).body().get("state").asText()).isEqualTo("REJECTED");
     for (int round = 0; round < 2; round++) {
       awaitCompacted(in);
