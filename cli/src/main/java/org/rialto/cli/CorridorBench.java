@@ -173,6 +173,41 @@ final class CorridorBench {
    *
    * @return the closed loop, the half-rate phase, and with {@code baseline} the baseline's closed loop
    */
+  /** Rows phase of a commit past which the committer's stack is sampled (every half of it). */
+  static final long SAMPLE_COMMITS_OVER_MILLIS = 20;
+  /** Slow commits whose samples are shown one by one; the rest only in the count by frame. */
+  private static final int SAMPLED_COMMITS_SHOWN = 3;
+
+  /**
+   * Where the committers were while a commit's rows ran past {@link #SAMPLE_COMMITS_OVER_MILLIS}:
+   * the samples counted by innermost frame and the node's own frame nearest it, then the commits
+   * sampled most, each with its last stack.
+   */
+  static void printCommitSamples(List<org.rialto.store.SlowCommitSampler.Sample> samples, long phaseStartNanos, PrintStream out) {
+    if (samples.isEmpty()) {
+      out.printf(Locale.ROOT, "    commit rows past %d ms: none sampled%n", SAMPLE_COMMITS_OVER_MILLIS);
+      return;
+    }
+    var byFrame = new java.util.TreeMap<String, Integer>();
+    var byCommit = new java.util.LinkedHashMap<Long, List<org.rialto.store.SlowCommitSampler.Sample>>();
+    for (var s : samples) {
+      String inner = s.frames().isEmpty() ? "?" : s.frames().get(0);
+      String own = s.frames().stream().filter(f -> f.startsWith("org.rialto.")).findFirst().orElse("-");
+      byFrame.merge(inner + "  <-  " + own, 1, Integer::sum);
+      byCommit.computeIfAbsent(s.commitStartNanos(), k -> new ArrayList<>()).add(s);
+    }
+    out.printf(Locale.ROOT, "    commit rows past %d ms: %d samples in %d commits (one per %d ms), by innermost frame <- the node's nearest:%n",
+        SAMPLE_COMMITS_OVER_MILLIS, samples.size(), byCommit.size(), Math.max(1, SAMPLE_COMMITS_OVER_MILLIS / 2));
+    byFrame.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
+        .forEach(e -> out.printf(Locale.ROOT, "      %4d  %s%n", e.getValue(), e.getKey()));
+    byCommit.values().stream().sorted((a, b) -> b.size() - a.size()).limit(SAMPLED_COMMITS_SHOWN).forEach(list -> {
+      var last = list.get(list.size() - 1);
+      out.printf(Locale.ROOT, "      commit at %.3f s, rows still running at %.1f ms (%d samples), last stack:%n",
+          (last.commitStartNanos() - phaseStartNanos) / 1e9, (last.atNanos() - last.commitStartNanos()) / 1e6, list.size());
+      for (String f : last.frames()) out.printf(Locale.ROOT, "        %s%n", f);
+    });
+  }
+
   static List<Phase> run(Options options, PrintStream out, boolean baseline) throws Exception {
     var phases = new ArrayList<Phase>();
     try (var main = Pair.start(false, options, out); var base = baseline ? Pair.start(true, options, out) : null) {
@@ -318,11 +353,15 @@ final class CorridorBench {
         }
         synchronized (System.getProperties()) {
           if (serialCommits) System.setProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY, "true");
+          // The slow-commit account says where a commit's rows waited (stacks taken past this).
+          boolean sampling = System.getProperty(org.rialto.store.SlowCommitSampler.PROPERTY) == null;
+          if (sampling) System.setProperty(org.rialto.store.SlowCommitSampler.PROPERTY, Long.toString(SAMPLE_COMMITS_OVER_MILLIS));
           try {
             ru.node = Node.start(ConfigLoader.load(dir.resolve("RU-NODE.yaml")), Clock.systemUTC());
             ir.node = Node.start(ConfigLoader.load(dir.resolve("IR-NODE.yaml")), Clock.systemUTC());
           } finally {
             System.clearProperty(org.rialto.node.engine.NodeEngine.SERIAL_COMMITS_PROPERTY);
+            if (sampling) System.clearProperty(org.rialto.store.SlowCommitSampler.PROPERTY);
           }
         }
         for (Side s : pair.sides()) {
@@ -547,6 +586,9 @@ final class CorridorBench {
         for (Side s : sides) all.addAll(s.node.engine().recentCheckpoints(since));
         return all;
       }, out);
+      var samples = new ArrayList<org.rialto.store.SlowCommitSampler.Sample>();
+      for (Side s : sides) samples.addAll(s.node.engine().slowCommitSamples(startNanos));
+      printCommitSamples(samples, startNanos, out);
     }
     // The bench's own record of each payment leaves once its phase is counted: the banks, their
     // node and the load generator share this JVM, and a map of every payment of the run (a

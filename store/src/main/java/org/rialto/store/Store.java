@@ -62,11 +62,32 @@ public final class Store implements AutoCloseable {
 
   private volatile Thread committer;
   private volatile Throwable failure;
+  /** When the running commit started, until its WAL write and fsync begin; 0 between commits. For {@link #sampler}. */
+  private volatile long rowsStartNanos;
+  /** Null unless asked for (see {@link SlowCommitSampler}); set by {@link #open} once the store is open. */
+  private volatile SlowCommitSampler sampler;
 
   private Store(StoreUrl url, HikariDataSource pool, SqliteCheckpointer checkpointer) {
     this.url = url;
     this.pool = pool;
     this.checkpointer = checkpointer;
+  }
+
+  long rowsStartNanos() {
+    return rowsStartNanos;
+  }
+
+  Thread committerThread() {
+    return committer;
+  }
+
+  /**
+   * The committing thread's stacks taken while a commit that started at or after {@code
+   * sinceNanos} was still writing its rows past the threshold of {@value
+   * SlowCommitSampler#PROPERTY}; empty when that property is not set.
+   */
+  public List<SlowCommitSampler.Sample> slowCommitSamples(long sinceNanos) {
+    return sampler == null ? List.of() : sampler.since(sinceNanos);
   }
 
   /** Opens (creating if needed) the store at {@code url} with the store's own schema only. */
@@ -107,6 +128,7 @@ public final class Store implements AutoCloseable {
         // The migrations just written are in the WAL too.
         store.checkpointer.committed();
       }
+      store.sampler = SlowCommitSampler.startIfAsked(store);
       return store;
     } catch (RuntimeException | Error e) {
       pool.close();
@@ -299,6 +321,7 @@ public final class Store implements AutoCloseable {
     }
     long writeStartNanos = System.nanoTime();
     List<JournalRow> rows = chainRows(entries);
+    rowsStartNanos = writeStartNanos;
     try (Connection c = pool.getConnection()) {
       lastCommitConnectionNanos = System.nanoTime() - writeStartNanos;
       // A copy asked for and left undone by afterCommit for a while (a committer that never
@@ -328,6 +351,7 @@ public final class Store implements AutoCloseable {
         }
         extra.run(c);
         long syncStartNanos = System.nanoTime();
+        rowsStartNanos = 0;
         c.commit();
         long endNanos = System.nanoTime();
         if (checkpointer != null) checkpointer.committed();
@@ -338,6 +362,7 @@ public final class Store implements AutoCloseable {
         throw e;
       }
     } catch (SQLException | RuntimeException | Error e) {
+      rowsStartNanos = 0;
       failure = e;
       long firstSeq = rows.isEmpty() ? tailSeq : rows.get(0).seq();
       throw new StoreException("commit of journal seq " + firstSeq + " (" + rows.size() + " rows) to "
@@ -589,6 +614,7 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     // Stopped first: closing the last connection checkpoints the WAL (SQLite does it at close).
+    if (sampler != null) sampler.close();
     if (checkpointer != null) checkpointer.close();
     pool.close();
     // After the pool: closing the checkpointer's own descriptor of the file earlier would drop

@@ -463,6 +463,11 @@ public final class NodeEngine implements AutoCloseable {
     return state.persistence.recentCheckpoints(sinceNanos);
   }
 
+  /** The committer's stacks in commits whose rows ran long, for the same account (see {@code Store#slowCommitSamples}). */
+  public List<org.rialto.store.SlowCommitSampler.Sample> slowCommitSamples(long sinceNanos) {
+    return state.persistence.slowCommitSamples(sinceNanos);
+  }
+
   public boolean isHealthy() {
     return running && failure == null && writer.isAlive() && committer.isAlive();
   }

@@ -47,6 +47,10 @@ final class NodePersistence {
     return store.lastCommitNanos();
   }
 
+  java.util.List<org.rialto.store.SlowCommitSampler.Sample> slowCommitSamples(long sinceNanos) {
+    return store.slowCommitSamples(sinceNanos);
+  }
+
   java.util.List<long[]> recentCheckpoints(long sinceNanos) {
     return store.recentCheckpoints(sinceNanos);
   }
