@@ -306,7 +306,7 @@ public final class ApiServer implements AutoCloseable {
       page = withXml ? inbox.read(bic, after, limit) : inbox.readStatuses(bic, after, limit);
     }
     long next = page.isEmpty() ? after : page.get(page.size() - 1).id();
-    ctx.json(Map.of("messages", page, "next", next));
+    ctx.contentType("application/json").result(InboxJson.page(page, next));
   }
 
   private static long parseLong(String s, long dflt, String name) {
