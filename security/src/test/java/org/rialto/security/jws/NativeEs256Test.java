@@ -63,6 +63,40 @@ class NativeEs256Test {
     assertThat(fastVerifies(signer, BODY, new byte[64])).isFalse();
   }
 
+  @Test
+  void signingKeysKeptInNativeFormStayEachTheirOwn() throws Exception {
+    // Keys read again from the same encoding are equal keys: they share the native form, and a
+    // signature made through it is that key's; another key's signature never verifies with it.
+    KeyPair a = KeyAlgorithm.EC_P256.generate();
+    KeyPair b = KeyAlgorithm.EC_P256.generate();
+    var factory = java.security.KeyFactory.getInstance("EC");
+    var aAgain = factory.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(a.getPrivate().getEncoded()));
+    for (int round = 0; round < 5; round++) {
+      for (var key : new java.security.PrivateKey[] {a.getPrivate(), b.getPrivate(), aAgain}) {
+        Signature s = JwsAlgorithm.ES256.signer(key, Crypto.random());
+        s.update(BODY);
+        byte[] signature = s.sign();
+        KeyPair own = key == b.getPrivate() ? b : a;
+        KeyPair notOwn = own == a ? b : a;
+        assertThat(jdkVerifies(own, BODY, signature)).isTrue();
+        assertThat(fastVerifies(own, BODY, signature)).isTrue();
+        assertThat(jdkVerifies(notOwn, BODY, signature)).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void theNativeSigningKeysAreBounded() throws Exception {
+    for (int i = 0; i < 80; i++) {
+      KeyPair keys = KeyAlgorithm.EC_P256.generate();
+      Signature s = JwsAlgorithm.ES256.signer(keys.getPrivate(), Crypto.random());
+      s.update(BODY);
+      // Past the bound a key is translated at each signature, and still signs as itself.
+      assertThat(jdkVerifies(keys, BODY, s.sign())).isTrue();
+    }
+    assertThat(JwsAlgorithm.nativeSigningKeys()).isLessThanOrEqualTo(64);
+  }
+
   private static boolean fastVerifies(KeyPair keys, byte[] body, byte[] signature) throws Exception {
     Signature v = JwsAlgorithm.ES256.verifier(keys.getPublic());
     v.update(body);
