@@ -173,7 +173,7 @@ final class CorridorBench {
    *
    * @return the closed loop, the half-rate phase, and with {@code baseline} the baseline's closed loop
    */
-  /** Rows phase of a commit past which the committer's stack is sampled (every half of it). */
+  /** Rows phase of a commit past which the committer's stack is sampled (and as often). */
   static final long SAMPLE_COMMITS_OVER_MILLIS = 20;
   /** Slow commits whose samples are shown one by one; the rest only in the count by frame. */
   private static final int SAMPLED_COMMITS_SHOWN = 3;
@@ -196,8 +196,9 @@ final class CorridorBench {
       byFrame.merge(inner + "  <-  " + own, 1, Integer::sum);
       byCommit.computeIfAbsent(s.commitStartNanos(), k -> new ArrayList<>()).add(s);
     }
-    out.printf(Locale.ROOT, "    commit rows past %d ms: %d samples in %d commits (one per %d ms), by innermost frame <- the node's nearest:%n",
-        SAMPLE_COMMITS_OVER_MILLIS, samples.size(), byCommit.size(), Math.max(1, SAMPLE_COMMITS_OVER_MILLIS / 2));
+    out.printf(Locale.ROOT, "    commit rows past %d ms: %d samples in %d commits (one per %d ms, at most %d a second), by innermost frame <- the node's nearest:%n",
+        SAMPLE_COMMITS_OVER_MILLIS, samples.size(), byCommit.size(), SAMPLE_COMMITS_OVER_MILLIS,
+        org.rialto.store.SlowCommitSampler.MAX_SAMPLES_PER_SECOND);
     byFrame.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
         .forEach(e -> out.printf(Locale.ROOT, "      %4d  %s%n", e.getValue(), e.getKey()));
     byCommit.values().stream().sorted((a, b) -> b.size() - a.size()).limit(SAMPLED_COMMITS_SHOWN).forEach(list -> {
