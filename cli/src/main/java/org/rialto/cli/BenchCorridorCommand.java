@@ -27,7 +27,7 @@ public final class BenchCorridorCommand implements Callable<Integer> {
   @Option(names = "--warmup-seconds", description = "Unmeasured load first, for the JIT (default: ${DEFAULT-VALUE}).")
   int warmupSeconds = 5;
 
-  @Option(names = "--max-warmup-seconds", description = "The warm-up goes on in 5 s parts while the JIT compilers take more than 5%"
+  @Option(names = "--max-warmup-seconds", description = "The warm-up goes on in 5 s parts while the JIT compilers take more than 5%%"
       + " of the CPU, up to this many seconds in all (default: ${DEFAULT-VALUE}; at most --warmup-seconds turns it off).")
   int maxWarmupSeconds = 60;
 

@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Sanctions screening on one thread against the UN list and the OFAC extract (every name and",
-      "alias), with names never screened before, in a payment mix: 80% people and companies on no",
-      "list (Latin, Cyrillic and Persian script), 15% list names mutated (typos, transliteration",
-      "swaps, reordered, dropped or added words), 5% list names in Cyrillic or Arabic script; no cache.",
+      "alias), with names never screened before, in a payment mix: 80%% people and companies on no",
+      "list (Latin, Cyrillic and Persian script), 15%% list names mutated (typos, transliteration",
+      "swaps, reordered, dropped or added words), 5%% list names in Cyrillic or Arabic script; no cache.",
       "Bar: >= 50,000 screenings/s on one core, p99 <= 1 ms."
     })
 public final class BenchScreeningCommand implements Callable<Integer> {
