@@ -213,10 +213,26 @@ public final class ListIndex {
     final long[] querySkeleton = new long[NameNormalizer.MAX_TOKENS];
     final long[] queryCoreSkeleton = new long[NameNormalizer.MAX_TOKENS];
     final int[] queryShape = new int[NameNormalizer.MAX_TOKENS];
+    /** The directory of several lists that {@link #directorySlots} were found in, or null. */
+    KeyDirectory slotsFor;
+    /** Each query key's slot in {@link #slotsFor}, or -1: one probe per key for all its lists. */
+    final int[] directorySlots = new int[MAX_QUERY_KEYS];
+
+    /** The query keys' slots in {@code keys}, found once per query and directory. */
+    int[] slotsIn(KeyDirectory keys) {
+      if (slotsFor != keys) {
+        for (int k = 0; k < keyCount; k++) {
+          directorySlots[k] = keys.slot(queryKeys[k]);
+        }
+        slotsFor = keys;
+      }
+      return directorySlots;
+    }
 
     /** Computes everything below from {@code query}; afterwards {@link #query} is it. */
     void fill(PreparedName query) {
       this.query = null;
+      this.slotsFor = null;
       int wordKeys = 0;
       for (int t = 0; t < query.size(); t++) {
         int count = BlockingKeys.wordKeys(query.token(t), wordBuffer, 0);
@@ -266,9 +282,13 @@ public final class ListIndex {
     final long[] candidateBits;
     /** Candidates of the previous search, whose bits are cleared when the next one starts. */
     int lastCandidateCount;
-    /** Each query key's slot in the primary postings, or -1. */
-    final int[] querySlots = new int[MAX_QUERY_KEYS];
-    final int[] querySecondarySlots = new int[MAX_QUERY_KEYS];
+    /**
+     * Each query key's range in the primary and in the secondary postings (start | end << 32),
+     * 0 when the key has none: read once per search, from this list's directory or from the
+     * screener's directory of all its lists (see {@link KeyDirectory}).
+     */
+    final long[] queryPrimary = new long[MAX_QUERY_KEYS];
+    final long[] querySecondary = new long[MAX_QUERY_KEYS];
     /** Per query word, the primary postings its keys read; per set of words, their sum. */
     final long[] wordCost = new long[NameNormalizer.MAX_TOKENS];
     final long[] costSums = new long[1 << COVER_TABLE_WORDS];
@@ -706,6 +726,16 @@ public final class ListIndex {
 
   /** List names whose name score may reach the threshold once evidence is added, best first. */
   List<Candidate> search(PreparedName query) {
+    return search(query, null, -1);
+  }
+
+  /**
+   * As {@link #search(PreparedName)}, with the query keys' posting ranges read from
+   * {@code keys}, the directory of a screener's lists, of which this list is column
+   * {@code column}: one probe per key for all the lists instead of one per list. The ranges are
+   * this list's own (checked when the directory is built), so the candidates are the same.
+   */
+  List<Candidate> search(PreparedName query, KeyDirectory keys, int column) {
     if (query.isEmpty()) {
       return List.of();
     }
@@ -729,10 +759,22 @@ public final class ListIndex {
       // A family no list word has is still a family: it differs from every listed one.
       s.queryCanonical[t] = token.canonical() == null ? -1 : canonicalIds.getOrDefault(token.canonical(), Integer.MAX_VALUE);
     }
-    for (int k = 0; k < keyCount; k++) {
-      int d = directorySlot(s.q.queryKeys[k]);
-      s.querySlots[k] = d >= 0 && primaryEnd(d) > primaryStart(d) ? d : -1;
-      s.querySecondarySlots[k] = d >= 0 && secondaryEnd(d) > secondaryStart(d) ? d : -1;
+    if (keys == null) {
+      for (int k = 0; k < keyCount; k++) {
+        int d = directorySlot(s.q.queryKeys[k]);
+        s.queryPrimary[k] = d < 0 ? 0 : nonEmpty(directory[d * DIRECTORY_STRIDE + 1]);
+        s.querySecondary[k] = d < 0 ? 0 : nonEmpty(directory[d * DIRECTORY_STRIDE + 2]);
+      }
+    } else {
+      int[] slots = plan.slotsIn(keys);
+      long[] table = keys.table();
+      int stride = keys.stride();
+      int at = 1 + 2 * column;
+      for (int k = 0; k < keyCount; k++) {
+        int d = slots[k];
+        s.queryPrimary[k] = d < 0 ? 0 : nonEmpty(table[d * stride + at]);
+        s.querySecondary[k] = d < 0 ? 0 : nonEmpty(table[d * stride + at + 1]);
+      }
     }
     int all = (1 << query.size()) - 1;
     int creating = creatingWords(s, query, wordKeyCount, keyCount);
@@ -756,24 +798,24 @@ public final class ListIndex {
       if ((s.q.queryKeyWords[k] & creating) == 0) {
         continue;
       }
-      int slot = s.querySlots[k];
-      if (slot >= 0) {
-        candidateCount = walkCreating(s, posted, primaryStart(slot), primaryEnd(slot), s.q.queryKeyWords[k],
+      long range = s.queryPrimary[k];
+      if (range != 0) {
+        candidateCount = walkCreating(s, posted, start(range), end(range), s.q.queryKeyWords[k],
             generation, candidateCount);
       }
-      int secondarySlot = s.querySecondarySlots[k];
-      if (creating != all && secondarySlot >= 0) {
+      long secondaryRange = s.querySecondary[k];
+      if (creating != all && secondaryRange != 0) {
         // Chosen by the query's side: any word of the name, deciding or not, makes it a candidate.
-        candidateCount = walkCreating(s, more, secondaryStart(secondarySlot), secondaryEnd(secondarySlot),
+        candidateCount = walkCreating(s, more, start(secondaryRange), end(secondaryRange),
             s.q.queryKeyWords[k], generation, candidateCount);
       }
     }
     // The other query words' keys only complete the candidates: a name they alone hit cannot
     // reach the threshold (see creatingWords). After all creating walks, so no hit is missed.
     for (int k = 0; k < keyCount; k++) {
-      int slot = s.querySlots[k];
-      if (slot >= 0 && (s.q.queryKeyWords[k] & creating) == 0) {
-        walkCompleting(s, posted, primaryStart(slot), primaryEnd(slot), s.q.queryKeyWords[k], generation);
+      long range = s.queryPrimary[k];
+      if (range != 0 && (s.q.queryKeyWords[k] & creating) == 0) {
+        walkCompleting(s, posted, start(range), end(range), s.q.queryKeyWords[k], generation);
       }
     }
     s.unresolvedCount = 0;
@@ -782,18 +824,18 @@ public final class ListIndex {
       // per posting) than the candidates cost to check against its signature.
       int walkLimit = 2 * candidateCount + WALK_SLACK;
       for (int k = 0; k < keyCount; k++) {
-        int slot = s.querySecondarySlots[k];
-        if (slot < 0 || creating != all && (s.q.queryKeyWords[k] & creating) != 0) {
+        long range = s.querySecondary[k];
+        if (range == 0 || creating != all && (s.q.queryKeyWords[k] & creating) != 0) {
           continue; // no such key, or walked already to make candidates
         }
         int queryWords = s.q.queryKeyWords[k];
-        if (secondaryEnd(slot) - secondaryStart(slot) > walkLimit) {
+        if (end(range) - start(range) > walkLimit) {
           s.unresolvedBits[s.unresolvedCount] = signatureBits(s.q.queryKeys[k]);
           s.unresolvedWords[s.unresolvedCount++] = queryWords;
           continue;
         }
         // Not a candidate: a secondary word alone never decides a match.
-        walkCompleting(s, more, secondaryStart(slot), secondaryEnd(slot), queryWords, generation);
+        walkCompleting(s, more, start(range), end(range), queryWords, generation);
       }
     }
     s.candidatesMade += candidateCount;
@@ -919,23 +961,16 @@ public final class ListIndex {
     // Every key making candidates from the list names' deciding words (the primary postings)...
     long listSide = 0;
     for (int k = 0; k < keyCount; k++) {
-      int slot = s.querySlots[k];
-      if (slot >= 0) {
-        listSide += primaryEnd(slot) - primaryStart(slot);
-      }
+      long range = s.queryPrimary[k];
+      listSide += end(range) - start(range);
     }
     // ... or the chosen query words' keys making candidates from every word of the list names.
     Arrays.fill(s.wordCost, 0, n, 0L);
     for (int k = 0; k < wordKeyCount; k++) {
       int word = Integer.numberOfTrailingZeros(s.q.queryKeyWords[k]);
-      int slot = s.querySlots[k];
-      if (slot >= 0) {
-        s.wordCost[word] += primaryEnd(slot) - primaryStart(slot);
-      }
-      int secondarySlot = s.querySecondarySlots[k];
-      if (secondarySlot >= 0) {
-        s.wordCost[word] += secondaryEnd(secondarySlot) - secondaryStart(secondarySlot);
-      }
+      long range = s.queryPrimary[k];
+      long secondaryRange = s.querySecondary[k];
+      s.wordCost[word] += (long) (end(range) - start(range)) + (end(secondaryRange) - start(secondaryRange));
     }
     double limit = needed * query.totalWeight();
     int best = all;
@@ -1371,20 +1406,26 @@ public final class ListIndex {
     }
   }
 
-  private int primaryStart(int slot) {
-    return (int) directory[slot * DIRECTORY_STRIDE + 1];
+  /** A posting range (start | end << 32), or 0 for an empty one, so that 0 means "none". */
+  private static long nonEmpty(long range) {
+    return end(range) > start(range) ? range : 0;
   }
 
-  private int primaryEnd(int slot) {
-    return (int) (directory[slot * DIRECTORY_STRIDE + 1] >>> 32);
+  private static int start(long range) {
+    return (int) range;
   }
 
-  private int secondaryStart(int slot) {
-    return (int) directory[slot * DIRECTORY_STRIDE + 2];
+  private static int end(long range) {
+    return (int) (range >>> 32);
   }
 
-  private int secondaryEnd(int slot) {
-    return (int) (directory[slot * DIRECTORY_STRIDE + 2] >>> 32);
+  /** This list's directory: per slot the key, its primary range and its secondary range. */
+  long[] directory() {
+    return directory;
+  }
+
+  static int directoryStride() {
+    return DIRECTORY_STRIDE;
   }
 
   private double weightOf(int w) {

@@ -49,8 +49,14 @@ public final class Screener {
   private final List<ListVersion> versions;
   private final NameMatcher matcher;
   private final NameCache cache;
+  /** The blocking keys of all the lists in one table (null for one list, which has its own). */
+  private final KeyDirectory keys;
 
   private Screener(List<ListIndex> indexes, NameCache cache) {
+    this(indexes, cache, indexes.size() > 1 ? KeyDirectory.of(indexes) : null);
+  }
+
+  private Screener(List<ListIndex> indexes, NameCache cache, KeyDirectory keys) {
     if (indexes.isEmpty()) {
       throw new IllegalArgumentException("a screener needs at least one list");
     }
@@ -64,6 +70,7 @@ public final class Screener {
     this.versions = indexes.stream().map(ListIndex::version).toList();
     this.matcher = NameMatcher.standard();
     this.cache = cache;
+    this.keys = keys;
   }
 
   /** A screener over prebuilt indexes (build them with {@link ListIndex#build}). */
@@ -87,7 +94,7 @@ public final class Screener {
    * no invalidation; evidence (date of birth, country) is applied per payment after the cache.
    */
   public Screener withCache(int maxNames) {
-    return new Screener(indexes, new NameCache(maxNames));
+    return new Screener(indexes, new NameCache(maxNames), keys);
   }
 
   public List<ListVersion> lists() {
@@ -150,8 +157,8 @@ public final class Screener {
 
   private List<List<ListIndex.Candidate>> search(PreparedName query) {
     List<List<ListIndex.Candidate>> out = new ArrayList<>(indexes.size());
-    for (ListIndex index : indexes) {
-      out.add(List.copyOf(index.search(query)));
+    for (int i = 0; i < indexes.size(); i++) {
+      out.add(List.copyOf(indexes.get(i).search(query, keys, i)));
     }
     return List.copyOf(out);
   }

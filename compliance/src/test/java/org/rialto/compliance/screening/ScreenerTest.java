@@ -216,6 +216,38 @@ class ScreenerTest {
     assertThat(lost).as("names that do not find their entry").isEmpty();
   }
 
+  /**
+   * One key directory for all the lists gives each list the posting ranges of its own
+   * directory: the same candidates with the same scores, in the same order, for every list, also
+   * for a key of one list only and for lists of very different sizes (a two-entry national list).
+   */
+  @Test
+  void oneKeyDirectoryForAllListsMakesEachListsOwnCandidates() {
+    List<SanctionsList> lists = List.of(BuiltinLists.un(), RU, BuiltinLists.ofac());
+    List<ListIndex> indexes = lists.stream().map(l -> ListIndex.build(l, NameMatcher.DEFAULT_THRESHOLD)).toList();
+    KeyDirectory keys = KeyDirectory.of(indexes);
+    List<String> queries = new ArrayList<>(ScreeningBenchmark.queries(lists, 1500, 11, Set.of()));
+    queries.addAll(ScreeningBenchmark.queries(lists, 1500, 12, Set.of(), ScreeningBenchmark.Mix.NEAR_HITS));
+    queries.add("Andrey Viktorovich Rudenko");
+    queries.add("ООО Ромашка");
+    NameMatcher m = NameMatcher.standard();
+    int candidates = 0;
+    for (String q : queries) {
+      PreparedName p = m.prepare(q);
+      for (int i = 0; i < indexes.size(); i++) {
+        List<String> own = indexes.get(i).search(p).stream().map(ScreenerTest::exactly).toList();
+        List<String> shared = indexes.get(i).search(p, keys, i).stream().map(ScreenerTest::exactly).toList();
+        assertThat(shared).as("%s in list %d", q, i).isEqualTo(own);
+        candidates += own.size();
+      }
+    }
+    assertThat(candidates).as("candidates compared").isGreaterThan(500);
+  }
+
+  private static String exactly(ListIndex.Candidate c) {
+    return c.nameId() + ":" + Double.doubleToLongBits(c.nameScore());
+  }
+
   @Test
   void indexFindsTransliterationVariants() throws Exception {
     List<List<String>> rows;
