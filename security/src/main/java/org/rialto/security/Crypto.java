@@ -39,8 +39,29 @@ public final class Crypto {
   }
 
   public static byte[] sha256(byte[] input) {
+    return newSha256().digest(input);
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one looked up once: the hot paths hash a few hundred bytes
+   * per payment (content hashes, evidence, peer markers), and the provider lookup of
+   * MessageDigest.getInstance costs more than hashing them.
+   */
+  public static MessageDigest newSha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(input);
+      return (MessageDigest) Sha256Holder.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return lookUpSha256(); // a provider whose digest cannot be cloned: the lookup every time, as before
+    }
+  }
+
+  private static final class Sha256Holder {
+    static final MessageDigest PROTOTYPE = lookUpSha256();
+  }
+
+  private static MessageDigest lookUpSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK always has SHA-256", e);
     }

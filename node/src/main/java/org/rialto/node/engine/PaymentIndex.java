@@ -1,8 +1,6 @@
 package org.rialto.node.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -453,12 +451,8 @@ public final class PaymentIndex {
       return new long[] {Long.parseUnsignedLong(contentHash, 0, 16, 16) ^ Long.parseUnsignedLong(contentHash, 32, 48, 16),
           Long.parseUnsignedLong(contentHash, 16, 32, 16) ^ Long.parseUnsignedLong(contentHash, 48, 64, 16)};
     }
-    try {
-      var d = java.nio.ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(contentHash.getBytes(StandardCharsets.UTF_8)));
-      return new long[] {d.getLong(), d.getLong()};
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing", e);
-    }
+    var d = java.nio.ByteBuffer.wrap(org.rialto.security.Crypto.sha256(contentHash.getBytes(StandardCharsets.UTF_8)));
+    return new long[] {d.getLong(), d.getLong()};
   }
 
   private static boolean isLowerHex(String s) {

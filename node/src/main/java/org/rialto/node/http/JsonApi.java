@@ -310,30 +310,9 @@ final class JsonApi {
     return m;
   }
 
-  /**
-   * A fresh SHA-256 digest. Cloned from one looked up once: every payment's content hash needs
-   * one, and the provider lookup of MessageDigest.getInstance costs more than hashing the fields.
-   */
+  /** A fresh SHA-256 digest: every payment's content hash needs one. */
   static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA256_PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      try {
-        return MessageDigest.getInstance("SHA-256");
-      } catch (java.security.NoSuchAlgorithmException never) {
-        throw new IllegalStateException("SHA-256 is part of every JDK", never);
-      }
-    }
-  }
-
-  private static final MessageDigest SHA256_PROTOTYPE;
-
-  static {
-    try {
-      SHA256_PROTOTYPE = MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new ExceptionInInitializerError(e);
-    }
+    return org.rialto.security.Crypto.newSha256();
   }
 
   static void respondError(Context ctx, int status, String reasonCode, String message) {
