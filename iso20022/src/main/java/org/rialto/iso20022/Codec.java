@@ -15,12 +15,56 @@ final class Codec {
   private Codec() {}
 
   private static final class State {
+    final boolean subset;
     String messageDefinitionId;
     BusinessApplicationHeader header;
     IsoMessage document;
+    /** The fast-path validators this read attached, to the AppHdr and to the Document. */
+    SubsetTee headerSubset;
+    SubsetTee documentSubset;
+
+    State(boolean subset) {
+      this.subset = subset;
+    }
+
+    /**
+     * Whether the XSD would have changed nothing: every element handed to a validator was
+     * accepted whole by the fast path (so the JDK's validator accepts it too), or none was
+     * handed to one at all. Until the first element is handed over, the validators cannot
+     * change the course of a read; after an accepted one, the JDK's would have added nothing.
+     */
+    boolean conclusive() {
+      return (headerSubset == null || headerSubset.accepted()) && (documentSubset == null || documentSubset.accepted());
+    }
   }
 
+  /**
+   * With schema validation on, the read first runs with the fast-path validators ({@link
+   * SubsetTee}); when they accept every element they were handed, that is the answer, since the
+   * JDK's validator accepts all of it too. Any other outcome (a construct or value outside the
+   * subset, a read that stopped inside a validated element) is thrown away and the message is
+   * read again from the start with the JDK's validator, as before the fast path: the answer is
+   * the same either way, and only messages outside the subset pay for two passes.
+   */
   static ReadResult read(ReadContext ctx, byte[] xml, ReadOptions options) {
+    if (!options.schemaValidation() || !ctx.subsetPath()) return read(ctx, xml, options, new State(false));
+    State st = new State(true);
+    ReadResult fast = read(ctx, xml, options, st);
+    if (st.conclusive()) {
+      ctx.lastReadBySubset = st.headerSubset != null || st.documentSubset != null;
+      return fast;
+    }
+    ctx.lastReadBySubset = false;
+    if (!ctx.poisoned()) return read(ctx, xml, options, new State(false));
+    ReadContext fresh = ReadContext.acquire();
+    try {
+      return read(fresh, xml, options, new State(false));
+    } finally {
+      fresh.release();
+    }
+  }
+
+  private static ReadResult read(ReadContext ctx, byte[] xml, ReadOptions options, State st) {
     Limits limits = options.limits();
     if (xml.length == 0) return unreadable(null, null, "/", "empty input");
     if (xml.length > limits.maxBytes()) {
@@ -51,7 +95,6 @@ final class Codec {
     }
     Findings schemaFindings = new Findings(limits.maxFindings());
     XmlIn in = ctx.cursor(r, limits, schemaFindings);
-    State st = new State();
     boolean clean = false;
     try {
       in.root();
@@ -137,7 +180,7 @@ final class Codec {
       if (name.equals("AppHdr") && in.namespace().equals(MessageType.HEADER_NAMESPACE)) {
         if (st.header != null) throw in.abort("more than one AppHdr");
         if (st.document != null) throw in.abort("the AppHdr must come before the Document");
-        st.header = header(in, ctx, o);
+        st.header = header(in, ctx, o, st);
       } else if (name.equals("Document")) {
         if (st.document != null) throw in.abort("more than one Document");
         st.document = document(in, ctx, o, st);
@@ -149,9 +192,9 @@ final class Codec {
     }
   }
 
-  private static BusinessApplicationHeader header(XmlIn in, ReadContext ctx, ReadOptions o) {
+  private static BusinessApplicationHeader header(XmlIn in, ReadContext ctx, ReadOptions o, State st) {
     in.pathBaseHere();
-    if (o.schemaValidation()) in.validateWith(ctx.headerTee());
+    if (o.schemaValidation()) in.validateWith(st.subset ? (st.headerSubset = ctx.subsetHeaderTee()) : ctx.headerTee());
     in.strictNamespace(MessageType.HEADER_NAMESPACE);
     BusinessApplicationHeader h = InvestigationCodec.readHeader(in);
     in.strictNamespace(null);
@@ -167,7 +210,7 @@ final class Codec {
       throw in.abort("unsupported message: Document namespace '" + ns + "'; Rialto reads " + supported());
     }
     st.messageDefinitionId = type.id();
-    if (o.schemaValidation()) in.validateWith(ctx.tee(type));
+    if (o.schemaValidation()) in.validateWith(st.subset ? (st.documentSubset = ctx.subsetTee(type)) : ctx.tee(type));
     in.strictNamespace(ns);
     if (!in.nextChild()) throw in.abort("empty Document");
     if (!in.name().equals(type.rootElement())) {

@@ -21,13 +21,49 @@ final class ReadContext {
   /** Whether the tees run the validator's identity-constraint bookkeeping even where the schema declares none. */
   private final boolean allIdentityConstraintChecks;
 
+  private final SubsetTee[] subsetTees = new SubsetTee[MessageType.values().length];
+  private SubsetTee subsetHeaderTee;
+  /** Whether validated reads try the fast path first ({@link SubsetTee}); pooled contexts do. */
+  private final boolean subset;
+  /** Whether the last read through this context was answered by the fast path alone (for tests). */
+  boolean lastReadBySubset;
+
   private ReadContext() {
-    this(false);
+    this(false, true);
   }
 
-  private ReadContext(boolean allIdentityConstraintChecks) {
+  private ReadContext(boolean allIdentityConstraintChecks, boolean subset) {
     factory = newFactory();
     this.allIdentityConstraintChecks = allIdentityConstraintChecks;
+    this.subset = subset;
+  }
+
+  /** A context that validates with the JDK's validator alone, as before the fast path (not for the pool). */
+  static ReadContext withoutSubset() {
+    return new ReadContext(false, false);
+  }
+
+  /** A pooled-like context that tries the fast path first (not for the pool). */
+  static ReadContext withSubset() {
+    return new ReadContext(false, true);
+  }
+
+  boolean subsetPath() {
+    return subset;
+  }
+
+  SubsetTee subsetTee(MessageType type) {
+    SubsetTee t = subsetTees[type.ordinal()];
+    if (t == null) {
+      t = new SubsetTee(SubsetSchema.of(type.id()));
+      subsetTees[type.ordinal()] = t;
+    }
+    return t;
+  }
+
+  SubsetTee subsetHeaderTee() {
+    if (subsetHeaderTee == null) subsetHeaderTee = new SubsetTee(SubsetSchema.of(MessageType.HEADER_ID));
+    return subsetHeaderTee;
   }
 
   /**
@@ -36,7 +72,7 @@ final class ReadContext {
    * that switching it off where no constraint is declared refuses exactly the same messages.
    */
   static ReadContext withAllIdentityConstraintChecks() {
-    return new ReadContext(true);
+    return new ReadContext(true, false);
   }
 
   /**

@@ -14,7 +14,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * schema validation costs no second parse. One tee validates one AppHdr or Document at a time;
  * it is reused across messages (the validator resets on startDocument) and is not thread-safe.
  */
-final class SchemaTee implements ErrorHandler {
+final class SchemaTee implements ErrorHandler, StreamValidator {
   private final ValidatorHandler handler;
   private final String namespace;
   private final AttributesImpl attributes = new AttributesImpl();
@@ -45,7 +45,8 @@ final class SchemaTee implements ErrorHandler {
     }
   }
 
-  void begin(XmlIn reader) {
+  @Override
+  public void begin(XmlIn reader) {
     this.in = reader;
     try {
       handler.startDocument();
@@ -54,7 +55,8 @@ final class SchemaTee implements ErrorHandler {
     }
   }
 
-  void start(XMLStreamReader r) {
+  @Override
+  public void start(XMLStreamReader r) {
     try {
       int declarations = r.getNamespaceCount();
       for (int i = 0; i < declarations; i++) {
@@ -75,7 +77,8 @@ final class SchemaTee implements ErrorHandler {
     }
   }
 
-  void characters(char[] text, int start, int length) {
+  @Override
+  public void characters(char[] text, int start, int length) {
     try {
       handler.characters(text, start, length);
     } catch (SAXException e) {
@@ -83,7 +86,8 @@ final class SchemaTee implements ErrorHandler {
     }
   }
 
-  void end(XMLStreamReader r) {
+  @Override
+  public void end(XMLStreamReader r) {
     try {
       handler.endElement(orEmpty(r.getNamespaceURI()), r.getLocalName(), qName(r));
       int declarations = r.getNamespaceCount();
@@ -95,7 +99,8 @@ final class SchemaTee implements ErrorHandler {
     }
   }
 
-  void finish() {
+  @Override
+  public void finish() {
     try {
       handler.endDocument();
     } catch (SAXException e) {

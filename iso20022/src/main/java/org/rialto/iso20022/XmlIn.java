@@ -33,7 +33,7 @@ final class XmlIn {
   private boolean lastWasEnd;
   private int elements;
   private String strictNamespace;
-  private SchemaTee tee;
+  private StreamValidator tee;
   private int teeDepth;
   private StringBuilder buffer;
   private int pathBase = 1;
@@ -246,7 +246,7 @@ final class XmlIn {
     if (tee != null) {
       tee.end(r);
       if (depth == teeDepth) {
-        SchemaTee done = tee;
+        StreamValidator done = tee;
         tee = null;
         done.finish();
       }
@@ -256,7 +256,7 @@ final class XmlIn {
   }
 
   /** Starts validating the element the cursor is on (an AppHdr or a Document) with {@code t}. */
-  void validateWith(SchemaTee t) {
+  void validateWith(StreamValidator t) {
     if (tee != null) throw new IllegalStateException("validation already running");
     tee = t;
     teeDepth = depth;
