@@ -18,8 +18,13 @@ public final class BenchCorridorCommand implements Callable<Integer> {
   @Option(names = "--seconds", description = "Length of each measured phase (default: ${DEFAULT-VALUE}).")
   int seconds = 10;
 
+  // Six, not four: a closed loop measures capacity only when it keeps the machine busy. With four
+  // banks a side (eight batches in flight) the quiet runs of session 9 left 13-17% of the two cores
+  // idle (1.66-1.78 busy) while every batch waited on some commit's fsync or peer round trip; six a
+  // side gave 6-8% more settled/s at the same CPU per payment in two loaded A/B pairs, and eight no
+  // more than six (BENCHMARKS.md, Corridor, session 10).
   @Option(names = "--clients", description = "Sending banks per direction, one batch in flight each (default: ${DEFAULT-VALUE}).")
-  int clients = 4;
+  int clients = 6;
 
   @Option(names = "--batch", description = "Payments per message, each with its own quote (default: ${DEFAULT-VALUE}).")
   int batch = 100;
