@@ -43,8 +43,29 @@ final class KeyDirectory {
     if (keys > 1 << 28) {
       throw new IllegalArgumentException("too many blocking keys for one directory: " + keys);
     }
-    int capacity = Integer.highestOneBit((int) Math.max(16, keys * 2 - 1)) << 1;
     int stride = 1 + 2 * indexes.size();
+    long[] table = fill(indexes, Integer.highestOneBit((int) Math.max(16, keys * 2 - 1)) << 1, stride);
+    // A key of several lists counted once per list above: with the distinct keys counted, the
+    // table is at most half full in the least power of two (UN + OFAC: 30,000 keys in 2.6 MB,
+    // not 5.2), so that fewer of its lines compete for the cache.
+    long distinct = 0;
+    for (int i = 0; i < table.length; i += stride) {
+      if (table[i] != 0) {
+        distinct++;
+      }
+    }
+    int capacity = Integer.highestOneBit((int) Math.max(16, distinct * 2 - 1)) << 1;
+    if (capacity < table.length / stride) {
+      table = fill(indexes, capacity, stride);
+    }
+    KeyDirectory directory = new KeyDirectory(table, stride);
+    directory.check(indexes);
+    return directory;
+  }
+
+  /** The lists' keys and ranges in a table of {@code capacity} slots (a power of two, more than twice the keys). */
+  private static long[] fill(List<ListIndex> indexes, int capacity, int stride) {
+    int own = ListIndex.directoryStride();
     long[] table = new long[capacity * stride];
     for (int column = 0; column < indexes.size(); column++) {
       long[] d = indexes.get(column).directory();
@@ -65,9 +86,7 @@ final class KeyDirectory {
         table[slot * stride + 2 + 2 * column] = d[i + 2];
       }
     }
-    KeyDirectory directory = new KeyDirectory(table, stride);
-    directory.check(indexes);
-    return directory;
+    return table;
   }
 
   /** Every key of every list has its own ranges here, and the table holds no other key. */
