@@ -62,6 +62,8 @@ public final class Store implements AutoCloseable {
 
   private volatile Thread committer;
   private volatile Throwable failure;
+  /** The committing thread's own (see {@link #committerConnection}); volatile for {@link #close}. */
+  private volatile Connection committerConnection;
   /** When the running commit started, until its WAL write and fsync begin; 0 between commits. For {@link #sampler}. */
   private volatile long rowsStartNanos;
   /** Null unless asked for (see {@link SlowCommitSampler}); set by {@link #open} once the store is open. */
@@ -322,7 +324,8 @@ public final class Store implements AutoCloseable {
     long writeStartNanos = System.nanoTime();
     List<JournalRow> rows = chainRows(entries);
     rowsStartNanos = writeStartNanos;
-    try (Connection c = pool.getConnection()) {
+    try {
+      Connection c = committerConnection();
       lastCommitConnectionNanos = System.nanoTime() - writeStartNanos;
       // A copy asked for and left undone by afterCommit for a while (a committer that never
       // calls it, or never runs out of work): made now, so the WAL stays bounded.
@@ -330,7 +333,6 @@ public final class Store implements AutoCloseable {
       if (checkpointer != null && checkpointer.catchUpWanted() && ++commitsWithCatchUpWanted > MAX_COMMITS_BEFORE_CATCH_UP) {
         lastCommitCatchUpNanos = catchUp(c);
       }
-      c.setAutoCommit(false);
       try {
         if (!rows.isEmpty()) {
           try (PreparedStatement ps = c.prepareStatement(INSERT_JOURNAL)) {
@@ -364,6 +366,8 @@ public final class Store implements AutoCloseable {
     } catch (SQLException | RuntimeException | Error e) {
       rowsStartNanos = 0;
       failure = e;
+      // No commit follows a failed one (see the class comment), so the connection is not kept.
+      closeCommitterConnection(e);
       long firstSeq = rows.isEmpty() ? tailSeq : rows.get(0).seq();
       throw new StoreException("commit of journal seq " + firstSeq + " (" + rows.size() + " rows) to "
           + url.redacted() + " failed: " + rootMessage(e), e);
@@ -388,12 +392,65 @@ public final class Store implements AutoCloseable {
     checkCommitter();
     lastAfterCommitNanos = 0;
     if (checkpointer == null || !checkpointer.catchUpWanted() || failure != null) return;
-    try (Connection c = pool.getConnection()) {
-      lastAfterCommitNanos = catchUp(c);
+    try {
+      lastAfterCommitNanos = catchUp(committerConnection());
     } catch (SQLException e) {
-      // Only a connection from the pool failed; the copy is tried again after a later commit.
+      // Only opening the connection failed; the copy is tried again after a later commit, and
+      // the commit that needs the connection fails the store if it still cannot be opened.
       lastAfterCommitNanos = 0;
     }
+  }
+
+  /**
+   * The committing thread's own connection, opened at its first commit and kept: its prepared
+   * statements stay prepared from one commit to the next (on SQLite, see {@link
+   * StatementCachingConnection}; pgjdbc keeps a connection's server-side statements itself),
+   * and it never goes back to the pool, which would close them. Not from the pool on SQLite, so
+   * the readers keep all {@value #POOL_CONNECTIONS} of theirs. Always in a transaction
+   * (auto-commit off): each commit ends one and the next statement begins the next.
+   */
+  private Connection committerConnection() throws SQLException {
+    Connection c = committerConnection;
+    if (c != null) return c;
+    if (url.dialect() == Dialect.SQLITE) {
+      c = StatementCachingConnection.open(url);
+      try (Statement s = c.createStatement()) {
+        // As the pool's connections: the store's checkpointer thread copies the WAL.
+        s.execute("PRAGMA wal_autocheckpoint = 0");
+      } catch (SQLException | RuntimeException e) {
+        closeQuietly(c, e);
+        throw e;
+      }
+    } else {
+      c = pool.getConnection();
+    }
+    try {
+      c.setAutoCommit(false);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c, e);
+      throw e;
+    }
+    committerConnection = c;
+    return c;
+  }
+
+  private void closeCommitterConnection(Throwable cause) {
+    Connection c = committerConnection;
+    committerConnection = null;
+    if (c != null) closeQuietly(c, cause);
+  }
+
+  private static void closeQuietly(Connection c, Throwable cause) {
+    try {
+      c.close();
+    } catch (SQLException | RuntimeException closing) {
+      cause.addSuppressed(closing);
+    }
+  }
+
+  /** For tests: the committer's connection, null before the first commit and after a failed one. */
+  Connection committerConnectionForTests() {
+    return committerConnection;
   }
 
   /** The copy's nanoseconds (0 when none was wanted); never throws, see SqliteCheckpointer.catchUp. */
@@ -616,6 +673,18 @@ public final class Store implements AutoCloseable {
     // Stopped first: closing the last connection checkpoints the WAL (SQLite does it at close).
     if (sampler != null) sampler.close();
     if (checkpointer != null) checkpointer.close();
+    // The committer's thread has stopped by now (the ledger writer is closed first).
+    Connection c = committerConnection;
+    committerConnection = null;
+    if (c != null) {
+      try {
+        // Every commit ended its own transaction; closing rolls back an empty one (SQLite, or
+        // Hikari for a pool connection).
+        c.close();
+      } catch (SQLException e) {
+        // Closing: what was committed is in the WAL either way.
+      }
+    }
     pool.close();
     // After the pool: closing the checkpointer's own descriptor of the file earlier would drop
     // the POSIX locks SQLite's connections hold on it.
