@@ -60,6 +60,10 @@ final class SubsetSchema {
     Object[] types = new Object[0];
     int[] min = new int[0];
     int[] max = new int[0];
+    /** Particle index by element name (names are distinct within a type). */
+    Map<String, Integer> index = Map.of();
+    /** How many particles before index i are mandatory (minOccurs > 0), length names.length + 1. */
+    int[] requiredBefore = {0};
     /** Whether every particle from index i on may be absent (length names.length + 1). */
     boolean[] restOptional = {true};
     /** Non-null for simple content: the type of the text; attributes below. */
@@ -78,7 +82,10 @@ final class SubsetSchema {
     int minLength = -1;
     int maxLength = -1;
     Pattern pattern;
-    Set<String> enumeration;
+    /** The same pattern as a greedy matcher, tried first; null when it does not have that form. */
+    SimplePattern simplePattern;
+    /** The enumerated values, or null when the type enumerates none. */
+    String[] enumeration;
     int totalDigits = -1;
     int fractionDigits = -1;
     BigDecimal minInclusive;
@@ -198,6 +205,11 @@ final class SubsetSchema {
             c.types[i] = type(p.getAttribute("type"));
           }
           if (c.choice && n == 0) return false;
+          Map<String, Integer> index = new HashMap<>();
+          for (int i = 0; i < n; i++) index.put(c.names[i], i);
+          c.index = Map.copyOf(index);
+          c.requiredBefore = new int[n + 1];
+          for (int i = 0; i < n; i++) c.requiredBefore[i + 1] = c.requiredBefore[i] + (c.min[i] > 0 ? 1 : 0);
           c.restOptional = new boolean[n + 1];
           c.restOptional[n] = true;
           for (int i = n - 1; i >= 0; i--) c.restOptional[i] = c.restOptional[i + 1] && c.min[i] == 0;
@@ -261,6 +273,7 @@ final class SubsetSchema {
       // The schemas bind the prefix xs to XML Schema; anything else is not modelled.
       if (base == null || !XS.equals(r.lookupNamespaceURI("xs"))) return UNSUPPORTED;
       Simple s = new Simple(base);
+      Set<String> enumeration = new java.util.LinkedHashSet<>();
       boolean stringish = base == Base.STRING;
       boolean numeric = base == Base.DECIMAL;
       for (Element f : children(r)) {
@@ -283,11 +296,11 @@ final class SubsetSchema {
             case "pattern" -> {
               if (!stringish || s.pattern != null || !safePattern(v)) return UNSUPPORTED;
               s.pattern = Pattern.compile(v);
+              s.simplePattern = SimplePattern.compile(v);
             }
             case "enumeration" -> {
               if (!stringish) return UNSUPPORTED;
-              if (s.enumeration == null) s.enumeration = new HashSet<>();
-              s.enumeration.add(v);
+              enumeration.add(v);
             }
             case "totalDigits" -> {
               if (!numeric || s.totalDigits >= 0) return UNSUPPORTED;
@@ -321,7 +334,7 @@ final class SubsetSchema {
           return UNSUPPORTED;
         }
       }
-      if (s.enumeration != null) s.enumeration = Set.copyOf(s.enumeration);
+      if (!enumeration.isEmpty()) s.enumeration = enumeration.toArray(new String[0]);
       return s;
     }
   }

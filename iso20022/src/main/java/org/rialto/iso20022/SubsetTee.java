@@ -115,34 +115,31 @@ final class SubsetTee implements StreamValidator {
   /** The type of child {@code name} of the element open at {@code level}, or null to leave the subset. */
   private Object child(int level, String name) {
     if (!(types[level] instanceof SubsetSchema.Complex c) || c.content != null) return null; // text-only parent
-    String[] names = c.names;
     if (c.choice) {
       if (counts[level] != 0) return null;
-      for (int i = 0; i < names.length; i++) {
-        if (names[i].equals(name)) {
-          counts[level] = 1;
-          positions[level] = i;
-          return c.types[i];
-        }
-      }
-      return null;
+      Integer option = c.index.get(name);
+      if (option == null) return null;
+      counts[level] = 1;
+      positions[level] = option;
+      return c.types[option];
     }
-    // Particle names in a sequence are distinct (SubsetSchema), so moving forward greedily is
-    // the only way the content model can match.
+    // Particle names in a sequence are distinct (SubsetSchema), so the particle is known by its
+    // name, and the content model matches only if the elements so far satisfied every particle
+    // skipped on the way: the current one its minOccurs, the ones in between none required.
+    Integer found = c.index.get(name);
+    if (found == null) return null;
+    int k = found;
     int pos = positions[level];
     int count = counts[level];
-    while (pos < names.length) {
-      if (names[pos].equals(name)) {
-        if (count >= c.max[pos]) return null;
-        positions[level] = pos;
-        counts[level] = count + 1;
-        return c.types[pos];
-      }
-      if (count < c.min[pos]) return null;
-      pos++;
-      count = 0;
+    if (k == pos) {
+      if (count >= c.max[k]) return null;
+      counts[level] = count + 1;
+      return c.types[k];
     }
-    return null;
+    if (k < pos || count < c.min[pos] || c.requiredBefore[k] != c.requiredBefore[pos + 1]) return null;
+    positions[level] = k;
+    counts[level] = 1;
+    return c.types[k];
   }
 
   private boolean attributes(SubsetSchema.Complex c, XMLStreamReader r) {
@@ -243,8 +240,9 @@ final class SubsetTee implements StreamValidator {
     if (s.maxLength >= 0 && utf16 > s.maxLength) return false;
     if (s.minLength >= 0 && (utf16 < s.minLength || t.codePointCount() < s.minLength)) return false;
     if (s.length >= 0 && (utf16 != s.length || t.hasSurrogates())) return false;
-    if (s.enumeration != null && !s.enumeration.contains(t.toString())) return false;
-    if (s.pattern != null) {
+    if (s.enumeration != null && !t.equalsAny(s.enumeration)) return false;
+    if (s.pattern != null && (s.simplePattern == null || !s.simplePattern.matches(t.chars, t.length))) {
+      // The greedy matcher refused or does not apply: java.util.regex, which backtracks, decides.
       Matcher m = matchers.computeIfAbsent(s.pattern, p -> p.matcher(""));
       if (!m.reset(t).matches()) return false;
     }
@@ -370,6 +368,12 @@ final class SubsetTee implements StreamValidator {
       return Character.codePointCount(chars, 0, length);
     }
 
+    boolean equalsAny(String[] values) {
+      for (String v : values) if (equalsAscii(v)) return true;
+      return false;
+    }
+
+    /** Whether this text is {@code s}, char for char. */
     boolean equalsAscii(String s) {
       if (s.length() != length) return false;
       for (int i = 0; i < length; i++) if (chars[i] != s.charAt(i)) return false;
