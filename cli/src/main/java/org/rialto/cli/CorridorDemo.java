@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -564,9 +563,9 @@ final class CorridorDemo {
   }
 
   static int freePort() throws IOException {
-    try (var s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    // Below the ephemeral range: the node restarted mid-demo binds its port again while the demo's
+    // clients hold outgoing connections, whose local ports come from that range (see FreePorts).
+    return org.rialto.node.config.FreePorts.one();
   }
 
   private String ruYaml() {
