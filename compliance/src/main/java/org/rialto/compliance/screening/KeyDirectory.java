@@ -119,6 +119,15 @@ final class KeyDirectory {
 
   /** The slot of {@code key}, or -1; a key 0 is read as 1, as {@link Postings} stores it. */
   int slot(long key) {
+    return slotIn(table, stride, mask, key);
+  }
+
+  /**
+   * The slot of {@code key} in an open-addressed table of {@code mask + 1} slots of {@code stride}
+   * longs, each slot's key first (0 for an empty slot), or -1: the probe of this directory and of
+   * each list's own ({@link ListIndex}), which are laid out alike.
+   */
+  static int slotIn(long[] table, int stride, int mask, long key) {
     long k = key == 0 ? 1 : key;
     int i = (int) (k ^ (k >>> 32)) & mask;
     // At most half the slots are used, so an empty slot ends every probe sequence long before this.

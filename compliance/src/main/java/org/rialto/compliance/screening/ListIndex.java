@@ -1392,18 +1392,7 @@ public final class ListIndex {
 
   /** The directory slot of {@code key}, or -1; a key 0 is read as 1, as {@link Postings} stores it. */
   private int directorySlot(long key) {
-    long k = key == 0 ? 1 : key;
-    int i = (int) (k ^ (k >>> 32)) & directoryMask;
-    while (true) {
-      long at = directory[i * DIRECTORY_STRIDE];
-      if (at == k) {
-        return i;
-      }
-      if (at == 0) {
-        return -1;
-      }
-      i = (i + 1) & directoryMask;
-    }
+    return KeyDirectory.slotIn(directory, DIRECTORY_STRIDE, directoryMask, key);
   }
 
   /** A posting range (start | end << 32), or 0 for an empty one, so that 0 means "none". */
