@@ -458,7 +458,8 @@ public final class Store implements AutoCloseable {
     if (checkpointer == null || !checkpointer.catchUpWanted()) return 0;
     long startNanos = System.nanoTime();
     checkpointer.catchUp(c);
-    commitsWithCatchUpWanted = 0;
+    // Still wanted when the copy met another checkpoint: the next commit tries again.
+    if (!checkpointer.catchUpWanted()) commitsWithCatchUpWanted = 0;
     return System.nanoTime() - startNanos;
   }
 

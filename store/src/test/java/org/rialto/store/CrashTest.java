@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,16 +56,18 @@ class CrashTest {
       Run run = new Run(cycle);
       runs.add(run);
       Path stderr = dir.resolve("child-" + cycle + ".err");
-      Process child = spawn(url, cycle, random.nextLong(), stderr);
-      Thread reader = Thread.ofPlatform().daemon().start(() -> read(child, run));
+      // The child's stdout goes to a file, read once the child is dead: every line it wrote
+      // before the kill is there. Read from a pipe, the JDK drains and closes the pipe when it
+      // sees the process exit, racing the reader; on CI a chain announced just before the kill
+      // was lost that way and looked durable but never submitted.
+      Path stdout = dir.resolve("child-" + cycle + ".out");
+      Process child = spawn(url, cycle, random.nextLong(), stdout, stderr);
       // Half the kills land at a random moment from launch (JVM start, migrations, replay, first
       // batches); the other half while chains stream, a random time after the child is ready.
-      boolean ready;
       if (cycle % 2 == 0) {
         Thread.sleep(random.nextInt(1_200));
-        ready = run.ready.getCount() == 0;
       } else {
-        ready = run.ready.await(60, TimeUnit.SECONDS);
+        boolean ready = awaitReady(stdout, child, 60);
         assertThat(ready).as("child %d became ready; stderr: %s", cycle, tail(stderr)).isTrue();
         Thread.sleep(30 + random.nextInt(400));
       }
@@ -74,7 +75,8 @@ class CrashTest {
           child.isAlive() ? "-" : child.exitValue(), tail(stderr)).isTrue();
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      reader.join(TimeUnit.SECONDS.toMillis(30));
+      read(stdout, run);
+      boolean ready = run.ready.getCount() == 0;
       if (ready) {
         killedAfterReady++;
       }
@@ -121,15 +123,32 @@ class CrashTest {
         dialect, CYCLES, ackedOk, ackedFail, presentUnacked);
   }
 
-  private static Process spawn(String url, int run, long seed, Path stderr) throws IOException {
+  private static Process spawn(String url, int run, long seed, Path stdout, Path stderr) throws IOException {
     String java = ProcessHandle.current().info().command().orElseThrow();
     List<String> command = List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), url, Integer.toString(run), Long.toString(seed));
-    return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+    return new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
   }
 
-  private static void read(Process child, Run run) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+  /** Waits until the child has written its READY line, or died, or the time is up. */
+  private static boolean awaitReady(Path stdout, Process child, int seconds) throws IOException, InterruptedException {
+    long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() - deadlineNanos < 0 && child.isAlive()) {
+      if (saysReady(stdout)) return true;
+      Thread.sleep(5);
+    }
+    return saysReady(stdout);
+  }
+
+  private static boolean saysReady(Path stdout) throws IOException {
+    // Only the start is read: the lines before READY are a VM warning at most.
+    try (var in = Files.newInputStream(stdout)) {
+      return new String(in.readNBytes(4096), StandardCharsets.UTF_8).contains("READY\n");
+    }
+  }
+
+  private static void read(Path stdout, Run run) {
+    try (BufferedReader in = Files.newBufferedReader(stdout, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("READY")) {
@@ -151,7 +170,7 @@ class CrashTest {
         }
       }
     } catch (IOException e) {
-      // The pipe breaks when the child dies mid-line; what was read so far stands.
+      throw new java.io.UncheckedIOException("reading " + stdout, e);
     }
   }
 

@@ -15,13 +15,17 @@ class SlowCommitSamplerTest {
     String before = System.getProperty(SlowCommitSampler.PROPERTY);
     System.setProperty(SlowCommitSampler.PROPERTY, "2");
     try (Store store = Store.open(dir.resolve("sampled.db").toString())) {
+      // The first commit opens the committer's connection and loads classes, which on a loaded
+      // machine itself runs past 2 ms and is sampled there (CI, session 10): done before the one watched.
+      store.commit(List.of(), c -> {});
       long since = System.nanoTime();
       store.commit(List.of(), c -> waitForASample(store, since));
       var samples = store.slowCommitSamples(since);
-      assertThat(samples).isNotEmpty();
-      // The committing thread's own frames, the waiting rows' method among them, innermost first.
-      assertThat(samples.get(0).frames()).anyMatch(f -> f.contains("waitForASample"));
-      assertThat(samples.get(0).atNanos() - samples.get(0).commitStartNanos()).isGreaterThanOrEqualTo(2_000_000L);
+      // A sample may also land before the rows are reached, when the thread was descheduled;
+      // the one taken in the waiting rows must be there, with the committing thread's own frames.
+      var inRows = samples.stream().filter(SlowCommitSamplerTest::inWaitingRows).toList();
+      assertThat(inRows).as("samples in the waiting rows, of %s", samples).isNotEmpty();
+      assertThat(inRows.get(0).atNanos() - inRows.get(0).commitStartNanos()).isGreaterThanOrEqualTo(2_000_000L);
     } finally {
       if (before == null) System.clearProperty(SlowCommitSampler.PROPERTY);
       else System.setProperty(SlowCommitSampler.PROPERTY, before);
@@ -42,8 +46,12 @@ class SlowCommitSamplerTest {
     }
   }
 
-  /** Rows that wait, as a slow commit's do, until the sampler has seen them (at most 30 s). */
+  private static boolean inWaitingRows(SlowCommitSampler.Sample sample) {
+    return sample.frames().stream().anyMatch(f -> f.contains("waitForASample"));
+  }
+
+  /** Rows that wait, as a slow commit's do, until the sampler has seen them waiting here (at most 30 s). */
   private static void waitForASample(Store store, long since) {
-    for (int i = 0; i < 30_000 && store.slowCommitSamples(since).isEmpty(); i++) sleep(1);
+    for (int i = 0; i < 30_000 && store.slowCommitSamples(since).stream().noneMatch(SlowCommitSamplerTest::inWaitingRows); i++) sleep(1);
   }
 }
