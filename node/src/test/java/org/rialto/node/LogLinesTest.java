@@ -78,8 +78,10 @@ class LogLinesTest {
     var lines = new ArrayList<JsonNode>();
     for (String raw : Files.readAllLines(log)) {
       // Not log lines: the pump's markers, the node's announcement on standard output, and the
-      // JVM's own warnings (native access by the SQLite driver), which no logger sees.
-      if (raw.startsWith("---- ") || raw.startsWith("rialto node ") || raw.startsWith("WARNING: ") || raw.isBlank()) continue;
+      // JVM's own warnings (native access by the SQLite driver) and its note of JAVA_TOOL_OPTIONS
+      // when the environment sets them, which no logger sees.
+      if (raw.startsWith("---- ") || raw.startsWith("rialto node ") || raw.startsWith("WARNING: ")
+          || raw.startsWith("Picked up JAVA_TOOL_OPTIONS: ") || raw.isBlank()) continue;
       assertThat(raw).as("a log line that is not one JSON object").startsWith("{").endsWith("}");
       lines.add(JSON.readTree(raw));
     }
