@@ -108,9 +108,29 @@ final class BlockingKeys {
     if (first.initial() || second.initial()) {
       return count;
     }
-    String coarse = Phonetic.coarse(first.skeleton() + second.skeleton());
+    // The key of the two skeletons written as one, hashed as hash(SEED_COARSE, coarse(a + b), -1)
+    // would hash it, without building the joined skeleton and its key (coarse has no context:
+    // see Phonetic.coarseSymbol). A query makes one per adjacent pair of its words.
+    String a = first.skeleton();
+    String b = second.skeleton();
+    long h = 0xcbf29ce484222325L ^ SEED_COARSE;
+    int length = 0;
+    for (int i = 0; i < a.length() + b.length(); i++) {
+      char k = Phonetic.coarseSymbol(i < a.length() ? a.charAt(i) : b.charAt(i - a.length()));
+      if (k != 0) {
+        h ^= k;
+        h *= 0x100000001b3L;
+        length++;
+      }
+    }
     // Two words written as one make a long word; short joined keys would only collide.
-    return coarse.length() < MIN_JOINED_LENGTH ? count : add(out, count, hash(SEED_COARSE, coarse, -1));
+    return length < MIN_JOINED_LENGTH ? count : add(out, count, avalanche(h));
+  }
+
+  /** The key the joined words had when their joined key was built as a string: for the test. */
+  static long joinedKeyByConcatenation(NameToken first, NameToken second) {
+    String coarse = Phonetic.coarse(first.skeleton() + second.skeleton());
+    return coarse.length() < MIN_JOINED_LENGTH ? 0 : hash(SEED_COARSE, coarse, -1);
   }
 
   private static int coarseKeys(String coarse, long[] out, int count) {
@@ -152,7 +172,12 @@ final class BlockingKeys {
       h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }
-    // Final avalanche (from SplitMix64) so nearby keys spread over the table.
+    return avalanche(h);
+  }
+
+  /** Final avalanche (from SplitMix64) so nearby keys spread over the table. */
+  private static long avalanche(long hash) {
+    long h = hash;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

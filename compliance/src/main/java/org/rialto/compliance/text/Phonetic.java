@@ -206,23 +206,43 @@ public final class Phonetic {
     char[] out = new char[skeleton.length()];
     int len = 0;
     for (int i = 0; i < skeleton.length(); i++) {
-      char k;
-      switch (skeleton.charAt(i)) {
-        case 'Z', 'C', 'J', 'Q' -> k = 'S';
-        case 'G' -> k = 'K';
-        case 'D' -> k = 'T';
-        case 'P' -> k = 'B';
-        // v, w and u are one sound written three ways (Lavrov / Lawrow, Javad / جواد "juad"):
-        // the key drops them with the other soft sounds.
-        case 'Y', 'W', 'H', 'V' -> k = 0;
-        default -> k = skeleton.charAt(i);
-      }
+      char k = coarseSymbol(skeleton.charAt(i));
       // No collapsing: "Sanino" (SNN) must keep its length to meet "Santino" (SNTN) one deletion away.
       if (k != 0) {
         out[len++] = k;
       }
     }
     return new String(out, 0, len);
+  }
+
+  /**
+   * The symbol of {@link #coarse} for one skeleton symbol, or 0 where the key drops it. The key
+   * of a skeleton is these symbols in order, one per symbol: no context, so the key of two
+   * skeletons written together is the two keys one after the other.
+   */
+  public static char coarseSymbol(char skeletonSymbol) {
+    switch (skeletonSymbol) {
+      case 'Z', 'C', 'J', 'Q' -> {
+        return 'S';
+      }
+      case 'G' -> {
+        return 'K';
+      }
+      case 'D' -> {
+        return 'T';
+      }
+      case 'P' -> {
+        return 'B';
+      }
+      // v, w and u are one sound written three ways (Lavrov / Lawrow, Javad / جواد "juad"):
+      // the key drops them with the other soft sounds.
+      case 'Y', 'W', 'H', 'V' -> {
+        return 0;
+      }
+      default -> {
+        return skeletonSymbol;
+      }
+    }
   }
 
   /** 1 - weighted edit distance / longer length; 1.0 for equal skeletons, 0.0 for empty ones. */

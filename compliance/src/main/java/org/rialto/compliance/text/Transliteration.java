@@ -2,6 +2,7 @@ package org.rialto.compliance.text;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Brings a name written in any script to folded Latin (lowercase ASCII) and remembers which
@@ -52,19 +53,24 @@ final class Transliteration {
   /** {@code memo} false bypasses the per-word memo: for the test that the memo changes nothing. */
   static Folded toFoldedLatin(String raw, boolean memo) {
     if (isAscii(raw)) {
-      // Most names on the payment path: nothing to transliterate, no abjad marks to keep.
-      StringBuilder out = new StringBuilder(raw.length());
+      // Most names on the payment path: nothing to transliterate, no abjad marks to keep. An
+      // ASCII char folds to at most one char (see ASCII_FOLD), so this is Fold.of char by char.
+      byte[] out = new byte[raw.length()];
+      int len = 0;
       for (int i = 0; i < raw.length(); i++) {
-        out.append(Fold.of(raw.charAt(i)));
+        byte b = ASCII_FOLD[raw.charAt(i)];
+        if (b != 0) {
+          out[len++] = b;
+        }
       }
-      return new Folded(out.toString(), null);
+      return new Folded(new String(out, 0, len, StandardCharsets.ISO_8859_1), null);
     }
     String text = NFKC.normalize(raw);
     // One name is written in one language: a Persian letter anywhere makes every Arabic-script
     // word of it Persian (محمدرضا has none of its own, نقدی does).
     boolean persian = isPersian(text);
     StringBuilder out = new StringBuilder(text.length() + 8);
-    StringBuilder abjadMarks = new StringBuilder(text.length() + 8);
+    Marks abjadMarks = new Marks(text.length() + 8);
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -95,11 +101,10 @@ final class Transliteration {
         }
       }
     }
-    boolean[] flags = new boolean[out.length()];
-    for (int k = 0; k < flags.length; k++) {
-      flags[k] = abjadMarks.charAt(k) == '1';
+    if (abjadMarks.length != out.length()) {
+      throw new IllegalStateException("one abjad mark per folded char: " + abjadMarks.length + " != " + out.length());
     }
-    return new Folded(out.toString(), flags);
+    return new Folded(out.toString(), abjadMarks.toArray());
   }
 
   /**
@@ -109,7 +114,7 @@ final class Transliteration {
    * because ICU writes ذ ش ث خ غ ژ چ as "dẖ sẖ tẖ kẖ gẖ zẖ cẖ" and the folded "dh" of دهقان
    * (Dehghan) must not read as ذ.
    */
-  private static void appendAbjad(StringBuilder out, StringBuilder marks, String latin) {
+  private static void appendAbjad(StringBuilder out, Marks marks, String latin) {
     char previous = ' ';
     for (int k = 0; k < latin.length(); k++) {
       char c = latin.charAt(k);
@@ -140,10 +145,32 @@ final class Transliteration {
   static final char BOUNDARY = '|';
   private static final String DIGRAPH_FIRST = "cdgkpstz";
 
-  private static void appendFolded(StringBuilder out, StringBuilder marks, String folded, boolean abjad) {
+  private static void appendFolded(StringBuilder out, Marks marks, String folded, boolean abjad) {
     out.append(folded);
     for (int k = 0; k < folded.length(); k++) {
-      marks.append(abjad ? '1' : '0');
+      marks.add(abjad);
+    }
+  }
+
+  /** Per folded char, whether it came from an abjad: a growable boolean array. */
+  private static final class Marks {
+    private boolean[] marks;
+    int length;
+
+    Marks(int capacity) {
+      marks = new boolean[capacity];
+    }
+
+    void add(boolean abjad) {
+      if (length == marks.length) {
+        // Bounded by the folded text, itself bounded by the name's length limit and Fold's widest output.
+        marks = java.util.Arrays.copyOf(marks, 2 * marks.length + 8);
+      }
+      marks[length++] = abjad;
+    }
+
+    boolean[] toArray() {
+      return length == marks.length ? marks : java.util.Arrays.copyOf(marks, length);
     }
   }
 
@@ -183,6 +210,10 @@ final class Transliteration {
   }
 
   private static boolean isArabicLetter(char c) {
+    return c < TABLED_CHARS ? ARABIC_LETTER_TABLE[c] : computeArabicLetter(c);
+  }
+
+  private static boolean computeArabicLetter(char c) {
     return Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC && Character.isLetter(c);
   }
 
@@ -241,7 +272,40 @@ final class Transliteration {
     return false;
   }
 
+  /**
+   * {@link #computeRunOf}, {@link #computeInWordMark} and {@link #computeArabicLetter} of every
+   * char below {@link #TABLED_CHARS} (Latin, Cyrillic, Arabic blocks): Character.UnicodeScript.of
+   * is a binary search per char, and a Cyrillic or Persian name asks it of every letter. The
+   * tables are filled by those functions, so they give the same answers; above the tabled range
+   * the functions themselves answer.
+   */
+  private static final int TABLED_CHARS = 0x0800;
+  private static final byte[] RUN_TABLE = new byte[TABLED_CHARS];
+  private static final boolean[] IN_WORD_MARK_TABLE = new boolean[TABLED_CHARS];
+  private static final boolean[] ARABIC_LETTER_TABLE = new boolean[TABLED_CHARS];
+  /** Fold.of of each ASCII char as one byte, 0 where it folds to nothing. */
+  private static final byte[] ASCII_FOLD = new byte[0x80];
+
+  static {
+    for (int cp = 0; cp < TABLED_CHARS; cp++) {
+      RUN_TABLE[cp] = (byte) computeRunOf(cp);
+      IN_WORD_MARK_TABLE[cp] = computeInWordMark(cp);
+      ARABIC_LETTER_TABLE[cp] = computeArabicLetter((char) cp);
+    }
+    for (char c = 0; c < 0x80; c++) {
+      String folded = Fold.of(c);
+      if (folded.length() > 1 || folded.length() == 1 && folded.charAt(0) >= 0x80) {
+        throw new IllegalStateException("ASCII char " + (int) c + " folds to more than one ASCII char: " + folded);
+      }
+      ASCII_FOLD[c] = folded.isEmpty() ? 0 : (byte) folded.charAt(0);
+    }
+  }
+
   private static int runOf(int cp) {
+    return cp < TABLED_CHARS ? RUN_TABLE[cp] : computeRunOf(cp);
+  }
+
+  private static int computeRunOf(int cp) {
     if (cp < 0x0250) {
       return RUN_LATIN;
     }
@@ -261,6 +325,10 @@ final class Transliteration {
   }
 
   private static boolean isInWordMark(int cp) {
+    return cp < TABLED_CHARS ? IN_WORD_MARK_TABLE[cp] : computeInWordMark(cp);
+  }
+
+  private static boolean computeInWordMark(int cp) {
     return cp == 0x200C || cp == 0x200D || cp == 0x00AD
         || Character.getType(cp) == Character.NON_SPACING_MARK;
   }

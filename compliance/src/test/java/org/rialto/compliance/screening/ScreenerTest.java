@@ -336,4 +336,37 @@ class ScreenerTest {
     }
     assertThat(failures).isEmpty();
   }
+
+  @Test
+  void joinedKeysAreTheKeysOfTheJoinedSkeletons() {
+    List<String> names = new ArrayList<>();
+    for (SanctionsList list : List.of(BuiltinLists.un(), BuiltinLists.ofac())) {
+      for (var e : list.entries()) {
+        for (var n : e.names()) {
+          names.add(n.name());
+        }
+      }
+    }
+    names.addAll(ScreeningBenchmark.queries(List.of(BuiltinLists.un(), BuiltinLists.ofac()), 4000, 11, Set.of()));
+    NameMatcher m = NameMatcher.standard();
+    long[] keys = new long[BlockingKeys.MAX_KEYS_PER_WORD];
+    int pairs = 0;
+    int keyed = 0;
+    for (String name : names) {
+      PreparedName p = m.prepare(name);
+      for (int t = 0; t + 1 < p.size(); t++) {
+        int count = BlockingKeys.joinedKeys(p.token(t), p.token(t + 1), keys, 0);
+        long expected = p.token(t).initial() || p.token(t + 1).initial() ? 0
+            : BlockingKeys.joinedKeyByConcatenation(p.token(t), p.token(t + 1));
+        assertThat(count).as(name).isEqualTo(expected == 0 ? 0 : 1);
+        if (count == 1) {
+          assertThat(keys[0]).as(name).isEqualTo(expected);
+          keyed++;
+        }
+        pairs++;
+      }
+    }
+    assertThat(pairs).isGreaterThan(40_000);
+    assertThat(keyed).isGreaterThan(30_000);
+  }
 }

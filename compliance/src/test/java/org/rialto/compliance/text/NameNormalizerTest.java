@@ -164,4 +164,18 @@ class NameNormalizerTest {
       }
     }
   }
+
+  @Test
+  void anAsciiNameFoldsCharByChar() {
+    for (char c = 0; c < 0x80; c++) {
+      String raw = "A" + c + "z" + c;
+      StringBuilder expected = new StringBuilder();
+      for (int i = 0; i < raw.length(); i++) {
+        expected.append(Fold.of(raw.charAt(i)));
+      }
+      Transliteration.Folded folded = Transliteration.toFoldedLatin(raw);
+      assertThat(folded.text()).as("char %d", (int) c).isEqualTo(expected.toString());
+      assertThat(folded.abjad()).isNull();
+    }
+  }
 }
