@@ -40,7 +40,8 @@ public final class TokenWeights {
   private final double unseenWeight;
 
   private TokenWeights(Map<String, Double> weightByKey, double unseenWeight) {
-    this.weightByKey = Map.copyOf(weightByKey);
+    // Looked up for every word of every screened name: see NameNormalizer.lookupTable.
+    this.weightByKey = NameNormalizer.lookupTable(weightByKey);
     this.unseenWeight = unseenWeight;
   }
 

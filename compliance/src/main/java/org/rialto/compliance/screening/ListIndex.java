@@ -365,7 +365,8 @@ public final class ListIndex {
         nameLetters[nameId] |= letter | (token.initial() ? letter << 32 : 0);
       }
     }
-    this.canonicalIds = java.util.Map.copyOf(ids);
+    // Looked up for every query word with a family, per list: see NameNormalizer.lookupTable.
+    this.canonicalIds = NameNormalizer.lookupTable(ids);
     this.list = list;
     this.threshold = threshold;
     this.candidateMinScore = threshold - MAX_EVIDENCE_GAIN;

@@ -31,17 +31,17 @@ public final class NameNormalizer {
   public static final int MAX_TOKEN_CHARS = 48;
   private static final int MAX_RAW_WORDS = 64;
 
-  private static final Set<String> ARTICLES = Set.of("al", "el", "ul", "ol");
+  private static final Set<String> ARTICLES = lookupSet("al", "el", "ul", "ol");
   // Sun-letter assimilations of al-: ar-Rahman, as-Sayyid, ash-Shabaab, ad-Din, an-Nasr, ud-Din.
-  private static final Set<String> ASSIMILATED = Set.of(
+  private static final Set<String> ASSIMILATED = lookupSet(
       "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ur", "us", "uz", "ed", "er", "es", "ez",
       "ath", "adh", "udh", "uth", "un");
   // Written apart or together with the next word: Abd al-Aziz / Abdulaziz, Abu Bakr / Abubakar.
-  private static final Set<String> GLUE_TO_NEXT = Set.of(
+  private static final Set<String> GLUE_TO_NEXT = lookupSet(
       "abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdus", "abdou", "abdoul",
       "abdool", "abdil", "bd", "abu", "abou", "abo", "aboo", "abw", "bw");
   // Written apart or together with the previous word: Rahmat Ullah / Rahmatullah, Nasir ud-Din.
-  private static final Set<String> GLUE_TO_PREVIOUS = Set.of(
+  private static final Set<String> GLUE_TO_PREVIOUS = lookupSet(
       "allah", "ullah", "ollah", "ulla", "olla", "alla", "allh", "llah", "ulloh", "ullo",
       "din", "aldin", "uddin", "eddin", "addin", "udin", "edin", "ddin", "aldyn", "dyn", "adin");
   private static final String[] PATRONYMIC_SUFFIXES = {
@@ -80,9 +80,34 @@ public final class NameNormalizer {
   private record Variants(Map<String, String> latin, Map<String, String> abjad) {}
 
   private NameNormalizer(Variants variants, Map<String, List<Phrase>> phrases) {
-    this.latinVariants = Map.copyOf(variants.latin());
-    this.abjadVariants = Map.copyOf(variants.abjad());
-    this.phrasesByFirstWord = Map.copyOf(phrases);
+    this.latinVariants = lookupTable(variants.latin());
+    this.abjadVariants = lookupTable(variants.abjad());
+    this.phrasesByFirstWord = lookupTable(phrases);
+  }
+
+  /**
+   * An unmodifiable copy for lookups on the screening path: a HashMap, not Map.copyOf. The
+   * immutable maps of Map.copyOf probe linearly and call equals on every key they pass, and the
+   * hashes of short similar words (mhmd, mhmt) are close, so misses, most lookups of a name's
+   * words, walk clusters of keys; a HashMap compares the hashes first.
+   */
+  public static <K, V> Map<K, V> lookupTable(Map<K, V> entries) {
+    Map<K, V> table = new HashMap<>(entries);
+    if (table.containsKey(null) || table.containsValue(null)) {
+      throw new IllegalArgumentException("a lookup table holds no null key or value");
+    }
+    return java.util.Collections.unmodifiableMap(table);
+  }
+
+  /** As {@link #lookupTable}, for a set of words. */
+  private static Set<String> lookupSet(String... words) {
+    Set<String> set = new java.util.HashSet<>();
+    for (String w : words) {
+      if (!set.add(w)) {
+        throw new IllegalStateException("word given twice: " + w);
+      }
+    }
+    return java.util.Collections.unmodifiableSet(set);
   }
 
   /** The production normaliser, with the shipped variant and stop-word tables. */
