@@ -1,5 +1,7 @@
 package org.rialto.compliance.text;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A transliteration-tolerant phonetic form of one folded name word, and a weighted edit distance
  * over it.
@@ -26,15 +28,24 @@ public final class Phonetic {
     return encode(folded, true);
   }
 
+  /**
+   * Per thread, the symbols of the skeleton or key being built: every word of every screened
+   * name makes three or four, and a new array for each (zeroed, then compressed into the
+   * String) was a third of their cost. Symbols are ASCII, so the String is made from the bytes.
+   */
+  private static final ThreadLocal<byte[]> SYMBOLS = ThreadLocal.withInitial(() -> new byte[MAX_SYMBOLS]);
+
   private static String encode(String s, boolean keepVowels) {
     int n = s.length();
-    char[] out = new char[Math.min(MAX_SYMBOLS, 2 * n + 1)];
+    byte[] out = SYMBOLS.get();
+    // At most this many symbols, the last slot left free as before (the loop stops one short).
+    int capacity = Math.min(MAX_SYMBOLS, 2 * n + 1);
     int len = 0;
     // Repeated sounds collapse only when written next to each other (Abbas, Muammar's "mm"), not
     // across a dropped vowel or an ʿayn ("Moammar" keeps both m's, as معمر does).
     boolean adjacent = false;
     int i = 0;
-    while (i < n && len < out.length - 1) {
+    while (i < n && len < capacity - 1) {
       char c = s.charAt(i);
       char symbol;
       int used;
@@ -127,14 +138,17 @@ public final class Phonetic {
       len = append(out, len, symbol, adjacent);
       adjacent = true;
     }
-    return new String(out, 0, len);
+    return new String(out, 0, len, StandardCharsets.ISO_8859_1);
   }
 
-  private static int append(char[] out, int len, char symbol, boolean adjacent) {
-    if (adjacent && len > 0 && out[len - 1] == symbol) {
+  private static int append(byte[] out, int len, char symbol, boolean adjacent) {
+    if (symbol >= 0x80) {
+      throw new IllegalStateException("a skeleton symbol is ASCII: " + (int) symbol);
+    }
+    if (adjacent && len > 0 && out[len - 1] == (byte) symbol) {
       return len;
     }
-    out[len] = symbol;
+    out[len] = (byte) symbol;
     return len + 1;
   }
 
@@ -203,11 +217,29 @@ public final class Phonetic {
    * the key.
    */
   public static String coarse(String skeleton) {
+    if (skeleton.length() > MAX_SYMBOLS) {
+      return coarseOfAnyLength(skeleton);
+    }
+    byte[] out = SYMBOLS.get();
+    int len = 0;
+    for (int i = 0; i < skeleton.length(); i++) {
+      char k = coarseSymbol(skeleton.charAt(i));
+      if (k >= 0x80) {
+        return coarseOfAnyLength(skeleton); // not a skeleton: its own chars pass through
+      }
+      // No collapsing: "Sanino" (SNN) must keep its length to meet "Santino" (SNTN) one deletion away.
+      if (k != 0) {
+        out[len++] = (byte) k;
+      }
+    }
+    return new String(out, 0, len, StandardCharsets.ISO_8859_1);
+  }
+
+  private static String coarseOfAnyLength(String skeleton) {
     char[] out = new char[skeleton.length()];
     int len = 0;
     for (int i = 0; i < skeleton.length(); i++) {
       char k = coarseSymbol(skeleton.charAt(i));
-      // No collapsing: "Sanino" (SNN) must keep its length to meet "Santino" (SNTN) one deletion away.
       if (k != 0) {
         out[len++] = k;
       }
