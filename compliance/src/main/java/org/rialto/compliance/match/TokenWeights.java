@@ -37,11 +37,13 @@ public final class TokenWeights {
   static final double PATRONYMIC_FACTOR = 0.35;
 
   private final Map<String, Double> weightByKey;
+  /** The same weights, for the lookup of every word of every screened name (see {@link FlatWeights}). */
+  private final FlatWeights flat;
   private final double unseenWeight;
 
   private TokenWeights(Map<String, Double> weightByKey, double unseenWeight) {
-    // Looked up for every word of every screened name: see NameNormalizer.lookupTable.
-    this.weightByKey = NameNormalizer.lookupTable(weightByKey);
+    this.weightByKey = Map.copyOf(weightByKey);
+    this.flat = new FlatWeights(this.weightByKey);
     this.unseenWeight = unseenWeight;
   }
 
@@ -117,8 +119,7 @@ public final class TokenWeights {
   }
 
   public double weight(NameToken t) {
-    Double w = weightByKey.get(key(t));
-    double base = w != null ? w : unseenWeight;
+    double base = flat.weightOr(key(t), unseenWeight);
     if (t.initial() || isNumber(t.text())) {
       base *= INITIAL_FACTOR;
     }
@@ -228,5 +229,113 @@ public final class TokenWeights {
       throw new IllegalArgumentException("'" + word + "' is not a single word after normalisation: " + n.key());
     }
     return weight(n.tokens().get(0));
+  }
+
+  /** The weight of {@code key} in the table, or null: the map's answer, for the test of {@link FlatWeights}. */
+  Double tableWeight(String key) {
+    return weightByKey.get(key);
+  }
+
+  /** {@link FlatWeights#weightOr}, for its test. */
+  double flatWeightOr(String key, double otherwise) {
+    return flat.weightOr(key, otherwise);
+  }
+
+  /**
+   * The weights in flat arrays: per slot of an open-addressing table the key's 64-bit hash, its
+   * weight and where its chars are in one byte pool, side by side. A HashMap lookup reads the
+   * bucket, the node, the key String, its bytes and the boxed Double, five places in a 1 MB
+   * heap, most of them cache misses for a new word; here it is the slot's 24 bytes and the key's
+   * bytes. The key is compared in full, so a hash collision never gives another key's weight.
+   */
+  static final class FlatWeights {
+    private static final int STRIDE = 3;
+    private final long[] slots;
+    private final byte[] pool;
+    private final int mask;
+
+    FlatWeights(Map<String, Double> weights) {
+      int capacity = Integer.highestOneBit(Math.max(4, weights.size() * 2 - 1)) << 1;
+      if (capacity < 2 * weights.size() || capacity > 1 << 26) {
+        throw new IllegalStateException("weight table of " + weights.size() + " keys does not fit " + capacity + " slots");
+      }
+      this.mask = capacity - 1;
+      this.slots = new long[capacity * STRIDE];
+      int poolSize = 0;
+      for (String key : weights.keySet()) {
+        poolSize += key.length();
+      }
+      this.pool = new byte[poolSize];
+      int at = 0;
+      for (Map.Entry<String, Double> e : weights.entrySet()) {
+        String key = e.getKey();
+        if (key.isEmpty() || key.length() > 0xffff) {
+          throw new IllegalStateException("weight key of length " + key.length());
+        }
+        for (int i = 0; i < key.length(); i++) {
+          char c = key.charAt(i);
+          if (c >= 0x80) {
+            throw new IllegalStateException("weight key is not ASCII: " + key);
+          }
+          pool[at + i] = (byte) c;
+        }
+        long hash = hash(key);
+        int slot = (int) hash & mask;
+        int probes = 0;
+        while (slots[slot * STRIDE + 2] != 0) {
+          if (++probes > capacity) {
+            throw new IllegalStateException("weight table full");
+          }
+          slot = (slot + 1) & mask;
+        }
+        slots[slot * STRIDE] = hash;
+        slots[slot * STRIDE + 1] = Double.doubleToRawLongBits(e.getValue());
+        // Offset and length; never 0, as the length is at least 1: an empty slot reads 0.
+        slots[slot * STRIDE + 2] = (long) at << 16 | key.length();
+        at += key.length();
+      }
+    }
+
+    double weightOr(String key, double otherwise) {
+      long hash = hash(key);
+      int slot = (int) hash & mask;
+      for (int probes = 0; probes <= mask; probes++) {
+        int o = slot * STRIDE;
+        long where = slots[o + 2];
+        if (where == 0) {
+          return otherwise;
+        }
+        if (slots[o] == hash && sameKey(key, (int) (where >>> 16), (int) where & 0xffff)) {
+          return Double.longBitsToDouble(slots[o + 1]);
+        }
+        slot = (slot + 1) & mask;
+      }
+      return otherwise; // bounded: the table is at most half full, so a probe ends on an empty slot first
+    }
+
+    private boolean sameKey(String key, int offset, int length) {
+      if (key.length() != length) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        if (key.charAt(i) != pool[offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** FNV-1a over the chars, then SplitMix64's avalanche so the low bits index the table. */
+    private static long hash(String key) {
+      long h = 0xcbf29ce484222325L;
+      for (int i = 0; i < key.length(); i++) {
+        h ^= key.charAt(i);
+        h *= 0x100000001b3L;
+      }
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      h ^= h >>> 33;
+      return h;
+    }
   }
 }

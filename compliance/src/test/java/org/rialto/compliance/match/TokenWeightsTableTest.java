@@ -44,4 +44,23 @@ class TokenWeightsTableTest {
     assertThat(w.weightOf("Prigozhin")).isGreaterThan(0.9);
     assertThat(w.weightOf("Ivanov")).isLessThan(w.weightOf("Rudenko"));
   }
+
+  @Test
+  void theFlatTableGivesTheMapsWeightForEveryKeyAndNoneForOthers() {
+    TokenWeights w = TokenWeights.standard();
+    int keys = 0;
+    for (String key : w.table().keySet()) {
+      assertThat(Double.doubleToRawLongBits(w.flatWeightOr(key, -1)))
+          .as(key).isEqualTo(Double.doubleToRawLongBits(w.tableWeight(key)));
+      // Keys one char longer or shorter, or with one char changed, are mostly not in the table.
+      for (String other : new String[] {key + "a", key.substring(1), key.substring(0, key.length() - 1), "Y" + key}) {
+        Double expected = w.tableWeight(other);
+        assertThat(w.flatWeightOr(other, -1)).as(other).isEqualTo(expected == null ? -1 : expected);
+      }
+      keys++;
+    }
+    assertThat(keys).isGreaterThan(10_000);
+    assertThat(w.flatWeightOr("", -1)).isEqualTo(-1);
+    assertThat(w.flatWeightOr("\u0645\u062d\u0645\u062f", -1)).isEqualTo(-1);
+  }
 }
