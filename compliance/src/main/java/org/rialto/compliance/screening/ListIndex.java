@@ -52,14 +52,21 @@ public final class ListIndex {
   private static final int JOINED_QUERY_WORDS = 3;
   private static final int TOKEN_MASK = (1 << TOKEN_BITS) - 1;
   /**
-   * Posting layout (a long): name id in the high 32 bits; the word's share of the name's weight
-   * in bits 8-15 (rounded up to 1/255, so sums of shares bound from above); a joined-key flag in
-   * bit 4; the word index in bits 0-3.
+   * Posting layout (an unsigned int): name id from bit {@value #NAME_SHIFT} up; the word's share
+   * of the name's weight in bits 5-12 (rounded up to 1/255, so sums of shares bound from above);
+   * a joined-key flag in bit 4; the word index in bits 0-3. The fields in the order of the 64-bit
+   * layout before it, so each key's postings sort the same. 32 bits, not 64: the walks read half
+   * the bytes, and most of a search is waiting for memory.
    */
-  private static final long JOINED_FLAG = 1L << TOKEN_BITS;
-  private static final int SHARE_SHIFT = 8;
+  private static final int JOINED_FLAG = 1 << TOKEN_BITS;
+  private static final int SHARE_SHIFT = TOKEN_BITS + 1;
   private static final int SHARE_SCALE = 255;
-  private static final int MAX_NAMES = Integer.MAX_VALUE / HIT_STRIDE - 1;
+  private static final int NAME_SHIFT = SHARE_SHIFT + 8;
+  /**
+   * The names one list index holds: 2^19 = 524,288, all an unsigned 32-bit posting can name above
+   * its share, flag and word (OFAC has about 24,000 names; a larger list is refused at build).
+   */
+  private static final int MAX_NAMES = 1 << (32 - NAME_SHIFT);
   /** Query keys per screening: every word's keys plus the joined keys of neighbours. */
   private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 2);
   private static final int KEY_TABLE_SIZE = Integer.highestOneBit(MAX_QUERY_KEYS) << 2;
@@ -441,6 +448,7 @@ public final class ListIndex {
         }
         int nameId = names.size();
         if (nameId >= MAX_NAMES) {
+          // A checked limit, not a silent wrap: a posting has 19 bits for the name id.
           throw new IllegalArgumentException(list.version().label() + " has more than " + MAX_NAMES + " names");
         }
         names.add(prepared);
@@ -514,13 +522,13 @@ public final class ListIndex {
   }
 
   /** Adds one posting to a candidate's hits. */
-  private static void record(int[] hits, int h, long posting, int queryWords) {
+  private static void record(int[] hits, int h, int posting, int queryWords) {
     int word = (int) (posting & TOKEN_MASK);
     boolean joined = (posting & JOINED_FLAG) != 0;
     int bit = joined ? 3 << word : 1 << word;
     int listHits = hits[h + LIST_HITS];
     if ((listHits & bit) != bit) {
-      hits[h + LIST_HITS] = (listHits | bit) + ((int) (posting >>> SHARE_SHIFT) & 0xFF) * (1 << 16);
+      hits[h + LIST_HITS] = (listHits | bit) + ((posting >>> SHARE_SHIFT) & 0xFF) * (1 << 16);
     }
     hits[h + QUERY_HITS] |= queryWords | (joined ? 1 << (word + 16) : 0);
     if (joined) {
@@ -537,8 +545,11 @@ public final class ListIndex {
     return (int) Math.min(SHARE_SCALE, Math.ceil(weight / name.totalWeight() * SHARE_SCALE));
   }
 
-  private static long posting(int nameId, int share, long flag, int word) {
-    return (long) nameId << 32 | (long) share << SHARE_SHIFT | flag | word;
+  /** A posting as an unsigned 32-bit value in a long (see {@link Postings.Builder#add}). */
+  private static long posting(int nameId, int share, int flag, int word) {
+    assert nameId >= 0 && nameId < MAX_NAMES && share >= 0 && share <= SHARE_SCALE && word >= 0 && word <= TOKEN_MASK
+        : "posting fields out of range: " + nameId + ", " + share + ", " + word;
+    return (long) nameId << NAME_SHIFT | share << SHARE_SHIFT | flag | word;
   }
 
   /**
@@ -785,7 +796,7 @@ public final class ListIndex {
     s.lastCandidateCount = 0;
     int candidateCount = 0;
     // Names with a keyless word: every query key may make them candidates.
-    long[] loose = keyless.postings();
+    int[] loose = keyless.postings();
     for (int k = 0; k < keyCount; k++) {
       int slot = keyless.slot(s.q.queryKeys[k]);
       if (slot >= 0) {
@@ -793,8 +804,8 @@ public final class ListIndex {
             generation, candidateCount);
       }
     }
-    long[] posted = postings.postings();
-    long[] more = secondary.postings();
+    int[] posted = postings.postings();
+    int[] more = secondary.postings();
     for (int k = 0; k < keyCount; k++) {
       if ((s.q.queryKeyWords[k] & creating) == 0) {
         continue;
@@ -899,13 +910,13 @@ public final class ListIndex {
     return out;
   }
 
-  private static int walkCreating(Scratch s, long[] posted, int from, int to, int queryWords, int generation,
+  private static int walkCreating(Scratch s, int[] posted, int from, int to, int queryWords, int generation,
       int candidateCount) {
     int count = candidateCount;
     s.postingsCreating += to - from;
     for (int p = from; p < to; p++) {
-      long posting = posted[p];
-      int nameId = (int) (posting >>> 32);
+      int posting = posted[p];
+      int nameId = posting >>> NAME_SHIFT;
       int h = nameId * HIT_STRIDE;
       if (s.hits[h + STAMP] != generation) {
         s.hits[h + STAMP] = generation;
@@ -920,11 +931,11 @@ public final class ListIndex {
     return count;
   }
 
-  private static void walkCompleting(Scratch s, long[] posted, int from, int to, int queryWords, int generation) {
+  private static void walkCompleting(Scratch s, int[] posted, int from, int to, int queryWords, int generation) {
     s.postingsCompleting += to - from;
     for (int p = from; p < to; p++) {
-      long posting = posted[p];
-      int nameId = (int) (posting >>> 32);
+      int posting = posted[p];
+      int nameId = posting >>> NAME_SHIFT;
       if ((s.candidateBits[nameId >>> 6] & 1L << nameId) == 0) {
         continue;
       }

@@ -13,17 +13,21 @@ final class Postings {
   private static final long EMPTY = 0L;
   /** Per slot, two longs: the key, then start (low 32 bits) and end (high 32 bits) of its postings. */
   private final long[] table;
-  private final long[] postings;
+  /**
+   * 32 bits a posting (see {@link ListIndex}'s layout): a walk reads half the bytes of 64-bit
+   * postings, and the index holds half.
+   */
+  private final int[] postings;
   private final int mask;
 
-  private Postings(long[] table, long[] postings) {
+  private Postings(long[] table, int[] postings) {
     this.table = table;
     this.postings = postings;
     this.mask = table.length / 2 - 1;
   }
 
   /** The posting array; a key's postings are {@code [start(slot), end(slot))}. */
-  long[] postings() {
+  int[] postings() {
     return postings;
   }
 
@@ -81,7 +85,11 @@ final class Postings {
     private long[] pairValues = new long[1024];
     private int size;
 
+    /** {@code posting}: an unsigned 32-bit value, kept as a long so that it sorts unsigned. */
     void add(long key, long posting) {
+      if (posting >>> 32 != 0) {
+        throw new IllegalArgumentException("a posting holds 32 bits: " + posting);
+      }
       if (size == pairKeys.length) {
         pairKeys = Arrays.copyOf(pairKeys, size * 2);
         pairValues = Arrays.copyOf(pairValues, size * 2);
@@ -102,7 +110,7 @@ final class Postings {
       }
       int capacity = Integer.highestOneBit(Math.max(16, distinct * 2 - 1)) << 1;
       long[] table = new long[2 * capacity];
-      long[] postings = new long[size];
+      int[] postings = new int[size];
       int written = 0;
       int i = 0;
       while (i < size) {
@@ -112,7 +120,7 @@ final class Postings {
         while (i < size && pairKeys[i] == key) {
           long v = pairValues[i];
           if (v != previous) {
-            postings[written++] = v;
+            postings[written++] = (int) v;
             previous = v;
           }
           i++;
