@@ -41,15 +41,15 @@ public final class ListIndex {
   /** The most a name's score can gain from supporting evidence (date of birth, country). */
   static final double MAX_EVIDENCE_GAIN = Screener.DOB_SAME_DAY_GAIN + Screener.COUNTRY_GAIN;
   private static final int TOKEN_BITS = 4;
+  /** Ints per candidate in {@code Scratch.hits}: three used, one spare, four candidates a line. */
   private static final int HIT_STRIDE = 4;
   private static final int WALK_SLACK = 32;
-  private static final int STAMP = 0;
   /** Low 16 bits: list words hit; high 16 bits: their summed shares (at most 16 * 255). */
-  private static final int LIST_HITS = 1;
+  private static final int LIST_HITS = 0;
   /** Low 16 bits: query words whose keys hit; high 16 bits: list pairs hit by a joined key. */
-  private static final int QUERY_HITS = 2;
+  private static final int QUERY_HITS = 1;
   /** Query words whose keys hit a joined pair. */
-  private static final int JOINED_QUERY_WORDS = 3;
+  private static final int JOINED_QUERY_WORDS = 2;
   private static final int TOKEN_MASK = (1 << TOKEN_BITS) - 1;
   /**
    * Posting layout (an unsigned int): name id from bit {@value #NAME_SHIFT} up; the word's share
@@ -276,10 +276,15 @@ public final class ListIndex {
     /** The query side, shared by every index this thread searches (see {@link QueryPlan}). */
     final QueryPlan q = QueryPlan.PLAN.get();
     /**
-     * Per candidate, interleaved so that one cache line holds it: stamp, list words hit, query
-     * words hit, summed shares, joined pairs, query words of joined pairs.
+     * Per candidate, in the order the walks made them ({@value #HIT_STRIDE} ints from
+     * {@code c * HIT_STRIDE}): list words hit and their summed shares, query words hit and joined
+     * pairs, query words of joined pairs. By candidate, not by name: a search's candidates (a
+     * hundred or two) sit in a few KB that stay in L1, where one record per name (384 KB for
+     * OFAC) cost a cache miss at each candidate's first posting and again at gate 0.
      */
     final int[] hits;
+    /** Per name, its candidate number in this search; valid only where {@link #candidateBits} is set. */
+    final int[] candidateOf;
     final int[] candidates;
     /**
      * One bit per name: a candidate of the current search. The completing walks read hundreds of
@@ -287,7 +292,10 @@ public final class ListIndex {
      * where the hits array (hundreds of KB) would cost a cache miss each.
      */
     final long[] candidateBits;
-    /** Candidates of the previous search, whose bits are cleared when the next one starts. */
+    /**
+     * Candidates of the current or previous search, whose bits are cleared when the next one
+     * starts: kept up to date by every creating walk, so that no bit outlives its search.
+     */
     int lastCandidateCount;
     /**
      * Each query key's range in the primary and in the secondary postings (start | end << 32),
@@ -308,12 +316,15 @@ public final class ListIndex {
     final int[] sharingJoined = new int[NameNormalizer.MAX_TOKENS];
     /** Gate 2's order of a candidate's key-sharing words: heaviest first. */
     final int[] verifyOrder = new int[NameNormalizer.MAX_TOKENS];
-    /** The candidates that passed gate 0, in candidate order, and their unresolved query words. */
+    /**
+     * The candidates that passed gate 0, in candidate order: their names, their candidate
+     * numbers and their unresolved query words.
+     */
     final int[] survivors;
+    final int[] survivorCandidate;
     final int[] survivorMaybe;
     /** Where the touch-ahead loops leave what they read, so that the reads are not optimised away. */
     long touched;
-    int generation;
     /** Candidates made and names scored by this thread's searches (for measurements). */
     long candidatesMade;
     long namesScored;
@@ -322,9 +333,11 @@ public final class ListIndex {
 
     Scratch(int names) {
       hits = new int[names * HIT_STRIDE];
+      candidateOf = new int[names];
       candidates = new int[names];
       candidateBits = new long[(names + 63) / 64];
       survivors = new int[names];
+      survivorCandidate = new int[names];
       survivorMaybe = new int[names];
     }
   }
@@ -752,14 +765,6 @@ public final class ListIndex {
       return List.of();
     }
     Scratch s = scratch.get();
-    s.generation++;
-    if (s.generation == Integer.MAX_VALUE) {
-      Arrays.fill(s.hits, 0);
-      Arrays.fill(s.candidateBits, 0L);
-      s.lastCandidateCount = 0;
-      s.generation = 1;
-    }
-    int generation = s.generation;
     QueryPlan plan = s.q;
     if (plan.query != query) {
       plan.fill(query);
@@ -801,7 +806,7 @@ public final class ListIndex {
       int slot = keyless.slot(s.q.queryKeys[k]);
       if (slot >= 0) {
         candidateCount = walkCreating(s, loose, keyless.start(slot), keyless.end(slot), s.q.queryKeyWords[k],
-            generation, candidateCount);
+            candidateCount);
       }
     }
     int[] posted = postings.postings();
@@ -813,13 +818,13 @@ public final class ListIndex {
       long range = s.queryPrimary[k];
       if (range != 0) {
         candidateCount = walkCreating(s, posted, start(range), end(range), s.q.queryKeyWords[k],
-            generation, candidateCount);
+            candidateCount);
       }
       long secondaryRange = s.querySecondary[k];
       if (creating != all && secondaryRange != 0) {
         // Chosen by the query's side: any word of the name, deciding or not, makes it a candidate.
         candidateCount = walkCreating(s, more, start(secondaryRange), end(secondaryRange),
-            s.q.queryKeyWords[k], generation, candidateCount);
+            s.q.queryKeyWords[k], candidateCount);
       }
     }
     // The other query words' keys only complete the candidates: a name they alone hit cannot
@@ -827,7 +832,7 @@ public final class ListIndex {
     for (int k = 0; k < keyCount; k++) {
       long range = s.queryPrimary[k];
       if (range != 0 && (s.q.queryKeyWords[k] & creating) == 0) {
-        walkCompleting(s, posted, start(range), end(range), s.q.queryKeyWords[k], generation);
+        walkCompleting(s, posted, start(range), end(range), s.q.queryKeyWords[k]);
       }
     }
     s.unresolvedCount = 0;
@@ -847,11 +852,11 @@ public final class ListIndex {
           continue;
         }
         // Not a candidate: a secondary word alone never decides a match.
-        walkCompleting(s, more, start(range), end(range), queryWords, generation);
+        walkCompleting(s, more, start(range), end(range), queryWords);
       }
     }
     s.candidatesMade += candidateCount;
-    s.lastCandidateCount = candidateCount;
+    assert s.lastCandidateCount == candidateCount : s.lastCandidateCount + " candidates recorded, " + candidateCount + " made";
     List<Candidate> out = new ArrayList<>();
     // Gate 0 for all candidates first, then gates 1 and 2 for its survivors: each survivor's
     // name and word records are a cache miss or several, and read one candidate at a time they
@@ -872,8 +877,9 @@ public final class ListIndex {
     for (int c = 0; c < candidateCount; c++) {
       int nameId = s.candidates[c];
       int maybe = unresolvedWords(nameId, s);
-      if (passesGateZero(query, nameId, s, maybe)) {
+      if (passesGateZero(query, nameId, c * HIT_STRIDE, s, maybe)) {
         s.survivors[survivorCount] = nameId;
+        s.survivorCandidate[survivorCount] = c;
         s.survivorMaybe[survivorCount++] = maybe;
       }
     }
@@ -891,7 +897,7 @@ public final class ListIndex {
     for (int c = 0; c < survivorCount; c++) {
       int nameId = s.survivors[c];
       int maybe = s.survivorMaybe[c];
-      int h = nameId * HIT_STRIDE;
+      int h = s.survivorCandidate[c] * HIT_STRIDE;
       // With no unwalked postings that may be this name's, the walks saw every key it shares
       // with the query: its words without a posting hit share none.
       int sharingWords = maybe == 0 ? s.hits[h + LIST_HITS] & 0xFFFF : -1;
@@ -910,28 +916,35 @@ public final class ListIndex {
     return out;
   }
 
-  private static int walkCreating(Scratch s, int[] posted, int from, int to, int queryWords, int generation,
-      int candidateCount) {
+  private static int walkCreating(Scratch s, int[] posted, int from, int to, int queryWords, int candidateCount) {
     int count = candidateCount;
     s.postingsCreating += to - from;
     for (int p = from; p < to; p++) {
       int posting = posted[p];
       int nameId = posting >>> NAME_SHIFT;
-      int h = nameId * HIT_STRIDE;
-      if (s.hits[h + STAMP] != generation) {
-        s.hits[h + STAMP] = generation;
+      int c;
+      if ((s.candidateBits[nameId >>> 6] & 1L << nameId) == 0) {
+        // A name is made a candidate once a search (its bit stays set), so count stays within
+        // the names and the arrays sized by them.
+        c = count++;
+        s.lastCandidateCount = count;
+        s.candidateBits[nameId >>> 6] |= 1L << nameId;
+        s.candidateOf[nameId] = c;
+        s.candidates[c] = nameId;
+        int h = c * HIT_STRIDE;
         s.hits[h + LIST_HITS] = 0;
         s.hits[h + QUERY_HITS] = 0;
         s.hits[h + JOINED_QUERY_WORDS] = 0;
-        s.candidates[count++] = nameId;
-        s.candidateBits[nameId >>> 6] |= 1L << nameId;
+      } else {
+        c = s.candidateOf[nameId];
       }
-      record(s.hits, h, posting, queryWords);
+      assert c < count && s.candidates[c] == nameId : "candidate " + c + " is not name " + nameId;
+      record(s.hits, c * HIT_STRIDE, posting, queryWords);
     }
     return count;
   }
 
-  private static void walkCompleting(Scratch s, int[] posted, int from, int to, int queryWords, int generation) {
+  private static void walkCompleting(Scratch s, int[] posted, int from, int to, int queryWords) {
     s.postingsCompleting += to - from;
     for (int p = from; p < to; p++) {
       int posting = posted[p];
@@ -939,10 +952,9 @@ public final class ListIndex {
       if ((s.candidateBits[nameId >>> 6] & 1L << nameId) == 0) {
         continue;
       }
-      int h = nameId * HIT_STRIDE;
-      if (s.hits[h + STAMP] == generation) {
-        record(s.hits, h, posting, queryWords);
-      }
+      int c = s.candidateOf[nameId];
+      assert c < s.lastCandidateCount && s.candidates[c] == nameId : "candidate " + c + " is not name " + nameId;
+      record(s.hits, c * HIT_STRIDE, posting, queryWords);
     }
   }
 
@@ -1024,10 +1036,10 @@ public final class ListIndex {
     return maybe;
   }
 
-  private boolean passesGateZero(PreparedName query, int nameId, Scratch s, int maybe) {
+  /** {@code h}: where the candidate's hits begin in {@code s.hits}. */
+  private boolean passesGateZero(PreparedName query, int nameId, int h, Scratch s, int maybe) {
     int rest = nameRest[nameId];
     int restWords = rest >>> 16;
-    int h = nameId * HIT_STRIDE;
     double listShare = ((s.hits[h + LIST_HITS] >>> 16) / (double) SHARE_SCALE) + (rest & 0xFFFF) / 65535.0;
     int queryMask = s.hits[h + QUERY_HITS] & 0xFFFF;
     if (maybe != 0) {
