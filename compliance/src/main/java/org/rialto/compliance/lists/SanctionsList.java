@@ -12,6 +12,13 @@ import java.util.Map;
 
 /** One immutable version of a sanctions list: its identity and its entries, sorted by id. */
 public final class SanctionsList {
+  /**
+   * Names (primary and aliases of every entry) one version may hold: what the screening index can
+   * number in its 32-bit postings. Refused here, at import, so that a version the node stored can
+   * always be screened against; refused at index build, an accepted import would stop screening.
+   */
+  public static final int MAX_NAMES = 1 << 19;
+
   private final ListVersion version;
   private final List<ListEntry> entries;
   private final Map<String, ListEntry> byId;
@@ -33,6 +40,10 @@ public final class SanctionsList {
     int names = 0;
     for (ListEntry e : sorted) {
       names += e.names().size();
+    }
+    if (names > MAX_NAMES) {
+      throw new IllegalArgumentException(listName + " version " + version + " has " + names + " names (primary and aliases); at most "
+          + MAX_NAMES + " per list");
     }
     ListVersion v = new ListVersion(listName, version, format, contentHash(sorted), importedAt, sorted.size(), names, sources);
     return new SanctionsList(v, sorted, index(sorted));

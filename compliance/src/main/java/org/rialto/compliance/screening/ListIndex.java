@@ -64,9 +64,15 @@ public final class ListIndex {
   private static final int NAME_SHIFT = SHARE_SHIFT + 8;
   /**
    * The names one list index holds: 2^19 = 524,288, all an unsigned 32-bit posting can name above
-   * its share, flag and word (OFAC has about 24,000 names; a larger list is refused at build).
+   * its share, flag and word (OFAC has about 24,000 names). A larger list is refused at import
+   * ({@link SanctionsList#MAX_NAMES}) and, should one come another way, at build.
    */
   private static final int MAX_NAMES = 1 << (32 - NAME_SHIFT);
+
+  static {
+    // Every version a list import accepted must be one an index can be built of.
+    if (MAX_NAMES < SanctionsList.MAX_NAMES) throw new AssertionError("postings name " + MAX_NAMES + " names, lists hold " + SanctionsList.MAX_NAMES);
+  }
   /** Query keys per screening: every word's keys plus the joined keys of neighbours. */
   private static final int MAX_QUERY_KEYS = NameNormalizer.MAX_TOKENS * (BlockingKeys.MAX_KEYS_PER_WORD + 2);
   private static final int KEY_TABLE_SIZE = Integer.highestOneBit(MAX_QUERY_KEYS) << 2;
