@@ -87,7 +87,7 @@ public final class Node implements AutoCloseable {
       for (var peer : config.peers()) {
         var d = new PeerDispatcher(config.node(), peer.node(), peer.url(), engine, wire,
             new org.rialto.node.client.PeerClient(java.net.URI.create(peer.url()), peer.node(), security.verifier(),
-                security.serverKey()));
+                security.serverKey()), clock);
         dispatchers.add(d);
         metrics.gauge("rialto_peer_outbox_backlog", "forwarded transfers not yet answered", "peer", peer.node(), () -> d.status().backlog());
         metrics.gauge("rialto_peer_awaiting_decision", "payments the peer holds undecided", "peer", peer.node(), () -> d.status().awaitingDecision());
@@ -119,7 +119,7 @@ public final class Node implements AutoCloseable {
       security.restoreReplayWindow(store);
       final NodeEngine evidenceSink = engine;
       var gate = new org.rialto.node.security.MessageGate(security, evidence -> evidenceSink.recordEvidence(evidence));
-      var peerApi = new PeerApi(engine, wire, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()));
+      var peerApi = new PeerApi(engine, wire, config.peers().stream().map(NodeConfig.PeerConfig::node).collect(java.util.stream.Collectors.toSet()), clock);
       ApiServer.RouteRegistrar metricsRoute = app -> app.get("/metrics",
           ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       var inbox = new Inbox(store, engine.paymentIndex());

@@ -45,6 +45,13 @@ import org.rialto.node.config.NodeConfig;
 
 /** ISO 20022 over HTTP: pacs.008 in, pacs.002 out; pacs.028 and camt.056; hostile XML refused. */
 class IsoGatewayTest {
+  /**
+   * The node's clock and the messages' creation time: one instant, as at a bank whose clock
+   * agrees with the node's. Creation times from the real clock next to settlement dates of the
+   * node's fixed day were refused (DT01) once the real date was two days past it.
+   */
+  private static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-11-23T09:00:00Z");
+
   @TempDir Path dir;
   Node node;
   Http banks;
@@ -57,7 +64,7 @@ class IsoGatewayTest {
             new NodeConfig.ParticipantConfig(A, "Bank A", "RU", "0", "1000.00"),
             new NodeConfig.ParticipantConfig(B, "Bank B", "RU", "0", "0")),
         List.of(), List.of(), null, null, null).withSecurity(TestPki.security("RU-TEST"));
-    node = Node.start(config, new TestClock(Instant.parse("2026-11-23T09:00:00Z")));
+    node = Node.start(config, new TestClock(CREATED.toInstant()));
     banks = new Http(node.port(), "RU-TEST");
   }
 
@@ -100,7 +107,7 @@ class IsoGatewayTest {
     String queued = UUID.randomUUID().toString();
     txs.add(transfer(settled, A, B, "100.00"));
     txs.add(transfer(queued, A, B, "5000.00"));
-    var message = Pacs008.of("MSG-1", OffsetDateTime.now(ZoneOffset.UTC), SettlementInstruction.of(SettlementMethod.CLRG), txs);
+    var message = Pacs008.of("MSG-1", CREATED, SettlementInstruction.of(SettlementMethod.CLRG), txs);
     var response = post(A, Iso20022.write(Envelope.of(message)));
     assertThat(response.status()).isEqualTo(200);
     var pacs002 = answer(response);
@@ -109,12 +116,12 @@ class IsoGatewayTest {
 
     // pacs.028: the bank asks about the queued one.
     var original = OriginalRef.of(message, txs.get(1));
-    var status = answer(post(A, Iso20022.write(Envelope.of(Pacs028.of("STS-1", OffsetDateTime.now(ZoneOffset.UTC),
+    var status = answer(post(A, Iso20022.write(Envelope.of(Pacs028.of("STS-1", CREATED,
         Agent.ofBic(A), Agent.ofBic(RU_CB), original)))));
     assertThat(status.transactions().get(0).status()).isEqualTo("PDNG");
 
     // camt.056 cancels it; camt.029 confirms.
-    var cancel = Camt056.of("CXL-1", OffsetDateTime.now(ZoneOffset.UTC), Agent.ofBic(A), Agent.ofBic(RU_CB), original,
+    var cancel = Camt056.of("CXL-1", CREATED, Agent.ofBic(A), Agent.ofBic(RU_CB), original,
         ReasonInformation.of("CUST", null));
     var reply = Iso20022.read(post(A, Iso20022.write(Envelope.of(cancel))).body());
     assertThat(reply.findings()).isEmpty();
@@ -130,9 +137,9 @@ class IsoGatewayTest {
   void pacs004ReturnsASettledPaymentOnceAndPacs009MovesBankMoney() throws Exception {
     String uetr = UUID.randomUUID().toString();
     var tx = transfer(uetr, A, B, "250.00");
-    var message = Pacs008.of("MSG-R", OffsetDateTime.now(ZoneOffset.UTC), SettlementInstruction.of(SettlementMethod.CLRG), tx);
+    var message = Pacs008.of("MSG-R", CREATED, SettlementInstruction.of(SettlementMethod.CLRG), tx);
     assertThat(answer(post(A, Iso20022.write(Envelope.of(message)))).transactions().get(0).status()).isEqualTo("ACSC");
-    var pacs004 = org.rialto.iso20022.Pacs004.of("RTR-1", OffsetDateTime.now(ZoneOffset.UTC),
+    var pacs004 = org.rialto.iso20022.Pacs004.of("RTR-1", CREATED,
         SettlementInstruction.of(SettlementMethod.CLRG), Agent.ofBic(B), Agent.ofBic(RU_CB), OriginalRef.of(message, tx),
         Amount.of("RUB", "250.00"), LocalDate.of(2026, 11, 23), ChargeBearer.SHAR, ReasonInformation.of("AC04", null));
     byte[] xml = Iso20022.write(Envelope.of(pacs004));
@@ -145,7 +152,7 @@ class IsoGatewayTest {
 
     String fi = UUID.randomUUID().toString();
     var pacs009 = new org.rialto.iso20022.Pacs009(org.rialto.iso20022.CreditTransferGroupHeader.of("FI-1",
-        OffsetDateTime.now(ZoneOffset.UTC), 1, SettlementInstruction.of(SettlementMethod.CLRG)),
+        CREATED, 1, SettlementInstruction.of(SettlementMethod.CLRG)),
         List.of(fiTransfer(fi)), List.of());
     assertThat(answer(post(A, Iso20022.write(Envelope.of(pacs009)))).transactions().get(0).status()).isEqualTo("ACSC");
     assertThat(http.get(B, "/v1/accounts/" + B).body().get("balance").asText()).isEqualTo("10.00");
@@ -170,7 +177,7 @@ class IsoGatewayTest {
     var r3 = post(A, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
     assertThat(r3.status()).isEqualTo(400);
     // A schema-valid message that breaks a business rule (amount digits beyond RUB's 2).
-    var bad = Pacs008.of("MSG-2", OffsetDateTime.now(ZoneOffset.UTC), SettlementInstruction.of(SettlementMethod.CLRG),
+    var bad = Pacs008.of("MSG-2", CREATED, SettlementInstruction.of(SettlementMethod.CLRG),
         List.of(transfer(UUID.randomUUID().toString(), A, B, "1.001")));
     var r4 = post(A, Iso20022.write(Envelope.of(bad)));
     assertThat(new String(r4.body())).contains("RJCT");

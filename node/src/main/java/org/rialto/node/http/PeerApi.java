@@ -18,11 +18,14 @@ public final class PeerApi implements ApiServer.RouteRegistrar {
   private final NodeEngine engine;
   private final PeerWire wire;
   private final Set<String> peers;
+  /** The node's clock, which dates the answers as it dates everything else the node decides. */
+  private final java.time.Clock clock;
 
-  public PeerApi(NodeEngine engine, PeerWire wire, Set<String> peers) {
+  public PeerApi(NodeEngine engine, PeerWire wire, Set<String> peers, java.time.Clock clock) {
     this.engine = engine;
     this.wire = wire;
     this.peers = Set.copyOf(peers);
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -45,6 +48,6 @@ public final class PeerApi implements ApiServer.RouteRegistrar {
       return;
     }
     var replies = ApiServer.await(engine.peerInbound(request.messages()));
-    ctx.contentType(PeerWire.CONTENT_TYPE).result(wire.answer(request, replies, System.currentTimeMillis()));
+    ctx.contentType(PeerWire.CONTENT_TYPE).result(wire.answer(request, replies, clock.millis()));
   }
 }

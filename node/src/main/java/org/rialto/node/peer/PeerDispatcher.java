@@ -96,9 +96,17 @@ public final class PeerDispatcher implements AutoCloseable {
 
   private record Awaiting(PeerMessage.Transfer transfer, long nextAskAtMillis, long intervalMillis) {}
 
+  /** Dates the messages; waits and retries keep the system's time, which always moves. */
+  private final java.time.Clock clock;
+
+  /**
+   * @param clock the node's clock, which dates the messages: their creation time must be of the
+   *     same clock as the business day that sets their settlement date, or the peer's rules refuse them
+   */
   public PeerDispatcher(String nodeId, String peerNode, String peerUrl, NodeEngine engine, PeerWire wire,
-      org.rialto.node.client.PeerClient client) {
+      org.rialto.node.client.PeerClient client, java.time.Clock clock) {
     this.nodeId = nodeId;
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
     this.wire = wire;
     this.peerNode = peerNode;
     this.endpoint = URI.create(peerUrl.replaceAll("/+$", "") + "/peer/v1/messages");
@@ -323,8 +331,8 @@ public final class PeerDispatcher implements AutoCloseable {
     // Whatever is logged about this exchange (here or when it fails, in run) names its payments.
     org.rialto.node.log.Logs.batch(uetrs);
     long started = System.nanoTime();
-    long now = System.currentTimeMillis();
-    byte[] body = statusRequest ? wire.statusRequests(peerNode, transfers, now) : wire.transfers(peerNode, transfers, now);
+    long createdMillis = clock.millis();
+    byte[] body = statusRequest ? wire.statusRequests(peerNode, transfers, createdMillis) : wire.transfers(peerNode, transfers, createdMillis);
     // A malformed answer must not reach the writer, where it would stop the node: PeerWire refuses it.
     Map<UUID, PeerReply> replies = wire.replies(send(body), peerNode, uetrs);
     long answered = System.nanoTime();
