@@ -148,7 +148,6 @@ final class SqliteCheckpointer implements AutoCloseable {
           // next to nothing): dropped, the next request came only after this thread's next
           // rounds and 64 more commits, and the WAL grew past 14 MB in a 26 MB test on CI.
           catchUpWanted = true;
-          busyCatchUps++;
         } else {
           catchUps++;
         }
@@ -165,13 +164,6 @@ final class SqliteCheckpointer implements AutoCloseable {
 
   /** Committing thread only. */
   private long lastCatchUpFailureLogMillis;
-  /** Catch-ups that found another checkpoint running and were asked again; committing thread only. */
-  private long busyCatchUps;
-
-  /** Catch-ups that found another checkpoint running (for tests and diagnostics). */
-  long busyCatchUps() {
-    return busyCatchUps;
-  }
 
   /** Catch-up checkpoints the committing thread ran (each followed by a WAL restart), for tests and diagnostics. */
   long catchUps() {

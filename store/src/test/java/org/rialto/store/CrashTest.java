@@ -8,13 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,14 +29,14 @@ class CrashTest {
 
   @TempDir Path dir;
 
-  /** What one child run printed. */
+  /** What one child run printed, read from its output file once it is dead. */
   private static final class Run {
     final int number;
-    final Map<Long, Boolean> acked = new ConcurrentHashMap<>();
-    final AtomicLong maxSubmitted = new AtomicLong(-1);
-    final CountDownLatch ready = new CountDownLatch(1);
+    final Map<Long, Boolean> acked = new HashMap<>();
+    long maxSubmitted = -1;
+    boolean ready;
     /** Lines that were not the protocol's, for the report. */
-    final List<String> foreign = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> foreign = new ArrayList<>();
 
     Run(int number) {
       this.number = number;
@@ -76,8 +74,7 @@ class CrashTest {
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
       read(stdout, run);
-      boolean ready = run.ready.getCount() == 0;
-      if (ready) {
+      if (run.ready) {
         killedAfterReady++;
       }
     }
@@ -90,7 +87,7 @@ class CrashTest {
       Ledger ledger = LedgerWriter.rebuild(store);
       for (Run run : runs) {
         // Chains never announced cannot be in the ledger either; look a little past the last one.
-        long last = run.maxSubmitted.get() + CrashChild.MAX_IN_FLIGHT_CHAINS;
+        long last = run.maxSubmitted + CrashChild.MAX_IN_FLIGHT_CHAINS;
         for (long k = 0; k <= last; k++) {
           int present = 0;
           for (int j = 0; j < 3; j++) {
@@ -99,9 +96,9 @@ class CrashTest {
           assertThat(present).as("run %d chain %d is all or nothing", run.number, k).isIn(0, 3);
           Boolean ok = run.acked.get(k);
           if (ok == null) {
-            assertThat(k <= run.maxSubmitted.get() || present == 0)
+            assertThat(k <= run.maxSubmitted || present == 0)
                 .as("run %d chain %d was never submitted (last announced %d; other lines on its stdout: %s)", run.number, k,
-                    run.maxSubmitted.get(), run.foreign)
+                    run.maxSubmitted, run.foreign)
                 .isTrue();
             presentUnacked += present == 3 ? 1 : 0;
           } else if (ok) {
@@ -152,9 +149,9 @@ class CrashTest {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals("READY")) {
-          run.ready.countDown();
+          run.ready = true;
         } else if (line.startsWith("S ") && line.length() > 2 && line.length() < 22 && line.substring(2).chars().allMatch(Character::isDigit)) {
-          run.maxSubmitted.accumulateAndGet(Long.parseLong(line.substring(2)), Math::max);
+          run.maxSubmitted = Math.max(run.maxSubmitted, Long.parseLong(line.substring(2)));
         } else if (!line.startsWith("A ")) {
           // Anything else on the child's stdout (a VM warning written into the middle of a
           // line) is kept for the report and skipped; reading must go on, or every chain

@@ -21,11 +21,7 @@ class StatementCachingConnectionTest {
   @Test
   void theCommitterReusesItsStatementsAndLeavesNoReadOpenBetweenCommits() throws Exception {
     try (Store store = Store.open(dir.resolve("s.db").toString())) {
-      store.commit(List.of(), c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)");
-        }
-      });
+      store.commit(List.of(), StatementCachingConnectionTest::createTable);
       for (int commit = 0; commit < 5; commit++) {
         int first = commit * 3;
         store.commit(List.of(), c -> {
@@ -64,9 +60,7 @@ class StatementCachingConnectionTest {
   void aBatchLeftUnexecutedAndTheSameSqlOpenTwiceStayApart() throws Exception {
     try (Store store = Store.open(dir.resolve("s.db").toString())) {
       store.commit(List.of(), c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)");
-        }
+        createTable(c);
         try (var ps = c.prepareStatement(INSERT)) {
           ps.setInt(1, 100);
           ps.setBytes(2, new byte[1]);
@@ -104,9 +98,7 @@ class StatementCachingConnectionTest {
   void distinctSqlPastTheBoundIsPreparedAndClosedAsUsual() throws Exception {
     try (Store store = Store.open(dir.resolve("s.db").toString())) {
       store.commit(List.of(), c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)");
-        }
+        createTable(c);
         for (int i = 0; i < StatementCachingConnection.MAX_CACHED_STATEMENTS + 10; i++) {
           try (var q = c.prepareStatement("SELECT " + i + " FROM t"); ResultSet rs = q.executeQuery()) {
             assertThat(rs.next()).isFalse();
@@ -121,11 +113,7 @@ class StatementCachingConnectionTest {
   @Test
   void afterAFailedCommitTheConnectionIsDroppedAndTheStoreRefusesCommits() throws Exception {
     try (Store store = Store.open(dir.resolve("s.db").toString())) {
-      store.commit(List.of(), c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)");
-        }
-      });
+      store.commit(List.of(), StatementCachingConnectionTest::createTable);
       Connection before = store.committerConnectionForTests();
       assertThat(before).isNotNull();
       assertThatThrownBy(() -> store.commit(List.of(), c -> {
@@ -140,6 +128,12 @@ class StatementCachingConnectionTest {
       assertThat(before.isClosed()).isTrue();
       assertThat(count(store)).isZero();
       assertThatThrownBy(() -> store.commit(List.of(), TxWork.NONE)).isInstanceOf(StoreException.class);
+    }
+  }
+
+  private static void createTable(Connection c) throws java.sql.SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)");
     }
   }
 
