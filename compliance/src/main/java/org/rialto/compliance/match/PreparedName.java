@@ -15,11 +15,17 @@ public final class PreparedName {
   PreparedName(String raw, NormalizedName normalized, double[] weights) {
     this.raw = raw;
     this.normalized = normalized;
-    this.tokens = normalized.tokens().toArray(new NameToken[0]);
+    List<NameToken> words = normalized.tokens();
+    // A loop, not toArray(new NameToken[0]): that makes its array by reflection, once per name.
+    this.tokens = new NameToken[words.size()];
+    for (int i = 0; i < tokens.length; i++) {
+      tokens[i] = words.get(i);
+    }
     if (weights.length != tokens.length) {
       throw new IllegalStateException("one weight per token: " + weights.length + " != " + tokens.length);
     }
-    this.weights = weights.clone();
+    // Not copied: the only caller, NameMatcher.prepare, passes a new array it keeps no reference to.
+    this.weights = weights;
     double total = 0;
     for (double w : weights) {
       if (!(w > 0 && w <= 1.0)) {

@@ -67,7 +67,9 @@ public final class Screener {
       }
     }
     this.indexes = List.copyOf(indexes);
-    this.versions = indexes.stream().map(ListIndex::version).toList();
+    // List.copyOf, not Stream.toList: a ScreeningResult copies any other list (toList's allows
+    // nulls), once per screened name.
+    this.versions = List.copyOf(indexes.stream().map(ListIndex::version).toList());
     this.matcher = NameMatcher.standard();
     this.cache = cache;
     this.keys = keys;
@@ -107,7 +109,11 @@ public final class Screener {
 
   /** Screens one name on its own. */
   public ScreeningResult screenName(String name) {
-    return screen(List.of(Party.of(PartyRole.NAME, name)));
+    List<ScreeningHit> hits = new ArrayList<>();
+    List<String> incomplete = new ArrayList<>();
+    screenParty(Party.of(PartyRole.NAME, name), hits, incomplete);
+    hits.sort(BEST_FIRST);
+    return new ScreeningResult(versions, hits, incomplete);
   }
 
   /** Screens every party of a payment: debtor, creditor, ultimate parties, agents. */
@@ -118,27 +124,32 @@ public final class Screener {
     List<ScreeningHit> hits = new ArrayList<>();
     List<String> incomplete = new ArrayList<>();
     for (Party party : parties) {
-      if (party.name().isBlank()) {
-        continue;
-      }
-      PreparedName query = matcher.prepare(party.name());
-      if (query.normalized().truncated()) {
-        incomplete.add(party.role() + " name exceeds " + NameNormalizer.MAX_NAME_CHARS + " characters or "
-            + NameNormalizer.MAX_TOKENS + " words and was screened only in part");
-      }
-      if (query.isEmpty()) {
-        if (party.name().strip().length() > 0 && hasLetterOrDigit(party.name())) {
-          incomplete.add(party.role() + " name '" + abbreviate(party.name()) + "' has no screenable word");
-        }
-        continue;
-      }
-      List<List<ListIndex.Candidate>> perIndex = candidates(query);
-      for (int i = 0; i < indexes.size(); i++) {
-        hits.addAll(hitsFor(party, query, indexes.get(i), perIndex.get(i)));
-      }
+      screenParty(party, hits, incomplete);
     }
     hits.sort(BEST_FIRST);
     return new ScreeningResult(versions, hits, incomplete);
+  }
+
+  /** Screens one party, adding its hits and its reasons for an incomplete screening. */
+  private void screenParty(Party party, List<ScreeningHit> hits, List<String> incomplete) {
+    if (party.name().isBlank()) {
+      return;
+    }
+    PreparedName query = matcher.prepare(party.name());
+    if (query.normalized().truncated()) {
+      incomplete.add(party.role() + " name exceeds " + NameNormalizer.MAX_NAME_CHARS + " characters or "
+          + NameNormalizer.MAX_TOKENS + " words and was screened only in part");
+    }
+    if (query.isEmpty()) {
+      if (party.name().strip().length() > 0 && hasLetterOrDigit(party.name())) {
+        incomplete.add(party.role() + " name '" + abbreviate(party.name()) + "' has no screenable word");
+      }
+      return;
+    }
+    List<List<ListIndex.Candidate>> perIndex = candidates(query);
+    for (int i = 0; i < indexes.size(); i++) {
+      hits.addAll(hitsFor(party, query, indexes.get(i), perIndex.get(i)));
+    }
   }
 
   private List<List<ListIndex.Candidate>> candidates(PreparedName query) {
@@ -148,19 +159,25 @@ public final class Screener {
       if (cached != null) {
         return cached;
       }
-      List<List<ListIndex.Candidate>> computed = search(query);
+      List<List<ListIndex.Candidate>> computed = search(query, true);
       cache.put(key, computed);
       return computed;
     }
-    return search(query);
+    return search(query, false);
   }
 
-  private List<List<ListIndex.Candidate>> search(PreparedName query) {
+  /**
+   * Each list's candidates; {@code shared} copies them into immutable lists, for the cache that
+   * hands them to other threads. Without it they are the searches' own new lists, which only this
+   * screening reads (hitsFor does not change them), so the copies per list and name are saved.
+   */
+  private List<List<ListIndex.Candidate>> search(PreparedName query, boolean shared) {
     List<List<ListIndex.Candidate>> out = new ArrayList<>(indexes.size());
     for (int i = 0; i < indexes.size(); i++) {
-      out.add(List.copyOf(indexes.get(i).search(query, keys, i)));
+      List<ListIndex.Candidate> found = indexes.get(i).search(query, keys, i);
+      out.add(shared ? List.copyOf(found) : found);
     }
-    return List.copyOf(out);
+    return shared ? List.copyOf(out) : out;
   }
 
   private List<ScreeningHit> hitsFor(Party party, PreparedName query, ListIndex index, List<ListIndex.Candidate> candidates) {

@@ -44,6 +44,9 @@ public final class NameNormalizer {
   private static final Set<String> GLUE_TO_PREVIOUS = lookupSet(
       "allah", "ullah", "ollah", "ulla", "olla", "alla", "allh", "llah", "ulloh", "ullo",
       "din", "aldin", "uddin", "eddin", "addin", "udin", "edin", "ddin", "aldyn", "dyn", "adin");
+  /** Every word that can start a glue ({@link #glue}); most names have none, and skip it. */
+  private static final Set<String> GLUE_ANY = union(ARTICLES, ASSIMILATED, GLUE_TO_NEXT, GLUE_TO_PREVIOUS);
+  private static final int GLUE_MAX_CHARS = GLUE_ANY.stream().mapToInt(String::length).max().orElseThrow();
   private static final String[] PATRONYMIC_SUFFIXES = {
       "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ilyich", "ovic", "evic"};
 
@@ -110,6 +113,15 @@ public final class NameNormalizer {
     return java.util.Collections.unmodifiableSet(set);
   }
 
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> all = new java.util.HashSet<>();
+    for (Set<String> set : sets) {
+      all.addAll(set);
+    }
+    return java.util.Collections.unmodifiableSet(all);
+  }
+
   /** The production normaliser, with the shipped variant and stop-word tables. */
   public static NameNormalizer standard() {
     return STANDARD;
@@ -130,10 +142,16 @@ public final class NameNormalizer {
     boolean[] removed = new boolean[words.size()];
     boolean legalForm = markRemovable(words, removed);
     markAcronyms(words, removed);
-    List<Word> kept = new ArrayList<>(words.size());
+    List<Word> kept = words;
     for (int i = 0; i < words.size(); i++) {
-      if (!removed[i]) {
-        kept.add(words.get(i));
+      if (removed[i]) { // most names lose no word: then no copy of the list
+        kept = new ArrayList<>(words.size());
+        for (int k = 0; k < words.size(); k++) {
+          if (!removed[k]) {
+            kept.add(words.get(k));
+          }
+        }
+        break;
       }
     }
     if (kept.isEmpty()) {
@@ -270,7 +288,24 @@ public final class NameNormalizer {
     return best;
   }
 
+  /**
+   * Whether {@link #glue} can change {@code words}: each of its passes acts only at a word of
+   * {@link #GLUE_ANY}, so with none it would copy the list three times and give the same words.
+   */
+  private static boolean mayGlue(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String text = words.get(i).text();
+      if (text.length() <= GLUE_MAX_CHARS && GLUE_ANY.contains(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<Word> glue(List<Word> words) {
+    if (!mayGlue(words)) {
+      return words;
+    }
     List<Word> afterArticles = new ArrayList<>(words.size());
     for (int i = 0; i < words.size(); i++) {
       Word w = words.get(i);

@@ -65,7 +65,8 @@ final class Transliteration {
       }
       return new Folded(new String(out, 0, len, StandardCharsets.ISO_8859_1), null);
     }
-    String text = NFKC.normalize(raw);
+    // Most non-ASCII names (Cyrillic, Arabic script) are already NFKC: a check, not a copy.
+    String text = NFKC.isNormalized(raw) ? raw : NFKC.normalize(raw);
     // One name is written in one language: a Persian letter anywhere makes every Arabic-script
     // word of it Persian (محمدرضا has none of its own, نقدی does).
     boolean persian = isPersian(text);
