@@ -361,7 +361,18 @@ public final class NameNormalizer {
     if (canonical == null && !w.core().equals(w.text())) {
       canonical = variants.get(w.core());
     }
-    String skeleton = Phonetic.skeleton(w.phon());
+    String skeleton;
+    String vowelKey;
+    if (w.phon().equals(w.core())) {
+      // Most words: the skeleton and the vowel key read the same text, so read it once.
+      String[] both = new String[2];
+      Phonetic.skeletonAndVowelKey(w.phon(), both);
+      skeleton = both[0];
+      vowelKey = both[1];
+    } else {
+      skeleton = Phonetic.skeleton(w.phon());
+      vowelKey = Phonetic.vowelKey(w.core());
+    }
     String coreSkeleton = w.corePhon().equals(w.phon()) ? skeleton : Phonetic.skeleton(w.corePhon());
     String coarse = Phonetic.coarse(coreSkeleton);
     if (coarse.isEmpty()) {
@@ -369,7 +380,7 @@ public final class NameNormalizer {
     }
     boolean patronymic = tokenCount >= 3 && !w.abjad() && isPatronymic(w.text());
     return new NameToken(w.text(), w.core(), canonical, skeleton, coreSkeleton,
-        Phonetic.vowelKey(w.core()), coarse, w.abjad(), patronymic);
+        vowelKey, coarse, w.abjad(), patronymic);
   }
 
   private static boolean isPatronymic(String text) {

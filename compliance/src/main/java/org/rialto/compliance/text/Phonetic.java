@@ -33,7 +33,142 @@ public final class Phonetic {
    * name makes three or four, and a new array for each (zeroed, then compressed into the
    * String) was a third of their cost. Symbols are ASCII, so the String is made from the bytes.
    */
-  private static final ThreadLocal<byte[]> SYMBOLS = ThreadLocal.withInitial(() -> new byte[MAX_SYMBOLS]);
+  private static final ThreadLocal<byte[]> SYMBOLS = ThreadLocal.withInitial(() -> new byte[2 * MAX_SYMBOLS]);
+
+  /**
+   * {@code out[0] = skeleton(s)} and {@code out[1] = vowelKey(s)}, read in one pass: most words
+   * of a screened name need both of the same text, and the two encodings read it the same way
+   * (same digraphs, same chars used per step); they differ only in what they keep (a/e/o, w as
+   * v, -off's vowel) and so in what collapses. Words too long for the proof below take the two
+   * passes.
+   */
+  public static void skeletonAndVowelKey(String s, String[] out) {
+    int n = s.length();
+    // encode stops early only when its symbols reach capacity - 1 = min(MAX_SYMBOLS, 2n + 1) - 1.
+    // A step reads at least one char and adds at most two symbols, so while i < n there are at
+    // most 2i <= 2n - 2 of them: with 2n + 1 <= MAX_SYMBOLS neither encoding stops early.
+    if (2 * n + 1 > MAX_SYMBOLS) {
+      out[0] = encode(s, false);
+      out[1] = encode(s, true);
+      return;
+    }
+    byte[] buf = SYMBOLS.get();
+    final int v0 = MAX_SYMBOLS; // the vowel key's symbols start here, the skeleton's at 0
+    int sLen = 0;
+    int vLen = 0;
+    boolean sAdjacent = false;
+    boolean vAdjacent = false;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      char symbol;
+      int used;
+      switch (c) {
+        case Transliteration.BOUNDARY -> {
+          sAdjacent = false;
+          vAdjacent = false;
+          i++;
+          continue;
+        }
+        case 's' -> {
+          symbol = 'S';
+          if (starts(s, i, "schtsch")) {
+            used = 7;
+          } else if (starts(s, i, "shch")) {
+            used = 4;
+          } else if (starts(s, i, "sch")) {
+            used = 3;
+          } else {
+            used = i + 1 < n && s.charAt(i + 1) == 'h' ? 2 : 1;
+          }
+        }
+        case 't' -> {
+          if (starts(s, i, "tsch")) {
+            symbol = 'C';
+            used = 4;
+          } else if (starts(s, i, "tch")) {
+            symbol = 'C';
+            used = 3;
+          } else {
+            char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+            symbol = next == 's' || next == 'z' ? 'Q' : 'T';
+            used = next == 'h' || next == 's' || next == 'z' ? 2 : 1;
+          }
+        }
+        case 'd' -> {
+          if (starts(s, i, "dzh")) {
+            symbol = 'J';
+            used = 3;
+          } else {
+            char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+            symbol = next == 'j' ? 'J' : 'D';
+            used = next == 'h' || next == 'j' ? 2 : 1;
+          }
+        }
+        case 'o', 'e' -> {
+          if (i + 3 == n && s.charAt(i + 1) == 'f' && s.charAt(i + 2) == 'f') {
+            vLen = appendAt(buf, v0, vLen, c, vAdjacent);
+            vLen = appendAt(buf, v0, vLen, 'V', false);
+            sLen = appendAt(buf, 0, sLen, 'V', false);
+            vAdjacent = true;
+            sAdjacent = true;
+            i += 3;
+            continue;
+          }
+          char d = i + 1 < n ? digraph(c, s.charAt(i + 1)) : 0;
+          symbol = d != 0 ? d : c;
+          used = d != 0 ? 2 : 1;
+        }
+        default -> {
+          char d = i + 1 < n ? digraph(c, s.charAt(i + 1)) : 0;
+          if (d != 0) {
+            symbol = d;
+            used = 2;
+          } else {
+            symbol = c >= '0' && c <= '9' ? c : single(c);
+            used = 1;
+            if (symbol == 'x') {
+              vLen = appendAt(buf, v0, vLen, 'K', vAdjacent);
+              sLen = appendAt(buf, 0, sLen, 'K', sAdjacent);
+              vAdjacent = true;
+              sAdjacent = true;
+              symbol = 'S';
+            }
+          }
+        }
+      }
+      i += used;
+      if (symbol == 0) {
+        continue;
+      }
+      // German and Polish w is v (Lawrow / Lavrov) in the vowel key; c == 'w' only reaches here
+      // as a single letter (no digraph starts with w).
+      vLen = appendAt(buf, v0, vLen, used == 1 && c == 'w' ? 'V' : symbol, vAdjacent);
+      vAdjacent = true;
+      if (symbol == 'a' || symbol == 'e' || symbol == 'o') {
+        sAdjacent = false;
+      } else {
+        sLen = appendAt(buf, 0, sLen, symbol, sAdjacent);
+        sAdjacent = true;
+      }
+    }
+    if (sLen > MAX_SYMBOLS || vLen > MAX_SYMBOLS) {
+      throw new IllegalStateException("more symbols than a word of " + n + " chars makes: " + sLen + ", " + vLen);
+    }
+    out[0] = new String(buf, 0, sLen, StandardCharsets.ISO_8859_1);
+    out[1] = new String(buf, v0, vLen, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int appendAt(byte[] out, int base, int len, char symbol, boolean adjacent) {
+    if (symbol >= 0x80) {
+      throw new IllegalStateException("a skeleton symbol is ASCII: " + (int) symbol);
+    }
+    if (adjacent && len > 0 && out[base + len - 1] == (byte) symbol) {
+      return len;
+    }
+    out[base + len] = (byte) symbol;
+    return len + 1;
+  }
 
   private static String encode(String s, boolean keepVowels) {
     int n = s.length();
