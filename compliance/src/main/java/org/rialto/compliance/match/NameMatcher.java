@@ -87,17 +87,93 @@ public final class NameMatcher {
   }
 
   public double score(PreparedName a, PreparedName b) {
-    return align(a, b, false).score();
+    return align(a, b, false, null).score();
+  }
+
+  /**
+   * The score, with the word pairing behind it left in {@code trail} (overwritten by each call),
+   * from which {@link Trail#alignment} keeps it for {@link #match(PreparedName, PreparedName,
+   * double, Alignment)}: a screener scores many names and explains a few of them.
+   */
+  public double score(PreparedName a, PreparedName b, Trail trail) {
+    return align(a, b, false, trail).score();
   }
 
   /** Score with the word pairing behind it. */
   public NameMatch match(PreparedName a, PreparedName b) {
-    return align(a, b, true);
+    return align(a, b, true, null);
   }
 
-  private static NameMatch align(PreparedName a, PreparedName b, boolean explain) {
+  /**
+   * What {@link #match(PreparedName, PreparedName)} gives, from the score and alignment that
+   * {@link #score(PreparedName, PreparedName, Trail)} found for the same two names, without
+   * comparing their words again.
+   */
+  public NameMatch match(PreparedName a, PreparedName b, double score, Alignment alignment) {
+    return explained(a, b, score, alignment.steps(), alignment.similarities(), alignment.steps().length);
+  }
+
+  /**
+   * The pairings of two names in the order they were made: in each step, bits 0-1 say how
+   * ({@link #STEP_PAIR} word i of the first name with word j of the second, {@link #STEP_JOINED}
+   * word i of the first with words j and j+1 of the second, {@link #STEP_JOINED_SWAPPED} word i
+   * of the second with words j and j+1 of the first), bits 2-15 hold i and bits 16-29 j.
+   */
+  public record Alignment(int[] steps, double[] similarities) {
+    public Alignment {
+      if (steps.length != similarities.length) {
+        throw new IllegalArgumentException(steps.length + " steps, " + similarities.length + " similarities");
+      }
+    }
+  }
+
+  /** A thread's buffer for the alignment of the last names it scored. Not thread-safe. */
+  public static final class Trail {
+    private int[] steps = new int[NameNormalizer.MAX_TOKENS];
+    private double[] similarities = new double[NameNormalizer.MAX_TOKENS];
+    private int count;
+
+    void clear() {
+      count = 0;
+    }
+
+    void add(int step, double similarity) {
+      if (count == steps.length) {
+        // A pairing uses a word of each name, so a name of more words than MAX_TOKENS (built
+        // without the normaliser's bound) is the only way here; bounded by that name.
+        steps = java.util.Arrays.copyOf(steps, 2 * count);
+        similarities = java.util.Arrays.copyOf(similarities, 2 * count);
+      }
+      steps[count] = step;
+      similarities[count++] = similarity;
+    }
+
+    /** The alignment of the last names scored, as a value that stays. */
+    public Alignment alignment() {
+      return new Alignment(java.util.Arrays.copyOf(steps, count), java.util.Arrays.copyOf(similarities, count));
+    }
+  }
+
+  static final int STEP_PAIR = 0;
+  static final int STEP_JOINED = 1;
+  static final int STEP_JOINED_SWAPPED = 2;
+  /** Words per name a step can number (14 bits each). */
+  private static final int STEP_MAX_WORDS = 1 << 14;
+
+  private static int step(int kind, int i, int j) {
+    if (i >= STEP_MAX_WORDS || j >= STEP_MAX_WORDS) {
+      throw new IllegalArgumentException("names of more than " + STEP_MAX_WORDS + " words: " + i + ", " + j);
+    }
+    return kind | i << 2 | j << 16;
+  }
+
+  private static NameMatch align(PreparedName a, PreparedName b, boolean explain, Trail given) {
     int n = a.size();
     int m = b.size();
+    Trail trail = explain ? new Trail() : given;
+    if (trail != null) {
+      trail.clear();
+    }
     if (n == 0 || m == 0) {
       return new NameMatch(0, List.of(), List.of(), List.of());
     }
@@ -112,7 +188,6 @@ public final class NameMatcher {
     double[] creditB = new double[m];
     boolean[] usedA = new boolean[n];
     boolean[] usedB = new boolean[m];
-    List<TokenPair> pairs = explain ? new ArrayList<>() : null;
     int rounds = Math.min(n, m);
     for (int round = 0; round < rounds; round++) {
       int bi = -1;
@@ -144,15 +219,15 @@ public final class NameMatcher {
       usedB[bj] = true;
       creditA[bi] = credit(best);
       creditB[bj] = credit(best);
-      if (explain) {
-        pairs.add(new TokenPair(a.token(bi).text(), b.token(bj).text(), best));
+      if (trail != null) {
+        trail.add(step(STEP_PAIR, bi, bj), best);
       }
     }
     if (countUnused(usedA) > 0 && countUnused(usedB) > 1) {
-      mergeAdjacent(a, b, usedA, usedB, creditA, creditB, pairs, false);
+      mergeAdjacent(a, b, usedA, usedB, creditA, creditB, trail, false);
     }
     if (countUnused(usedB) > 0 && countUnused(usedA) > 1) {
-      mergeAdjacent(b, a, usedB, usedA, creditB, creditA, pairs, true);
+      mergeAdjacent(b, a, usedB, usedA, creditB, creditA, trail, true);
     }
     double matchedA = 0;
     double conflictA = 0;
@@ -184,6 +259,43 @@ public final class NameMatcher {
     if (!explain) {
       return new NameMatch(score, List.of(), List.of(), List.of());
     }
+    return explained(a, b, score, trail.steps, trail.similarities, trail.count);
+  }
+
+  /** The explanation of an alignment: its pairs in the order made, then the words left unpaired. */
+  private static NameMatch explained(PreparedName a, PreparedName b, double score, int[] steps, double[] similarities,
+      int count) {
+    int n = a.size();
+    int m = b.size();
+    boolean[] usedA = new boolean[n];
+    boolean[] usedB = new boolean[m];
+    TokenPair[] pairs = new TokenPair[count];
+    for (int k = 0; k < count; k++) {
+      int kind = steps[k] & 3;
+      int i = steps[k] >>> 2 & STEP_MAX_WORDS - 1;
+      int j = steps[k] >>> 16 & STEP_MAX_WORDS - 1;
+      double s = similarities[k];
+      switch (kind) {
+        case STEP_PAIR -> {
+          usedA[i] = true;
+          usedB[j] = true;
+          pairs[k] = new TokenPair(a.token(i).text(), b.token(j).text(), s);
+        }
+        case STEP_JOINED -> {
+          usedA[i] = true;
+          usedB[j] = true;
+          usedB[j + 1] = true;
+          pairs[k] = new TokenPair(a.token(i).text(), b.token(j).text() + "+" + b.token(j + 1).text(), s);
+        }
+        case STEP_JOINED_SWAPPED -> {
+          usedB[i] = true;
+          usedA[j] = true;
+          usedA[j + 1] = true;
+          pairs[k] = new TokenPair(a.token(j).text() + "+" + a.token(j + 1).text(), b.token(i).text(), s);
+        }
+        default -> throw new IllegalStateException("step kind " + kind);
+      }
+    }
     List<String> leftA = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (!usedA[i]) {
@@ -196,12 +308,12 @@ public final class NameMatcher {
         leftB.add(b.token(j).text());
       }
     }
-    return new NameMatch(score, pairs, leftA, leftB);
+    return new NameMatch(score, List.of(pairs), leftA, leftB);
   }
 
   /** Pairs a lone word of {@code x} with two adjacent unpaired words of {@code y} written apart. */
   private static void mergeAdjacent(PreparedName x, PreparedName y, boolean[] usedX, boolean[] usedY,
-      double[] creditX, double[] creditY, List<TokenPair> pairs, boolean swapped) {
+      double[] creditX, double[] creditY, Trail trail, boolean swapped) {
     for (int i = 0; i < x.size(); i++) {
       if (usedX[i]) {
         continue;
@@ -225,9 +337,8 @@ public final class NameMatcher {
           creditX[i] = credit(s);
           creditY[j] = credit(s);
           creditY[j + 1] = credit(s);
-          if (pairs != null) {
-            String joinedLabel = first.text() + "+" + second.text();
-            pairs.add(swapped ? new TokenPair(joinedLabel, word.text(), s) : new TokenPair(word.text(), joinedLabel, s));
+          if (trail != null) {
+            trail.add(step(swapped ? STEP_JOINED_SWAPPED : STEP_JOINED, i, j), s);
           }
           break;
         }

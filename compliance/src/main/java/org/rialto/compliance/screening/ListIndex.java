@@ -184,8 +184,11 @@ public final class ListIndex {
   private static final int DIRECTORY_STRIDE = 3;
   private final ThreadLocal<Scratch> scratch;
 
-  /** A list name that may reach the threshold, with its name score. */
-  record Candidate(int nameId, double nameScore) {}
+  /**
+   * A list name that may reach the threshold, with its name score and the word pairing behind
+   * it (so that a hit is explained without comparing the names' words again).
+   */
+  record Candidate(int nameId, double nameScore, NameMatcher.Alignment alignment) {}
 
   /**
    * What a search computes from the query alone (its blocking keys and their table, the cover
@@ -336,6 +339,8 @@ public final class ListIndex {
     long namesScored;
     long postingsCreating;
     long postingsCompleting;
+    /** The word pairing of the last name scored. */
+    final NameMatcher.Trail trail = new NameMatcher.Trail();
 
     Scratch(int names) {
       hits = new int[names * HIT_STRIDE];
@@ -913,9 +918,9 @@ public final class ListIndex {
       }
       PreparedName name = names[nameId];
       s.namesScored++;
-      double score = matcher.score(query, name);
+      double score = matcher.score(query, name, s.trail);
       if (score >= candidateMinScore) {
-        out.add(new Candidate(nameId, score));
+        out.add(new Candidate(nameId, score, s.trail.alignment()));
       }
     }
     out.sort((x, y) -> Double.compare(y.nameScore(), x.nameScore()));

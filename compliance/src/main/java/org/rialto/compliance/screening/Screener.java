@@ -1,6 +1,7 @@
 package org.rialto.compliance.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,12 @@ public final class Screener {
   static final double WEAK_ALIAS_LOSS = -0.03;
   /** Hits kept per party and list: enough for an operator, bounded for a pathological name. */
   static final int MAX_HITS_PER_PARTY_AND_LIST = 10;
+  /**
+   * Entries of a party on a list whose best hits are found by a scan, not a map: up to 8 the
+   * order of a 16-bucket HashMap is known (no resize before 13 entries, no tree before 9 in a
+   * bucket), see hitsFor.
+   */
+  static final int SMALL_ENTRIES = 8;
   /** Best hit first; one instance, not two objects built per screened name. */
   private static final Comparator<ScreeningHit> BEST_FIRST = Comparator.comparingDouble(ScreeningHit::score).reversed();
   public static final int MAX_PARTIES = 32;
@@ -148,7 +155,7 @@ public final class Screener {
     }
     List<List<ListIndex.Candidate>> perIndex = candidates(query);
     for (int i = 0; i < indexes.size(); i++) {
-      hits.addAll(hitsFor(party, query, indexes.get(i), perIndex.get(i)));
+      hitsFor(party, query, indexes.get(i), perIndex.get(i), hits);
     }
   }
 
@@ -180,45 +187,154 @@ public final class Screener {
     return shared ? List.copyOf(out) : out;
   }
 
-  private List<ScreeningHit> hitsFor(Party party, PreparedName query, ListIndex index, List<ListIndex.Candidate> candidates) {
-    if (candidates.isEmpty()) {
-      return List.of(); // most names on most lists: no map, list, iterator or sort for nothing
+  /**
+   * Adds to {@code out} the hits of one party on one list: the best candidate of each entry
+   * (the first of equal ones), best first, at most {@link #MAX_HITS_PER_PARTY_AND_LIST}. Only
+   * those hits are explained (word pairing, evidence in words): a name with a hit has several
+   * candidates of the same entry or below the threshold. The explanation is the word pairing the
+   * search found when it scored the name (the same words compared again cost more than the rest
+   * of this method).
+   *
+   * <p>The order of equal scores is the one this method always had, when it kept the hits in a
+   * {@code HashMap} by entry number and sorted its values (stably) best first: entries in the
+   * map's iteration order, which depends only on the order in which the entries were first put.
+   * Up to {@link #SMALL_ENTRIES} entries that order is computed (one table of 16 buckets, each
+   * in insertion order); beyond, a map with the same insertions gives it.
+   */
+  private void hitsFor(Party party, PreparedName query, ListIndex index, List<ListIndex.Candidate> candidates,
+      List<ScreeningHit> out) {
+    int n = candidates.size();
+    if (n == 0) {
+      return; // most names on most lists
     }
-    Map<Integer, ScreeningHit> bestPerEntry = new HashMap<>();
-    for (ListIndex.Candidate c : candidates) {
+    double threshold = index.threshold();
+    int[] entryKeys = null;
+    int[] bestCandidate = null;
+    double[] bestScore = null; // as the hit keeps it: at most 1
+    Map<Integer, Integer> slotOfEntry = null; // past SMALL_ENTRIES entries
+    int entries = 0;
+    for (int c = 0; c < n; c++) {
+      ListIndex.Candidate candidate = candidates.get(c);
+      int nameId = candidate.nameId();
+      double score = candidate.nameScore() + evidence(party, index.entryOf(nameId), index.entryName(nameId), null);
+      if (score < threshold) {
+        continue;
+      }
+      int entryKey = index.entryIndexOf(nameId);
+      if (entryKeys == null) {
+        entryKeys = new int[n];
+        bestCandidate = new int[n];
+        bestScore = new double[n];
+      }
+      int slot;
+      if (slotOfEntry == null) {
+        slot = 0;
+        while (slot < entries && entryKeys[slot] != entryKey) {
+          slot++;
+        }
+      } else {
+        Integer known = slotOfEntry.get(entryKey);
+        slot = known == null ? entries : known;
+      }
+      if (slot == entries) {
+        assert entries < n : entries + " entries from " + n + " candidates";
+        entryKeys[slot] = entryKey;
+        entries++;
+        if (slotOfEntry != null) {
+          slotOfEntry.put(entryKey, slot);
+        } else if (entries > SMALL_ENTRIES) {
+          slotOfEntry = new HashMap<>();
+          for (int e = 0; e < entries; e++) {
+            slotOfEntry.put(entryKeys[e], e);
+          }
+        }
+      } else if (bestScore[slot] >= score) {
+        continue; // compared as before: the kept hit's score (at most 1) against this one's sum
+      }
+      bestCandidate[slot] = c;
+      bestScore[slot] = Math.min(1.0, score);
+    }
+    if (entries == 0) {
+      return;
+    }
+    int[] order = new int[entries];
+    if (slotOfEntry == null) {
+      // Best first; equal scores in the map's order: bucket (entry number spread as
+      // HashMap.hash does, of 16), then first insertion (the slot).
+      for (int k = 0; k < entries; k++) {
+        int slot = k;
+        int at = k;
+        while (at > 0 && before(slot, order[at - 1], bestScore, entryKeys)) {
+          order[at] = order[at - 1];
+          at--;
+        }
+        order[at] = slot;
+      }
+    } else {
+      Integer[] byMap = new Integer[entries];
+      int k = 0;
+      for (Integer slot : slotOfEntry.values()) {
+        byMap[k++] = slot;
+      }
+      assert k == entries : k + " slots in the map, " + entries + " entries";
+      double[] scores = bestScore;
+      Arrays.sort(byMap, (x, y) -> Double.compare(scores[y], scores[x])); // stable
+      for (k = 0; k < entries; k++) {
+        order[k] = byMap[k];
+      }
+    }
+    int kept = Math.min(entries, MAX_HITS_PER_PARTY_AND_LIST);
+    for (int k = 0; k < kept; k++) {
+      ListIndex.Candidate c = candidates.get(bestCandidate[order[k]]);
       ListEntry entry = index.entryOf(c.nameId());
       EntryName name = index.entryName(c.nameId());
-      List<String> evidence = new ArrayList<>();
+      List<String> evidence = new ArrayList<>(2);
       double score = c.nameScore() + evidence(party, entry, name, evidence);
-      if (score < index.threshold()) {
-        continue;
+      assert Math.min(1.0, score) == bestScore[order[k]] : "evidence gave " + score + ", then " + bestScore[order[k]];
+      NameMatch match = matcher.match(query, index.name(c.nameId()), c.nameScore(), c.alignment());
+      String[] unmatched = new String[match.unmatchedQuery().size() + match.unmatchedList().size()];
+      int u = 0;
+      for (String w : match.unmatchedQuery()) {
+        unmatched[u++] = "screened:" + w;
       }
-      int entryKey = index.entryIndexOf(c.nameId());
-      ScreeningHit previous = bestPerEntry.get(entryKey);
-      if (previous != null && previous.score() >= score) {
-        continue;
+      for (String w : match.unmatchedList()) {
+        unmatched[u++] = "list:" + w;
       }
-      NameMatch match = matcher.match(query, index.name(c.nameId()));
-      List<String> unmatched = new ArrayList<>();
-      match.unmatchedQuery().forEach(w -> unmatched.add("screened:" + w));
-      match.unmatchedList().forEach(w -> unmatched.add("list:" + w));
-      List<TokenPair> pairs = match.pairs();
-      bestPerEntry.put(entryKey, new ScreeningHit(
+      out.add(new ScreeningHit(
           party.role(), party.name(), index.version().listName(), index.version().version(), entry.id(),
           entry.reference(), entry.kind(), entry.primaryName().name(), name.name(), name.type(), name.quality(),
-          c.nameScore(), Math.min(1.0, score), index.threshold(), pairs, unmatched, evidence));
+          c.nameScore(), Math.min(1.0, score), threshold, match.pairs(), List.of(unmatched),
+          evidence.isEmpty() ? List.of() : evidence));
     }
-    List<ScreeningHit> hits = new ArrayList<>(bestPerEntry.values());
-    hits.sort(BEST_FIRST);
-    return hits.size() > MAX_HITS_PER_PARTY_AND_LIST ? hits.subList(0, MAX_HITS_PER_PARTY_AND_LIST) : hits;
   }
 
-  /** The score adjustment from the payment's facts about the party, described in {@code out}. */
+  /** Whether slot x comes before slot y: better score, or equal and first in a 16-bucket HashMap. */
+  private static boolean before(int x, int y, double[] score, int[] entryKeys) {
+    int byScore = Double.compare(score[y], score[x]);
+    if (byScore != 0) {
+      return byScore < 0;
+    }
+    int bucketX = spread(entryKeys[x]) & 15;
+    int bucketY = spread(entryKeys[y]) & 15;
+    return bucketX != bucketY ? bucketX < bucketY : x < y;
+  }
+
+  /** HashMap's spreading of an Integer key's hash. */
+  private static int spread(int key) {
+    return key ^ key >>> 16;
+  }
+
+  /**
+   * The score adjustment from the payment's facts about the party, described in {@code out}
+   * (null: the adjustment only, for candidates that may not become hits).
+   */
   static double evidence(Party party, ListEntry entry, EntryName name, List<String> out) {
     double gain = 0;
     if (name.quality() == EntryName.Quality.LOW) {
       gain += WEAK_ALIAS_LOSS;
-      out.add("matched a low-quality alias (" + WEAK_ALIAS_LOSS + ")");
+      if (out != null) {
+        out.add("matched a low-quality alias (" + WEAK_ALIAS_LOSS + ")");
+      }
     }
     if (party.birthDate() != null && entry.kind() == EntryKind.PERSON && !entry.birthDates().isEmpty()) {
       BirthDate.Agreement best = BirthDate.Agreement.DIFFERENT;
@@ -228,27 +344,27 @@ public final class Screener {
           best = a;
         }
       }
-      String listed = String.join(", ", entry.birthDates().stream().map(BirthDate::format).toList());
-      switch (best) {
-        case SAME_DAY -> {
-          gain += DOB_SAME_DAY_GAIN;
-          out.add("date of birth " + party.birthDate() + " equals the listed " + listed + " (+" + DOB_SAME_DAY_GAIN + ")");
-        }
-        case SAME_YEAR -> {
-          gain += DOB_SAME_YEAR_GAIN;
-          out.add("year of birth " + party.birthDate().getYear() + " agrees with the listed " + listed + " (+" + DOB_SAME_YEAR_GAIN + ")");
-        }
-        case NEAR -> out.add("date of birth " + party.birthDate() + " is near the listed " + listed + " (no change)");
-        case DIFFERENT -> {
-          gain += DOB_DIFFERENT_LOSS;
-          out.add("date of birth " + party.birthDate() + " differs from the listed " + listed + " (" + DOB_DIFFERENT_LOSS + ")");
-        }
-        default -> throw new IllegalStateException("unhandled agreement " + best);
+      gain += switch (best) {
+        case SAME_DAY -> DOB_SAME_DAY_GAIN;
+        case SAME_YEAR -> DOB_SAME_YEAR_GAIN;
+        case NEAR -> 0;
+        case DIFFERENT -> DOB_DIFFERENT_LOSS;
+      };
+      if (out != null) {
+        String listed = String.join(", ", entry.birthDates().stream().map(BirthDate::format).toList());
+        out.add(switch (best) {
+          case SAME_DAY -> "date of birth " + party.birthDate() + " equals the listed " + listed + " (+" + DOB_SAME_DAY_GAIN + ")";
+          case SAME_YEAR -> "year of birth " + party.birthDate().getYear() + " agrees with the listed " + listed + " (+" + DOB_SAME_YEAR_GAIN + ")";
+          case NEAR -> "date of birth " + party.birthDate() + " is near the listed " + listed + " (no change)";
+          case DIFFERENT -> "date of birth " + party.birthDate() + " differs from the listed " + listed + " (" + DOB_DIFFERENT_LOSS + ")";
+        });
       }
     }
     if (party.countryCode() != null && entry.countries().contains(party.countryCode())) {
       gain += COUNTRY_GAIN;
-      out.add("country " + party.countryCode() + " is among the listed " + entry.countries() + " (+" + COUNTRY_GAIN + ")");
+      if (out != null) {
+        out.add("country " + party.countryCode() + " is among the listed " + entry.countries() + " (+" + COUNTRY_GAIN + ")");
+      }
     }
     return gain;
   }
