@@ -163,8 +163,9 @@ public final class NameNormalizer {
     int count = Math.min(kept.size(), MAX_TOKENS);
     truncated |= kept.size() > MAX_TOKENS;
     List<NameToken> tokens = new ArrayList<>(count);
+    String[] forms = new String[2]; // one for all the words' skeletons and vowel keys
     for (int i = 0; i < count; i++) {
-      tokens.add(token(kept.get(i), count));
+      tokens.add(token(kept.get(i), count, forms));
     }
     return new NormalizedName(tokens, legalForm, truncated);
   }
@@ -355,7 +356,7 @@ public final class NameNormalizer {
     return ASSIMILATED.contains(word) && next.startsWith(word.substring(1));
   }
 
-  private NameToken token(Word w, int tokenCount) {
+  private NameToken token(Word w, int tokenCount, String[] forms) {
     Map<String, String> variants = w.abjad() ? abjadVariants : latinVariants;
     String canonical = variants.get(w.text());
     if (canonical == null && !w.core().equals(w.text())) {
@@ -365,10 +366,9 @@ public final class NameNormalizer {
     String vowelKey;
     if (w.phon().equals(w.core())) {
       // Most words: the skeleton and the vowel key read the same text, so read it once.
-      String[] both = new String[2];
-      Phonetic.skeletonAndVowelKey(w.phon(), both);
-      skeleton = both[0];
-      vowelKey = both[1];
+      Phonetic.skeletonAndVowelKey(w.phon(), forms);
+      skeleton = forms[0];
+      vowelKey = forms[1];
     } else {
       skeleton = Phonetic.skeleton(w.phon());
       vowelKey = Phonetic.vowelKey(w.core());
