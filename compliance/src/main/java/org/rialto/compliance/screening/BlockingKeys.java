@@ -11,8 +11,10 @@ import org.rialto.compliance.text.Phonetic;
  * <ul>
  *   <li>the canonical family (Mohammed, Магомед, محمد → muhammad);
  *   <li>the coarse phonetic key (consonant classes, soft sounds dropped: Hossein, Husayn → SN);
- *   <li>for coarse keys of 4 or more symbols, the key with any one symbol deleted, which catches
- *       one inserted, dropped or replaced consonant (Rudenko / Rutenko share "RNK").
+ *   <li>for coarse keys of 5 or more symbols, the key with any one symbol deleted, which catches
+ *       one inserted, dropped or replaced consonant (Rudenko / Rutenko share "RNK");
+ *   <li>for words with a shorter coarse key, the skeleton of 4 to 8 symbols and, from 5, each
+ *       one-symbol deletion of it (Khogeini / Khomeini, Ibtahim / Ibrahim, Natalym / Natalya).
  * </ul>
  *
  * Keys are hashed without building strings, on the query path.
@@ -28,6 +30,12 @@ final class BlockingKeys {
   private static final long SEED_COARSE = 0xC2B2AE3D27D4EB4FL;
   private static final long SEED_HARD = 0x27D4EB2F165667C5L;
   private static final long SEED_INITIAL = 0x165667B19E3779F9L;
+  private static final long SEED_SKELETON = 0x85EBCA77C2B2AE63L;
+  /** Deletions of shorter skeletons (three symbols or fewer) would be shared by thousands of names. */
+  private static final int SKELETON_DELETION_MIN_LENGTH = 5;
+  private static final int SKELETON_KEY_MIN_LENGTH = SKELETON_DELETION_MIN_LENGTH - 1;
+  /** Longer words have coarse keys of five or more symbols, whose deletions catch a mistyped letter. */
+  private static final int SKELETON_KEY_MAX_LENGTH = 8;
 
   private BlockingKeys() {}
 
@@ -63,6 +71,9 @@ final class BlockingKeys {
     if (coarse.length() >= 4 && coarse.endsWith("S") && !t.abjad()) {
       // English plurals in organisation names: Guards / Guard, Industries / Industry.
       c = add(out, c, hash(SEED_COARSE, coarse.substring(0, coarse.length() - 1), -1));
+    }
+    if (coarse.length() < DELETION_MIN_LENGTH) {
+      c = skeletonKeys(t.coreSkeleton(), out, c);
     }
     if (coarse.length() >= MIN_COARSE_LENGTH) {
       return coarseKeys(coarse, out, c);
@@ -131,6 +142,32 @@ final class BlockingKeys {
   static long joinedKeyByConcatenation(NameToken first, NameToken second) {
     String coarse = Phonetic.coarse(first.skeleton() + second.skeleton());
     return coarse.length() < MIN_JOINED_LENGTH ? 0 : hash(SEED_COARSE, coarse, -1);
+  }
+
+  /**
+   * A short coarse key has no deletion keys (they would be two or three symbols, shared by
+   * thousands of names), so one mistyped letter ("Khogeini" / Khomeini, "Ibtahim" / Ibrahim)
+   * left the words without a shared key, and a name the matcher scores over the threshold was
+   * never a candidate. The skeleton keeps the soft letters the coarse key drops, so its
+   * deletions stay specific: the whole skeleton and each one-symbol deletion.
+   */
+  private static int skeletonKeys(String skeleton, long[] out, int count) {
+    if (skeleton.length() < SKELETON_KEY_MIN_LENGTH || skeleton.length() > SKELETON_KEY_MAX_LENGTH) {
+      return count;
+    }
+    // The whole skeleton from one symbol shorter than the deletions: a word one letter longer
+    // ("Natalym" / Natalya) shares its deletion key with the shorter word's whole key.
+    int c = add(out, count, hash(SEED_SKELETON, skeleton, -1));
+    if (skeleton.length() < SKELETON_DELETION_MIN_LENGTH) {
+      return c;
+    }
+    for (int skip = 0; skip < skeleton.length(); skip++) {
+      if (skip > 0 && skeleton.charAt(skip) == skeleton.charAt(skip - 1)) {
+        continue;
+      }
+      c = add(out, c, hash(SEED_SKELETON, skeleton, skip));
+    }
+    return c;
   }
 
   private static int coarseKeys(String coarse, long[] out, int count) {
