@@ -123,6 +123,71 @@ public final class Screener {
     return new ScreeningResult(versions, hits, incomplete);
   }
 
+  /**
+   * What the blocking index loses, measured: of the list entries a scan of every list name with
+   * the same scorer makes hits of these names alone (no index), how many {@link #screenName} finds.
+   * Names whose result is cut to the best {@link #MAX_HITS_PER_PARTY_AND_LIST} hits of a list are
+   * left out, since an entry missing there is not lost by the index. Slow (every list name is
+   * scored per name): for tests and benches, not for payments.
+   *
+   * @param names at most {@link #MAX_RECALL_NAMES} names
+   */
+  public IndexRecall recallAgainstBruteForce(List<String> names) {
+    if (names.size() > MAX_RECALL_NAMES) {
+      throw new IllegalArgumentException("at most " + MAX_RECALL_NAMES + " names, got " + names.size());
+    }
+    int expected = 0;
+    List<String> missed = new ArrayList<>();
+    for (String name : names) {
+      PreparedName query = matcher.prepare(name);
+      ScreeningResult result = screenName(name);
+      if (query.isEmpty() || result.hits().size() >= MAX_HITS_PER_PARTY_AND_LIST) {
+        continue;
+      }
+      java.util.Set<String> found = new java.util.HashSet<>();
+      result.hits().forEach(h -> found.add(h.listName() + " " + h.entryId()));
+      Party party = Party.of(PartyRole.NAME, name);
+      Map<String, Double> wanted = new HashMap<>();
+      for (ListIndex index : indexes) {
+        for (int id = 0; id < index.nameCount(); id++) {
+          double nameScore = matcher.score(query, index.name(id));
+          double score = nameScore + evidence(party, index.entryOf(id), index.entryName(id), new ArrayList<>());
+          if (score >= index.threshold()) {
+            wanted.merge(index.version().listName() + " " + index.entryOf(id).id(), nameScore, Math::max);
+          }
+        }
+      }
+      for (var e : wanted.entrySet()) {
+        expected++;
+        if (!found.contains(e.getKey())) {
+          missed.add(name + " -> " + e.getKey() + " (name score " + String.format(java.util.Locale.ROOT, "%.3f", e.getValue()) + ")");
+        }
+      }
+    }
+    return new IndexRecall(expected, expected - missed.size(), List.copyOf(missed));
+  }
+
+  /** Names {@link #recallAgainstBruteForce} takes at once (each costs a scan of every list name). */
+  public static final int MAX_RECALL_NAMES = 100_000;
+
+  /**
+   * @param expected list entries the scan found over the names
+   * @param found of them, those the screener's hits hold
+   * @param missed the others, as "name -> list entry (name score)"
+   */
+  public record IndexRecall(int expected, int found, List<String> missed) {
+    public IndexRecall {
+      if (found < 0 || found > expected || missed.size() != expected - found) {
+        throw new IllegalArgumentException("found " + found + " of " + expected + " with " + missed.size() + " missed");
+      }
+    }
+
+    /** Found over expected; 1 when nothing was expected. */
+    public double recall() {
+      return expected == 0 ? 1.0 : found / (double) expected;
+    }
+  }
+
   /** Screens every party of a payment: debtor, creditor, ultimate parties, agents. */
   public ScreeningResult screen(List<Party> parties) {
     if (parties.size() > MAX_PARTIES) {
