@@ -98,7 +98,14 @@ final class Transliteration {
         appendAbjad(out, abjadMarks, latin);
       } else {
         for (int k = 0; k < latin.length(); k++) {
-          appendFolded(out, abjadMarks, Fold.of(latin.charAt(k)), false);
+          char c = latin.charAt(k);
+          if (c == MIDDLE_DOT) {
+            // BGN/PCGN's dot marks letters read apart (т·с, not ц; ы·а) so that the romanisation
+            // reads back; folded to a space it split "Детский" into "det skiy" and "Бутаев" into
+            // two words. Names written in Latin carry no dot (Detskiy, Bratskaya): drop it.
+            continue;
+          }
+          appendFolded(out, abjadMarks, Fold.of(c), false);
         }
       }
     }
@@ -141,6 +148,8 @@ final class Transliteration {
       }
     }
   }
+
+  private static final char MIDDLE_DOT = '\u00b7';
 
   /** Separates sounds inside a word without being a letter; removed from a word's text. */
   static final char BOUNDARY = '|';

@@ -35,6 +35,15 @@ class NameNormalizerTest {
   }
 
   @Test
+  void bgnMiddleDotKeepsAWordWhole() {
+    // BGN/PCGN writes т·с, ы·а, й·у, ГЭ as "G·E"; the dot is not a word break, and Latin spellings omit it.
+    assertThat(words("Детский Мир")).containsExactly("detskiy", "mir");
+    assertThat(words("Братская ГЭС")).containsExactly("bratskaya", "ges");
+    assertThat(words("Советский банк")).containsExactly("sovetskiy", "bank");
+    assertThat(words("Детский")).isEqualTo(words("Detskiy"));
+  }
+
+  @Test
   void transliteratesArabicAndPersianScriptAndMarksAbjadWords() {
     NormalizedName name = n.normalize("محمد جواد ظریف");
     assertThat(name.tokens()).hasSize(3);
